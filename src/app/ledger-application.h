@@ -1,0 +1,13 @@
+/* ledger-application.h */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_APPLICATION (ledger_application_get_type ())
+G_DECLARE_FINAL_TYPE (LedgerApplication, ledger_application, LEDGER, APPLICATION, AdwApplication)
+
+LedgerApplication *ledger_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* ledger-cli.h: the command-line front end (DESIGN.md §3.1) */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* exit statuses of DESIGN.md §3.1 */
+enum
+{
+  LEDGER_EXIT_OK = 0,
+  LEDGER_EXIT_REJECTED = 1,
+  LEDGER_EXIT_USAGE = 2,
+  LEDGER_EXIT_CANNOT_OPEN = 3,
+};
+
+/* TRUE when the arguments name a subcommand (or --version/--help): run headless. */
+gboolean ledger_cli_wants_cli (int argc, char **argv);
+int      ledger_cli_run       (int argc, char **argv);
+
+G_END_DECLS

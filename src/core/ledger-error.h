@@ -1,0 +1,25 @@
+/* ledger-error.h: errors users can cause */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define LEDGER_ERROR (ledger_error_quark ())
+
+typedef enum
+{
+  LEDGER_ERROR_INVALID,        /* a value or a row was rejected */
+  LEDGER_ERROR_NOT_FOUND,      /* a code that does not exist */
+  LEDGER_ERROR_CANNOT_OPEN,    /* file missing, unreadable, locked, corrupt, read-only */
+  LEDGER_ERROR_NOT_A_LEDGER,   /* an SQLite file of something else, or not SQLite at all */
+  LEDGER_ERROR_TOO_NEW,        /* written by a newer version of the program */
+  LEDGER_ERROR_READ_ONLY,      /* the file cannot be written */
+  LEDGER_ERROR_BUSY,           /* locked by another process */
+  LEDGER_ERROR_CONFLICT,       /* changed by another process since it was read */
+  LEDGER_ERROR_FAILED,         /* anything else (the message says what) */
+} LedgerErrorCode;
+
+GQuark ledger_error_quark (void);
+
+G_END_DECLS

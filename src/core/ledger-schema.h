@@ -1,0 +1,10 @@
+/* ledger-schema.h: the SQL of each schema version (private to core) */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *ledger_schema_v1_sql (void);
+
+G_END_DECLS
