@@ -1,1 +1,669 @@
+/* ledger-db.c: opening, checking and migrating a ledger file (DESIGN.md §6) */
 #include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "ledger-db.h"
+#include "ledger-error.h"
+#include "ledger-schema.h"
+
+struct _LedgerDb
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  char       *path;
+  char       *actor;
+  GHashTable *statements;    /* SQL text -> sqlite3_stmt, owned */
+  GArray     *pending;       /* PendingChange noted in the open transaction */
+  guint       depth;         /* transaction nesting: 1 = BEGIN, > 1 = savepoints */
+  gint64      data_version;
+  gboolean    read_only;
+};
+
+typedef struct
+{
+  int   kind;
+  char *uid;
+} PendingChange;
+
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LedgerDb, ledger_db, G_TYPE_OBJECT)
+
+/* ---- auxiliary functions ---- */
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+clear_pending_change (gpointer data)
+{
+  PendingChange *change = data;
+
+  g_free (change->uid);
+}
+
+static void
+sql_uid_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  sqlite3_result_text (ctx, g_uuid_string_random (), -1, g_free);
+}
+
+static void
+sql_actor_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  LedgerDb *self = sqlite3_user_data (ctx);
+
+  sqlite3_result_text (ctx, self->actor, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+default_actor (void)
+{
+  const char *real = g_get_real_name ();
+  const char *user = g_get_user_name ();
+
+  if (real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 && g_strcmp0 (real, user) != 0)
+    return g_strdup_printf ("%s (%s)", real, user);
+  return g_strdup (user);
+}
+
+static gboolean
+set_open_error (LedgerDb   *self,
+                int         rc,
+                GError    **error)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_A_LEDGER,
+                   _("“%s” is not a ledger file."), name);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_OPEN,
+                   _("The ledger “%s” is damaged and cannot be opened. Open a backup copy instead."), name);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_BUSY,
+                   _("The ledger “%s” is in use by another program. Close it there and try again."), name);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_READ_ONLY,
+                   _("The ledger “%s” is read-only: changes cannot be saved."), name);
+      break;
+    default:
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_OPEN,
+                   _("The ledger “%s” cannot be opened: %s."), name,
+                   self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc));
+    }
+  return FALSE;
+}
+
+static gboolean
+query_int (LedgerDb    *self,
+           const char  *sql,
+           gint64      *value,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->handle, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return set_open_error (self, rc, error);
+  return TRUE;
+}
+
+static gboolean
+count_tables (LedgerDb  *self,
+              gint64    *n_tables,
+              GError   **error)
+{
+  return query_int (self, "SELECT count(*) FROM sqlite_schema", n_tables, error);
+}
+
+/* A copy of the file beside it, taken before a migration changes it. */
+static gboolean
+backup_before_migration (LedgerDb  *self,
+                         gint64     version,
+                         GError   **error)
+{
+  g_autofree char *copy_path = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", self->path, version);
+  sqlite3 *copy = NULL;
+  sqlite3_backup *backup;
+  int rc = sqlite3_open (copy_path, &copy);
+
+  if (rc == SQLITE_OK && (backup = sqlite3_backup_init (copy, "main", self->handle, "main")))
+    {
+      sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+    }
+  rc = sqlite3_errcode (copy);
+  sqlite3_close (copy);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED,
+                   _("Could not save a backup copy before upgrading the ledger: %s."), sqlite3_errstr (rc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate_to_v1 (LedgerDb  *self,
+               GError   **error)
+{
+  g_autofree char *sql = ledger_schema_v1_sql ();
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d", LEDGER_APPLICATION_ID);
+
+  return ledger_db_exec (self, sql, error) && ledger_db_exec (self, pragma, error);
+}
+
+typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
+
+/* migrations[i] takes the schema from version i to i + 1 */
+static const MigrateFunc migrations[LEDGER_SCHEMA_VERSION] = {
+  migrate_to_v1,
+};
+
+static gboolean
+migrate (LedgerDb  *self,
+         gint64     from,
+         GError   **error)
+{
+  for (gint64 v = from; v < LEDGER_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
+
+      if (v > 0 && !backup_before_migration (self, v, error))
+        return FALSE;
+      if (!ledger_db_begin (self, error))
+        return FALSE;
+      if (!migrations[v] (self, error) || !ledger_db_exec (self, bump, error))
+        {
+          ledger_db_rollback (self);
+          return FALSE;
+        }
+      if (!ledger_db_commit (self, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Refuses what is not ours or is newer, before writing a single byte. */
+static gboolean
+check_and_upgrade (LedgerDb  *self,
+                   GError   **error)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+  gint64 app_id = 0, version = 0, n_tables = 0;
+
+  if (!query_int (self, "PRAGMA application_id", &app_id, error) ||
+      !query_int (self, "PRAGMA user_version", &version, error) ||
+      !count_tables (self, &n_tables, error))
+    return FALSE;
+
+  if (n_tables > 0 && app_id != LEDGER_APPLICATION_ID)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_A_LEDGER,
+                   _("“%s” is not a ledger file."), name);
+      return FALSE;
+    }
+  if (version > LEDGER_SCHEMA_VERSION)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_TOO_NEW,
+                   _("The ledger “%s” was written by a newer version of Sanitation Ledger (format %d; this version reads up to %d). Update the program to open it."),
+                   name, (int) version, LEDGER_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == LEDGER_SCHEMA_VERSION)
+    return TRUE;
+  if (self->read_only)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_READ_ONLY,
+                   _("The ledger “%s” is read-only and needs an upgrade before it can be opened."), name);
+      return FALSE;
+    }
+  return ledger_db_exec (self, "PRAGMA journal_mode = WAL", error) && migrate (self, version, error);
+}
+
+static gboolean
+configure_connection (LedgerDb  *self,
+                      GError   **error)
+{
+  sqlite3_busy_timeout (self->handle, 3000);
+  sqlite3_extended_result_codes (self->handle, TRUE);
+  sqlite3_create_function (self->handle, "ledger_uid", 0, SQLITE_UTF8, NULL, sql_uid_func, NULL, NULL);
+  sqlite3_create_function (self->handle, "ledger_actor", 0, SQLITE_UTF8, self, sql_actor_func, NULL, NULL);
+  return ledger_db_exec (self, "PRAGMA foreign_keys = ON", error) &&
+         ledger_db_exec (self, "PRAGMA synchronous = FULL", error);
+}
+
+static gboolean
+check_file (const char         *path,
+            LedgerDbOpenFlags   flags,
+            GError            **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (!exists && !(flags & LEDGER_DB_OPEN_CREATE))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_OPEN,
+                   _("The ledger “%s” does not exist."), name);
+      return FALSE;
+    }
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_A_LEDGER,
+                   _("“%s” is a folder, not a ledger file."), name);
+      return FALSE;
+    }
+  if (exists && !(flags & LEDGER_DB_OPEN_READ_ONLY) && g_access (path, W_OK) != 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_READ_ONLY,
+                   _("The ledger “%s” is read-only: changes cannot be saved."), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- GObject ---- */
+
+static void
+ledger_db_finalize (GObject *object)
+{
+  LedgerDb *self = LEDGER_DB (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->handle)
+    sqlite3_close_v2 (self->handle);
+  g_clear_pointer (&self->pending, g_array_unref);
+  g_free (self->path);
+  g_free (self->actor);
+  G_OBJECT_CLASS (ledger_db_parent_class)->finalize (object);
+}
+
+static void
+ledger_db_class_init (LedgerDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ledger_db_finalize;
+
+  /**
+   * LedgerDb::changed:
+   * @kind: a LedgerKind, or LEDGER_KIND_ALL
+   * @uid: (nullable): the item changed, NULL for many
+   *
+   * Emitted after a commit, once per item noted in the transaction.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+}
+
+static void
+ledger_db_init (LedgerDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, clear_pending_change);
+  self->actor = default_actor ();
+}
+
+/* ---- public API ---- */
+
+/**
+ * ledger_db_open:
+ * @path: the ledger file
+ * @flags: whether to create it, or open it read-only
+ * @error: a LEDGER_ERROR saying why it cannot be opened
+ *
+ * Opens a ledger, creating or upgrading its schema. A file that is not a
+ * ledger, is damaged, locked, read-only or newer than this program is refused
+ * with a clear message and left exactly as it was.
+ *
+ * Returns: (transfer full) (nullable): the ledger
+ */
+LedgerDb *
+ledger_db_open (const char         *path,
+                LedgerDbOpenFlags   flags,
+                GError            **error)
+{
+  g_autoptr (LedgerDb) self = NULL;
+  int sqlite_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if (!check_file (path, flags, error))
+    return NULL;
+
+  self = g_object_new (LEDGER_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & LEDGER_DB_OPEN_READ_ONLY) != 0;
+  sqlite_flags = self->read_only ? SQLITE_OPEN_READONLY
+                                 : SQLITE_OPEN_READWRITE | ((flags & LEDGER_DB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
+  rc = sqlite3_open_v2 (path, &self->handle, sqlite_flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_open_error (self, rc, error);
+      return NULL;
+    }
+  if (!configure_connection (self, error) || !check_and_upgrade (self, error))
+    return NULL;
+  query_int (self, "PRAGMA data_version", &self->data_version, NULL);
+  return g_steal_pointer (&self);
+}
+
+const char *
+ledger_db_get_path (LedgerDb *self)
+{
+  return self->path;
+}
+
+gboolean
+ledger_db_is_read_only (LedgerDb *self)
+{
+  return self->read_only;
+}
+
+sqlite3 *
+ledger_db_get_handle (LedgerDb *self)
+{
+  return self->handle;
+}
+
+/**
+ * ledger_db_set_sqlite_error:
+ *
+ * Turns an SQLite result code into a LEDGER_ERROR a user can act on.
+ * Returns: FALSE, always, for `return ledger_db_set_sqlite_error (...)`
+ */
+gboolean
+ledger_db_set_sqlite_error (LedgerDb  *self,
+                            int        rc,
+                            GError   **error)
+{
+  return set_open_error (self, rc, error);
+}
+
+/**
+ * ledger_db_prepare:
+ *
+ * Returns: (transfer none) (nullable): a cached statement, reset, with its
+ *   bindings cleared; use it with g_autoptr (sqlite3_stmt), which resets it
+ */
+sqlite3_stmt *
+ledger_db_prepare (LedgerDb    *self,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED, "SQL error: %s (%s)",
+                   sqlite3_errmsg (self->handle), sql);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+ledger_db_exec (LedgerDb    *self,
+                const char  *sql,
+                GError     **error)
+{
+  char *message = NULL;
+  int rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    {
+      int code = rc & 0xff;
+      sqlite3_free (message);
+      if (code == SQLITE_CONSTRAINT || code == SQLITE_ERROR)
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED, "%s", sqlite3_errmsg (self->handle));
+          return FALSE;
+        }
+      return set_open_error (self, rc, error);
+    }
+  return TRUE;
+}
+
+/**
+ * ledger_db_begin:
+ *
+ * Starts a transaction (BEGIN IMMEDIATE, so a second writer waits or fails
+ * here, not halfway), or a savepoint inside one.
+ */
+gboolean
+ledger_db_begin (LedgerDb  *self,
+                 GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  if (self->read_only)
+    {
+      g_autofree char *name = g_filename_display_name (self->path);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_READ_ONLY,
+                   _("The ledger “%s” is read-only: changes cannot be saved."), name);
+      return FALSE;
+    }
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
+                         : g_strdup_printf ("SAVEPOINT sp%u", self->depth);
+  if (!ledger_db_exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+static void
+emit_pending (LedgerDb *self)
+{
+  g_autoptr (GArray) pending = g_steal_pointer (&self->pending);
+  gboolean all = FALSE;
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingChange));
+  g_array_set_clear_func (self->pending, clear_pending_change);
+  query_int (self, "PRAGMA data_version", &self->data_version, NULL);
+
+  for (guint i = 0; i < pending->len && !all; i++)
+    all = g_array_index (pending, PendingChange, i).kind == LEDGER_KIND_ALL;
+  if (all || pending->len > 64)
+    {
+      g_signal_emit (self, signals[CHANGED], 0, LEDGER_KIND_ALL, NULL);
+      return;
+    }
+  for (guint i = 0; i < pending->len; i++)
+    {
+      PendingChange *change = &g_array_index (pending, PendingChange, i);
+      g_signal_emit (self, signals[CHANGED], 0, change->kind, change->uid);
+    }
+}
+
+gboolean
+ledger_db_commit (LedgerDb  *self,
+                  GError   **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  sql = self->depth == 1 ? g_strdup ("COMMIT")
+                         : g_strdup_printf ("RELEASE sp%u", self->depth - 1);
+  if (!ledger_db_exec (self, sql, error))
+    {
+      ledger_db_rollback (self);
+      return FALSE;
+    }
+  self->depth--;
+  if (self->depth == 0)
+    emit_pending (self);
+  return TRUE;
+}
+
+void
+ledger_db_rollback (LedgerDb *self)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (self->depth > 0);
+  if (self->depth == 1)
+    {
+      sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+      g_array_set_size (self->pending, 0);
+    }
+  else
+    {
+      sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u", self->depth - 1, self->depth - 1);
+      sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+    }
+  self->depth--;
+}
+
+gboolean
+ledger_db_in_transaction (LedgerDb *self)
+{
+  return self->depth > 0;
+}
+
+/* Remembers that @uid of @kind changed; "changed" follows the commit. */
+void
+ledger_db_note_change (LedgerDb   *self,
+                       int         kind,
+                       const char *uid)
+{
+  PendingChange change = { kind, g_strdup (uid) };
+
+  g_array_append_val (self->pending, change);
+  if (self->depth == 0)
+    emit_pending (self);
+}
+
+/**
+ * ledger_db_poll_external_change:
+ *
+ * Checks whether another process committed to the file since we last looked;
+ * if so emits "changed" (LEDGER_KIND_ALL) so views reload instead of keeping
+ * stale data. Cheap: call it from a timer.
+ *
+ * Returns: TRUE when the file changed
+ */
+gboolean
+ledger_db_poll_external_change (LedgerDb *self)
+{
+  gint64 version = self->data_version;
+
+  if (self->depth > 0 || !query_int (self, "PRAGMA data_version", &version, NULL))
+    return FALSE;
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  g_signal_emit (self, signals[CHANGED], 0, LEDGER_KIND_ALL, NULL);
+  return TRUE;
+}
+
+void
+ledger_db_set_actor (LedgerDb   *self,
+                     const char *actor)
+{
+  g_free (self->actor);
+  self->actor = actor && *actor ? g_strdup (actor) : default_actor ();
+}
+
+const char *
+ledger_db_get_actor (LedgerDb *self)
+{
+  return self->actor;
+}
+
+char *
+ledger_db_get_meta (LedgerDb   *self,
+                    const char *key)
+{
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return NULL;
+}
+
+gboolean
+ledger_db_set_meta (LedgerDb    *self,
+                    const char  *key,
+                    const char  *value,
+                    GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt =
+    ledger_db_prepare (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return ledger_db_set_sqlite_error (self, sqlite3_errcode (self->handle), error);
+  return TRUE;
+}
+
+char *
+ledger_db_dup_region_code (LedgerDb *self)
+{
+  return ledger_db_get_meta (self, "region_code");
+}
+
+char *
+ledger_db_dup_region_name (LedgerDb   *self,
+                           const char *code)
+{
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (self, "SELECT name FROM regions WHERE code = ?", NULL);
+
+  if (stmt == NULL || code == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return NULL;
+}
+
+char *
+ledger_uid_new (void)
+{
+  return g_uuid_string_random ();
+}
+
+/* UTC, ISO 8601 with milliseconds, as the audit log writes it */
+char *
+ledger_now_utc (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}

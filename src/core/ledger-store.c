@@ -1,1 +1,245 @@
+/* ledger-store.c: reading records (writing is in ledger-store-write.c) */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ledger-error.h"
+#include "ledger-store-private.h"
+
+/* Every query selects: the uid, then one column per field of the kind in the
+ * order of ledger-kinds.c, then is_demo. ?1 township, ?2 uid, ?3 year. */
+static const char *const load_sql[LEDGER_N_KINDS] = {
+  [LEDGER_KIND_VILLAGES] =
+    "SELECT r.code, r.code, r.name, r.households, r.population, r.lon, r.lat,"
+    " s.mode, s.covered_households, s.year_done, s.note, r.is_demo OR coalesce(s.is_demo, 0)"
+    " FROM regions r LEFT JOIN village_sewage s ON s.village_code = r.code"
+    " WHERE r.kind IN ('village', 'community') AND (?1 IS NULL OR r.parent = ?1)"
+    " AND (?2 IS NULL OR r.code = ?2) ORDER BY r.code",
+  [LEDGER_KIND_FACILITIES] =
+    "SELECT uid, code, name, kind, village_code, process, capacity_m3d, households_served,"
+    " standard, operator, status, commissioned, lon, lat, is_demo FROM facilities"
+    " WHERE (?1 IS NULL OR substr(village_code, 1, 9) = ?1) AND (?2 IS NULL OR uid = ?2) ORDER BY code",
+  [LEDGER_KIND_FARMS] =
+    "SELECT f.uid, f.code, f.name, f.operator, f.village_code, f.species, f.lon, f.lat,"
+    " y.year, y.stock, y.annual_output, y.facilities_matched, y.manure_produced_t,"
+    " y.manure_utilised_t, y.utilisation, f.is_demo FROM farms f"
+    " LEFT JOIN farm_years y ON y.farm_uid = f.uid AND (?3 = 0 OR y.year ="
+    "   (SELECT max(year) FROM farm_years WHERE farm_uid = f.uid AND year <= ?3))"
+    " WHERE (?1 IS NULL OR substr(f.village_code, 1, 9) = ?1) AND (?2 IS NULL OR f.uid = ?2)"
+    " ORDER BY f.code, y.year",
+  [LEDGER_KIND_WATER_BODIES] =
+    "SELECT uid, code, name, kind, village_code, length_m, area_m2, causes, measures, responsible,"
+    " status, due, completed_on, lon, lat, is_demo FROM water_bodies"
+    " WHERE (?1 IS NULL OR substr(village_code, 1, 9) = ?1) AND (?2 IS NULL OR uid = ?2) ORDER BY code",
+  [LEDGER_KIND_SAMPLES] =
+    "SELECT s.uid, coalesce(f.code, w.code), s.date, s.transparency_cm, s.depth_cm, s.do_mgl,"
+    " s.orp_mv, s.nh3n_mgl, s.cod_mgl, s.tp_mgl, s.ss_mgl, s.ph, s.is_demo FROM samples s"
+    " LEFT JOIN facilities f ON f.uid = s.facility_uid"
+    " LEFT JOIN water_bodies w ON w.uid = s.water_body_uid"
+    " WHERE (?1 IS NULL OR substr(coalesce(f.village_code, w.village_code), 1, 9) = ?1)"
+    " AND (?2 IS NULL OR s.uid = ?2 OR s.facility_uid = ?2 OR s.water_body_uid = ?2)"
+    " ORDER BY 2, s.date",
+  [LEDGER_KIND_INSPECTIONS] =
+    "SELECT i.uid, coalesce(f.code, a.code, w.code, i.village_code), i.date, i.inspector,"
+    " i.result, i.findings, i.is_demo FROM inspections i"
+    " LEFT JOIN facilities f ON f.uid = i.facility_uid"
+    " LEFT JOIN farms a ON a.uid = i.farm_uid"
+    " LEFT JOIN water_bodies w ON w.uid = i.water_body_uid"
+    " WHERE (?1 IS NULL OR substr(coalesce(f.village_code, a.village_code, w.village_code,"
+    "   i.village_code), 1, 9) = ?1)"
+    " AND (?2 IS NULL OR i.uid = ?2 OR i.facility_uid = ?2 OR i.farm_uid = ?2"
+    "   OR i.water_body_uid = ?2 OR i.village_code = ?2)"
+    " ORDER BY 2, i.date",
+};
+
+/* ---- auxiliary functions ---- */
+
+/* The canonical text of a column, as ledger_field_parse() would write it. */
+char *
+ledger_store_column_text (sqlite3_stmt      *stmt,
+                          int                column,
+                          const LedgerField *field)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  switch (sqlite3_column_type (stmt, column))
+    {
+    case SQLITE_NULL:
+      return NULL;
+    case SQLITE_INTEGER:
+      if (field->type == LEDGER_FIELD_REAL || field->type == LEDGER_FIELD_LON || field->type == LEDGER_FIELD_LAT)
+        break;
+      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+    case SQLITE_FLOAT:
+      break;
+    default:
+      return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+    }
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", sqlite3_column_double (stmt, column)));
+}
+
+static LedgerRecord *
+record_from_row (LedgerKind    kind,
+                 sqlite3_stmt *stmt)
+{
+  LedgerRecord *record = ledger_record_new (kind);
+  const LedgerField *fields = ledger_kind_fields (kind, NULL);
+
+  record->uid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  for (guint i = 0; i < record->n_values; i++)
+    ledger_record_take (record, i, ledger_store_column_text (stmt, i + 1, &fields[i]));
+  record->is_demo = sqlite3_column_int (stmt, record->n_values + 1) != 0;
+  return record;
+}
+
+/* ---- public API ---- */
+
+/**
+ * ledger_store_load:
+ * @options: (nullable): filters; NULL loads everything (farms: every year)
+ *
+ * Returns: (transfer full) (element-type LedgerRecord): the records, sorted by code
+ */
+GPtrArray *
+ledger_store_load (LedgerDb                *db,
+                   LedgerKind               kind,
+                   const LedgerLoadOptions *options,
+                   GError                 **error)
+{
+  static const LedgerLoadOptions all = { 0 };
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_record_free);
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, load_sql[kind], error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (options == NULL)
+    options = &all;
+  sqlite3_bind_text (stmt, 1, options->township, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, options->uid, -1, SQLITE_TRANSIENT);
+  if (kind == LEDGER_KIND_FARMS)
+    sqlite3_bind_int (stmt, 3, options->year);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (records, record_from_row (kind, stmt));
+  if (rc != SQLITE_DONE)
+    {
+      ledger_db_set_sqlite_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&records);
+}
+
+/**
+ * ledger_store_get:
+ * @year: farms: the figures of this year or the latest before; 0 = latest of all
+ *
+ * Returns: (transfer full) (nullable): the record, or NULL (with
+ *   LEDGER_ERROR_NOT_FOUND) when there is no such item
+ */
+LedgerRecord *
+ledger_store_get (LedgerDb    *db,
+                  LedgerKind   kind,
+                  const char  *uid,
+                  int          year,
+                  GError     **error)
+{
+  LedgerLoadOptions options = { .year = year > 0 ? year : 9999, .uid = uid };
+  g_autoptr (GPtrArray) records = NULL;
+
+  if (kind == LEDGER_KIND_SAMPLES || kind == LEDGER_KIND_INSPECTIONS)
+    options.year = 0;
+  records = ledger_store_load (db, kind, &options, error);
+  if (records == NULL)
+    return NULL;
+  for (guint i = 0; i < records->len; i++)
+    {
+      LedgerRecord *record = g_ptr_array_index (records, i);
+      if (g_strcmp0 (record->uid, uid) == 0)
+        return ledger_record_copy (record);
+    }
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND, _("The item no longer exists."));
+  return NULL;
+}
+
+guint
+ledger_store_count (LedgerDb   *db,
+                    LedgerKind  kind)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (kind == LEDGER_KIND_VILLAGES)
+    sql = g_strdup ("SELECT count(*) FROM regions WHERE kind IN ('village', 'community')");
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM %s", ledger_kind_table (kind));
+  stmt = ledger_db_prepare (db, sql, NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
+}
+
+/**
+ * ledger_store_load_for_subject:
+ * @kind: LEDGER_KIND_SAMPLES or LEDGER_KIND_INSPECTIONS
+ * @subject_uid: a facility, farm or water body uid, or a village code
+ *
+ * Returns: (transfer full) (element-type LedgerRecord): oldest first
+ */
+GPtrArray *
+ledger_store_load_for_subject (LedgerDb    *db,
+                               LedgerKind   kind,
+                               const char  *subject_uid,
+                               GError     **error)
+{
+  LedgerLoadOptions options = { .uid = subject_uid };
+
+  g_return_val_if_fail (kind == LEDGER_KIND_SAMPLES || kind == LEDGER_KIND_INSPECTIONS, NULL);
+  return ledger_store_load (db, kind, &options, error);
+}
+
+void
+ledger_audit_entry_free (LedgerAuditEntry *entry)
+{
+  g_free (entry->at);
+  g_free (entry->actor);
+  g_free (entry->action);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+/**
+ * ledger_store_history:
+ * @uid: an item's uid (farm years included) or a village code
+ *
+ * Returns: (transfer full) (element-type LedgerAuditEntry): newest first
+ */
+GPtrArray *
+ledger_store_history (LedgerDb    *db,
+                      const char  *uid,
+                      GError     **error)
+{
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_audit_entry_free);
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db,
+    "SELECT at, actor, action, field, old_value, new_value FROM audit"
+    " WHERE entity_uid = ?1 OR (entity_uid > ?1 || '/' AND entity_uid < ?1 || '0')"
+    " ORDER BY at DESC, rowid DESC", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      LedgerAuditEntry *entry = g_new0 (LedgerAuditEntry, 1);
+      entry->at = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->action = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->field = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      entry->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (entries, entry);
+    }
+  return g_steal_pointer (&entries);
+}

@@ -1,0 +1,766 @@
+/* ledger-store-write.c: checking, saving and deleting records */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "ledger-error.h"
+#include "ledger-rules.h"
+#include "ledger-store-private.h"
+
+/* ---- auxiliary functions ---- */
+
+static void
+bind_value (sqlite3_stmt      *stmt,
+            int                index,
+            const LedgerField *field,
+            const char        *canonical)
+{
+  if (canonical == NULL)
+    {
+      sqlite3_bind_null (stmt, index);
+      return;
+    }
+  switch (field->type)
+    {
+    case LEDGER_FIELD_INT:
+    case LEDGER_FIELD_YEAR:
+    case LEDGER_FIELD_BOOL:
+      sqlite3_bind_int64 (stmt, index, g_ascii_strtoll (canonical, NULL, 10));
+      break;
+    case LEDGER_FIELD_REAL:
+    case LEDGER_FIELD_LON:
+    case LEDGER_FIELD_LAT:
+      sqlite3_bind_double (stmt, index, g_ascii_strtod (canonical, NULL));
+      break;
+    default:
+      sqlite3_bind_text (stmt, index, canonical, -1, SQLITE_TRANSIENT);
+    }
+}
+
+static gboolean
+step_done (LedgerDb      *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID, _("The value was refused by the ledger: %s."),
+                   sqlite3_errmsg (ledger_db_get_handle (db)));
+      return FALSE;
+    }
+  return ledger_db_set_sqlite_error (db, rc, error);
+}
+
+static char *
+lookup_text (LedgerDb   *db,
+             const char *sql,
+             const char *arg1,
+             const char *arg2)
+{
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, sql, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, arg1, -1, SQLITE_TRANSIENT);
+  if (arg2 != NULL)
+    sqlite3_bind_text (stmt, 2, arg2, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return NULL;
+}
+
+static void G_GNUC_PRINTF (4, 5)
+add_problem (GPtrArray *problems,
+             int        field,
+             gboolean   warning,
+             const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  LedgerProblem *problem;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem = ledger_problem_new (0, field, message);
+  problem->warning = warning;
+  g_ptr_array_add (problems, problem);
+}
+
+/* Which column of samples/inspections a subject code resolves to, and the uid. */
+typedef struct
+{
+  const char *column;   /* facility_uid, farm_uid, water_body_uid, village_code */
+  char       *uid;
+} Subject;
+
+static gboolean
+resolve_subject (LedgerDb   *db,
+                 LedgerKind  kind,
+                 const char *code,
+                 Subject    *subject)
+{
+  static const struct { const char *column; const char *sql; gboolean inspections_only; } lookups[] = {
+    { "facility_uid", "SELECT uid FROM facilities WHERE code = ?", FALSE },
+    { "water_body_uid", "SELECT uid FROM water_bodies WHERE code = ?", FALSE },
+    { "farm_uid", "SELECT uid FROM farms WHERE code = ?", TRUE },
+    { "village_code", "SELECT code FROM regions WHERE code = ? AND kind IN ('village', 'community')", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lookups); i++)
+    {
+      if (lookups[i].inspections_only && kind != LEDGER_KIND_INSPECTIONS)
+        continue;
+      subject->uid = lookup_text (db, lookups[i].sql, code, NULL);
+      if (subject->uid != NULL)
+        {
+          subject->column = lookups[i].column;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_blank (const LedgerRecord *record,
+          const char         *key)
+{
+  return ledger_record_get (record, key) == NULL;
+}
+
+/* ---- checks ---- */
+
+static void
+check_fields (LedgerDb           *db,
+              const LedgerRecord *record,
+              GPtrArray          *problems)
+{
+  const LedgerField *fields = ledger_kind_fields (record->kind, NULL);
+
+  for (guint i = 0; i < record->n_values; i++)
+    {
+      const LedgerField *field = &fields[i];
+      const char *value = record->values[i];
+      Subject subject = { 0 };
+
+      if (value == NULL)
+        {
+          if (field->required)
+            add_problem (problems, i, FALSE, _("%s is required."), ledger_field_display_name (field));
+          continue;
+        }
+      if (field->type == LEDGER_FIELD_REGION)
+        {
+          g_autofree char *kind = lookup_text (db, "SELECT kind FROM regions WHERE code = ?", value, NULL);
+          if (kind == NULL || !(g_str_equal (kind, "village") || g_str_equal (kind, "community")))
+            add_problem (problems, i, FALSE, _("%s: %s is not a village or community of this ledger’s county."),
+                         ledger_field_display_name (field), value);
+        }
+      else if (field->type == LEDGER_FIELD_SUBJECT)
+        {
+          if (!resolve_subject (db, record->kind, value, &subject))
+            add_problem (problems, i, FALSE, _("%s: nothing in this ledger has the code %s."),
+                         ledger_field_display_name (field), value);
+          g_free (subject.uid);
+        }
+    }
+}
+
+static void
+check_location (const LedgerRecord *record,
+                GPtrArray          *problems)
+{
+  int lon = ledger_kind_field_index (record->kind, "lon");
+
+  if (lon < 0)
+    return;
+  if ((record->values[lon] == NULL) != (record->values[lon + 1] == NULL))
+    add_problem (problems, record->values[lon] ? lon + 1 : lon, FALSE,
+                 _("Longitude and latitude go together: give both or neither."));
+}
+
+static void
+check_code_unique (LedgerDb           *db,
+                   const LedgerRecord *record,
+                   GPtrArray          *problems)
+{
+  g_autofree char *sql = NULL;
+  g_autofree char *owner = NULL;
+  const char *code;
+
+  if (record->kind != LEDGER_KIND_FACILITIES && record->kind != LEDGER_KIND_FARMS &&
+      record->kind != LEDGER_KIND_WATER_BODIES)
+    return;
+  code = ledger_record_get (record, "code");
+  if (code == NULL || record->uid == NULL)
+    return;
+  sql = g_strdup_printf ("SELECT name FROM %s WHERE code = ? AND uid <> ?", ledger_kind_table (record->kind));
+  owner = lookup_text (db, sql, code, record->uid);
+  if (owner != NULL)
+    add_problem (problems, ledger_kind_field_index (record->kind, "code"), FALSE,
+                 _("Code %s is already used by “%s”."), code, owner);
+}
+
+static void
+check_farm (LedgerDb           *db,
+            const LedgerRecord *record,
+            GPtrArray          *problems)
+{
+  static const char *const figures[] = { "stock", "annual_output", "facilities_matched",
+                                         "manure_produced_t", "manure_utilised_t", "utilisation" };
+  g_autoptr (LedgerRules) rules = NULL;
+  LedgerSpecies species;
+  double produced, utilised;
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures) && is_blank (record, "year"); i++)
+    if (!is_blank (record, figures[i]))
+      {
+        add_problem (problems, ledger_kind_field_index (record->kind, "year"), FALSE,
+                     _("Year is required when the year’s figures are given."));
+        break;
+      }
+  utilised = ledger_record_get_double (record, "manure_utilised_t", NAN);
+  if (isnan (utilised) || !ledger_species_from_key (ledger_record_get (record, "species"), &species))
+    return;
+  rules = ledger_rules_load (db, NULL);
+  if (rules == NULL)
+    rules = ledger_rules_new_default ();
+  produced = ledger_manure_produced (rules, species, ledger_record_get_double (record, "stock", NAN),
+                                     ledger_record_get_double (record, "manure_produced_t", NAN));
+  if (isnan (produced))
+    add_problem (problems, ledger_kind_field_index (record->kind, "manure_produced_t"), FALSE,
+                 _("Manure utilised is given but neither manure produced nor stock: give one of them."));
+  else if (utilised > produced + 1e-9)
+    add_problem (problems, ledger_kind_field_index (record->kind, "manure_utilised_t"), FALSE,
+                 _("Manure utilised (%g t) exceeds manure produced (%g t)."), utilised, produced);
+}
+
+static void
+check_village (LedgerDb           *db,
+               const LedgerRecord *record,
+               GPtrArray          *problems)
+{
+  double households = ledger_record_get_double (record, "households", NAN);
+  double covered = ledger_record_get_double (record, "covered_households", NAN);
+
+  if (!isnan (households) && !isnan (covered) && covered > households)
+    add_problem (problems, ledger_kind_field_index (record->kind, "covered_households"), FALSE,
+                 _("Households covered (%g) exceed the village’s households (%g)."), covered, households);
+}
+
+/**
+ * ledger_store_check:
+ * @problems: (element-type LedgerProblem): where problems are appended
+ *
+ * Returns: FALSE when the record cannot be saved
+ */
+gboolean
+ledger_store_check (LedgerDb           *db,
+                    const LedgerRecord *record,
+                    GPtrArray          *problems)
+{
+  guint before = problems->len;
+
+  check_fields (db, record, problems);
+  check_location (record, problems);
+  check_code_unique (db, record, problems);
+  if (record->kind == LEDGER_KIND_FARMS)
+    check_farm (db, record, problems);
+  else if (record->kind == LEDGER_KIND_VILLAGES)
+    check_village (db, record, problems);
+
+  for (guint i = before; i < problems->len; i++)
+    if (!((LedgerProblem *) g_ptr_array_index (problems, i))->warning)
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- finding what a record updates ---- */
+
+static char *
+existing_uid (LedgerDb           *db,
+              const LedgerRecord *record)
+{
+  g_autofree char *by_uid = NULL;
+  g_autofree char *by_code = NULL;
+  const char *table = ledger_kind_table (record->kind);
+  Subject subject = { 0 };
+  char *uid = NULL;
+
+  switch (record->kind)
+    {
+    case LEDGER_KIND_VILLAGES:
+      return g_strdup (ledger_record_get (record, "village_code"));
+    case LEDGER_KIND_SAMPLES:
+    case LEDGER_KIND_INSPECTIONS:
+      if (record->uid != NULL)
+        {
+          by_uid = g_strdup_printf ("SELECT uid FROM %s WHERE uid = ?", table);
+          if ((uid = lookup_text (db, by_uid, record->uid, NULL)))
+            return uid;
+        }
+      if (!resolve_subject (db, record->kind, ledger_record_get (record, "subject_code"), &subject))
+        return NULL;
+      by_code = g_strdup_printf ("SELECT uid FROM %s WHERE %s = ? AND date = ?%s", table, subject.column,
+                                 record->kind == LEDGER_KIND_INSPECTIONS ? " AND inspector IS ?3" : "");
+      {
+        g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, by_code, NULL);
+        if (stmt != NULL)
+          {
+            sqlite3_bind_text (stmt, 1, subject.uid, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text (stmt, 2, ledger_record_get (record, "date"), -1, SQLITE_TRANSIENT);
+            if (record->kind == LEDGER_KIND_INSPECTIONS)
+              sqlite3_bind_text (stmt, 3, ledger_record_get (record, "inspector"), -1, SQLITE_TRANSIENT);
+            if (sqlite3_step (stmt) == SQLITE_ROW)
+              uid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          }
+      }
+      g_free (subject.uid);
+      return uid;
+    default:
+      by_uid = g_strdup_printf ("SELECT uid FROM %s WHERE uid = ?", table);
+      by_code = g_strdup_printf ("SELECT uid FROM %s WHERE code = ?", table);
+      if (record->uid != NULL && (uid = lookup_text (db, by_uid, record->uid, NULL)))
+        return uid;
+      if (record->uid == NULL && ledger_record_get (record, "code") != NULL)
+        return lookup_text (db, by_code, ledger_record_get (record, "code"), NULL);
+      return NULL;
+    }
+}
+
+/**
+ * ledger_store_find_existing:
+ *
+ * Returns: (transfer full) (nullable): the stored record @record would
+ *   update; for farms, with that year's figures only
+ */
+LedgerRecord *
+ledger_store_find_existing (LedgerDb           *db,
+                            const LedgerRecord *record)
+{
+  g_autofree char *uid = existing_uid (db, record);
+  const char *year = record->kind == LEDGER_KIND_FARMS ? ledger_record_get (record, "year") : NULL;
+  LedgerRecord *existing;
+
+  if (uid == NULL)
+    return NULL;
+  existing = ledger_store_get (db, record->kind, uid, year ? atoi (year) : 0, NULL);
+  if (existing != NULL && year != NULL && g_strcmp0 (ledger_record_get (existing, "year"), year) != 0)
+    {
+      guint first = ledger_kind_field_index (LEDGER_KIND_FARMS, "year");
+      for (guint i = first; i < existing->n_values; i++)
+        ledger_record_take (existing, i, NULL);
+    }
+  return existing;
+}
+
+/* ---- saving ---- */
+
+static char *
+assign_code (LedgerDb           *db,
+             const LedgerRecord *record)
+{
+  static const char letters[LEDGER_N_KINDS] = {
+    [LEDGER_KIND_FACILITIES] = 'F', [LEDGER_KIND_FARMS] = 'L', [LEDGER_KIND_WATER_BODIES] = 'W',
+  };
+  g_autofree char *sql = g_strdup_printf ("SELECT uid FROM %s WHERE code = ?", ledger_kind_table (record->kind));
+
+  for (guint n = 1;; n++)
+    {
+      char *code = g_strdup_printf ("%c%s-%u", letters[record->kind],
+                                    ledger_record_get (record, "village_code"), n);
+      g_autofree char *owner = lookup_text (db, sql, code, NULL);
+      if (owner == NULL)
+        return code;
+      g_free (code);
+    }
+}
+
+/* INSERT or UPDATE the first @n_fields fields of an item of its own table. */
+static gboolean
+upsert_item (LedgerDb      *db,
+             LedgerRecord  *record,
+             guint          n_fields,
+             const char    *existing,
+             GError       **error)
+{
+  const LedgerField *fields = ledger_kind_fields (record->kind, NULL);
+  const char *table = ledger_kind_table (record->kind);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (existing != NULL)
+    {
+      g_string_append_printf (sql, "UPDATE %s SET ", table);
+      for (guint i = 0; i < n_fields; i++)
+        g_string_append_printf (sql, "%s = ?%u, ", fields[i].key, i + 1);
+      g_string_append_printf (sql, "is_demo = ?%u WHERE uid = ?%u", n_fields + 1, n_fields + 2);
+    }
+  else
+    {
+      g_string_append_printf (sql, "INSERT INTO %s (", table);
+      for (guint i = 0; i < n_fields; i++)
+        g_string_append_printf (sql, "%s, ", fields[i].key);
+      g_string_append (sql, "is_demo, uid) VALUES (");
+      for (guint i = 0; i < n_fields + 2; i++)
+        g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
+      g_string_append (sql, ")");
+    }
+  if (!(stmt = ledger_db_prepare (db, sql->str, error)))
+    return FALSE;
+  for (guint i = 0; i < n_fields; i++)
+    bind_value (stmt, i + 1, &fields[i], record->values[i]);
+  sqlite3_bind_int (stmt, n_fields + 1, record->is_demo);
+  sqlite3_bind_text (stmt, n_fields + 2, record->uid, -1, SQLITE_TRANSIENT);
+  return step_done (db, stmt, error);
+}
+
+static gboolean
+save_farm_year (LedgerDb      *db,
+                LedgerRecord  *record,
+                GError       **error)
+{
+  guint first = ledger_kind_field_index (LEDGER_KIND_FARMS, "year");
+  const LedgerField *fields = ledger_kind_fields (LEDGER_KIND_FARMS, NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (ledger_record_get (record, "year") == NULL)
+    return TRUE;
+  stmt = ledger_db_prepare (db,
+    "INSERT INTO farm_years (year, stock, annual_output, facilities_matched, manure_produced_t,"
+    " manure_utilised_t, utilisation, is_demo, farm_uid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    " ON CONFLICT (farm_uid, year) DO UPDATE SET stock = excluded.stock,"
+    " annual_output = excluded.annual_output, facilities_matched = excluded.facilities_matched,"
+    " manure_produced_t = excluded.manure_produced_t, manure_utilised_t = excluded.manure_utilised_t,"
+    " utilisation = excluded.utilisation, is_demo = excluded.is_demo", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = first; i < record->n_values; i++)
+    bind_value (stmt, i - first + 1, &fields[i], record->values[i]);
+  sqlite3_bind_int (stmt, 8, record->is_demo);
+  sqlite3_bind_text (stmt, 9, record->uid, -1, SQLITE_TRANSIENT);
+  return step_done (db, stmt, error);
+}
+
+static gboolean
+save_village (LedgerDb      *db,
+              LedgerRecord  *record,
+              GError       **error)
+{
+  const LedgerField *fields = ledger_kind_fields (LEDGER_KIND_VILLAGES, NULL);
+  g_autoptr (sqlite3_stmt) region = ledger_db_prepare (db,
+    "UPDATE regions SET name = coalesce(?2, name), households = ?3, population = ?4, lon = ?5, lat = ?6,"
+    " is_demo = is_demo OR ?7 WHERE code = ?1", error);
+  gboolean no_sewage = TRUE;
+  const char *sql;
+
+  if (region == NULL)
+    return FALSE;
+  for (guint i = 0; i < 6; i++)
+    bind_value (region, i + 1, &fields[i], record->values[i]);
+  sqlite3_bind_int (region, 7, record->is_demo);
+  if (!step_done (db, region, error))
+    return FALSE;
+
+  for (guint i = 6; i < record->n_values; i++)
+    no_sewage = no_sewage && record->values[i] == NULL;
+  sql = no_sewage ? "DELETE FROM village_sewage WHERE village_code = ?1"
+                  : "INSERT INTO village_sewage (village_code, mode, covered_households, year_done, note, is_demo)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (village_code) DO UPDATE SET"
+                    " mode = excluded.mode, covered_households = excluded.covered_households,"
+                    " year_done = excluded.year_done, note = excluded.note, is_demo = excluded.is_demo";
+  {
+    g_autoptr (sqlite3_stmt) sewage = ledger_db_prepare (db, sql, error);
+    if (sewage == NULL)
+      return FALSE;
+    sqlite3_bind_text (sewage, 1, record->values[0], -1, SQLITE_TRANSIENT);
+    for (guint i = 6; i < record->n_values && !no_sewage; i++)
+      bind_value (sewage, i - 4, &fields[i], record->values[i]);
+    if (!no_sewage)
+      sqlite3_bind_int (sewage, 6, record->is_demo);
+    return step_done (db, sewage, error);
+  }
+}
+
+/* samples and inspections: the subject code becomes a uid column */
+static gboolean
+save_observation (LedgerDb      *db,
+                  LedgerRecord  *record,
+                  const char    *existing,
+                  GError       **error)
+{
+  const LedgerField *fields = ledger_kind_fields (record->kind, NULL);
+  const char *table = ledger_kind_table (record->kind);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  Subject subject = { 0 };
+  gboolean ok;
+
+  if (!resolve_subject (db, record->kind, record->values[0], &subject))
+    return FALSE; /* checked before */
+  g_string_append_printf (sql, "INSERT INTO %s (uid, is_demo, %s", table, subject.column);
+  for (guint i = 1; i < record->n_values; i++)
+    g_string_append_printf (sql, ", %s", fields[i].key);
+  g_string_append (sql, ") VALUES (?1, ?2, ?3");
+  for (guint i = 1; i < record->n_values; i++)
+    g_string_append_printf (sql, ", ?%u", i + 3);
+  g_string_append (sql, ")");
+  if (existing != NULL)
+    {
+      /* an UPDATE keeps the audit per field */
+      g_string_truncate (sql, 0);
+      g_string_append_printf (sql, "UPDATE %s SET is_demo = ?2, %s = ?3", table, subject.column);
+      for (guint i = 1; i < record->n_values; i++)
+        g_string_append_printf (sql, ", %s = ?%u", fields[i].key, i + 3);
+      g_string_append (sql, " WHERE uid = ?1");
+    }
+  stmt = ledger_db_prepare (db, sql->str, error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, record->uid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 2, record->is_demo);
+      sqlite3_bind_text (stmt, 3, subject.uid, -1, SQLITE_TRANSIENT);
+      for (guint i = 1; i < record->n_values; i++)
+        bind_value (stmt, i + 3, &fields[i], record->values[i]);
+      ok = step_done (db, stmt, error);
+    }
+  g_free (subject.uid);
+  return ok;
+}
+
+static gboolean
+save_checked (LedgerDb      *db,
+              LedgerRecord  *record,
+              GError       **error)
+{
+  g_autofree char *existing = existing_uid (db, record);
+
+  if (existing != NULL)
+    {
+      g_free (record->uid);
+      record->uid = g_strdup (existing);
+    }
+  else if (record->uid == NULL)
+    record->uid = ledger_uid_new ();
+
+  switch (record->kind)
+    {
+    case LEDGER_KIND_VILLAGES:
+      return save_village (db, record, error);
+    case LEDGER_KIND_SAMPLES:
+    case LEDGER_KIND_INSPECTIONS:
+      return save_observation (db, record, existing, error);
+    case LEDGER_KIND_FARMS:
+      if (ledger_record_get (record, "code") == NULL)
+        ledger_record_take (record, 0, assign_code (db, record));
+      return upsert_item (db, record, ledger_kind_field_index (LEDGER_KIND_FARMS, "year"), existing, error) &&
+             save_farm_year (db, record, error);
+    default:
+      if (ledger_record_get (record, "code") == NULL)
+        ledger_record_take (record, 0, assign_code (db, record));
+      return upsert_item (db, record, record->n_values, existing, error);
+    }
+}
+
+static gboolean
+set_problems_error (GPtrArray  *problems,
+                    GError    **error)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      LedgerProblem *problem = g_ptr_array_index (problems, i);
+      if (!problem->warning)
+        g_string_append_printf (text, "%s%s", text->len ? "\n" : "", problem->message);
+    }
+  g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_INVALID, text->str);
+  return FALSE;
+}
+
+/**
+ * ledger_store_save:
+ * @record: the record; on success its uid (and a blank code) are filled in
+ *
+ * Returns: TRUE when saved; FALSE with every problem in @error, nothing written
+ */
+gboolean
+ledger_store_save (LedgerDb      *db,
+                   LedgerRecord  *record,
+                   GError       **error)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
+
+  if (!ledger_store_check (db, record, problems))
+    return set_problems_error (problems, error);
+  if (!ledger_db_begin (db, error))
+    return FALSE;
+  if (!save_checked (db, record, error))
+    {
+      ledger_db_rollback (db);
+      return FALSE;
+    }
+  ledger_db_note_change (db, record->kind, record->uid);
+  return ledger_db_commit (db, error);
+}
+
+/* ---- deleting ---- */
+
+static void
+append_all (GPtrArray *to,
+            GPtrArray *from)
+{
+  for (guint i = 0; from != NULL && i < from->len; i++)
+    g_ptr_array_add (to, g_steal_pointer (&from->pdata[i]));
+  g_clear_pointer (&from, g_ptr_array_unref);
+}
+
+static GPtrArray *
+collect_item (LedgerDb    *db,
+              LedgerKind   kind,
+              const char  *uid,
+              GError     **error)
+{
+  LedgerLoadOptions options = { .uid = uid };
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_record_free);
+  GPtrArray *item = ledger_store_load (db, kind, &options, error);
+
+  if (item == NULL || item->len == 0)
+    {
+      if (item != NULL)
+        g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND, _("The item no longer exists."));
+      g_clear_pointer (&item, g_ptr_array_unref);
+      g_ptr_array_unref (records);
+      return NULL;
+    }
+  append_all (records, item);
+  if (kind != LEDGER_KIND_SAMPLES && kind != LEDGER_KIND_INSPECTIONS)
+    {
+      if (kind != LEDGER_KIND_FARMS && kind != LEDGER_KIND_VILLAGES)
+        append_all (records, ledger_store_load_for_subject (db, LEDGER_KIND_SAMPLES, uid, NULL));
+      if (kind != LEDGER_KIND_VILLAGES)
+        append_all (records, ledger_store_load_for_subject (db, LEDGER_KIND_INSPECTIONS, uid, NULL));
+    }
+  return records;
+}
+
+static gboolean
+delete_row (LedgerDb    *db,
+            LedgerKind   kind,
+            const char  *uid,
+            GError     **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  /* a village is never deleted: "deleting" it clears its sewage record */
+  sql = kind == LEDGER_KIND_VILLAGES ? g_strdup ("DELETE FROM village_sewage WHERE village_code = ?")
+                                     : g_strdup_printf ("DELETE FROM %s WHERE uid = ?", ledger_kind_table (kind));
+  if (!(stmt = ledger_db_prepare (db, sql, error)))
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  return step_done (db, stmt, error);
+}
+
+/**
+ * ledger_store_delete:
+ *
+ * Returns: (transfer full) (element-type LedgerRecord) (nullable): what was
+ *   deleted, for ledger_store_restore(), or NULL on error
+ */
+GPtrArray *
+ledger_store_delete (LedgerDb    *db,
+                     LedgerKind   kind,
+                     const char  *uid,
+                     GError     **error)
+{
+  g_autoptr (GPtrArray) deleted = collect_item (db, kind, uid, error);
+
+  if (deleted == NULL || !ledger_db_begin (db, error))
+    return NULL;
+  if (!delete_row (db, kind, uid, error))
+    {
+      ledger_db_rollback (db);
+      return NULL;
+    }
+  ledger_db_note_change (db, kind, uid);
+  if (!ledger_db_commit (db, error))
+    return NULL;
+  return g_steal_pointer (&deleted);
+}
+
+/**
+ * ledger_store_restore:
+ * @deleted: (element-type LedgerRecord): what ledger_store_delete() returned
+ *
+ * Puts deleted records back with their uids, in one transaction (Undo).
+ */
+gboolean
+ledger_store_restore (LedgerDb   *db,
+                      GPtrArray  *deleted,
+                      GError    **error)
+{
+  if (!ledger_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < deleted->len; i++)
+    {
+      g_autoptr (LedgerRecord) record = ledger_record_copy (g_ptr_array_index (deleted, i));
+      if (!ledger_store_save (db, record, error))
+        {
+          ledger_db_rollback (db);
+          return FALSE;
+        }
+    }
+  return ledger_db_commit (db, error);
+}
+
+/**
+ * ledger_store_remove_demo:
+ * @n_removed: (out) (optional): how many rows went
+ *
+ * Removes every demo record in one transaction; real records stay.
+ */
+gboolean
+ledger_store_remove_demo (LedgerDb  *db,
+                          guint     *n_removed,
+                          GError   **error)
+{
+  static const char *const statements[] = {
+    "DELETE FROM samples WHERE is_demo",
+    "DELETE FROM inspections WHERE is_demo",
+    "DELETE FROM farm_years WHERE is_demo",
+    "DELETE FROM farms WHERE is_demo",
+    "DELETE FROM facilities WHERE is_demo",
+    "DELETE FROM water_bodies WHERE is_demo",
+    "DELETE FROM village_sewage WHERE is_demo",
+    "UPDATE regions SET households = NULL, population = NULL, lon = NULL, lat = NULL, is_demo = 0 WHERE is_demo",
+  };
+  sqlite3 *handle = ledger_db_get_handle (db);
+  guint total = 0;
+
+  if (!ledger_db_begin (db, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, statements[i], error);
+      if (stmt == NULL || !step_done (db, stmt, error))
+        {
+          ledger_db_rollback (db);
+          return FALSE;
+        }
+      total += sqlite3_changes (handle);
+    }
+  ledger_db_note_change (db, LEDGER_KIND_ALL, NULL);
+  if (n_removed)
+    *n_removed = total;
+  return ledger_db_commit (db, error);
+}

@@ -1,0 +1,90 @@
+/* ledger-store.h: reading and writing records of every kind
+ *
+ * The one place where records meet tables. Every write is one transaction,
+ * checked first with the same rules whether it comes from an import, the
+ * editor or the command line; the audit triggers log each changed field.
+ */
+#pragma once
+
+#include "ledger-db.h"
+#include "ledger-record.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  int         year;          /* farms: 0 = one record per farm and year (export);
+                                > 0 = each farm with the figures of that year or the latest before */
+  const char *township;      /* 9-digit code or NULL: only items in it */
+  const char *uid;           /* NULL or one item */
+} LedgerLoadOptions;
+
+GPtrArray    *ledger_store_load            (LedgerDb                *db,
+                                            LedgerKind               kind,
+                                            const LedgerLoadOptions *options,
+                                            GError                 **error);
+LedgerRecord *ledger_store_get             (LedgerDb                *db,
+                                            LedgerKind               kind,
+                                            const char              *uid,
+                                            int                      year,
+                                            GError                 **error);
+guint         ledger_store_count           (LedgerDb                *db,
+                                            LedgerKind               kind);
+
+/* Cross-field and database checks (codes exist, utilised ≤ produced, …);
+ * appends LedgerProblem (line 0) to @problems. Returns FALSE on an error
+ * (warnings alone return TRUE). */
+gboolean      ledger_store_check           (LedgerDb                *db,
+                                            const LedgerRecord      *record,
+                                            GPtrArray               *problems);
+
+/* The stored record that @record would update (same uid, code, village code,
+ * or subject and date), or NULL when it would be new. */
+LedgerRecord *ledger_store_find_existing   (LedgerDb                *db,
+                                            const LedgerRecord      *record);
+
+/* Checks and saves in one transaction (a savepoint when one is open): updates
+ * the existing item or inserts a new one, assigning uid and code. On a check
+ * failure nothing is written and @error carries every problem, one a line. */
+gboolean      ledger_store_save            (LedgerDb                *db,
+                                            LedgerRecord            *record,
+                                            GError                 **error);
+
+/* Deletes an item and what hangs off it (farm years, samples, inspections);
+ * returns what was deleted so that ledger_store_restore can undo it. */
+GPtrArray    *ledger_store_delete          (LedgerDb                *db,
+                                            LedgerKind               kind,
+                                            const char              *uid,
+                                            GError                 **error);
+gboolean      ledger_store_restore         (LedgerDb                *db,
+                                            GPtrArray               *deleted,
+                                            GError                 **error);
+
+/* Removes every record flagged as demo data, in one transaction. */
+gboolean      ledger_store_remove_demo     (LedgerDb                *db,
+                                            guint                   *n_removed,
+                                            GError                 **error);
+
+/* The change history of one item, newest first: LedgerAuditEntry. */
+typedef struct
+{
+  char *at;         /* UTC ISO 8601 */
+  char *actor;
+  char *action;     /* insert, update, delete */
+  char *field;      /* column key, NULL for insert/delete */
+  char *old_value;
+  char *new_value;
+} LedgerAuditEntry;
+
+GPtrArray    *ledger_store_history         (LedgerDb                *db,
+                                            const char              *uid,
+                                            GError                 **error);
+void          ledger_audit_entry_free      (LedgerAuditEntry        *entry);
+
+/* Samples or inspections of one subject (facility, farm, water body uid or village code). */
+GPtrArray    *ledger_store_load_for_subject (LedgerDb               *db,
+                                             LedgerKind              kind,
+                                             const char             *subject_uid,
+                                             GError                **error);
+
+G_END_DECLS
