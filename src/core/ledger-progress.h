@@ -1,0 +1,61 @@
+/* ledger-progress.h: progress against the targets (DESIGN.md §3.3, §5.2) */
+#pragma once
+
+#include "ledger-db.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LEDGER_INDICATOR_VILLAGE_SEWAGE,           /* 行政村农村生活污水有效治理比例 */
+  LEDGER_INDICATOR_MANURE_UTILISATION,       /* 畜禽粪污综合利用率 */
+  LEDGER_INDICATOR_SCALE_FARM_FACILITIES,    /* 规模养殖场粪污处理设施装备配套率 */
+  LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED, /* 农村黑臭水体治理比例 */
+  LEDGER_N_INDICATORS
+} LedgerIndicatorId;
+
+typedef struct
+{
+  double   numerator;
+  double   denominator;
+  double   rate;      /* NAN when the denominator is 0 */
+  double   target;
+  gboolean met;
+} LedgerIndicator;
+
+typedef struct
+{
+  char           *code;
+  char           *name;
+  LedgerIndicator indicators[LEDGER_N_INDICATORS];
+  /* also shown, no target (§5.2 item 5) */
+  guint           n_facilities;
+  guint           n_facilities_normal;
+  guint           n_villages_inspected;   /* administrative villages with an inspection this year */
+  double          pig_equivalents;        /* 猪当量 of the stock */
+  guint           n_warnings;             /* villages judged without a household count */
+} LedgerScopeProgress;
+
+typedef struct
+{
+  int                  year;
+  LedgerScopeProgress  county;
+  GPtrArray           *townships;  /* LedgerScopeProgress*, by code */
+} LedgerProgress;
+
+LedgerProgress *ledger_progress_compute    (LedgerDb              *db,
+                                            int                    year,
+                                            const char            *township,
+                                            GError               **error);
+void            ledger_progress_free       (LedgerProgress        *progress);
+char           *ledger_progress_to_json    (const LedgerProgress  *progress);
+char           *ledger_progress_to_table   (const LedgerProgress  *progress);
+const char     *ledger_indicator_key       (LedgerIndicatorId      id);
+const char     *ledger_indicator_name      (LedgerIndicatorId      id);
+/* "75.1 %", or "—" when there is no denominator */
+char           *ledger_format_rate         (double                 rate);
+int             ledger_current_year        (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerProgress, ledger_progress_free)
+
+G_END_DECLS
