@@ -136,6 +136,44 @@ is_blank (const LedgerRecord *record,
   return ledger_record_get (record, key) == NULL;
 }
 
+/* The rules, loaded once per state of the file: an import checks thousands
+ * of farm rows against the same coefficients. */
+typedef struct
+{
+  sqlite3_int64  total_changes;
+  gint64         data_version;
+  LedgerRules   *rules;
+} RulesCache;
+
+static void
+rules_cache_free (gpointer data)
+{
+  RulesCache *cache = data;
+
+  ledger_rules_free (cache->rules);
+  g_free (cache);
+}
+
+static const LedgerRules *
+cached_rules (LedgerDb *db)
+{
+  RulesCache *cache = g_object_get_data (G_OBJECT (db), "ledger-rules-cache");
+  sqlite3_int64 total = sqlite3_total_changes64 (ledger_db_get_handle (db));
+  g_autofree char *version = lookup_text (db, "PRAGMA data_version", NULL, NULL);
+  gint64 data_version = version ? g_ascii_strtoll (version, NULL, 10) : -1;
+
+  if (cache != NULL && cache->total_changes == total && cache->data_version == data_version)
+    return cache->rules;
+  cache = g_new0 (RulesCache, 1);
+  cache->total_changes = total;
+  cache->data_version = data_version;
+  cache->rules = ledger_rules_load (db, NULL);
+  if (cache->rules == NULL)
+    cache->rules = ledger_rules_new_default ();
+  g_object_set_data_full (G_OBJECT (db), "ledger-rules-cache", cache, rules_cache_free);
+  return cache->rules;
+}
+
 /* ---- checks ---- */
 
 static void
@@ -216,7 +254,7 @@ check_farm (LedgerDb           *db,
 {
   static const char *const figures[] = { "stock", "annual_output", "facilities_matched",
                                          "manure_produced_t", "manure_utilised_t", "utilisation" };
-  g_autoptr (LedgerRules) rules = NULL;
+  const LedgerRules *rules;
   LedgerSpecies species;
   double produced, utilised;
 
@@ -230,9 +268,7 @@ check_farm (LedgerDb           *db,
   utilised = ledger_record_get_double (record, "manure_utilised_t", NAN);
   if (isnan (utilised) || !ledger_species_from_key (ledger_record_get (record, "species"), &species))
     return;
-  rules = ledger_rules_load (db, NULL);
-  if (rules == NULL)
-    rules = ledger_rules_new_default ();
+  rules = cached_rules (db);
   produced = ledger_manure_produced (rules, species, ledger_record_get_double (record, "stock", NAN),
                                      ledger_record_get_double (record, "manure_produced_t", NAN));
   if (isnan (produced))
