@@ -1,0 +1,187 @@
+/* ledger-geo.c */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "ledger-error.h"
+#include "ledger-geo.h"
+
+struct _LedgerOutline
+{
+  GPtrArray *rings;   /* GArray of double: lon, lat, lon, lat, … */
+  double     min_lon, min_lat, max_lon, max_lat;
+};
+
+static void
+add_ring (LedgerOutline *outline,
+          JsonArray     *coordinates)
+{
+  guint n = json_array_get_length (coordinates);
+  GArray *ring = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonArray *pair = json_array_get_array_element (coordinates, i);
+      double xy[2];
+
+      if (pair == NULL || json_array_get_length (pair) < 2)
+        continue;
+      xy[0] = json_array_get_double_element (pair, 0);
+      xy[1] = json_array_get_double_element (pair, 1);
+      g_array_append_vals (ring, xy, 2);
+      outline->min_lon = MIN (outline->min_lon, xy[0]);
+      outline->max_lon = MAX (outline->max_lon, xy[0]);
+      outline->min_lat = MIN (outline->min_lat, xy[1]);
+      outline->max_lat = MAX (outline->max_lat, xy[1]);
+    }
+  g_ptr_array_add (outline->rings, ring);
+}
+
+/* Polygon: [ring, …]; MultiPolygon: [[ring, …], …]. Holes are rings too:
+ * the even-odd rule of ledger_outline_contains handles them. */
+static void
+add_geometry (LedgerOutline *outline,
+              JsonObject    *geometry)
+{
+  const char *type = json_object_get_string_member_with_default (geometry, "type", "");
+  JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
+  gboolean multi = g_str_equal (type, "MultiPolygon");
+
+  if (coordinates == NULL || !(multi || g_str_equal (type, "Polygon")))
+    return;
+  for (guint i = 0; i < json_array_get_length (coordinates); i++)
+    {
+      JsonArray *part = json_array_get_array_element (coordinates, i);
+      if (!multi)
+        add_ring (outline, part);
+      else
+        for (guint j = 0; j < json_array_get_length (part); j++)
+          add_ring (outline, json_array_get_array_element (part, j));
+    }
+}
+
+static void
+add_object (LedgerOutline *outline,
+            JsonObject    *object)
+{
+  const char *type = json_object_get_string_member_with_default (object, "type", "");
+
+  if (g_str_equal (type, "FeatureCollection"))
+    {
+      JsonArray *features = json_object_get_array_member (object, "features");
+      for (guint i = 0; features && i < json_array_get_length (features); i++)
+        add_object (outline, json_array_get_object_element (features, i));
+    }
+  else if (g_str_equal (type, "Feature") && json_object_has_member (object, "geometry"))
+    add_geometry (outline, json_object_get_object_member (object, "geometry"));
+  else
+    add_geometry (outline, object);
+}
+
+/**
+ * ledger_outline_new_from_geojson:
+ *
+ * Returns: (transfer full) (nullable): the outline, or NULL when the text
+ *   holds no polygon
+ */
+LedgerOutline *
+ledger_outline_new_from_geojson (const char  *text,
+                                 GError     **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (LedgerOutline) outline = g_new0 (LedgerOutline, 1);
+  JsonNode *root;
+
+  outline->rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  outline->min_lon = outline->min_lat = INFINITY;
+  outline->max_lon = outline->max_lat = -INFINITY;
+  if (!json_parser_load_from_data (parser, text, -1, error))
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    add_object (outline, json_node_get_object (root));
+  if (outline->rings->len == 0)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID, _("The outline holds no polygon."));
+      return NULL;
+    }
+  return g_steal_pointer (&outline);
+}
+
+void
+ledger_outline_free (LedgerOutline *outline)
+{
+  if (outline == NULL)
+    return;
+  g_ptr_array_unref (outline->rings);
+  g_free (outline);
+}
+
+static gboolean
+ring_contains (GArray *ring,
+               double  x,
+               double  y)
+{
+  const double *p = (const double *) ring->data;
+  guint n = ring->len / 2;
+  gboolean inside = FALSE;
+
+  for (guint i = 0, j = n - 1; i < n; j = i++)
+    {
+      double xi = p[2 * i], yi = p[2 * i + 1], xj = p[2 * j], yj = p[2 * j + 1];
+      if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+        inside = !inside;
+    }
+  return inside;
+}
+
+/* Even-odd over every ring: inside an odd number of rings is inside. */
+gboolean
+ledger_outline_contains (const LedgerOutline *outline,
+                         double               lon,
+                         double               lat)
+{
+  gboolean inside = FALSE;
+
+  if (lon < outline->min_lon || lon > outline->max_lon || lat < outline->min_lat || lat > outline->max_lat)
+    return FALSE;
+  for (guint i = 0; i < outline->rings->len; i++)
+    {
+      GArray *ring = g_ptr_array_index (outline->rings, i);
+      if (ring->len >= 6 && ring_contains (ring, lon, lat))
+        inside = !inside;
+    }
+  return inside;
+}
+
+void
+ledger_outline_get_bounds (const LedgerOutline *outline,
+                           double              *min_lon,
+                           double              *min_lat,
+                           double              *max_lon,
+                           double              *max_lat)
+{
+  *min_lon = outline->min_lon;
+  *min_lat = outline->min_lat;
+  *max_lon = outline->max_lon;
+  *max_lat = outline->max_lat;
+}
+
+guint
+ledger_outline_get_n_rings (const LedgerOutline *outline)
+{
+  return outline->rings->len;
+}
+
+const double *
+ledger_outline_get_ring (const LedgerOutline *outline,
+                         guint                index,
+                         guint               *n_points)
+{
+  GArray *ring = g_ptr_array_index (outline->rings, index);
+
+  *n_points = ring->len / 2;
+  return (const double *) ring->data;
+}
