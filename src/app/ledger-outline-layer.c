@@ -1,1 +1,560 @@
+/* ledger-outline-layer.c: the county outline and township names (DESIGN.md §4)
+ *
+ * The rings are projected to Web Mercator once, when the GeoJSON is set; a
+ * frame scales them and skips vertices closer than a pixel, so the cost of a
+ * detailed outline does not grow at low zoom levels.
+ */
 #include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "ledger-error.h"
+#include "ledger-outline-layer.h"
+#include "ledger-point-grid.h"
+
+/* township names are drawn from this zoom level on, where they no longer collide */
+#define LABEL_MIN_ZOOM 9.0
+
+struct _LedgerOutlineLayer
+{
+  ShumateLayer  parent_instance;
+
+  GPtrArray    *rings;       /* GArray of double: Mercator x, y, x, y… */
+  double        bounds[4];   /* min lon, min lat, max lon, max lat */
+  GPtrArray    *labels;      /* LedgerOutlineLabel */
+  GPtrArray    *layouts;     /* PangoLayout per label, made on first draw */
+  gboolean      draw_background;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerOutlineLayer, ledger_outline_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_DRAW_BACKGROUND,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GdkRGBA background_color = { 0.949, 0.937, 0.914, 1 };  /* #F2EFE9, land */
+static const GdkRGBA fill_color = { 0.208, 0.518, 0.894, 0.10 };
+static const GdkRGBA stroke_color = { 0.110, 0.443, 0.847, 0.90 };
+
+typedef struct
+{
+  double width;
+  double height;
+  double world;
+  double cx;
+  double cy;
+  double rotation;
+  double zoom;
+} View;
+
+static void
+view_init (View               *view,
+           LedgerOutlineLayer *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+  double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256;
+
+  view->width = gtk_widget_get_width (GTK_WIDGET (self));
+  view->height = gtk_widget_get_height (GTK_WIDGET (self));
+  view->zoom = shumate_viewport_get_zoom_level (viewport);
+  view->world = tile_size * exp2 (view->zoom);
+  view->rotation = shumate_viewport_get_rotation (viewport);
+  ledger_mercator_from_lonlat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                               shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                               &view->cx, &view->cy);
+}
+
+/* GeoJSON parsing */
+
+static gboolean
+parse_ring (LedgerOutlineLayer *self,
+            JsonArray          *ring)
+{
+  guint n = json_array_get_length (ring);
+  GArray *mercator = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (ring, i);
+      JsonArray *position = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      double lon, lat, xy[2];
+
+      if (position == NULL || json_array_get_length (position) < 2)
+        {
+          g_array_unref (mercator);
+          return FALSE;
+        }
+      lon = json_array_get_double_element (position, 0);
+      lat = json_array_get_double_element (position, 1);
+      self->bounds[0] = MIN (self->bounds[0], lon);
+      self->bounds[1] = MIN (self->bounds[1], lat);
+      self->bounds[2] = MAX (self->bounds[2], lon);
+      self->bounds[3] = MAX (self->bounds[3], lat);
+      ledger_mercator_from_lonlat (lon, lat, &xy[0], &xy[1]);
+      g_array_append_vals (mercator, xy, 2);
+    }
+  g_ptr_array_add (self->rings, mercator);
+  return TRUE;
+}
+
+/* coordinates of a Polygon: an array of rings */
+static gboolean
+parse_polygon (LedgerOutlineLayer *self,
+               JsonNode           *node)
+{
+  JsonArray *rings;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  rings = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (rings); i++)
+    {
+      JsonNode *ring = json_array_get_element (rings, i);
+
+      if (!JSON_NODE_HOLDS_ARRAY (ring) || !parse_ring (self, json_node_get_array (ring)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_geometry (LedgerOutlineLayer *self,
+                JsonObject         *geometry)
+{
+  const char *type = json_object_get_string_member_with_default (geometry, "type", "");
+  JsonNode *coordinates = json_object_get_member (geometry, "coordinates");
+  JsonArray *polygons;
+
+  if (coordinates == NULL || !JSON_NODE_HOLDS_ARRAY (coordinates))
+    return FALSE;
+  if (g_str_equal (type, "Polygon"))
+    return parse_polygon (self, coordinates);
+  if (!g_str_equal (type, "MultiPolygon"))
+    return FALSE;
+  polygons = json_node_get_array (coordinates);
+  for (guint i = 0; i < json_array_get_length (polygons); i++)
+    if (!parse_polygon (self, json_array_get_element (polygons, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* a FeatureCollection, a Feature or a bare geometry */
+static gboolean
+parse_object (LedgerOutlineLayer *self,
+              JsonObject         *object)
+{
+  const char *type = json_object_get_string_member_with_default (object, "type", "");
+
+  if (g_str_equal (type, "FeatureCollection") && json_object_has_member (object, "features"))
+    {
+      JsonArray *features = json_object_get_array_member (object, "features");
+
+      for (guint i = 0; i < json_array_get_length (features); i++)
+        {
+          JsonNode *feature = json_array_get_element (features, i);
+
+          if (!JSON_NODE_HOLDS_OBJECT (feature) || !parse_object (self, json_node_get_object (feature)))
+            return FALSE;
+        }
+      return TRUE;
+    }
+  if (g_str_equal (type, "Feature"))
+    {
+      JsonNode *geometry = json_object_get_member (object, "geometry");
+
+      return geometry != NULL && JSON_NODE_HOLDS_OBJECT (geometry) &&
+             parse_geometry (self, json_node_get_object (geometry));
+    }
+  return parse_geometry (self, object);
+}
+
+static void
+reset_outline (LedgerOutlineLayer *self)
+{
+  g_ptr_array_set_size (self->rings, 0);
+  self->bounds[0] = self->bounds[1] = G_MAXDOUBLE;
+  self->bounds[2] = self->bounds[3] = -G_MAXDOUBLE;
+}
+
+/* drawing */
+
+static void
+trace_ring (cairo_t    *cr,
+            const View *view,
+            GArray     *ring)
+{
+  const double *xy = (const double *) (gpointer) ring->data;
+  double last_x = 0, last_y = 0;
+
+  for (guint i = 0; i < ring->len / 2; i++)
+    {
+      double x = (xy[2 * i] - view->cx) * view->world;
+      double y = (xy[2 * i + 1] - view->cy) * view->world;
+
+      if (i > 0 && i + 1 < ring->len / 2 && fabs (x - last_x) < 1 && fabs (y - last_y) < 1)
+        continue;
+      if (i == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+      last_x = x;
+      last_y = y;
+    }
+  cairo_close_path (cr);
+}
+
+static void
+draw_outline (LedgerOutlineLayer *self,
+              cairo_t            *cr,
+              const View         *view)
+{
+  /* origin at the widget's centre, rotated like the viewport */
+  cairo_translate (cr, view->width / 2, view->height / 2);
+  cairo_rotate (cr, view->rotation);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint i = 0; i < self->rings->len; i++)
+    trace_ring (cr, view, g_ptr_array_index (self->rings, i));
+  gdk_cairo_set_source_rgba (cr, &fill_color);
+  cairo_fill_preserve (cr);
+  cairo_set_line_width (cr, 2.0);
+  gdk_cairo_set_source_rgba (cr, &stroke_color);
+  cairo_stroke (cr);
+}
+
+static PangoLayout *
+get_layout (LedgerOutlineLayer *self,
+            guint               i)
+{
+  if (self->layouts->len != self->labels->len)
+    {
+      g_ptr_array_set_size (self->layouts, 0);
+      for (guint j = 0; j < self->labels->len; j++)
+        {
+          LedgerOutlineLabel *label = g_ptr_array_index (self->labels, j);
+          PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label->name);
+          PangoAttrList *attrs = pango_attr_list_new ();
+
+          pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
+          pango_layout_set_attributes (layout, attrs);
+          pango_attr_list_unref (attrs);
+          g_ptr_array_add (self->layouts, layout);
+        }
+    }
+  return g_ptr_array_index (self->layouts, i);
+}
+
+/* dark text on a white halo: readable on any tile */
+static void
+draw_labels (LedgerOutlineLayer *self,
+             cairo_t            *cr,
+             const View         *view)
+{
+  if (view->zoom < LABEL_MIN_ZOOM)
+    return;
+  cairo_identity_matrix (cr);
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      LedgerOutlineLabel *label = g_ptr_array_index (self->labels, i);
+      PangoLayout *layout = get_layout (self, i);
+      double mx, my, dx, dy, x, y;
+      int width, height;
+
+      ledger_mercator_from_lonlat (label->lon, label->lat, &mx, &my);
+      dx = (mx - view->cx) * view->world;
+      dy = (my - view->cy) * view->world;
+      x = cos (view->rotation) * dx - sin (view->rotation) * dy + view->width / 2;
+      y = sin (view->rotation) * dx + cos (view->rotation) * dy + view->height / 2;
+      pango_layout_get_pixel_size (layout, &width, &height);
+      if (x + width < 0 || y + height < 0 || x - width > view->width || y - height > view->height)
+        continue;
+      cairo_move_to (cr, round (x - width / 2.0), round (y - height / 2.0));
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_line_width (cr, 3.5);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 0.15, 0.15, 0.15);
+      cairo_fill (cr);
+    }
+}
+
+/* parent class overrides */
+
+static void
+ledger_outline_layer_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  LedgerOutlineLayer *self = LEDGER_OUTLINE_LAYER (widget);
+  graphene_rect_t bounds;
+  cairo_t *cr;
+  View view;
+
+  view_init (&view, self);
+  if (view.width == 0 || view.height == 0)
+    return;
+  bounds = GRAPHENE_RECT_INIT (0, 0, view.width, view.height);
+  if (self->draw_background)
+    gtk_snapshot_append_color (snapshot, &background_color, &bounds);
+  if (self->rings->len == 0 && self->labels->len == 0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_save (cr);
+  draw_outline (self, cr, &view);
+  cairo_restore (cr);
+  draw_labels (self, cr, &view);
+  cairo_destroy (cr);
+}
+
+static void
+ledger_outline_layer_constructed (GObject *object)
+{
+  LedgerOutlineLayer *self = LEDGER_OUTLINE_LAYER (object);
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (ledger_outline_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ledger_outline_layer_finalize (GObject *object)
+{
+  LedgerOutlineLayer *self = LEDGER_OUTLINE_LAYER (object);
+
+  g_clear_pointer (&self->rings, g_ptr_array_unref);
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->layouts, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ledger_outline_layer_parent_class)->finalize (object);
+}
+
+static void
+ledger_outline_layer_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  LedgerOutlineLayer *self = LEDGER_OUTLINE_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAW_BACKGROUND:
+      g_value_set_boolean (value, self->draw_background);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_outline_layer_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  LedgerOutlineLayer *self = LEDGER_OUTLINE_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DRAW_BACKGROUND:
+      ledger_outline_layer_set_draw_background (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_outline_layer_class_init (LedgerOutlineLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ledger_outline_layer_constructed;
+  object_class->finalize = ledger_outline_layer_finalize;
+  object_class->get_property = ledger_outline_layer_get_property;
+  object_class->set_property = ledger_outline_layer_set_property;
+  widget_class->snapshot = ledger_outline_layer_snapshot;
+
+  properties[PROP_DRAW_BACKGROUND] =
+    g_param_spec_boolean ("draw-background", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ledger_outline_layer_init (LedgerOutlineLayer *self)
+{
+  self->rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_outline_label_free);
+  self->layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  reset_outline (self);
+  /* the point layer above takes the clicks; this one never does */
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+/* public API */
+
+LedgerOutlineLabel *
+ledger_outline_label_new (const char *name,
+                          double      lon,
+                          double      lat)
+{
+  LedgerOutlineLabel *label = g_new (LedgerOutlineLabel, 1);
+
+  label->name = g_strdup (name);
+  label->lon = lon;
+  label->lat = lat;
+  return label;
+}
+
+void
+ledger_outline_label_free (LedgerOutlineLabel *label)
+{
+  g_free (label->name);
+  g_free (label);
+}
+
+/**
+ * ledger_outline_layer_new:
+ * @viewport: the viewport of the map the layer is added to
+ *
+ * Returns: (transfer floating): a layer without outline or labels
+ */
+LedgerOutlineLayer *
+ledger_outline_layer_new (ShumateViewport *viewport)
+{
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  return g_object_new (LEDGER_TYPE_OUTLINE_LAYER, "viewport", viewport, NULL);
+}
+
+/**
+ * ledger_outline_layer_set_geojson:
+ * @geojson: a FeatureCollection, Feature, Polygon or MultiPolygon
+ * @length: length of @geojson, or -1 when nul-terminated
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when the outline was read; on error the layer has no outline
+ */
+gboolean
+ledger_outline_layer_set_geojson (LedgerOutlineLayer  *self,
+                                  const char          *geojson,
+                                  gssize               length,
+                                  GError             **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) local_error = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (LEDGER_IS_OUTLINE_LAYER (self), FALSE);
+  g_return_val_if_fail (geojson != NULL, FALSE);
+
+  reset_outline (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (!json_parser_load_from_data (parser, geojson, length, &local_error))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                   _("The county outline is not valid GeoJSON: %s"), local_error->message);
+      return FALSE;
+    }
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !parse_object (self, json_node_get_object (root)) || self->rings->len == 0)
+    {
+      reset_outline (self);
+      g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                           _("The county outline must be a GeoJSON Polygon or MultiPolygon."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ledger_outline_layer_set_labels:
+ * @labels: (element-type LedgerOutlineLabel) (nullable): township names and
+ *   where to draw them; copied
+ */
+void
+ledger_outline_layer_set_labels (LedgerOutlineLayer *self,
+                                 GPtrArray          *labels)
+{
+  g_return_if_fail (LEDGER_IS_OUTLINE_LAYER (self));
+
+  g_ptr_array_set_size (self->labels, 0);
+  g_ptr_array_set_size (self->layouts, 0);
+  for (guint i = 0; labels != NULL && i < labels->len; i++)
+    {
+      LedgerOutlineLabel *label = g_ptr_array_index (labels, i);
+
+      g_ptr_array_add (self->labels, ledger_outline_label_new (label->name, label->lon, label->lat));
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * ledger_outline_layer_set_draw_background:
+ * @draw_background: whether to paint the whole layer in a light land colour
+ *   first; set it when there are no tiles (base map "none", or offline)
+ */
+void
+ledger_outline_layer_set_draw_background (LedgerOutlineLayer *self,
+                                          gboolean            draw_background)
+{
+  g_return_if_fail (LEDGER_IS_OUTLINE_LAYER (self));
+
+  draw_background = !!draw_background;
+  if (self->draw_background == draw_background)
+    return;
+  self->draw_background = draw_background;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAW_BACKGROUND]);
+}
+
+gboolean
+ledger_outline_layer_get_draw_background (LedgerOutlineLayer *self)
+{
+  g_return_val_if_fail (LEDGER_IS_OUTLINE_LAYER (self), FALSE);
+
+  return self->draw_background;
+}
+
+/**
+ * ledger_outline_layer_get_bounds:
+ * @min_lon: (out) (optional):
+ * @min_lat: (out) (optional):
+ * @max_lon: (out) (optional):
+ * @max_lat: (out) (optional):
+ *
+ * Returns: %TRUE and the bounding box of the outline, %FALSE when there is none
+ */
+gboolean
+ledger_outline_layer_get_bounds (LedgerOutlineLayer *self,
+                                 double             *min_lon,
+                                 double             *min_lat,
+                                 double             *max_lon,
+                                 double             *max_lat)
+{
+  g_return_val_if_fail (LEDGER_IS_OUTLINE_LAYER (self), FALSE);
+
+  if (self->rings->len == 0)
+    return FALSE;
+  if (min_lon != NULL)
+    *min_lon = self->bounds[0];
+  if (min_lat != NULL)
+    *min_lat = self->bounds[1];
+  if (max_lon != NULL)
+    *max_lon = self->bounds[2];
+  if (max_lat != NULL)
+    *max_lat = self->bounds[3];
+  return TRUE;
+}

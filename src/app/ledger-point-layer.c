@@ -1,1 +1,990 @@
+/* ledger-point-layer.c: every inventory point, drawn in one snapshot (DESIGN.md §4)
+ *
+ * Like libshumate's path layer, the layer draws from the viewport's state and
+ * redraws on its notify. The Mercator position of every point is computed once
+ * per point set, and a grid index per zoom level (ledger-point-grid.c) is
+ * built the first time that level is drawn; a frame then only looks up the
+ * cells in view and appends one texture node per cluster or point.
+ */
 #include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "ledger-point-grid.h"
+#include "ledger-point-layer.h"
+#include "ledger-point-sprites.h"
+
+/* from this level on every point is drawn on its own */
+#define FIRST_UNCLUSTERED_LEVEL 17
+#define MAX_LEVEL               24
+#define POINT_HIT_RADIUS        11.0
+#define SELECTED_HIT_RADIUS     15.0
+
+struct _LedgerPointLayer
+{
+  ShumateLayer        parent_instance;
+
+  LedgerPointSet     *points;
+  double             *mercator;       /* x, y per point */
+  guint8             *marks;
+  GArray             *visible;        /* guint: indices that pass the filters */
+  LedgerPointGrid    *grids[MAX_LEVEL + 1];
+  LedgerPointSprites *sprites;
+
+  gboolean            kind_visible[LEDGER_N_KINDS];
+  char               *township;
+  char               *selected_uid;
+
+  gboolean            dragging;
+  double              drag_x;
+  double              drag_y;
+
+  double              last_snapshot_ms;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerPointLayer, ledger_point_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_POINTS,
+  PROP_TOWNSHIP,
+  PROP_SELECTED_UID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  POINT_ACTIVATED,
+  CLUSTER_ACTIVATED,
+  ADD_HERE,
+  POINT_MOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Okabe–Ito: distinguishable with the common colour-vision deficiencies */
+static const char *const mark_css[LEDGER_N_MARKS] = {
+  [LEDGER_MARK_GOOD] = "#009E73",
+  [LEDGER_MARK_PENDING] = "#E69F00",
+  [LEDGER_MARK_BAD] = "#D55E00",
+  [LEDGER_MARK_STOPPED] = "#000000",
+};
+
+/* the projection of the viewport, as shumate_viewport_location_to_widget_coords()
+ * does it, but without a reference map source (the base map may be "none") */
+typedef struct
+{
+  double width;
+  double height;
+  double world;   /* pixels per Mercator unit */
+  double cx;
+  double cy;
+  double cos_r;
+  double sin_r;
+  double zoom;
+} View;
+
+static void
+view_init (View             *view,
+           LedgerPointLayer *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+  double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256;
+  double rotation = shumate_viewport_get_rotation (viewport);
+
+  view->width = gtk_widget_get_width (GTK_WIDGET (self));
+  view->height = gtk_widget_get_height (GTK_WIDGET (self));
+  view->zoom = shumate_viewport_get_zoom_level (viewport);
+  view->world = tile_size * exp2 (view->zoom);
+  ledger_mercator_from_lonlat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                               shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                               &view->cx, &view->cy);
+  view->cos_r = cos (rotation);
+  view->sin_r = sin (rotation);
+}
+
+static inline void
+view_project (const View *view,
+              double      mx,
+              double      my,
+              double     *x,
+              double     *y)
+{
+  double dx = (mx - view->cx) * view->world;
+  double dy = (my - view->cy) * view->world;
+
+  *x = view->cos_r * dx - view->sin_r * dy + view->width / 2;
+  *y = view->sin_r * dx + view->cos_r * dy + view->height / 2;
+}
+
+static void
+view_unproject (const View *view,
+                double      x,
+                double      y,
+                double     *mx,
+                double     *my)
+{
+  double dx = x - view->width / 2;
+  double dy = y - view->height / 2;
+
+  *mx = view->cx + (view->cos_r * dx + view->sin_r * dy) / view->world;
+  *my = view->cy + (-view->sin_r * dx + view->cos_r * dy) / view->world;
+}
+
+static guint
+view_level (const View *view)
+{
+  return (guint) CLAMP (floor (view->zoom + 1e-6), 0, MAX_LEVEL);
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+clear_grids (LedgerPointLayer *self)
+{
+  for (guint i = 0; i <= MAX_LEVEL; i++)
+    g_clear_pointer (&self->grids[i], ledger_point_grid_free);
+}
+
+static gboolean
+passes_filters (LedgerPointLayer  *self,
+                const LedgerPoint *point)
+{
+  if (point->kind >= LEDGER_N_KINDS || !self->kind_visible[point->kind])
+    return FALSE;
+  return self->township == NULL || g_str_has_prefix (point->village_code ? point->village_code : "",
+                                                     self->township);
+}
+
+static void
+update_visible (LedgerPointLayer *self)
+{
+  guint n = self->points != NULL ? ledger_point_set_get_n (self->points) : 0;
+
+  clear_grids (self);
+  g_array_set_size (self->visible, 0);
+  for (guint i = 0; i < n; i++)
+    if (passes_filters (self, ledger_point_set_get (self->points, i)))
+      g_array_append_val (self->visible, i);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static LedgerPointGrid *
+get_grid (LedgerPointLayer *self,
+          guint             level)
+{
+  if (self->grids[level] == NULL)
+    self->grids[level] = ledger_point_grid_new (self->mercator, self->marks,
+                                                (const guint *) (gpointer) self->visible->data,
+                                                self->visible->len, level);
+  return self->grids[level];
+}
+
+static const LedgerPoint *
+get_selected (LedgerPointLayer *self)
+{
+  const LedgerPoint *point;
+
+  if (self->points == NULL || self->selected_uid == NULL)
+    return NULL;
+  point = ledger_point_set_find (self->points, self->selected_uid);
+  return point != NULL && passes_filters (self, point) ? point : NULL;
+}
+
+static void
+point_position (LedgerPointLayer  *self,
+                const View        *view,
+                const LedgerPoint *point,
+                double            *x,
+                double            *y)
+{
+  double mx, my;
+
+  ledger_mercator_from_lonlat (point->lon, point->lat, &mx, &my);
+  view_project (view, mx, my, x, y);
+}
+
+static inline void
+append_sprite (GtkSnapshot *snapshot,
+               GdkTexture  *texture,
+               double       x,
+               double       y,
+               double       size)
+{
+  graphene_rect_t rect = GRAPHENE_RECT_INIT (x - size / 2, y - size / 2, size, size);
+
+  gtk_snapshot_append_texture (snapshot, texture, &rect);
+}
+
+static inline gboolean
+in_view (const View *view,
+         double      x,
+         double      y,
+         double      margin)
+{
+  return x > -margin && y > -margin && x < view->width + margin && y < view->height + margin;
+}
+
+static void
+draw_cell (LedgerPointLayer     *self,
+           GtkSnapshot          *snapshot,
+           const View           *view,
+           LedgerPointGrid      *grid,
+           const LedgerGridCell *cell,
+           const LedgerPoint    *selected)
+{
+  const guint *members = ledger_point_grid_get_members (grid);
+  double x, y, size;
+
+  if (cell->count > 1 && ledger_point_grid_get_level (grid) < FIRST_UNCLUSTERED_LEVEL)
+    {
+      view_project (view, cell->mx, cell->my, &x, &y);
+      if (in_view (view, x, y, 40))
+        append_sprite (snapshot, ledger_point_sprites_cluster (self->sprites, cell->count, cell->worst, &size),
+                       x, y, size);
+      return;
+    }
+  for (guint i = cell->start; i < cell->start + cell->count; i++)
+    {
+      const LedgerPoint *point = ledger_point_set_get (self->points, members[i]);
+      GdkTexture *texture;
+
+      if (point == selected)
+        continue;
+      view_project (view, self->mercator[2 * members[i]], self->mercator[2 * members[i] + 1], &x, &y);
+      if (!in_view (view, x, y, 20))
+        continue;
+      texture = ledger_point_sprites_point (self->sprites, point->kind, point->mark, FALSE, &size);
+      append_sprite (snapshot, texture, x, y, size);
+    }
+}
+
+/* the range of cells in view, one cell of margin for clusters near the edges */
+static gboolean
+visible_cells (const View      *view,
+               LedgerPointGrid *grid,
+               gint64          *x0,
+               gint64          *y0,
+               gint64          *x1,
+               gint64          *y1)
+{
+  double corners[4][2] = { { 0, 0 }, { view->width, 0 }, { 0, view->height }, { view->width, view->height } };
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      double mx, my;
+
+      view_unproject (view, corners[i][0], corners[i][1], &mx, &my);
+      min_x = MIN (min_x, mx);
+      min_y = MIN (min_y, my);
+      max_x = MAX (max_x, mx);
+      max_y = MAX (max_y, my);
+    }
+  *x0 = ledger_point_grid_cell_index (grid, MAX (min_x, 0)) - 1;
+  *y0 = ledger_point_grid_cell_index (grid, MAX (min_y, 0)) - 1;
+  *x1 = ledger_point_grid_cell_index (grid, MIN (max_x, 1)) + 1;
+  *y1 = ledger_point_grid_cell_index (grid, MIN (max_y, 1)) + 1;
+  /* cheaper to walk the cells than to probe an empty screen of them */
+  return (*x1 - *x0 + 1) * (*y1 - *y0 + 1) < 2 * (gint64) ledger_point_grid_get_n_cells (grid);
+}
+
+static void
+draw_points (LedgerPointLayer  *self,
+             GtkSnapshot       *snapshot,
+             const View        *view,
+             const LedgerPoint *selected)
+{
+  LedgerPointGrid *grid = get_grid (self, view_level (view));
+  gint64 x0, y0, x1, y1;
+
+  if (visible_cells (view, grid, &x0, &y0, &x1, &y1))
+    {
+      for (gint64 cy = y0; cy <= y1; cy++)
+        for (gint64 cx = x0; cx <= x1; cx++)
+          {
+            const LedgerGridCell *cell = ledger_point_grid_lookup (grid, cx, cy);
+
+            if (cell != NULL)
+              draw_cell (self, snapshot, view, grid, cell, selected);
+          }
+      return;
+    }
+  for (guint i = 0; i < ledger_point_grid_get_n_cells (grid); i++)
+    draw_cell (self, snapshot, view, grid, ledger_point_grid_get_cell (grid, i), selected);
+}
+
+static void
+draw_selected (LedgerPointLayer  *self,
+               GtkSnapshot       *snapshot,
+               const View        *view,
+               const LedgerPoint *selected)
+{
+  double x, y, size;
+  GdkTexture *texture;
+
+  if (selected == NULL)
+    return;
+  if (self->dragging)
+    {
+      x = self->drag_x;
+      y = self->drag_y;
+    }
+  else
+    point_position (self, view, selected, &x, &y);
+  texture = ledger_point_sprites_point (self->sprites, selected->kind, selected->mark, TRUE, &size);
+  append_sprite (snapshot, texture, x, y, size);
+}
+
+/* hit-testing */
+
+typedef struct
+{
+  const LedgerPoint *point;
+  guint              size;
+  double             distance;
+  double             mx;
+  double             my;
+} Hit;
+
+static void
+consider (Hit               *hit,
+          const LedgerPoint *point,
+          guint              size,
+          double             mx,
+          double             my,
+          double             distance,
+          double             radius)
+{
+  if (distance > radius || (hit->point != NULL && distance >= hit->distance))
+    return;
+  hit->point = point;
+  hit->size = size;
+  hit->distance = distance;
+  hit->mx = mx;
+  hit->my = my;
+}
+
+static void
+pick_in_cell (LedgerPointLayer     *self,
+              const View           *view,
+              LedgerPointGrid      *grid,
+              const LedgerGridCell *cell,
+              double                x,
+              double                y,
+              Hit                  *hit)
+{
+  const guint *members = ledger_point_grid_get_members (grid);
+  double px, py;
+
+  if (cell->count > 1 && ledger_point_grid_get_level (grid) < FIRST_UNCLUSTERED_LEVEL)
+    {
+      view_project (view, cell->mx, cell->my, &px, &py);
+      consider (hit, ledger_point_set_get (self->points, members[cell->start]), cell->count,
+                cell->mx, cell->my, hypot (px - x, py - y), ledger_point_sprites_cluster_radius (cell->count));
+      return;
+    }
+  for (guint i = cell->start; i < cell->start + cell->count; i++)
+    {
+      double mx = self->mercator[2 * members[i]], my = self->mercator[2 * members[i] + 1];
+
+      view_project (view, mx, my, &px, &py);
+      consider (hit, ledger_point_set_get (self->points, members[i]), 1,
+                mx, my, hypot (px - x, py - y), POINT_HIT_RADIUS);
+    }
+}
+
+static gboolean
+pick_hit (LedgerPointLayer *self,
+          double            x,
+          double            y,
+          Hit              *hit)
+{
+  const LedgerPoint *selected = get_selected (self);
+  LedgerPointGrid *grid;
+  View view;
+  double mx, my;
+  gint64 cx, cy;
+
+  *hit = (Hit) { NULL, 0, 0, 0, 0 };
+  if (self->points == NULL || gtk_widget_get_width (GTK_WIDGET (self)) == 0)
+    return FALSE;
+  view_init (&view, self);
+  if (selected != NULL)
+    {
+      double px, py;
+
+      ledger_mercator_from_lonlat (selected->lon, selected->lat, &mx, &my);
+      view_project (&view, mx, my, &px, &py);
+      consider (hit, selected, 1, mx, my, hypot (px - x, py - y), SELECTED_HIT_RADIUS);
+      if (hit->point != NULL)
+        return TRUE;
+    }
+  grid = get_grid (self, view_level (&view));
+  view_unproject (&view, x, y, &mx, &my);
+  cx = ledger_point_grid_cell_index (grid, mx);
+  cy = ledger_point_grid_cell_index (grid, my);
+  for (gint64 j = cy - 1; j <= cy + 1; j++)
+    for (gint64 i = cx - 1; i <= cx + 1; i++)
+      {
+        const LedgerGridCell *cell = ledger_point_grid_lookup (grid, i, j);
+
+        if (cell != NULL)
+          pick_in_cell (self, &view, grid, cell, x, y, hit);
+      }
+  return hit->point != NULL;
+}
+
+static void
+widget_to_lonlat (LedgerPointLayer *self,
+                  double            x,
+                  double            y,
+                  double           *lon,
+                  double           *lat)
+{
+  View view;
+  double mx, my;
+
+  view_init (&view, self);
+  view_unproject (&view, x, y, &mx, &my);
+  ledger_mercator_to_lonlat (mx, my, lon, lat);
+}
+
+/* signal callbacks */
+
+static void
+on_primary_released_cb (GtkGestureClick  *gesture,
+                        int               n_press,
+                        double            x,
+                        double            y,
+                        LedgerPointLayer *self)
+{
+  Hit hit;
+  double lon, lat;
+
+  if (n_press != 1 || self->dragging || !pick_hit (self, x, y, &hit))
+    return;
+  if (hit.size > 1)
+    {
+      ledger_mercator_to_lonlat (hit.mx, hit.my, &lon, &lat);
+      g_signal_emit (self, signals[CLUSTER_ACTIVATED], 0, lon, lat);
+    }
+  else
+    g_signal_emit (self, signals[POINT_ACTIVATED], 0, hit.point->uid);
+}
+
+static void
+emit_add_here (LedgerPointLayer *self,
+               double            x,
+               double            y)
+{
+  double lon, lat;
+
+  widget_to_lonlat (self, x, y, &lon, &lat);
+  g_signal_emit (self, signals[ADD_HERE], 0, lon, lat);
+}
+
+static void
+on_secondary_pressed_cb (GtkGestureClick  *gesture,
+                         int               n_press,
+                         double            x,
+                         double            y,
+                         LedgerPointLayer *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  emit_add_here (self, x, y);
+}
+
+static void
+on_long_pressed_cb (GtkGestureLongPress *gesture,
+                    double               x,
+                    double               y,
+                    LedgerPointLayer    *self)
+{
+  emit_add_here (self, x, y);
+}
+
+static void
+on_drag_begin_cb (GtkGestureDrag   *gesture,
+                  double            x,
+                  double            y,
+                  LedgerPointLayer *self)
+{
+  const LedgerPoint *selected = get_selected (self);
+  Hit hit;
+
+  if (selected == NULL || !pick_hit (self, x, y, &hit) || hit.point != selected)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  self->dragging = TRUE;
+  self->drag_x = x;
+  self->drag_y = y;
+}
+
+static void
+on_drag_update_cb (GtkGestureDrag   *gesture,
+                   double            dx,
+                   double            dy,
+                   LedgerPointLayer *self)
+{
+  double x, y;
+
+  if (!self->dragging || !gtk_gesture_drag_get_start_point (gesture, &x, &y))
+    return;
+  self->drag_x = x + dx;
+  self->drag_y = y + dy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_drag_end_cb (GtkGestureDrag   *gesture,
+                double            dx,
+                double            dy,
+                LedgerPointLayer *self)
+{
+  double lon, lat;
+
+  if (!self->dragging)
+    return;
+  self->dragging = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (hypot (dx, dy) < 3 || self->selected_uid == NULL)
+    return;
+  widget_to_lonlat (self, self->drag_x, self->drag_y, &lon, &lat);
+  g_signal_emit (self, signals[POINT_MOVED], 0, self->selected_uid, lon, lat);
+}
+
+static gboolean
+on_query_tooltip_cb (GtkWidget        *widget,
+                     int               x,
+                     int               y,
+                     gboolean          keyboard_mode,
+                     GtkTooltip       *tooltip,
+                     LedgerPointLayer *self)
+{
+  g_autofree char *text = NULL;
+  Hit hit;
+
+  if (keyboard_mode || !pick_hit (self, x, y, &hit))
+    return FALSE;
+  if (hit.size > 1)
+    text = g_strdup_printf (ngettext ("%u item: click to zoom in", "%u items: click to zoom in", hit.size),
+                            hit.size);
+  else if (hit.point->code != NULL && *hit.point->code != '\0')
+    text = g_strdup_printf ("%s (%s)", hit.point->name, hit.point->code);
+  else
+    text = g_strdup (hit.point->name);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* parent class overrides */
+
+static void
+ledger_point_layer_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  LedgerPointLayer *self = LEDGER_POINT_LAYER (widget);
+  gint64 start = g_get_monotonic_time ();
+  const LedgerPoint *selected;
+  View view;
+
+  if (self->points == NULL || self->visible->len == 0 || gtk_widget_get_width (widget) == 0)
+    {
+      self->last_snapshot_ms = 0;
+      return;
+    }
+  view_init (&view, self);
+  selected = get_selected (self);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, view.width, view.height));
+  draw_points (self, snapshot, &view, selected);
+  draw_selected (self, snapshot, &view, selected);
+  gtk_snapshot_pop (snapshot);
+  self->last_snapshot_ms = (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+ledger_point_layer_constructed (GObject *object)
+{
+  LedgerPointLayer *self = LEDGER_POINT_LAYER (object);
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (ledger_point_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ledger_point_layer_dispose (GObject *object)
+{
+  LedgerPointLayer *self = LEDGER_POINT_LAYER (object);
+
+  clear_grids (self);
+  g_clear_object (&self->points);
+
+  G_OBJECT_CLASS (ledger_point_layer_parent_class)->dispose (object);
+}
+
+static void
+ledger_point_layer_finalize (GObject *object)
+{
+  LedgerPointLayer *self = LEDGER_POINT_LAYER (object);
+
+  g_clear_pointer (&self->mercator, g_free);
+  g_clear_pointer (&self->marks, g_free);
+  g_clear_pointer (&self->visible, g_array_unref);
+  g_clear_pointer (&self->sprites, ledger_point_sprites_free);
+  g_clear_pointer (&self->township, g_free);
+  g_clear_pointer (&self->selected_uid, g_free);
+
+  G_OBJECT_CLASS (ledger_point_layer_parent_class)->finalize (object);
+}
+
+static void
+ledger_point_layer_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LedgerPointLayer *self = LEDGER_POINT_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_POINTS:
+      g_value_set_object (value, self->points);
+      break;
+    case PROP_TOWNSHIP:
+      g_value_set_string (value, self->township);
+      break;
+    case PROP_SELECTED_UID:
+      g_value_set_string (value, self->selected_uid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_point_layer_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LedgerPointLayer *self = LEDGER_POINT_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_POINTS:
+      ledger_point_layer_set_points (self, g_value_get_object (value));
+      break;
+    case PROP_TOWNSHIP:
+      ledger_point_layer_set_township (self, g_value_get_string (value));
+      break;
+    case PROP_SELECTED_UID:
+      ledger_point_layer_set_selected_uid (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+install_signals (GObjectClass *object_class)
+{
+  GType type = G_TYPE_FROM_CLASS (object_class);
+
+  signals[POINT_ACTIVATED] =
+    g_signal_new ("point-activated", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[CLUSTER_ACTIVATED] =
+    g_signal_new ("cluster-activated", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  signals[ADD_HERE] =
+    g_signal_new ("add-here", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+  signals[POINT_MOVED] =
+    g_signal_new ("point-moved", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
+}
+
+static void
+ledger_point_layer_class_init (LedgerPointLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ledger_point_layer_constructed;
+  object_class->dispose = ledger_point_layer_dispose;
+  object_class->finalize = ledger_point_layer_finalize;
+  object_class->get_property = ledger_point_layer_get_property;
+  object_class->set_property = ledger_point_layer_set_property;
+  widget_class->snapshot = ledger_point_layer_snapshot;
+
+  properties[PROP_POINTS] =
+    g_param_spec_object ("points", NULL, NULL, LEDGER_TYPE_POINT_SET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOWNSHIP] =
+    g_param_spec_string ("township", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_UID] =
+    g_param_spec_string ("selected-uid", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  install_signals (object_class);
+}
+
+static void
+add_gestures (LedgerPointLayer *self)
+{
+  GtkGesture *primary = gtk_gesture_click_new ();
+  GtkGesture *secondary = gtk_gesture_click_new ();
+  GtkGesture *long_press = gtk_gesture_long_press_new ();
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  g_signal_connect (primary, "released", G_CALLBACK (on_primary_released_cb), self);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
+  g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed_cb), self);
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed_cb), self);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (primary));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+}
+
+static void
+ledger_point_layer_init (LedgerPointLayer *self)
+{
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->sprites = ledger_point_sprites_new (GTK_WIDGET (self));
+  for (guint k = 0; k < LEDGER_N_KINDS; k++)
+    self->kind_visible[k] = TRUE;
+  add_gestures (self);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
+  g_signal_connect_swapped (self, "notify::scale-factor", G_CALLBACK (ledger_point_sprites_clear), self->sprites);
+}
+
+/* public API */
+
+/**
+ * ledger_mark_color:
+ * @mark: a mark
+ * @rgba: (out): its colour in the one status palette
+ */
+void
+ledger_mark_color (LedgerMark  mark,
+                   GdkRGBA    *rgba)
+{
+  g_return_if_fail (rgba != NULL);
+
+  gdk_rgba_parse (rgba, ledger_mark_css_color (mark));
+}
+
+/**
+ * ledger_mark_css_color:
+ *
+ * Returns: the colour of @mark as CSS ("#009E73"), for style sheets and legends
+ */
+const char *
+ledger_mark_css_color (LedgerMark mark)
+{
+  return mark_css[MIN ((guint) mark, LEDGER_N_MARKS - 1)];
+}
+
+/**
+ * ledger_point_layer_new:
+ * @viewport: the viewport of the map the layer is added to
+ *
+ * Returns: (transfer floating): a layer without points
+ */
+LedgerPointLayer *
+ledger_point_layer_new (ShumateViewport *viewport)
+{
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  return g_object_new (LEDGER_TYPE_POINT_LAYER, "viewport", viewport, NULL);
+}
+
+/**
+ * ledger_point_layer_set_points:
+ * @points: (nullable): the points to draw; the layer keeps a reference
+ *
+ * Replaces the points (after a "changed" of the ledger, a new set is loaded).
+ */
+void
+ledger_point_layer_set_points (LedgerPointLayer *self,
+                               LedgerPointSet   *points)
+{
+  guint n;
+
+  g_return_if_fail (LEDGER_IS_POINT_LAYER (self));
+  g_return_if_fail (points == NULL || LEDGER_IS_POINT_SET (points));
+
+  if (!g_set_object (&self->points, points))
+    return;
+  n = points != NULL ? ledger_point_set_get_n (points) : 0;
+  g_free (self->mercator);
+  g_free (self->marks);
+  self->mercator = g_new (double, 2 * MAX (n, 1));
+  self->marks = g_new (guint8, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const LedgerPoint *point = ledger_point_set_get (points, i);
+
+      ledger_mercator_from_lonlat (point->lon, point->lat, &self->mercator[2 * i], &self->mercator[2 * i + 1]);
+      self->marks[i] = (guint8) point->mark;
+    }
+  self->dragging = FALSE;
+  update_visible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINTS]);
+}
+
+/**
+ * ledger_point_layer_get_points:
+ *
+ * Returns: (transfer none) (nullable): the points drawn
+ */
+LedgerPointSet *
+ledger_point_layer_get_points (LedgerPointLayer *self)
+{
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), NULL);
+
+  return self->points;
+}
+
+void
+ledger_point_layer_set_kind_visible (LedgerPointLayer *self,
+                                     LedgerKind        kind,
+                                     gboolean          visible)
+{
+  g_return_if_fail (LEDGER_IS_POINT_LAYER (self));
+  g_return_if_fail (kind < LEDGER_N_KINDS);
+
+  if (self->kind_visible[kind] == !!visible)
+    return;
+  self->kind_visible[kind] = !!visible;
+  update_visible (self);
+}
+
+gboolean
+ledger_point_layer_get_kind_visible (LedgerPointLayer *self,
+                                     LedgerKind        kind)
+{
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), FALSE);
+  g_return_val_if_fail (kind < LEDGER_N_KINDS, FALSE);
+
+  return self->kind_visible[kind];
+}
+
+/**
+ * ledger_point_layer_set_township:
+ * @township_code: (nullable): a township code, the prefix of the village codes
+ *   shown, or %NULL to show the whole county
+ */
+void
+ledger_point_layer_set_township (LedgerPointLayer *self,
+                                 const char       *township_code)
+{
+  g_return_if_fail (LEDGER_IS_POINT_LAYER (self));
+
+  if (township_code != NULL && *township_code == '\0')
+    township_code = NULL;
+  if (!replace_string (&self->township, township_code))
+    return;
+  update_visible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOWNSHIP]);
+}
+
+const char *
+ledger_point_layer_get_township (LedgerPointLayer *self)
+{
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), NULL);
+
+  return self->township;
+}
+
+/**
+ * ledger_point_layer_set_selected_uid:
+ * @uid: (nullable): the uid of the point to draw larger, with a ring; the
+ *   selected point can be dragged
+ */
+void
+ledger_point_layer_set_selected_uid (LedgerPointLayer *self,
+                                     const char       *uid)
+{
+  g_return_if_fail (LEDGER_IS_POINT_LAYER (self));
+
+  if (!replace_string (&self->selected_uid, uid))
+    return;
+  self->dragging = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UID]);
+}
+
+const char *
+ledger_point_layer_get_selected_uid (LedgerPointLayer *self)
+{
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), NULL);
+
+  return self->selected_uid;
+}
+
+/**
+ * ledger_point_layer_pick:
+ * @x: x in widget coordinates
+ * @y: y in widget coordinates
+ * @cluster_size: (out) (optional): 1 for a point, the number of points of a cluster
+ *
+ * Returns: (transfer none) (nullable): the point drawn at (@x, @y), the first
+ *   point of the cluster drawn there, or %NULL
+ */
+const LedgerPoint *
+ledger_point_layer_pick (LedgerPointLayer *self,
+                         double            x,
+                         double            y,
+                         guint            *cluster_size)
+{
+  Hit hit;
+
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), NULL);
+
+  pick_hit (self, x, y, &hit);
+  if (cluster_size != NULL)
+    *cluster_size = hit.size;
+  return hit.point;
+}
+
+/**
+ * ledger_point_layer_get_last_snapshot_ms:
+ *
+ * Returns: the time the last snapshot() took, in milliseconds
+ */
+double
+ledger_point_layer_get_last_snapshot_ms (LedgerPointLayer *self)
+{
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), 0);
+
+  return self->last_snapshot_ms;
+}
