@@ -1,1 +1,689 @@
+/* ledger-values.c: parsing and formatting of cell values (DESIGN.md §3.2)
+ *
+ * Spreadsheets reach us as Excel and WPS leave them: full-width digits typed
+ * with a Chinese input method, thousands separators, ideographic spaces,
+ * dates as 2023年5月6日. Everything is parsed here, once, into the canonical
+ * text of ledger-record.h, so that import, the editor and the CLI agree.
+ */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ledger-error.h"
+#include "ledger-values.h"
+
+#define MAX_CODE_CHARS   64
+#define MAX_TEXT_CHARS   2000
+#define MAX_QUOTED_CHARS 40
+#define MAX_EXACT_INT    9007199254740992.0   /* 2^53 */
+
+/* ---- auxiliary functions ---- */
+
+/* What Excel and WPS leave around a value: ASCII spaces, NBSP, the
+ * ideographic space U+3000, a stray BOM or zero-width space. */
+static gboolean
+is_blank_char (gunichar c)
+{
+  return g_unichar_isspace (c) || c == 0x00A0 || c == 0x3000 ||
+         c == 0xFEFF || c == 0x200B;
+}
+
+/* @text must be valid UTF-8. */
+static char *
+trim_blank (const char *text)
+{
+  const char *start = text;
+  const char *end = text + strlen (text);
+
+  while (*start != '\0' && is_blank_char (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+
+      if (!is_blank_char (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  return g_strndup (start, end - start);
+}
+
+/* Full-width ASCII (０-９ ．－＋，…) as Chinese input methods type it, and
+ * the odd spaces, folded to plain ASCII. @text must be valid UTF-8. */
+static char *
+fold_width (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0xFF01 && c <= 0xFF5E)
+        c -= 0xFEE0;
+      else if (c == 0x3000 || c == 0x00A0 || c == 0x202F)
+        c = ' ';
+      else if (c == 0x2212)   /* MINUS SIGN */
+        c = '-';
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Folded and trimmed, or NULL when @text is not valid UTF-8. */
+static char *
+normalise (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return NULL;
+  folded = fold_width (text);
+  return trim_blank (folded);
+}
+
+/* Digits, optionally grouped by thousands with one kind of separator
+ * ("1,234,567", "1 234"): the first group has 1–3 digits, the others 3. */
+static const char *
+scan_integer_digits (const char *p,
+                     GString    *clean)
+{
+  char separator = '\0';
+  guint group = 0;
+
+  for (;; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (clean, *p);
+          group++;
+          continue;
+        }
+      if ((*p != ',' && *p != ' ') || !g_ascii_isdigit (p[1]) || group == 0)
+        break;
+      if (separator != '\0' ? (*p != separator || group != 3) : group > 3)
+        return NULL;
+      separator = *p;
+      group = 0;
+    }
+  if (separator != '\0' && group != 3)
+    return NULL;
+  return p;
+}
+
+static const char *
+scan_mantissa (const char *p,
+               GString    *clean)
+{
+  gsize before = clean->len;
+  gsize n_digits;
+
+  p = scan_integer_digits (p, clean);
+  if (p == NULL)
+    return NULL;
+  n_digits = clean->len - before;
+  if (*p == '.')
+    {
+      g_string_append_c (clean, *p++);
+      for (; g_ascii_isdigit (*p); n_digits++)
+        g_string_append_c (clean, *p++);
+    }
+  /* so that "." and "-" are not numbers */
+  return n_digits > 0 ? p : NULL;
+}
+
+static const char *
+scan_exponent (const char *p,
+               GString    *clean)
+{
+  if (*p != 'e' && *p != 'E')
+    return p;
+  g_string_append_c (clean, *p++);
+  if (*p == '+' || *p == '-')
+    g_string_append_c (clean, *p++);
+  if (!g_ascii_isdigit (*p))
+    return NULL;
+  while (g_ascii_isdigit (*p))
+    g_string_append_c (clean, *p++);
+  return p;
+}
+
+/* Reads exactly @min_len..@max_len ASCII digits, not followed by another. */
+static gboolean
+scan_digits (const char **p,
+             guint        min_len,
+             guint        max_len,
+             guint       *value)
+{
+  guint n = 0;
+
+  *value = 0;
+  while (g_ascii_isdigit (**p) && n < max_len)
+    {
+      *value = *value * 10 + (**p - '0');
+      (*p)++;
+      n++;
+    }
+  return n >= min_len && !g_ascii_isdigit (**p);
+}
+
+/* YYYY-M-D, YYYY/M/D, YYYY.M.D (one separator throughout) or YYYY年M月D日. */
+static gboolean
+scan_date (const char *p,
+           guint      *year,
+           guint      *month,
+           guint      *day)
+{
+  char ascii_separator[2] = { '\0', '\0' };
+  const char *month_separator = "年";
+  const char *day_separator = "月";
+  const char *tail = "日";
+
+  if (!scan_digits (&p, 4, 4, year))
+    return FALSE;
+  if (*p == '-' || *p == '/' || *p == '.')
+    {
+      ascii_separator[0] = *p;
+      month_separator = day_separator = ascii_separator;
+      tail = "";
+    }
+  if (!g_str_has_prefix (p, month_separator))
+    return FALSE;
+  p += strlen (month_separator);
+  if (!scan_digits (&p, 1, 2, month) || !g_str_has_prefix (p, day_separator))
+    return FALSE;
+  p += strlen (day_separator);
+  if (!scan_digits (&p, 1, 2, day))
+    return FALSE;
+  return strcmp (p, tail) == 0;
+}
+
+/* The value as shown in a message: short, on one line. */
+static char *
+quote_value (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == MAX_QUOTED_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_unichar (out, g_unichar_iscntrl (c) ? ' ' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+format_double (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == 0)
+    value = 0;   /* no "-0" */
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", value));
+}
+
+static gboolean
+has_range (const LedgerField *field)
+{
+  return field->min <= field->max;
+}
+
+static gboolean
+set_not_a_number (const LedgerField  *field,
+                  const char         *text,
+                  GError            **error)
+{
+  g_autofree char *shown = quote_value (text);
+
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+               _("%s: “%s” is not a number"),
+               ledger_field_display_name (field), shown);
+  return FALSE;
+}
+
+static gboolean
+check_range (const LedgerField  *field,
+             const char         *text,
+             double              value,
+             GError            **error)
+{
+  g_autofree char *shown = NULL;
+  g_autofree char *min = NULL;
+  g_autofree char *max = NULL;
+  gboolean in_china = field->type == LEDGER_FIELD_LON || field->type == LEDGER_FIELD_LAT;
+
+  if (!has_range (field) || (value >= field->min && value <= field->max))
+    return TRUE;
+  shown = quote_value (text);
+  min = format_double (field->min);
+  max = format_double (field->max);
+  if (in_china)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                 _("%s: %s is outside China (%s–%s)"),
+                 ledger_field_display_name (field), shown, min, max);
+  else
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                 _("%s: %s is outside %s–%s"),
+                 ledger_field_display_name (field), shown, min, max);
+  return FALSE;
+}
+
+static gboolean
+parse_int (const LedgerField  *field,
+           const char         *text,
+           char              **canonical,
+           GError            **error)
+{
+  double value;
+
+  if (!ledger_parse_number (text, &value))
+    return set_not_a_number (field, text, error);
+  if (value != floor (value) || fabs (value) > MAX_EXACT_INT)
+    {
+      g_autofree char *shown = quote_value (text);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                   _("%s: “%s” is not a whole number"),
+                   ledger_field_display_name (field), shown);
+      return FALSE;
+    }
+  if (!check_range (field, text, value, error))
+    return FALSE;
+  *canonical = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+  return TRUE;
+}
+
+/* REAL, LON and LAT */
+static gboolean
+parse_real (const LedgerField  *field,
+            const char         *text,
+            char              **canonical,
+            GError            **error)
+{
+  double value;
+
+  if (!ledger_parse_number (text, &value))
+    return set_not_a_number (field, text, error);
+  if (!check_range (field, text, value, error))
+    return FALSE;
+  *canonical = format_double (value);
+  return TRUE;
+}
+
+static gboolean
+parse_year (const LedgerField  *field,
+            const char         *text,
+            char              **canonical,
+            GError            **error)
+{
+  g_autofree char *folded = normalise (text);
+  const char *p = folded;
+  guint year;
+
+  if (!scan_digits (&p, 4, 4, &year) || (*p != '\0' && strcmp (p, "年") != 0))
+    {
+      g_autofree char *shown = quote_value (text);
+
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                   _("%s: “%s” is not a year"),
+                   ledger_field_display_name (field), shown);
+      return FALSE;
+    }
+  if (!check_range (field, text, year, error))
+    return FALSE;
+  *canonical = g_strdup_printf ("%u", year);
+  return TRUE;
+}
+
+static gboolean
+parse_date_field (const LedgerField  *field,
+                  const char         *text,
+                  char              **canonical,
+                  GError            **error)
+{
+  g_autofree char *shown = NULL;
+
+  if (ledger_parse_date (text, canonical))
+    return TRUE;
+  shown = quote_value (text);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+               _("%s: “%s” is not a date (use YYYY-MM-DD)"),
+               ledger_field_display_name (field), shown);
+  return FALSE;
+}
+
+static gboolean
+parse_enum (const LedgerField  *field,
+            const char         *text,
+            char              **canonical,
+            GError            **error)
+{
+  const LedgerEnum *enumeration = field->enumeration;
+  const LedgerEnumValue *value = ledger_enum_lookup (enumeration, text);
+  g_autoptr(GString) allowed = NULL;
+  g_autofree char *shown = NULL;
+
+  if (value != NULL)
+    {
+      *canonical = g_strdup (value->key);
+      return TRUE;
+    }
+  allowed = g_string_new (NULL);
+  for (guint i = 0; i < enumeration->n_values; i++)
+    g_string_append_printf (allowed, "%s%s", i > 0 ? " / " : "",
+                            enumeration->values[i].label);
+  shown = quote_value (text);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+               _("%s: “%s” is not one of: %s"),
+               ledger_field_display_name (field), shown, allowed->str);
+  return FALSE;
+}
+
+static gboolean
+parse_bool (const LedgerField  *field,
+            const char         *text,
+            char              **canonical,
+            GError            **error)
+{
+  static const struct { const char *word; const char *canonical; } words[] = {
+    { "是", "1" }, { "否", "0" }, { "yes", "1" }, { "no", "0" },
+    { "true", "1" }, { "false", "0" }, { "y", "1" }, { "n", "0" },
+    { "1", "1" }, { "0", "0" }, { "√", "1" }, { "×", "0" },
+    { "✓", "1" }, { "✗", "0" }, { "有", "1" }, { "无", "0" },
+  };
+  g_autofree char *folded = normalise (text);
+  g_autofree char *lower = g_ascii_strdown (folded, -1);
+  g_autofree char *shown = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      if (strcmp (lower, words[i].word) == 0)
+        {
+          *canonical = g_strdup (words[i].canonical);
+          return TRUE;
+        }
+    }
+  shown = quote_value (text);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+               _("%s: “%s” is not 是 or 否 (yes or no)"),
+               ledger_field_display_name (field), shown);
+  return FALSE;
+}
+
+static gboolean
+parse_region (const LedgerField  *field,
+              const char         *text,
+              char              **canonical,
+              GError            **error)
+{
+  g_autofree char *folded = normalise (text);
+  g_autofree char *shown = NULL;
+  gboolean ok = strlen (folded) == 12;
+
+  for (const char *p = folded; ok && *p != '\0'; p++)
+    ok = g_ascii_isdigit (*p);
+  if (ok)
+    {
+      *canonical = g_steal_pointer (&folded);
+      return TRUE;
+    }
+  shown = quote_value (text);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+               _("%s: “%s” is not a 12-digit village code"),
+               ledger_field_display_name (field), shown);
+  return FALSE;
+}
+
+/* CR and CRLF line ends (Excel on Windows) become "\n". */
+static char *
+unify_newlines (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (out, *p == '\r' ? '\n' : *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* CODE, TEXT and SUBJECT: free text of a bounded length, without control
+ * characters (TEXT and SUBJECT may hold line breaks and tabs). */
+static gboolean
+parse_text (const LedgerField  *field,
+            const char         *text,
+            char              **canonical,
+            GError            **error)
+{
+  gboolean multiline = field->type != LEDGER_FIELD_CODE;
+  guint max_chars = multiline ? MAX_TEXT_CHARS : MAX_CODE_CHARS;
+  g_autofree char *value = multiline ? unify_newlines (text) : g_strdup (text);
+  g_autofree char *shown = NULL;
+
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c) && !(multiline && (c == '\n' || c == '\t')))
+        {
+          shown = quote_value (text);
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                       _("%s: “%s” contains a control character"),
+                       ledger_field_display_name (field), shown);
+          return FALSE;
+        }
+    }
+  if (g_utf8_strlen (value, -1) > max_chars)
+    {
+      shown = quote_value (text);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                   _("%s: “%s” is longer than %u characters"),
+                   ledger_field_display_name (field), shown, max_chars);
+      return FALSE;
+    }
+  *canonical = g_steal_pointer (&value);
+  return TRUE;
+}
+
+/* ---- public API ---- */
+
+/**
+ * ledger_parse_number:
+ * @text: a number as typed or left by Excel/WPS
+ * @out: (out): the value
+ *
+ * Accepts full-width digits and signs, thousands separators (',' '，' or
+ * spaces between groups of three digits), an exponent, and blanks around
+ * the number. Rejects empty text, nan, inf, hex and trailing text ("12kg").
+ *
+ * Returns: %TRUE when @text is a finite number
+ */
+gboolean
+ledger_parse_number (const char *text,
+                     double     *out)
+{
+  g_autofree char *trimmed = normalise (text);
+  g_autoptr(GString) clean = NULL;
+  const char *p = trimmed;
+  char *end = NULL;
+  double value;
+
+  if (trimmed == NULL)
+    return FALSE;
+  clean = g_string_new (NULL);
+  if (*p == '+' || *p == '-')
+    g_string_append_c (clean, *p++);
+  p = scan_mantissa (p, clean);
+  if (p != NULL)
+    p = scan_exponent (p, clean);
+  if (p == NULL || *p != '\0')
+    return FALSE;
+  value = g_ascii_strtod (clean->str, &end);
+  if (*end != '\0' || !isfinite (value))
+    return FALSE;
+  *out = value;
+  return TRUE;
+}
+
+/**
+ * ledger_parse_date:
+ * @text: a date: YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日
+ * @iso: (out) (transfer full): the date as "YYYY-MM-DD"
+ *
+ * Full-width digits are accepted. The date must exist and its year lie in
+ * 1900..2100.
+ *
+ * Returns: %TRUE when @text is such a date
+ */
+gboolean
+ledger_parse_date (const char  *text,
+                   char       **iso)
+{
+  g_autofree char *trimmed = normalise (text);
+  guint year, month, day;
+
+  if (trimmed == NULL || !scan_date (trimmed, &year, &month, &day))
+    return FALSE;
+  if (year < 1900 || year > 2100 ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+  *iso = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+  return TRUE;
+}
+
+/**
+ * ledger_field_parse:
+ * @field: the column
+ * @text: (nullable): the value as typed or read from a spreadsheet
+ * @canonical: (out) (transfer full) (nullable): the canonical text, or
+ *   %NULL for a blank value
+ * @error: a #GError naming the field, the value and the reason
+ *
+ * Blank values (after trimming) are accepted here; whether the column is
+ * required is checked by the caller.
+ *
+ * Returns: %TRUE when @text is a valid value of @field
+ */
+gboolean
+ledger_field_parse (const LedgerField  *field,
+                    const char         *text,
+                    char              **canonical,
+                    GError            **error)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (canonical != NULL, FALSE);
+
+  *canonical = NULL;
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                   _("%s: the value is not valid text"),
+                   ledger_field_display_name (field));
+      return FALSE;
+    }
+  trimmed = trim_blank (text);
+  if (*trimmed == '\0')
+    return TRUE;
+
+  switch (field->type)
+    {
+    case LEDGER_FIELD_INT:
+      return parse_int (field, trimmed, canonical, error);
+    case LEDGER_FIELD_REAL:
+    case LEDGER_FIELD_LON:
+    case LEDGER_FIELD_LAT:
+      return parse_real (field, trimmed, canonical, error);
+    case LEDGER_FIELD_YEAR:
+      return parse_year (field, trimmed, canonical, error);
+    case LEDGER_FIELD_DATE:
+      return parse_date_field (field, trimmed, canonical, error);
+    case LEDGER_FIELD_ENUM:
+      return parse_enum (field, trimmed, canonical, error);
+    case LEDGER_FIELD_BOOL:
+      return parse_bool (field, trimmed, canonical, error);
+    case LEDGER_FIELD_REGION:
+      return parse_region (field, trimmed, canonical, error);
+    case LEDGER_FIELD_CODE:
+    case LEDGER_FIELD_TEXT:
+    case LEDGER_FIELD_SUBJECT:
+    default:
+      return parse_text (field, trimmed, canonical, error);
+    }
+}
+
+/**
+ * ledger_field_format:
+ * @field: the column
+ * @canonical: (nullable): a canonical value
+ * @style: Chinese labels or English keys
+ *
+ * Formats a value for a spreadsheet export, so that it parses back with
+ * ledger_field_parse() to the same canonical text.
+ *
+ * Returns: (transfer full): the cell text; "" for a blank value
+ */
+char *
+ledger_field_format (const LedgerField *field,
+                     const char        *canonical,
+                     LedgerHeaderStyle  style)
+{
+  gboolean zh = style == LEDGER_HEADER_ZH;
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (canonical == NULL)
+    return g_strdup ("");
+  switch (field->type)
+    {
+    case LEDGER_FIELD_ENUM:
+      return g_strdup (zh ? ledger_enum_label (field->enumeration, canonical) : canonical);
+    case LEDGER_FIELD_BOOL:
+      if (strcmp (canonical, "1") == 0)
+        return g_strdup (zh ? "是" : "yes");
+      return g_strdup (zh ? "否" : "no");
+    default:
+      return g_strdup (canonical);
+    }
+}
+
+/**
+ * ledger_field_display:
+ * @field: the column
+ * @canonical: (nullable): a canonical value
+ *
+ * Returns: (transfer full): the value as shown in the UI, in the user's
+ *   language; "" for a blank value
+ */
+char *
+ledger_field_display (const LedgerField *field,
+                      const char        *canonical)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
+  if (canonical == NULL)
+    return g_strdup ("");
+  switch (field->type)
+    {
+    case LEDGER_FIELD_ENUM:
+      return g_strdup (ledger_enum_display (field->enumeration, canonical));
+    case LEDGER_FIELD_BOOL:
+      return g_strdup (strcmp (canonical, "1") == 0 ? _("Yes") : _("No"));
+    default:
+      return g_strdup (canonical);
+    }
+}
