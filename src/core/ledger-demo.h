@@ -1,0 +1,11 @@
+/* ledger-demo.h: the Lezhi demo inventory (issue 2 item 6) */
+#pragma once
+
+#include "ledger-db.h"
+
+G_BEGIN_DECLS
+
+gboolean ledger_demo_install (LedgerDb  *db,
+                              GError   **error);
+
+G_END_DECLS

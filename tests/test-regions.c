@@ -1,0 +1,291 @@
+/* test-regions.c: a county's regions from the national division list */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "ledger-error.h"
+#include "ledger-regions.h"
+#include "ledger-rules.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("test-regions-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "ledger.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_remove (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+count (LedgerDb   *db,
+       const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static LedgerDb *
+new_ledger (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  LedgerDb *db = ledger_db_open (f->path, LEDGER_DB_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+/* every village-level unit of ../shared/data/lezhi/villages.csv, with its kind by code */
+static void
+check_against_shared_list (LedgerDb *db)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  guint n = 0;
+
+  if (g_getenv ("LEDGER_SHARED_DATA") == NULL)
+    return;
+  path = g_build_filename (g_getenv ("LEDGER_SHARED_DATA"), "lezhi", "villages.csv", NULL);
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_autofree char *code = g_strndup (lines[i], 12);
+      g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM regions WHERE code = '%s' AND kind = '%s'"
+                                              " AND parent = substr(code, 1, 9)",
+                                              code, ledger_code_is_admin_village (code) ? "village" : "community");
+      g_assert_cmpint (count (db, sql), ==, 1);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 315);
+}
+
+static void
+test_lezhi (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (LedgerDb) db = new_ledger (f);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_true (ledger_regions_init (db, "512022", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'county'"), ==, 1);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'township' AND parent = '512022'"), ==, 21);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind IN ('village', 'community')"), ==, 315);
+  /* split by the NBS code: 200–399 村委会, 001–199 居委会 */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'village'"
+                              " AND substr(code, 10) BETWEEN '200' AND '399'"), ==, 234);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'community'"
+                              " AND substr(code, 10) BETWEEN '001' AND '199'"), ==, 81);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM regions r WHERE length(code) = 12"
+                              " AND NOT EXISTS (SELECT 1 FROM regions t WHERE t.code = r.parent"
+                              " AND t.kind = 'township')"), ==, 0);
+  code = ledger_db_dup_region_code (db);
+  name = ledger_regions_county_name (db);
+  g_assert_cmpstr (code, ==, "512022");
+  g_assert_cmpstr (name, ==, "乐至县");
+  check_against_shared_list (db);
+
+  /* a second county into the same ledger is refused */
+  g_assert_false (ledger_regions_init (db, "110101", &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM regions"), ==, 1 + 21 + 315);
+}
+
+static void
+test_other_counties (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct { const char *code; const char *name; gint64 min_units; } counties[] = {
+    { "110101", "东城区", 100 },   /* a municipal district */
+    { "310115", "浦东新区", 1500 }, /* the biggest in the list */
+    { "659012", "白杨市", 1 },      /* the last county of the file */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (counties); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.%u", f->path, i);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedgerDb) db = ledger_ledger_create (path, counties[i].code, FALSE, &error);
+      g_autofree char *name = NULL;
+
+      g_assert_no_error (error);
+      name = ledger_regions_county_name (db);
+      g_assert_cmpstr (name, ==, counties[i].name);
+      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'township'"), >, 0);
+      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE length(code) = 12"), >=,
+                       counties[i].min_units);
+      /* only 村委会 codes are villages: 400–599 units are not */
+      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'village'"
+                                  " AND substr(code, 10) NOT BETWEEN '200' AND '399'"), ==, 0);
+      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE length(code) > 6"
+                                  " AND substr(code, 1, 6) <> (SELECT value FROM meta WHERE key = 'region_code')"), ==, 0);
+    }
+}
+
+static void
+test_unknown (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char *const codes[] = { "5120", "999999", "512000", "51", "512022001", "abcdef", "" };
+  g_autoptr (LedgerDb) db = new_ledger (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("No county with code %s in the national division list.", codes[i]);
+
+      g_assert_false (ledger_regions_init (db, codes[i], &error));
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+  g_assert_cmpint (count (db, "SELECT count(*) FROM regions"), ==, 0);
+  g_assert_null (ledger_db_dup_region_code (db));
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = ledger_ledger_create (f->path, "512022", FALSE, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *missing = g_build_filename (f->dir, "unknown.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  before = file_digest (f->path);
+
+  /* an existing ledger with its county is refused and left alone */
+  g_assert_null (ledger_ledger_create (f->path, "110101", FALSE, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+  g_clear_error (&error);
+  after = file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* an unknown code leaves no half-made file */
+  g_assert_null (ledger_ledger_create (missing, "999999", FALSE, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  /* something that is not a ledger is not touched */
+  g_assert_true (g_file_set_contents (text, "not a ledger\n", -1, NULL));
+  g_free (before);
+  before = file_digest (text);
+  g_assert_null (ledger_ledger_create (text, "512022", FALSE, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_free (after);
+  after = file_digest (text);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = ledger_ledger_create (f->path, "512022", FALSE, &error);
+  g_autoptr (GPtrArray) townships = NULL;
+  LedgerRegion *first;
+
+  g_assert_no_error (error);
+  townships = ledger_regions_list (db, "township", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (townships->len, ==, 21);
+  first = g_ptr_array_index (townships, 0);
+  g_assert_cmpstr (first->code, ==, "512022001");
+  g_assert_cmpstr (first->name, ==, "天池街道");
+  g_assert_true (isnan (first->lon) && isnan (first->lat));
+  g_clear_pointer (&townships, g_ptr_array_unref);
+
+  /* a village with a location gives its township one */
+  g_assert_true (ledger_regions_set_location (db, "512022001201", 105.04, 30.29, FALSE, &error));
+  g_assert_true (ledger_regions_set_location (db, "512022001202", 105.02, 30.27, FALSE, &error));
+  g_assert_no_error (error);
+  townships = ledger_regions_list (db, "township", &error);
+  first = g_ptr_array_index (townships, 0);
+  g_assert_cmpfloat_with_epsilon (first->lon, 105.03, 1e-9);
+  g_assert_cmpfloat_with_epsilon (first->lat, 30.28, 1e-9);
+  g_clear_pointer (&townships, g_ptr_array_unref);
+
+  /* a stored seat wins */
+  g_assert_true (ledger_regions_set_location (db, "512022001", 105.0, 30.3, TRUE, &error));
+  townships = ledger_regions_list (db, "township", &error);
+  first = g_ptr_array_index (townships, 0);
+  g_assert_cmpfloat (first->lon, ==, 105.0);
+  g_assert_cmpint (count (db, "SELECT is_demo FROM regions WHERE code = '512022001'"), ==, 1);
+
+  g_assert_false (ledger_regions_set_location (db, "512022999", 105.0, 30.3, FALSE, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
+}
+
+static void
+test_boundary (void)
+{
+  g_autofree char *lezhi = ledger_regions_boundary_geojson ("512022");
+  g_autofree char *other = ledger_regions_boundary_geojson ("110101");
+
+  g_assert_nonnull (lezhi);
+  g_assert_nonnull (strstr (lezhi, "MultiPolygon"));
+  g_assert_null (other);
+  g_assert_null (ledger_regions_boundary_geojson ("../x"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/regions/lezhi", Fixture, NULL, fixture_set_up, test_lezhi, fixture_tear_down);
+  g_test_add ("/regions/other-counties", Fixture, NULL, fixture_set_up, test_other_counties, fixture_tear_down);
+  g_test_add ("/regions/unknown", Fixture, NULL, fixture_set_up, test_unknown, fixture_tear_down);
+  g_test_add ("/regions/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
+  g_test_add ("/regions/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
+  g_test_add_func ("/regions/boundary", test_boundary);
+  return g_test_run ();
+}
