@@ -1,0 +1,554 @@
+/* ledger-item-list.c: one kind's rows as a lazy, filtered, sorted list model */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "ledger-item-list.h"
+#include "ledger-item-private.h"
+
+#define NO_ROW G_MAXUINT
+
+struct _LedgerItemList
+{
+  GObject         parent_instance;
+
+  LedgerKind      kind;
+  LedgerRows     *rows;        /* NULL: nothing loaded */
+  guint          *order;       /* every row, in sort order */
+  guint          *shown;       /* the rows passing the filters, in sort order */
+  guint           n_shown;
+
+  GStrv           needles;     /* lowercase words of the search text */
+  char           *township;
+  guint           status;
+  LedgerColumnId  sort_column;
+  gboolean        descending;
+
+  guint           selected_row;
+  char           *selected_uid;
+};
+
+enum { SIGNAL_USER_SELECTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void list_model_iface_init (GListModelInterface *iface);
+static void selection_model_iface_init (GtkSelectionModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LedgerItemList, ledger_item_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init)
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SELECTION_MODEL, selection_model_iface_init))
+
+/* ---- GListModel ---- */
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return LEDGER_TYPE_ITEM;
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  return LEDGER_ITEM_LIST (model)->n_shown;
+}
+
+static gpointer
+list_get_item (GListModel *model,
+               guint       position)
+{
+  LedgerItemList *self = LEDGER_ITEM_LIST (model);
+
+  if (position >= self->n_shown)
+    return NULL;
+  return ledger_rows_get_item (self->rows, self->shown[position]);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+/* ---- GtkSelectionModel: one row at most ---- */
+
+static int
+position_of_row (LedgerItemList *self,
+                 guint           row)
+{
+  if (row == NO_ROW)
+    return -1;
+  for (guint i = 0; i < self->n_shown; i++)
+    if (self->shown[i] == row)
+      return i;
+  return -1;
+}
+
+static gboolean
+sel_is_selected (GtkSelectionModel *model,
+                 guint              position)
+{
+  LedgerItemList *self = LEDGER_ITEM_LIST (model);
+
+  return position < self->n_shown && self->shown[position] == self->selected_row;
+}
+
+static void
+change_selection (LedgerItemList *self,
+                  guint           row)
+{
+  int old_pos = position_of_row (self, self->selected_row);
+  int new_pos = position_of_row (self, row);
+
+  self->selected_row = row;
+  g_clear_pointer (&self->selected_uid, g_free);
+  if (row != NO_ROW)
+    self->selected_uid = g_strdup (ledger_list_data_get (self->rows->data, row, LEDGER_LIST_UID));
+  if (old_pos >= 0)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old_pos, 1);
+  if (new_pos >= 0 && new_pos != old_pos)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), new_pos, 1);
+}
+
+static gboolean
+sel_select_item (GtkSelectionModel *model,
+                 guint              position,
+                 gboolean           unselect_rest)
+{
+  LedgerItemList *self = LEDGER_ITEM_LIST (model);
+
+  if (position >= self->n_shown)
+    return FALSE;
+  if (self->shown[position] != self->selected_row)
+    {
+      change_selection (self, self->shown[position]);
+      g_signal_emit (self, signals[SIGNAL_USER_SELECTED], 0, self->selected_uid);
+    }
+  return TRUE;
+}
+
+static gboolean
+sel_unselect_item (GtkSelectionModel *model,
+                   guint              position)
+{
+  LedgerItemList *self = LEDGER_ITEM_LIST (model);
+
+  if (sel_is_selected (model, position))
+    change_selection (self, NO_ROW);
+  return TRUE;
+}
+
+static gboolean
+sel_unselect_all (GtkSelectionModel *model)
+{
+  change_selection (LEDGER_ITEM_LIST (model), NO_ROW);
+  return TRUE;
+}
+
+static void
+selection_model_iface_init (GtkSelectionModelInterface *iface)
+{
+  iface->is_selected = sel_is_selected;
+  iface->select_item = sel_select_item;
+  iface->unselect_item = sel_unselect_item;
+  iface->unselect_all = sel_unselect_all;
+}
+
+/* ---- filtering ---- */
+
+static gboolean
+row_passes (LedgerItemList *self,
+            guint           row)
+{
+  const LedgerRowInfo *info = &self->rows->info[row];
+  const char *hay;
+
+  if (self->status > 0 && !(info->category & (1 << (self->status - 1))))
+    return FALSE;
+  if (self->township &&
+      g_strcmp0 (ledger_list_data_get (self->rows->data, row, LEDGER_LIST_TOWNSHIP_CODE), self->township) != 0)
+    return FALSE;
+  if (self->needles == NULL)
+    return TRUE;
+  hay = self->rows->haystack + info->hay;
+  for (guint i = 0; self->needles[i]; i++)
+    if (strstr (hay, self->needles[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Recomputes the shown rows from the sort order and emits one items-changed
+ * for the range that differs (same prefix and suffix left alone). */
+static void
+refilter (LedgerItemList *self,
+          gboolean        all_changed)
+{
+  guint n_rows = self->rows ? self->rows->n_rows : 0;
+  guint *shown = g_new (guint, MAX (n_rows, 1));
+  guint n = 0, old_n = self->n_shown, prefix = 0, suffix = 0;
+
+  for (guint i = 0; i < n_rows; i++)
+    if (row_passes (self, self->order[i]))
+      shown[n++] = self->order[i];
+
+  if (!all_changed)
+    {
+      while (prefix < n && prefix < old_n && shown[prefix] == self->shown[prefix])
+        prefix++;
+      while (suffix < n - prefix && suffix < old_n - prefix &&
+             shown[n - 1 - suffix] == self->shown[old_n - 1 - suffix])
+        suffix++;
+    }
+  g_free (self->shown);
+  self->shown = shown;
+  self->n_shown = n;
+  if (old_n - prefix - suffix > 0 || n - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, n - prefix - suffix);
+}
+
+void
+ledger_item_list_set_search (LedgerItemList *self,
+                             const char     *text)
+{
+  g_autofree char *down = text ? g_utf8_strdown (text, -1) : NULL;
+  g_auto (GStrv) words = NULL;
+  GPtrArray *needles = g_ptr_array_new ();
+  char *space;
+
+  /* the ideographic space of Chinese input methods separates words too */
+  while (down && (space = strstr (down, "\u3000")))
+    memset (space, ' ', 3);
+  words = down ? g_strsplit_set (down, " \t\n", -1) : NULL;
+
+  for (guint i = 0; words && words[i]; i++)
+    if (*words[i])
+      g_ptr_array_add (needles, g_strdup (words[i]));
+  g_strfreev (self->needles);
+  self->needles = NULL;
+  if (needles->len > 0)
+    {
+      g_ptr_array_add (needles, NULL);
+      self->needles = (GStrv) g_ptr_array_free (needles, FALSE);
+    }
+  else
+    g_ptr_array_free (needles, TRUE);
+  refilter (self, FALSE);
+}
+
+void
+ledger_item_list_set_township (LedgerItemList *self,
+                               const char     *code_or_null)
+{
+  if (code_or_null && *code_or_null == '\0')
+    code_or_null = NULL;
+  if (g_strcmp0 (self->township, code_or_null) == 0)
+    return;
+  g_free (self->township);
+  self->township = g_strdup (code_or_null);
+  refilter (self, FALSE);
+}
+
+void
+ledger_item_list_set_status (LedgerItemList *self,
+                             guint           option)
+{
+  if (self->status == option)
+    return;
+  self->status = option;
+  refilter (self, FALSE);
+}
+
+static void
+add_enum_labels (GStrvBuilder *builder,
+                 const char   *enum_name)
+{
+  const LedgerEnum *e = ledger_enum_by_name (enum_name);
+
+  for (guint i = 0; i < e->n_values; i++)
+    g_strv_builder_add (builder, ledger_enum_display (e, e->values[i].key));
+}
+
+GStrv
+ledger_item_list_status_options (LedgerKind kind)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_add (builder, _("All"));
+  switch (kind)
+    {
+    case LEDGER_KIND_VILLAGES:
+      g_strv_builder_add (builder, _("Effective"));
+      g_strv_builder_add (builder, _("Not effective"));
+      g_strv_builder_add (builder, _("No record"));
+      break;
+    case LEDGER_KIND_FACILITIES:
+      add_enum_labels (builder, "facility_status");
+      break;
+    case LEDGER_KIND_FARMS:
+      g_strv_builder_add (builder, _("Scale farms"));
+      g_strv_builder_add (builder, _("Facilities matched"));
+      g_strv_builder_add (builder, _("Not matched"));
+      g_strv_builder_add (builder, _("Scale farms not matched"));
+      break;
+    case LEDGER_KIND_WATER_BODIES:
+      add_enum_labels (builder, "water_status");
+      break;
+    default:
+      break;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* ---- sorting ---- */
+
+typedef struct
+{
+  const double *num;
+  char *const  *text;
+  int           sign;
+} SortContext;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const SortContext *ctx = user_data;
+  guint ra = *(const guint *) a, rb = *(const guint *) b;
+  int c = 0;
+
+  if (ctx->num)
+    {
+      double x = ctx->num[ra], y = ctx->num[rb];
+      if (isnan (x) || isnan (y))
+        c = isnan (x) - isnan (y);   /* blanks last either way */
+      else
+        c = ctx->sign * ((x > y) - (x < y));
+    }
+  else if (ctx->text)
+    {
+      const char *x = ctx->text[ra], *y = ctx->text[rb];
+      if (x == NULL || y == NULL)
+        c = (x == NULL) - (y == NULL);
+      else
+        c = ctx->sign * strcmp (x, y);
+    }
+  return c != 0 ? c : (ra > rb) - (ra < rb);
+}
+
+static gboolean
+column_is_numeric (LedgerKind     kind,
+                   LedgerColumnId column)
+{
+  guint n;
+  const LedgerColumnSpec *specs = ledger_item_columns (kind, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (specs[i].id == column)
+      return specs[i].numeric;
+  return FALSE;
+}
+
+/* Sort keys are computed the first time a load is sorted by a column. */
+static void
+ensure_keys (LedgerRows     *rows,
+             LedgerColumnId  column,
+             SortContext    *ctx)
+{
+  if (column_is_numeric (rows->kind, column))
+    {
+      if (rows->num_keys[column] == NULL)
+        {
+          rows->num_keys[column] = g_new (double, MAX (rows->n_rows, 1));
+          for (guint r = 0; r < rows->n_rows; r++)
+            rows->num_keys[column][r] = ledger_rows_number (rows, r, column);
+        }
+      ctx->num = rows->num_keys[column];
+      return;
+    }
+  if (rows->text_keys[column] == NULL)
+    {
+      rows->text_keys[column] = g_new0 (char *, MAX (rows->n_rows, 1));
+      for (guint r = 0; r < rows->n_rows; r++)
+        {
+          g_autofree char *text = ledger_rows_dup_text (rows, r, column);
+          rows->text_keys[column][r] = text && *text ? g_utf8_collate_key (text, -1) : NULL;
+        }
+    }
+  ctx->text = rows->text_keys[column];
+}
+
+static void
+sort_order (LedgerItemList *self)
+{
+  SortContext ctx = { NULL, NULL, self->descending ? -1 : 1 };
+  guint n = self->rows ? self->rows->n_rows : 0;
+
+  g_free (self->order);
+  self->order = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    self->order[i] = self->descending && self->sort_column == LEDGER_N_COLUMNS ? n - 1 - i : i;
+  if (n == 0 || self->sort_column >= LEDGER_N_COLUMNS)
+    return;
+  ensure_keys (self->rows, self->sort_column, &ctx);
+  g_qsort_with_data (self->order, n, sizeof (guint), compare_rows, &ctx);
+}
+
+void
+ledger_item_list_sort (LedgerItemList *self,
+                       LedgerColumnId  column,
+                       gboolean        descending)
+{
+  if (self->sort_column == column && self->descending == descending)
+    return;
+  self->sort_column = column;
+  self->descending = descending;
+  sort_order (self);
+  refilter (self, FALSE);
+}
+
+/* ---- loading ---- */
+
+static guint
+find_row (LedgerRows *rows,
+          const char *uid)
+{
+  if (rows == NULL || uid == NULL)
+    return NO_ROW;
+  for (guint r = 0; r < rows->n_rows; r++)
+    if (g_strcmp0 (ledger_list_data_get (rows->data, r, LEDGER_LIST_UID), uid) == 0)
+      return r;
+  return NO_ROW;
+}
+
+static void
+set_rows (LedgerItemList *self,
+          LedgerRows     *rows)
+{
+  g_clear_pointer (&self->rows, ledger_rows_unref);
+  self->rows = rows;
+  self->selected_row = find_row (rows, self->selected_uid);
+  if (self->selected_row == NO_ROW)
+    g_clear_pointer (&self->selected_uid, g_free);
+  sort_order (self);
+  refilter (self, TRUE);
+}
+
+gboolean
+ledger_item_list_load (LedgerItemList *self,
+                       LedgerDb       *db,
+                       int             year,
+                       GError        **error)
+{
+  g_autoptr (LedgerListData) data = NULL;
+  g_autoptr (LedgerRules) rules = NULL;
+
+  if (db == NULL)
+    {
+      set_rows (self, NULL);
+      return TRUE;
+    }
+  if (year <= 0)
+    {
+      g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+      year = g_date_time_get_year (now);
+    }
+  rules = ledger_rules_load (db, error);
+  if (rules == NULL)
+    return FALSE;
+  data = ledger_list_data_load (db, self->kind, year, error);
+  if (data == NULL)
+    return FALSE;
+  set_rows (self, ledger_rows_new (data, rules, year));
+  return TRUE;
+}
+
+gboolean
+ledger_item_list_is_loaded (LedgerItemList *self)
+{
+  return self->rows != NULL;
+}
+
+guint
+ledger_item_list_get_n_total (LedgerItemList *self)
+{
+  return self->rows ? self->rows->n_rows : 0;
+}
+
+guint
+ledger_item_list_get_n_shown (LedgerItemList *self)
+{
+  return self->n_shown;
+}
+
+int
+ledger_item_list_find (LedgerItemList *self,
+                       const char     *uid)
+{
+  return position_of_row (self, find_row (self->rows, uid));
+}
+
+const char *
+ledger_item_list_get_selected_uid (LedgerItemList *self)
+{
+  return self->selected_uid;
+}
+
+/* Selects without emitting "user-selected" */
+void
+ledger_item_list_set_selected_uid (LedgerItemList *self,
+                                   const char     *uid)
+{
+  change_selection (self, find_row (self->rows, uid));
+}
+
+LedgerKind
+ledger_item_list_get_kind (LedgerItemList *self)
+{
+  return self->kind;
+}
+
+/* ---- GObject ---- */
+
+static void
+ledger_item_list_finalize (GObject *object)
+{
+  LedgerItemList *self = LEDGER_ITEM_LIST (object);
+
+  g_clear_pointer (&self->rows, ledger_rows_unref);
+  g_free (self->order);
+  g_free (self->shown);
+  g_strfreev (self->needles);
+  g_free (self->township);
+  g_free (self->selected_uid);
+  G_OBJECT_CLASS (ledger_item_list_parent_class)->finalize (object);
+}
+
+static void
+ledger_item_list_class_init (LedgerItemListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ledger_item_list_finalize;
+
+  signals[SIGNAL_USER_SELECTED] =
+    g_signal_new ("user-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+ledger_item_list_init (LedgerItemList *self)
+{
+  self->selected_row = NO_ROW;
+  self->sort_column = LEDGER_N_COLUMNS;
+}
+
+LedgerItemList *
+ledger_item_list_new (LedgerKind kind)
+{
+  LedgerItemList *self = g_object_new (LEDGER_TYPE_ITEM_LIST, NULL);
+
+  self->kind = kind;
+  return self;
+}

@@ -1,0 +1,65 @@
+/* ledger-item-private.h: the rows behind LedgerItemList and LedgerItem
+ *
+ * LedgerRows is one load of one kind: the core's LedgerListData plus what the
+ * list computes once per load (status mark, filter category, village verdict,
+ * scale farm, pig equivalents, a lowercase search haystack per row) and, per
+ * column, sort keys computed the first time the list is sorted by it. It is
+ * reference counted: row objects keep the load they came from alive.
+ */
+#pragma once
+
+#include "ledger-item.h"
+#include "ledger-list-data.h"
+#include "ledger-rules.h"
+
+G_BEGIN_DECLS
+
+enum
+{
+  ROW_COMMUNITY          = 1 << 0, /* villages: a community, never counted */
+  ROW_SCALE              = 1 << 1, /* farms: a scale farm */
+  ROW_PRODUCED_ESTIMATED = 1 << 2, /* farms: produced estimated from stock */
+  ROW_MARKED             = 1 << 3, /* mark is meaningful */
+};
+
+typedef struct
+{
+  guint32 hay;       /* offset of the row's lowercase haystack in LedgerRows.haystack */
+  guint8  mark;      /* LedgerMark of the row's status */
+  guint8  category;  /* status-filter bits: option i matches bit i - 1 */
+  guint8  verdict;   /* villages: LedgerVillageVerdict */
+  guint8  flags;
+  double  pig_eq;    /* farms */
+  double  produced;  /* farms: t/year, given or estimated; NAN unknown */
+} LedgerRowInfo;
+
+typedef struct
+{
+  LedgerKind      kind;
+  LedgerListData *data;
+  guint           n_rows;
+  LedgerRowInfo  *info;
+  char           *haystack;
+  LedgerItem    **cache;                        /* weak: an item clears its slot when finalized */
+  double         *num_keys[LEDGER_N_COLUMNS];   /* lazily, numeric columns */
+  char          **text_keys[LEDGER_N_COLUMNS];  /* lazily, text columns: collation keys */
+} LedgerRows;
+
+LedgerRows *ledger_rows_new           (LedgerListData    *data,
+                                       const LedgerRules *rules,
+                                       int                year);
+LedgerRows *ledger_rows_ref           (LedgerRows        *rows);
+void        ledger_rows_unref         (LedgerRows        *rows);
+char       *ledger_rows_dup_text      (LedgerRows        *rows,
+                                       guint              row,
+                                       LedgerColumnId     column);
+/* NAN when blank */
+double      ledger_rows_number        (LedgerRows        *rows,
+                                       guint              row,
+                                       LedgerColumnId     column);
+LedgerItem *ledger_rows_get_item      (LedgerRows        *rows,
+                                       guint              row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerRows, ledger_rows_unref)
+
+G_END_DECLS

@@ -1,0 +1,600 @@
+/* ledger-list-view.c: the Ledger page, one GtkColumnView per kind
+ *
+ * Each kind's list is a LedgerItemList, which is also the column view's
+ * selection model. Sorting by a column header does not go through a
+ * GtkSortListModel: the column view's sorter tells which column and
+ * direction the user chose (found by a probe compare, since GTK 4.8 has no
+ * getter for it), and the model sorts its index array itself.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-item-list.h"
+#include "ledger-list-view.h"
+
+#define N_LIST_KINDS (LEDGER_KIND_WATER_BODIES + 1)
+
+typedef struct
+{
+  LedgerListView *view;
+  LedgerColumnId  id;
+} ColumnProbe;
+
+struct _LedgerListView
+{
+  GtkWidget        parent_instance;
+
+  GtkWidget       *content;
+  GtkToggleButton *kind_buttons[N_LIST_KINDS];
+  GtkStack        *status_stack;
+  GtkLabel        *count_label;
+  GtkStack        *list_stack;
+
+  LedgerItemList  *lists[N_LIST_KINDS];
+  GtkColumnView   *column_views[N_LIST_KINDS];
+  GtkDropDown     *status_dropdowns[N_LIST_KINDS];
+  gboolean         dirty[N_LIST_KINDS];
+
+  LedgerDb        *db;
+  gulong           changed_id;
+  guint            reload_idle;
+  int              year;
+  LedgerKind       kind;
+  char            *search;
+  char            *township;
+  guint            n_shown;
+  guint            n_total;
+
+  /* the probe of the column view's sorter */
+  gboolean         probing;
+  int              probed_column;
+  GObject         *probe_a;
+  GObject         *probe_b;
+};
+
+enum { PROP_0, PROP_N_SHOWN, PROP_N_TOTAL, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { SIGNAL_ITEM_SELECTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LedgerListView, ledger_list_view, GTK_TYPE_WIDGET)
+
+/* ---- counts ---- */
+
+static void
+update_counts (LedgerListView *self)
+{
+  LedgerItemList *list = self->lists[self->kind];
+  guint shown = ledger_item_list_get_n_shown (list);
+  guint total = ledger_item_list_get_n_total (list);
+  g_autofree char *text = g_strdup_printf (_("Showing %u of %u"), shown, total);
+
+  gtk_label_set_text (self->count_label, text);
+  g_object_freeze_notify (G_OBJECT (self));
+  if (shown != self->n_shown)
+    {
+      self->n_shown = shown;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
+    }
+  if (total != self->n_total)
+    {
+      self->n_total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_TOTAL]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+on_items_changed_cb (LedgerListView *self,
+                     guint           position,
+                     guint           removed,
+                     guint           added,
+                     GListModel     *model)
+{
+  if (LEDGER_ITEM_LIST (model) == self->lists[self->kind])
+    update_counts (self);
+}
+
+static void
+on_user_selected_cb (LedgerListView *self,
+                     const char     *uid,
+                     LedgerItemList *list)
+{
+  g_signal_emit (self, signals[SIGNAL_ITEM_SELECTED], 0, (int) ledger_item_list_get_kind (list), uid);
+}
+
+/* ---- loading ---- */
+
+static void
+load_list (LedgerListView *self,
+           LedgerKind      kind)
+{
+  g_autoptr (GError) error = NULL;
+
+  self->dirty[kind] = FALSE;
+  if (!ledger_item_list_load (self->lists[kind], self->db, self->year, &error))
+    g_warning ("Cannot load the %s list: %s", ledger_kind_to_key (kind), error->message);
+}
+
+/* The shown list is loaded when it is shown or changed; the others when
+ * they are next shown. */
+static void
+ensure_loaded (LedgerListView *self,
+               LedgerKind      kind)
+{
+  LedgerItemList *list = self->lists[kind];
+
+  if (self->db && (self->dirty[kind] || !ledger_item_list_is_loaded (list)))
+    load_list (self, kind);
+  ledger_item_list_set_township (list, self->township);
+  ledger_item_list_set_search (list, self->search);
+}
+
+static gboolean
+reload_idle_cb (gpointer data)
+{
+  LedgerListView *self = data;
+
+  self->reload_idle = 0;
+  if (self->dirty[self->kind])
+    ensure_loaded (self, self->kind);
+  update_counts (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_db_changed_cb (LedgerListView *self,
+                  int             kind,
+                  const char     *uid,
+                  LedgerDb       *db)
+{
+  switch (kind)
+    {
+    case LEDGER_KIND_ALL:
+      for (guint k = 0; k < N_LIST_KINDS; k++)
+        self->dirty[k] = TRUE;
+      break;
+    case LEDGER_KIND_FACILITIES:
+      /* a facility's status is part of its village's verdict */
+      self->dirty[LEDGER_KIND_FACILITIES] = self->dirty[LEDGER_KIND_VILLAGES] = TRUE;
+      break;
+    case LEDGER_KIND_VILLAGES:
+    case LEDGER_KIND_FARMS:
+    case LEDGER_KIND_WATER_BODIES:
+      self->dirty[kind] = TRUE;
+      break;
+    default:
+      return;
+    }
+  if (self->reload_idle == 0)
+    self->reload_idle = g_idle_add (reload_idle_cb, self);
+}
+
+/* ---- sorting by the column headers ---- */
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  ColumnProbe *probe = user_data;
+
+  if (!probe->view->probing)
+    return GTK_ORDERING_EQUAL;
+  if (probe->view->probed_column < 0)
+    probe->view->probed_column = probe->id;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+on_sorter_changed_cb (LedgerListView *self,
+                      GtkSorterChange change,
+                      GtkSorter      *sorter)
+{
+  LedgerKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (sorter), "ledger-kind"));
+  GtkOrdering ordering;
+
+  self->probing = TRUE;
+  self->probed_column = -1;
+  ordering = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
+  self->probing = FALSE;
+  if (self->probed_column < 0 || ordering == GTK_ORDERING_EQUAL)
+    ledger_item_list_sort (self->lists[kind], LEDGER_N_COLUMNS, FALSE);
+  else
+    ledger_item_list_sort (self->lists[kind], self->probed_column, ordering == GTK_ORDERING_LARGER);
+}
+
+/* ---- cells ---- */
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               const LedgerColumnSpec   *spec)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), spec->numeric ? 1.0 : 0.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (spec->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  if (spec->marked)
+    {
+      GtkWidget *dot = gtk_label_new ("●");
+      gtk_widget_add_css_class (dot, "mark-dot");
+      gtk_box_append (GTK_BOX (box), dot);
+    }
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              const LedgerColumnSpec   *spec)
+{
+  LedgerItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  g_autofree char *text = ledger_item_dup_text (item, spec->id);
+
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  if (spec->expand || spec->marked)
+    gtk_widget_set_tooltip_text (label, text);
+  if (spec->marked)
+    {
+      GtkWidget *dot = gtk_widget_get_first_child (box);
+      const char *mark = ledger_item_get_mark_class (item);
+      const char *classes[] = { "mark-dot", mark, NULL };
+
+      gtk_widget_set_css_classes (dot, classes);
+      gtk_widget_set_visible (dot, mark != NULL);
+    }
+}
+
+static GtkColumnViewColumn *
+make_column (LedgerListView         *self,
+             const LedgerColumnSpec *spec)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ColumnProbe *probe = g_new0 (ColumnProbe, 1);
+  GtkColumnViewColumn *column;
+  GtkSorter *sorter;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) spec);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) spec);
+  column = gtk_column_view_column_new (_(spec->title), factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, spec->expand);
+  probe->view = self;
+  probe->id = spec->id;
+  sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
+  gtk_column_view_column_set_sorter (column, sorter);
+  g_object_unref (sorter);
+  return column;
+}
+
+static GtkWidget *
+make_list (LedgerListView *self,
+           LedgerKind      kind)
+{
+  guint n;
+  const LedgerColumnSpec *specs = ledger_item_columns (kind, &n);
+  GtkColumnView *view;
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->lists[kind] = ledger_item_list_new (kind);
+  g_signal_connect_object (self->lists[kind], "items-changed", G_CALLBACK (on_items_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lists[kind], "user-selected", G_CALLBACK (on_user_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->lists[kind]))));
+  gtk_column_view_set_show_row_separators (view, TRUE);
+  gtk_column_view_set_reorderable (view, FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (view), "ledger-list");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = make_column (self, &specs[i]);
+      gtk_column_view_append_column (view, column);
+    }
+  g_object_set_data (G_OBJECT (gtk_column_view_get_sorter (view)), "ledger-kind", GUINT_TO_POINTER (kind));
+  g_signal_connect_object (gtk_column_view_get_sorter (view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  self->column_views[kind] = view;
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  return scrolled;
+}
+
+static void
+on_status_selected_cb (LedgerListView *self,
+                       GParamSpec     *pspec,
+                       GtkDropDown    *dropdown)
+{
+  for (guint k = 0; k < N_LIST_KINDS; k++)
+    if (self->status_dropdowns[k] == dropdown)
+      ledger_item_list_set_status (self->lists[k], gtk_drop_down_get_selected (dropdown));
+}
+
+static GtkWidget *
+make_status_dropdown (LedgerListView *self,
+                      LedgerKind      kind)
+{
+  g_auto (GStrv) options = ledger_item_list_status_options (kind);
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings ((const char *const *) options);
+
+  gtk_widget_set_tooltip_text (dropdown, _("Show only items of this status"));
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_status_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->status_dropdowns[kind] = GTK_DROP_DOWN (dropdown);
+  return dropdown;
+}
+
+/* ---- kind ---- */
+
+static void
+show_kind (LedgerListView *self,
+           LedgerKind      kind)
+{
+  if (kind >= N_LIST_KINDS)
+    return;
+  self->kind = kind;
+  if (!gtk_toggle_button_get_active (self->kind_buttons[kind]))
+    gtk_toggle_button_set_active (self->kind_buttons[kind], TRUE);
+  gtk_stack_set_visible_child_name (self->list_stack, ledger_kind_to_key (kind));
+  gtk_stack_set_visible_child_name (self->status_stack, ledger_kind_to_key (kind));
+  ensure_loaded (self, kind);
+  update_counts (self);
+}
+
+static void
+on_kind_toggled_cb (LedgerListView  *self,
+                    GtkToggleButton *button)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  for (guint k = 0; k < N_LIST_KINDS; k++)
+    if (self->kind_buttons[k] == button && self->kind != k)
+      show_kind (self, k);
+}
+
+static void
+show_kind_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_kind (LEDGER_LIST_VIEW (widget), g_variant_get_int32 (parameter));
+}
+
+/* GTK 4.8's GtkColumnView has no scroll_to: its inner GtkListView does
+ * through the list.scroll-to-item action. */
+static void
+scroll_to_position (LedgerListView *self,
+                    LedgerKind      kind,
+                    guint           position)
+{
+  GtkWidget *child;
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->column_views[kind]));
+       child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          return;
+        }
+    }
+}
+
+/* ---- public API ---- */
+
+GtkWidget *
+ledger_list_view_new (void)
+{
+  return g_object_new (LEDGER_TYPE_LIST_VIEW, NULL);
+}
+
+void
+ledger_list_view_set_db (LedgerListView *self,
+                         LedgerDb       *db,
+                         int             year)
+{
+  g_return_if_fail (LEDGER_IS_LIST_VIEW (self));
+
+  if (self->db)
+    g_clear_signal_handler (&self->changed_id, self->db);
+  g_set_object (&self->db, db);
+  self->year = year;
+  if (db)
+    self->changed_id = g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb),
+                                                self, G_CONNECT_SWAPPED);
+  for (guint k = 0; k < N_LIST_KINDS; k++)
+    {
+      self->dirty[k] = TRUE;
+      if (db == NULL)
+        ledger_item_list_load (self->lists[k], NULL, 0, NULL);
+    }
+  ensure_loaded (self, self->kind);
+  update_counts (self);
+}
+
+void
+ledger_list_view_set_search (LedgerListView *self,
+                             const char     *text)
+{
+  g_return_if_fail (LEDGER_IS_LIST_VIEW (self));
+
+  g_free (self->search);
+  self->search = g_strdup (text);
+  ledger_item_list_set_search (self->lists[self->kind], text);
+}
+
+void
+ledger_list_view_set_township (LedgerListView *self,
+                               const char     *code_or_null)
+{
+  g_return_if_fail (LEDGER_IS_LIST_VIEW (self));
+
+  g_free (self->township);
+  self->township = code_or_null && *code_or_null ? g_strdup (code_or_null) : NULL;
+  ledger_item_list_set_township (self->lists[self->kind], self->township);
+}
+
+void
+ledger_list_view_select (LedgerListView *self,
+                         int             kind,
+                         const char     *uid)
+{
+  int position;
+
+  g_return_if_fail (LEDGER_IS_LIST_VIEW (self));
+  if (kind < 0 || kind >= N_LIST_KINDS)
+    return;
+  show_kind (self, kind);
+  ledger_item_list_set_selected_uid (self->lists[kind], uid);
+  position = ledger_item_list_find (self->lists[kind], uid);
+  if (position >= 0)
+    scroll_to_position (self, kind, position);
+}
+
+LedgerKind
+ledger_list_view_get_kind (LedgerListView *self)
+{
+  g_return_val_if_fail (LEDGER_IS_LIST_VIEW (self), LEDGER_KIND_VILLAGES);
+  return self->kind;
+}
+
+guint
+ledger_list_view_get_n_shown (LedgerListView *self)
+{
+  g_return_val_if_fail (LEDGER_IS_LIST_VIEW (self), 0);
+  return self->n_shown;
+}
+
+guint
+ledger_list_view_get_n_total (LedgerListView *self)
+{
+  g_return_val_if_fail (LEDGER_IS_LIST_VIEW (self), 0);
+  return self->n_total;
+}
+
+/* ---- GObject ---- */
+
+static void
+ledger_list_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LedgerListView *self = LEDGER_LIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_SHOWN:
+      g_value_set_uint (value, self->n_shown);
+      break;
+    case PROP_N_TOTAL:
+      g_value_set_uint (value, self->n_total);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_list_view_dispose (GObject *object)
+{
+  LedgerListView *self = LEDGER_LIST_VIEW (object);
+
+  g_clear_handle_id (&self->reload_idle, g_source_remove);
+  if (self->db)
+    g_clear_signal_handler (&self->changed_id, self->db);
+  g_clear_object (&self->db);
+  for (guint k = 0; k < N_LIST_KINDS; k++)
+    {
+      if (self->column_views[k])
+        g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_views[k]), self);
+      self->column_views[k] = NULL;
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_LIST_VIEW);
+  for (guint k = 0; k < N_LIST_KINDS; k++)
+    g_clear_object (&self->lists[k]);
+  g_clear_object (&self->probe_a);
+  g_clear_object (&self->probe_b);
+  G_OBJECT_CLASS (ledger_list_view_parent_class)->dispose (object);
+}
+
+static void
+ledger_list_view_finalize (GObject *object)
+{
+  LedgerListView *self = LEDGER_LIST_VIEW (object);
+
+  g_free (self->search);
+  g_free (self->township);
+  G_OBJECT_CLASS (ledger_list_view_parent_class)->finalize (object);
+}
+
+static void
+ledger_list_view_class_init (LedgerListViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = ledger_list_view_get_property;
+  object_class->dispose = ledger_list_view_dispose;
+  object_class->finalize = ledger_list_view_finalize;
+
+  properties[PROP_N_SHOWN] =
+    g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_TOTAL] =
+    g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SIGNAL_ITEM_SELECTED] =
+    g_signal_new ("item-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/ruralsanitation/Ledger/ledger-list-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerListView, content);
+  gtk_widget_class_bind_template_child_full (widget_class, "villages_button", FALSE,
+                                             G_STRUCT_OFFSET (LedgerListView, kind_buttons[LEDGER_KIND_VILLAGES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "facilities_button", FALSE,
+                                             G_STRUCT_OFFSET (LedgerListView, kind_buttons[LEDGER_KIND_FACILITIES]));
+  gtk_widget_class_bind_template_child_full (widget_class, "farms_button", FALSE,
+                                             G_STRUCT_OFFSET (LedgerListView, kind_buttons[LEDGER_KIND_FARMS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "water_button", FALSE,
+                                             G_STRUCT_OFFSET (LedgerListView, kind_buttons[LEDGER_KIND_WATER_BODIES]));
+  gtk_widget_class_bind_template_child (widget_class, LedgerListView, status_stack);
+  gtk_widget_class_bind_template_child (widget_class, LedgerListView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerListView, list_stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "ledger-list.show-kind", "i", show_kind_action);
+  for (guint k = 0; k < N_LIST_KINDS; k++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + k, GDK_ALT_MASK,
+                                         "ledger-list.show-kind", "i", (int) k);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ledger-list-view");
+}
+
+static void
+ledger_list_view_init (LedgerListView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
+  for (guint k = 0; k < N_LIST_KINDS; k++)
+    {
+      const char *key = ledger_kind_to_key (k);
+      gtk_stack_add_named (self->list_stack, make_list (self, k), key);
+      gtk_stack_add_named (self->status_stack, make_status_dropdown (self, k), key);
+    }
+  update_counts (self);
+}

@@ -1,0 +1,188 @@
+/* bench-search.c: typing in the Ledger page's search over N farms
+ *
+ * Usage: bench-search [N] [--screenshot FILE.png]
+ * Builds a ledger of N generated farms (one transaction), shows the real
+ * LedgerListView in a window, types the characters of one farm's name one by
+ * one and deletes them again through ledger_list_view_set_search, and after
+ * each keystroke runs the main loop until the list has been painted again.
+ * "filter" is the time from the keystroke until that paint: what a user sees.
+ * Prints `bench-search: N rows, median filter X ms`; details go to stderr.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ledger-app-resources.h"
+#include "ledger-list-view.h"
+#include "ledger-regions.h"
+#include "ledger-store.h"
+
+static const char *const first[] = { "金", "顺", "宝", "林", "石", "佛", "回", "澜", "童", "家", "良", "安", "天", "池", "南", "塔" };
+static const char *const second[] = { "丰", "盛", "兴", "旺", "福", "康", "瑞", "祥", "和", "泰", "鑫", "源", "达", "华", "乐", "美" };
+static const char *const trades[] = { "生猪养殖场", "奶牛场", "肉牛养殖场", "养羊场", "蛋鸡场", "肉鸡场", "家禽养殖场" };
+static const char *const species[] = { "pig", "dairy", "beef", "sheep_goat", "layer", "broiler", "other_poultry" };
+
+static char *
+farm_name (guint i)
+{
+  guint a = i % G_N_ELEMENTS (first), b = (i / 16) % G_N_ELEMENTS (second);
+  guint c = (i / 256) % G_N_ELEMENTS (first), d = (i / 4096) % G_N_ELEMENTS (second);
+
+  return g_strdup_printf ("乐至%s%s%s%s%s%u", first[a], second[b], first[c], second[d],
+                          trades[i % G_N_ELEMENTS (trades)], i);
+}
+
+static LedgerDb *
+build_ledger (const char *path,
+              guint       n)
+{
+  g_autoptr (GError) error = NULL;
+  LedgerDb *db = ledger_ledger_create (path, "512022", FALSE, &error);
+  g_autoptr (GPtrArray) villages = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_no_error (error);
+  villages = ledger_regions_list (db, "village", &error);
+  g_assert_no_error (error);
+  g_assert_true (ledger_db_begin (db, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (LedgerRecord) farm = ledger_record_new (LEDGER_KIND_FARMS);
+      g_autofree char *name = farm_name (i);
+      g_autofree char *op = g_strdup_printf ("%s%s农牧有限公司", second[i % 16], first[(i / 7) % 16]);
+      g_autofree char *stock = g_strdup_printf ("%u", 50 + (i * 37) % 5000);
+      LedgerRegion *village = g_ptr_array_index (villages, i % villages->len);
+
+      ledger_record_set (farm, "name", name);
+      ledger_record_set (farm, "operator", op);
+      ledger_record_set (farm, "village_code", village->code);
+      ledger_record_set (farm, "species", species[i % G_N_ELEMENTS (species)]);
+      ledger_record_set (farm, "year", "2025");
+      ledger_record_set (farm, "stock", stock);
+      ledger_record_set (farm, "facilities_matched", i % 3 ? "1" : "0");
+      if (!ledger_store_save (db, farm, &error))
+        g_error ("farm %u: %s", i, error->message);
+    }
+  g_assert_true (ledger_db_commit (db, &error));
+  g_printerr ("bench-search: built %u farms in %.1f s\n", n,
+              (g_get_monotonic_time () - start) / 1e6);
+  return db;
+}
+
+static guint n_paints;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gpointer       data)
+{
+  n_paints++;
+}
+
+/* runs the main loop until a paint happened and nothing else is pending */
+static void
+settle (void)
+{
+  guint paints = n_paints;
+  gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      gboolean busy = g_main_context_iteration (NULL, FALSE);
+      if (n_paints > paints && !busy)
+        break;
+      if (!busy)
+        g_usleep (200);
+    }
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *file)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  gdk_texture_save_to_png (texture, file);
+  g_object_unref (paintable);
+}
+
+int
+main (int argc, char **argv)
+{
+  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10000;
+  const char *shot = argc > 3 && g_str_equal (argv[2], "--screenshot") ? argv[3] : NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bench-search-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
+  g_autofree char *name = farm_name (n / 2);
+  g_autoptr (GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (LedgerDb) db = NULL;
+  GtkWindow *window;
+  GtkWidget *view;
+  glong len;
+  gint64 t0;
+
+  gtk_init ();
+  g_resources_register (ledger_app_get_resource ());
+  db = build_ledger (path, n);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 1200, 800);
+  view = ledger_list_view_new ();
+  gtk_window_set_child (window, view);
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (view))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (view), "after-paint", G_CALLBACK (on_after_paint), NULL);
+
+  t0 = g_get_monotonic_time ();
+  ledger_list_view_set_db (LEDGER_LIST_VIEW (view), db, 2025);
+  gtk_widget_activate_action (view, "ledger-list.show-kind", "i", (int) LEDGER_KIND_FARMS);
+  settle ();
+  g_printerr ("bench-search: loaded and shown in %.1f ms\n", (g_get_monotonic_time () - t0) / 1e3);
+
+  /* type the name, then delete it */
+  len = g_utf8_strlen (name, -1);
+  for (glong i = 1; i <= 2 * len; i++)
+    {
+      glong k = i <= len ? i : 2 * len - i;
+      g_autofree char *text = g_utf8_substring (name, 0, k);
+      double ms;
+
+      t0 = g_get_monotonic_time ();
+      ledger_list_view_set_search (LEDGER_LIST_VIEW (view), text);
+      settle ();
+      ms = (g_get_monotonic_time () - t0) / 1e3;
+      g_array_append_val (times, ms);
+      g_printerr ("  \"%s\": %u shown, %.1f ms\n", text,
+                  ledger_list_view_get_n_shown (LEDGER_LIST_VIEW (view)), ms);
+      if (shot && k == 3 && i <= len)
+        save_screenshot (GTK_WIDGET (window), shot);
+    }
+  g_array_sort (times, compare_double);
+  g_printerr ("bench-search: max %.1f ms\n", g_array_index (times, double, times->len - 1));
+  g_print ("bench-search: %u rows, median filter %.1f ms\n", n,
+           g_array_index (times, double, times->len / 2));
+
+  gtk_window_destroy (window);
+  g_clear_object (&db);
+  g_unlink (path);
+  g_rmdir (dir);
+  return 0;
+}
