@@ -287,6 +287,33 @@ test_remove_demo (Fixture *f, gconstpointer data)
   g_assert_cmpuint (ledger_store_count (f->db, LEDGER_KIND_FACILITIES), ==, 1);
 }
 
+static void
+test_outside_county_warns (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerRecord) inside = new_facility ("县内站", "normal");
+  g_autoptr (LedgerRecord) outside = new_facility ("县外站", "normal");
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
+  LedgerProblem *problem;
+
+  g_assert_true (ledger_db_set_meta (f->db, "region_code", "512022", &error));
+  ledger_record_set (inside, "lon", "105.03");
+  ledger_record_set (inside, "lat", "30.28");
+  g_assert_true (ledger_store_check (f->db, inside, problems));
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  ledger_record_set (outside, "lon", "110.0");
+  ledger_record_set (outside, "lat", "30.28");
+  g_assert_true (ledger_store_check (f->db, outside, problems));
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_true (problem->warning);
+  g_assert_cmpint (problem->field, ==, ledger_kind_field_index (LEDGER_KIND_FACILITIES, "lon"));
+  /* a warning does not stop the save */
+  g_assert_true (ledger_store_save (f->db, outside, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -300,5 +327,6 @@ main (int argc, char *argv[])
   ADD ("/store/delete-restore", test_delete_and_restore);
   ADD ("/store/subjects", test_sample_subject_and_dedup);
   ADD ("/store/remove-demo", test_remove_demo);
+  ADD ("/store/outside-county-warns", test_outside_county_warns);
   return g_test_run ();
 }

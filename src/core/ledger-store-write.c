@@ -7,6 +7,8 @@
 #include <stdlib.h>
 
 #include "ledger-error.h"
+#include "ledger-geo.h"
+#include "ledger-regions.h"
 #include "ledger-rules.h"
 #include "ledger-store-private.h"
 
@@ -212,17 +214,49 @@ check_fields (LedgerDb           *db,
     }
 }
 
+/* The county's outline, read once per ledger; NULL when none ships. */
+static const LedgerOutline *
+county_outline (LedgerDb *db)
+{
+  LedgerOutline *outline = g_object_get_data (G_OBJECT (db), "ledger-county-outline");
+  g_autofree char *code = NULL;
+  g_autofree char *geojson = NULL;
+
+  if (outline != NULL || g_object_get_data (G_OBJECT (db), "ledger-county-outline-read"))
+    return outline;
+  code = ledger_db_dup_region_code (db);
+  geojson = code ? ledger_regions_boundary_geojson (code) : NULL;
+  outline = geojson ? ledger_outline_new_from_geojson (geojson, NULL) : NULL;
+  g_object_set_data (G_OBJECT (db), "ledger-county-outline-read", GINT_TO_POINTER (TRUE));
+  if (outline != NULL)
+    g_object_set_data_full (G_OBJECT (db), "ledger-county-outline", outline,
+                            (GDestroyNotify) ledger_outline_free);
+  return outline;
+}
+
 static void
-check_location (const LedgerRecord *record,
+check_location (LedgerDb           *db,
+                const LedgerRecord *record,
                 GPtrArray          *problems)
 {
   int lon = ledger_kind_field_index (record->kind, "lon");
+  const LedgerOutline *outline;
 
   if (lon < 0)
     return;
   if ((record->values[lon] == NULL) != (record->values[lon + 1] == NULL))
-    add_problem (problems, record->values[lon] ? lon + 1 : lon, FALSE,
-                 _("Longitude and latitude go together: give both or neither."));
+    {
+      add_problem (problems, record->values[lon] ? lon + 1 : lon, FALSE,
+                   _("Longitude and latitude go together: give both or neither."));
+      return;
+    }
+  if (record->values[lon] == NULL || (outline = county_outline (db)) == NULL)
+    return;
+  /* the outline is approximate: a warning, never a refusal */
+  if (!ledger_outline_contains (outline, g_ascii_strtod (record->values[lon], NULL),
+                                g_ascii_strtod (record->values[lon + 1], NULL)))
+    add_problem (problems, lon, TRUE, _("The location %s, %s is outside the county’s outline: check the coordinates."),
+                 record->values[lon], record->values[lon + 1]);
 }
 
 static void
@@ -306,7 +340,7 @@ ledger_store_check (LedgerDb           *db,
   guint before = problems->len;
 
   check_fields (db, record, problems);
-  check_location (record, problems);
+  check_location (db, record, problems);
   check_code_unique (db, record, problems);
   if (record->kind == LEDGER_KIND_FARMS)
     check_farm (db, record, problems);
