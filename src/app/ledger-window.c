@@ -1,1 +1,595 @@
+/* ledger-window.c: the main window — one ledger, three views, one selection
+ *
+ * The window owns the open LedgerDb and hands it to every view; the views
+ * follow its "changed" signal themselves. The window only keeps the things
+ * that span views: the selection, the township filter, the year, the search
+ * text, and the last deletion for Undo.
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ledger-app-resources.h"
+#include "ledger-regions.h"
+#include "ledger-progress.h"
+#include "ledger-store.h"
+#include "ledger-window-private.h"
+
+G_DEFINE_FINAL_TYPE (LedgerWindow, ledger_window, ADW_TYPE_APPLICATION_WINDOW)
+
+#define POLL_SECONDS 2
+
+/* ---- auxiliary ---- */
+
+static void
+replace_str (char       **dest,
+             const char  *src)
+{
+  char *copy = g_strdup (src);
+
+  g_free (*dest);
+  *dest = copy;
+}
+
+static void
+update_title (LedgerWindow *self)
+{
+  g_autofree char *county = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *file = NULL;
+
+  if (self->db == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Sanitation Ledger"));
+      adw_view_switcher_title_set_title (self->switcher_title, _("Sanitation Ledger"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      return;
+    }
+
+  county = ledger_regions_county_name (self->db);
+  if (county == NULL || county[0] == '\0')
+    replace_str (&county, _("Unknown county"));
+  title = g_strdup_printf ("%s — %s", county, _("Sanitation Ledger"));
+  file = g_path_get_basename (ledger_db_get_path (self->db));
+  if (ledger_db_is_read_only (self->db))
+    {
+      g_autofree char *plain = g_steal_pointer (&file);
+
+      file = g_strdup_printf (_("%s (read-only)"), plain);
+    }
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_view_switcher_title_set_title (self->switcher_title, county);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, file);
+}
+
+static void
+fill_townships (LedgerWindow *self)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) townships = NULL;
+  g_autoptr (GError) error = NULL;
+  guint selected = 0;
+
+  g_ptr_array_set_size (self->township_codes, 0);
+  gtk_string_list_append (names, _("All townships"));
+  g_ptr_array_add (self->township_codes, NULL);
+
+  if (self->db != NULL)
+    townships = ledger_regions_list (self->db, "township", &error);
+  if (error != NULL)
+    g_warning ("Cannot list the townships: %s", error->message);
+
+  for (guint i = 0; townships != NULL && i < townships->len; i++)
+    {
+      LedgerRegion *region = g_ptr_array_index (townships, i);
+
+      gtk_string_list_append (names, region->name);
+      g_ptr_array_add (self->township_codes, g_strdup (region->code));
+      if (g_strcmp0 (region->code, self->township) == 0)
+        selected = i + 1;
+    }
+  if (selected == 0)
+    g_clear_pointer (&self->township, g_free);
+
+  gtk_drop_down_set_model (self->township_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->township_dropdown, selected);
+}
+
+static void
+push_db_to_views (LedgerWindow *self)
+{
+  ledger_map_view_set_db (self->map_view, self->db, self->year);
+  ledger_list_view_set_db (self->list_view, self->db, self->year);
+  ledger_detail_pane_set_db (self->detail_pane, self->db, self->year);
+  ledger_progress_page_set_db (self->progress_page, self->db, self->year);
+}
+
+static gboolean
+poll_external_change_cb (gpointer user_data)
+{
+  LedgerWindow *self = user_data;
+
+  if (self->db != NULL)
+    ledger_db_poll_external_change (self->db);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+forget_last_delete (LedgerWindow *self)
+{
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  g_clear_object (&self->undo_toast);
+  g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
+  g_clear_pointer (&self->last_deleted_uid, g_free);
+}
+
+static char *
+dup_item_name (LedgerDb   *db,
+               int         kind,
+               const char *uid)
+{
+  g_autoptr (LedgerRecord) record = ledger_store_get (db, kind, uid, 0, NULL);
+  const char *name = record ? ledger_record_get (record, "name") : NULL;
+
+  if (name == NULL && record != NULL)
+    name = ledger_record_get (record, "code");
+  return g_strdup (name != NULL ? name : uid);
+}
+
+/* ---- signal callbacks ---- */
+
+static void
+on_db_changed_cb (LedgerWindow *self,
+                  int           kind,
+                  const char   *uid,
+                  LedgerDb     *db)
+{
+  if (kind == LEDGER_KIND_ALL)
+    {
+      update_title (self);
+      fill_townships (self);
+    }
+}
+
+static void
+on_search_entry_search_changed_cb (LedgerWindow   *self,
+                                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  ledger_list_view_set_search (self->list_view, text);
+  if (text[0] != '\0')
+    adw_view_stack_set_visible_child_name (self->view_stack, "ledger");
+}
+
+static void
+on_search_entry_stop_search_cb (LedgerWindow   *self,
+                                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_township_selected_cb (LedgerWindow *self,
+                         GParamSpec   *pspec,
+                         GtkDropDown  *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  const char *code = NULL;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->township_codes->len)
+    code = g_ptr_array_index (self->township_codes, selected);
+  if (g_strcmp0 (code, self->township) == 0)
+    return;
+
+  replace_str (&self->township, code);
+  ledger_map_view_set_township (self->map_view, code);
+  ledger_list_view_set_township (self->list_view, code);
+}
+
+static void
+on_year_changed_cb (LedgerWindow  *self,
+                    GtkSpinButton *spin)
+{
+  int year = gtk_spin_button_get_value_as_int (spin);
+
+  if (year == self->year)
+    return;
+  self->year = year;
+  if (self->db != NULL)
+    push_db_to_views (self);
+}
+
+static void
+on_view_stack_visible_child_cb (LedgerWindow *self,
+                                GParamSpec   *pspec,
+                                AdwViewStack *stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
+  /* the detail pane belongs to the map and the lists, not to the figures */
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_pane), g_strcmp0 (name, "progress") != 0);
+  ledger_window_update_actions (self);
+}
+
+static void
+on_map_view_item_activated_cb (LedgerWindow  *self,
+                               int            kind,
+                               const char    *uid,
+                               LedgerMapView *map_view)
+{
+  if (self->syncing)
+    return;
+  self->syncing = TRUE;
+  ledger_detail_pane_show_item (self->detail_pane, kind, uid);
+  ledger_list_view_select (self->list_view, kind, uid);
+  self->syncing = FALSE;
+}
+
+static void
+on_list_view_item_selected_cb (LedgerWindow   *self,
+                               int             kind,
+                               const char     *uid,
+                               LedgerListView *list_view)
+{
+  if (self->syncing)
+    return;
+  self->syncing = TRUE;
+  ledger_detail_pane_show_item (self->detail_pane, kind, uid);
+  ledger_map_view_select (self->map_view, uid, TRUE);
+  self->syncing = FALSE;
+}
+
+static void
+on_detail_pane_delete_requested_cb (LedgerWindow     *self,
+                                    int               kind,
+                                    const char       *uid,
+                                    LedgerDetailPane *pane)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr (GPtrArray) deleted = NULL;
+
+  name = dup_item_name (self->db, kind, uid);
+  deleted = ledger_store_delete (self->db, kind, uid, &error);
+  if (deleted == NULL)
+    {
+      ledger_window_show_error (self, _("Cannot Delete"), error);
+      return;
+    }
+
+  forget_last_delete (self);
+  self->last_deleted = g_steal_pointer (&deleted);
+  self->last_deleted_kind = kind;
+  self->last_deleted_uid = g_strdup (uid);
+  ledger_detail_pane_show_item (self->detail_pane, kind, NULL);
+  ledger_map_view_select (self->map_view, NULL, FALSE);
+
+  title = g_strdup_printf (_("Deleted “%s”"), name);
+  self->undo_toast = adw_toast_new (title);
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  adw_toast_set_action_name (self->undo_toast, "win.undo-delete");
+  adw_toast_set_timeout (self->undo_toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
+}
+
+static gboolean
+ledger_window_close_request (GtkWindow *window)
+{
+  LedgerWindow *self = LEDGER_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (ledger_window_parent_class)->close_request (window);
+}
+
+/* ---- GObject ---- */
+
+static void
+ledger_window_dispose (GObject *object)
+{
+  LedgerWindow *self = LEDGER_WINDOW (object);
+
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  forget_last_delete (self);
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
+  g_clear_object (&self->db);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_WINDOW);
+  G_OBJECT_CLASS (ledger_window_parent_class)->dispose (object);
+}
+
+static void
+ledger_window_finalize (GObject *object)
+{
+  LedgerWindow *self = LEDGER_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->township, g_free);
+  g_clear_pointer (&self->township_codes, g_ptr_array_unref);
+  G_OBJECT_CLASS (ledger_window_parent_class)->finalize (object);
+}
+
+static void
+ledger_window_class_init (LedgerWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ledger_window_dispose;
+  object_class->finalize = ledger_window_finalize;
+  window_class->close_request = ledger_window_close_request;
+
+  /* a static library drops the resource's constructor unless it is referenced */
+  g_resources_register (ledger_app_get_resource ());
+  g_type_ensure (LEDGER_TYPE_MAP_VIEW);
+  g_type_ensure (LEDGER_TYPE_LIST_VIEW);
+  g_type_ensure (LEDGER_TYPE_DETAIL_PANE);
+  g_type_ensure (LEDGER_TYPE_PROGRESS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, township_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, detail_pane);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_stack_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_view_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_item_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_pane_delete_requested_cb);
+
+  ledger_window_class_add_actions (widget_class);
+}
+
+static void
+restore_state (LedgerWindow *self)
+{
+  g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+  g_settings_bind (self->settings, "last-view", self->view_stack, "visible-child-name",
+                   G_SETTINGS_BIND_SET);
+}
+
+static void
+ledger_window_init (LedgerWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->township_codes = g_ptr_array_new_with_free_func (g_free);
+  self->year = ledger_current_year ();
+  gtk_spin_button_set_value (self->year_spin, self->year);
+  gtk_paned_set_position (self->paned, 800);
+
+  g_signal_connect_object (self->township_dropdown, "notify::selected",
+                           G_CALLBACK (on_township_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->year_spin, "value-changed",
+                           G_CALLBACK (on_year_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  restore_state (self);
+  fill_townships (self);
+  update_title (self);
+  ledger_window_update_actions (self);
+  self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_external_change_cb, self);
+}
+
+/* ---- public ---- */
+
+LedgerWindow *
+ledger_window_new (LedgerApplication *app)
+{
+  return g_object_new (LEDGER_TYPE_WINDOW, "application", app, NULL);
+}
+
+void
+ledger_window_set_db (LedgerWindow *self,
+                      LedgerDb     *db)
+{
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+  g_return_if_fail (db == NULL || LEDGER_IS_DB (db));
+
+  if (self->db == db)
+    return;
+
+  forget_last_delete (self);
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
+  g_set_object (&self->db, db);
+  if (db != NULL)
+    g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_clear_pointer (&self->township, g_free);
+  fill_townships (self);
+  update_title (self);
+  push_db_to_views (self);
+  ledger_detail_pane_show_item (self->detail_pane, LEDGER_KIND_FACILITIES, NULL);
+  gtk_stack_set_visible_child_name (self->main_stack, db != NULL ? "content" : "empty");
+  ledger_window_update_actions (self);
+}
+
+LedgerDb *
+ledger_window_get_db (LedgerWindow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), NULL);
+  return self->db;
+}
+
+int
+ledger_window_get_year (LedgerWindow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), 0);
+  return self->year;
+}
+
+void
+ledger_window_set_year (LedgerWindow *self,
+                        int           year)
+{
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+  gtk_spin_button_set_value (self->year_spin, year);
+}
+
+gboolean
+ledger_window_open_path (LedgerWindow *self,
+                         const char   *path,
+                         gboolean      read_only)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), FALSE);
+
+  db = ledger_db_open (path, read_only ? LEDGER_DB_OPEN_READ_ONLY : LEDGER_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      ledger_window_show_open_error (self, path, error);
+      return FALSE;
+    }
+  ledger_window_set_db (self, db);
+  g_settings_set_string (self->settings, "last-ledger", path);
+  return TRUE;
+}
+
+gboolean
+ledger_window_create_ledger (LedgerWindow *self,
+                             const char   *path,
+                             const char   *county,
+                             gboolean      demo)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), FALSE);
+
+  if (g_mkdir_with_parents (dir, 0700) == 0)
+    db = ledger_ledger_create (path, county, demo, &error);
+  else
+    g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (errno),
+                 _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
+  if (db == NULL)
+    {
+      ledger_window_show_error (self, _("Cannot Create the Ledger"), error);
+      return FALSE;
+    }
+  ledger_window_set_db (self, db);
+  g_settings_set_string (self->settings, "last-ledger", path);
+  return TRUE;
+}
+
+void
+ledger_window_select_item (LedgerWindow *self,
+                           int           kind,
+                           const char   *uid)
+{
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+
+  self->syncing = TRUE;
+  ledger_detail_pane_show_item (self->detail_pane, kind, uid);
+  ledger_list_view_select (self->list_view, kind, uid);
+  ledger_map_view_select (self->map_view, uid, TRUE);
+  self->syncing = FALSE;
+}
+
+void
+ledger_window_set_search (LedgerWindow *self,
+                          const char   *text)
+{
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  /* apply now rather than after the entry's search delay */
+  on_search_entry_search_changed_cb (self, self->search_entry);
+}
+
+gboolean
+ledger_window_undo_last_delete (LedgerWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uid = NULL;
+  int kind;
+
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), FALSE);
+
+  if (self->last_deleted == NULL || self->db == NULL)
+    return FALSE;
+  if (!ledger_store_restore (self->db, self->last_deleted, &error))
+    {
+      ledger_window_show_error (self, _("Cannot Undo"), error);
+      return FALSE;
+    }
+  kind = self->last_deleted_kind;
+  uid = g_steal_pointer (&self->last_deleted_uid);
+  forget_last_delete (self);
+  ledger_window_select_item (self, kind, uid);
+  return TRUE;
+}
+
+GtkWidget *
+ledger_window_get_map_view (LedgerWindow *self)
+{
+  return GTK_WIDGET (self->map_view);
+}
+
+GtkWidget *
+ledger_window_get_list_view (LedgerWindow *self)
+{
+  return GTK_WIDGET (self->list_view);
+}
+
+GtkWidget *
+ledger_window_get_detail_pane (LedgerWindow *self)
+{
+  return GTK_WIDGET (self->detail_pane);
+}
+
+GtkWidget *
+ledger_window_get_progress_page (LedgerWindow *self)
+{
+  return GTK_WIDGET (self->progress_page);
+}
+
+void
+ledger_window_set_view (LedgerWindow *self,
+                        const char   *name)
+{
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}

@@ -1,0 +1,775 @@
+/* ledger-map-view.c: the Map page
+ *
+ * One ShumateSimpleMap with the base map chosen in Preferences, helper
+ * layers for the county outline (never a blank map) and for every item
+ * (one LedgerPointLayer, drawn in a single snapshot). The points are a
+ * LedgerPointSet loaded from the ledger, once per main-loop idle after any
+ * number of "changed" signals.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "ledger-blank-map-source.h"
+#include "ledger-editor.h"
+#include "ledger-map-view.h"
+#include "ledger-mbtiles-source.h"
+#include "ledger-outline-layer.h"
+#include "ledger-point-sprites.h"
+#include "ledger-regions.h"
+#include "ledger-store.h"
+
+struct _LedgerMapView
+{
+  GtkWidget                 parent_instance;
+
+  GSettings                *settings;
+  ShumateMapSourceRegistry *registry;
+  LedgerDb                 *db;
+  int                       year;
+  guint                     reload_id;
+  guint                     centre_tick_id;
+  LedgerPointLayer         *point_layer;
+  LedgerOutlineLayer       *outline_layer;
+  LedgerPointSprites       *sprites;
+  double                    add_lon;
+  double                    add_lat;
+
+  /* template children */
+  GtkOverlay               *overlay;
+  ShumateSimpleMap         *simple_map;
+  GtkCheckButton           *facilities_check;
+  GtkCheckButton           *farms_check;
+  GtkCheckButton           *water_bodies_check;
+  GtkGrid                  *legend_grid;
+  GtkLabel                 *status_label;
+  GtkPopover               *add_popover;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerMapView, ledger_map_view, GTK_TYPE_WIDGET)
+
+enum { ITEM_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+#define CHINA_LON 104.0
+#define CHINA_LAT 35.0
+#define CHINA_ZOOM 4.0
+
+/* ---- auxiliary ---- */
+
+static void
+show_status (LedgerMapView *self,
+             const char    *message)
+{
+  gtk_label_set_label (self->status_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), message != NULL);
+}
+
+static ShumateMapSource *
+new_url_source (const char  *template,
+                GError     **error)
+{
+  ShumateMapSource *source;
+
+  if (template == NULL || strstr (template, "{x}") == NULL || strstr (template, "{y}") == NULL
+      || strstr (template, "{z}") == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The base map URL template must contain {x}, {y} and {z}. Set it in Preferences."));
+      return NULL;
+    }
+  source = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_from_url (template));
+  shumate_map_source_set_name (source, _("Custom base map"));
+  return source;
+}
+
+static ShumateMapSource *
+new_base_map_source (LedgerMapView  *self,
+                     GError        **error)
+{
+  g_autofree char *template = g_settings_get_string (self->settings, "url-template");
+  g_autofree char *mbtiles = g_settings_get_string (self->settings, "mbtiles-file");
+
+  switch (g_settings_get_enum (self->settings, "base-map"))
+    {
+    case 1: /* osm */
+      if (self->registry == NULL)
+        self->registry = shumate_map_source_registry_new_with_defaults ();
+      return g_object_ref (shumate_map_source_registry_get_by_id (self->registry,
+                                                                  SHUMATE_MAP_SOURCE_OSM_MAPNIK));
+    case 2: /* url-template */
+      return new_url_source (template, error);
+    case 3: /* mbtiles */
+      return ledger_mbtiles_map_source_new (mbtiles, error);
+    default:
+      return ledger_blank_map_source_new ();
+    }
+}
+
+static void
+apply_base_map (LedgerMapView *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ShumateMapSource) source = new_base_map_source (self, &error);
+  gboolean blank;
+
+  if (source == NULL)
+    source = ledger_blank_map_source_new ();
+  blank = LEDGER_IS_BLANK_MAP_SOURCE (source);
+  shumate_simple_map_set_map_source (self->simple_map, source);
+  /* the outline layer paints the land itself when no tiles come */
+  ledger_outline_layer_set_draw_background (self->outline_layer, blank);
+  gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_license (self->simple_map)), !blank);
+  show_status (self, error ? error->message : NULL);
+}
+
+static void
+load_outline (LedgerMapView *self)
+{
+  g_autofree char *county = self->db ? ledger_db_dup_region_code (self->db) : NULL;
+  g_autofree char *geojson = county ? ledger_regions_boundary_geojson (county) : NULL;
+  g_autoptr (GPtrArray) townships = NULL;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_outline_label_free);
+
+  if (!ledger_outline_layer_set_geojson (self->outline_layer, geojson ? geojson : "", -1, NULL))
+    ledger_outline_layer_set_geojson (self->outline_layer, "", -1, NULL);
+
+  if (self->db != NULL)
+    townships = ledger_regions_list (self->db, "township", NULL);
+  for (guint i = 0; townships != NULL && i < townships->len; i++)
+    {
+      LedgerRegion *region = g_ptr_array_index (townships, i);
+
+      if (!isnan (region->lon) && !isnan (region->lat))
+        g_ptr_array_add (labels, ledger_outline_label_new (region->name, region->lon, region->lat));
+    }
+  ledger_outline_layer_set_labels (self->outline_layer, labels);
+}
+
+static gboolean
+points_bounds (LedgerPointSet *points,
+               double         *min_lon,
+               double         *min_lat,
+               double         *max_lon,
+               double         *max_lat)
+{
+  guint n = points ? ledger_point_set_get_n (points) : 0;
+
+  *min_lon = *min_lat = G_MAXDOUBLE;
+  *max_lon = *max_lat = -G_MAXDOUBLE;
+  for (guint i = 0; i < n; i++)
+    {
+      const LedgerPoint *point = ledger_point_set_get (points, i);
+
+      *min_lon = MIN (*min_lon, point->lon);
+      *max_lon = MAX (*max_lon, point->lon);
+      *min_lat = MIN (*min_lat, point->lat);
+      *max_lat = MAX (*max_lat, point->lat);
+    }
+  return n > 0;
+}
+
+static double
+mercator_y (double lat)
+{
+  double rad = lat * G_PI / 180.0;
+
+  return log (tan (G_PI / 4 + rad / 2)) / (2 * G_PI); /* in world widths */
+}
+
+/* the zoom level at which the bounds fill the widget, with a margin */
+static double
+zoom_for_bounds (double width,
+                 double height,
+                 double min_lon,
+                 double min_lat,
+                 double max_lon,
+                 double max_lat)
+{
+  double dx = MAX ((max_lon - min_lon) / 360.0, 1e-6);
+  double dy = MAX (mercator_y (max_lat) - mercator_y (min_lat), 1e-6);
+  double zoom = log2 (MIN (width / (256.0 * dx), height / (256.0 * dy)) * 0.85);
+
+  return CLAMP (floor (zoom * 2) / 2, 2.0, 17.0);
+}
+
+static void
+centre_now (LedgerMapView *self)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  ShumateViewport *viewport = shumate_map_get_viewport (map);
+  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 400);
+  double height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 300);
+  double min_lon, min_lat, max_lon, max_lat;
+
+  if (ledger_outline_layer_get_bounds (self->outline_layer, &min_lon, &min_lat, &max_lon, &max_lat)
+      || points_bounds (ledger_point_layer_get_points (self->point_layer),
+                        &min_lon, &min_lat, &max_lon, &max_lat))
+    {
+      shumate_viewport_set_zoom_level (viewport, zoom_for_bounds (width, height, min_lon, min_lat,
+                                                                  max_lon, max_lat));
+      shumate_map_center_on (map, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
+      return;
+    }
+  shumate_viewport_set_zoom_level (viewport, CHINA_ZOOM);
+  shumate_map_center_on (map, CHINA_LAT, CHINA_LON);
+}
+
+/* centres once the widget has its size, so the zoom fits the county */
+static gboolean
+centre_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  LedgerMapView *self = LEDGER_MAP_VIEW (widget);
+
+  if (gtk_widget_get_width (widget) == 0)
+    return G_SOURCE_CONTINUE;
+  self->centre_tick_id = 0;
+  centre_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_points (LedgerMapView *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerPointSet) points = NULL;
+
+  if (self->db != NULL)
+    points = ledger_point_set_load (self->db, self->year, &error);
+  if (points == NULL)
+    points = ledger_point_set_new_empty ();
+  if (error != NULL)
+    show_status (self, error->message);
+  ledger_point_layer_set_points (self->point_layer, points);
+}
+
+static gboolean
+reload_idle_cb (gpointer user_data)
+{
+  LedgerMapView *self = user_data;
+
+  self->reload_id = 0;
+  load_points (self);
+  return G_SOURCE_REMOVE;
+}
+
+static const LedgerPoint *
+find_point (LedgerMapView *self,
+            const char    *uid)
+{
+  LedgerPointSet *points = ledger_point_layer_get_points (self->point_layer);
+
+  return points && uid ? ledger_point_set_find (points, uid) : NULL;
+}
+
+static char *
+format_coordinate (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
+}
+
+static gboolean
+save_location (LedgerMapView  *self,
+               int             kind,
+               const char     *uid,
+               double          lon,
+               double          lat,
+               GError        **error)
+{
+  g_autoptr (LedgerRecord) record = ledger_store_get (self->db, kind, uid, self->year, error);
+
+  if (record == NULL)
+    return FALSE;
+  ledger_record_take (record, ledger_kind_field_index (kind, "lon"), format_coordinate (lon));
+  ledger_record_take (record, ledger_kind_field_index (kind, "lat"), format_coordinate (lat));
+  return ledger_store_save (self->db, record, error);
+}
+
+/* ---- signal callbacks ---- */
+
+static void
+on_db_changed_cb (LedgerMapView *self,
+                  int            kind,
+                  const char    *uid,
+                  LedgerDb      *db)
+{
+  if (kind == LEDGER_KIND_ALL)
+    load_outline (self);
+  if (self->reload_id == 0)
+    self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, self, NULL);
+}
+
+static void
+on_settings_changed_cb (LedgerMapView *self,
+                        const char    *key,
+                        GSettings     *settings)
+{
+  if (g_str_equal (key, "base-map") || g_str_equal (key, "url-template")
+      || g_str_equal (key, "mbtiles-file"))
+    apply_base_map (self);
+}
+
+static void
+on_point_activated_cb (LedgerMapView    *self,
+                       const char       *uid,
+                       LedgerPointLayer *layer)
+{
+  const LedgerPoint *point = find_point (self, uid);
+
+  if (point == NULL)
+    return;
+  ledger_point_layer_set_selected_uid (self->point_layer, uid);
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, (int) point->kind, uid);
+}
+
+static void
+on_cluster_activated_cb (LedgerMapView    *self,
+                         double            lon,
+                         double            lat,
+                         LedgerPointLayer *layer)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  double zoom = shumate_viewport_get_zoom_level (shumate_map_get_viewport (map));
+
+  shumate_map_go_to_full (map, lat, lon, zoom + 2);
+}
+
+static void
+on_add_here_cb (LedgerMapView    *self,
+                double            lon,
+                double            lat,
+                LedgerPointLayer *layer)
+{
+  ShumateViewport *viewport = ledger_map_view_get_viewport (self);
+  GtkWidget *map = GTK_WIDGET (shumate_simple_map_get_map (self->simple_map));
+  double x = 0, y = 0;
+  graphene_point_t point;
+
+  if (self->db == NULL || ledger_db_is_read_only (self->db))
+    return;
+  self->add_lon = lon;
+  self->add_lat = lat;
+  shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &x, &y);
+  if (!gtk_widget_compute_point (map, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
+    point = GRAPHENE_POINT_INIT (x, y);
+  gtk_popover_set_pointing_to (self->add_popover, &(GdkRectangle) { point.x, point.y, 1, 1 });
+  gtk_popover_popup (self->add_popover);
+}
+
+static void
+on_editor_saved_cb (LedgerMapView *self,
+                    int            kind,
+                    const char    *uid)
+{
+  ledger_map_view_reload (self);
+  ledger_point_layer_set_selected_uid (self->point_layer, uid);
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, kind, uid);
+}
+
+static void
+add_here_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedgerMapView *self = LEDGER_MAP_VIEW (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  LedgerKind kind = g_variant_get_int32 (parameter);
+  LedgerEditor *editor;
+
+  gtk_popover_popdown (self->add_popover);
+  editor = ledger_editor_new (parent, self->db, kind, NULL, self->year);
+  ledger_editor_set_location (editor, self->add_lon, self->add_lat);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+typedef struct
+{
+  LedgerMapView *self;
+  char          *uid;
+  int            kind;
+  double         lon;
+  double         lat;
+} PendingMove;
+
+static void
+pending_move_free (gpointer  data,
+                   GClosure *closure)
+{
+  PendingMove *move = data;
+
+  g_object_unref (move->self);
+  g_free (move->uid);
+  g_free (move);
+}
+
+static void
+on_move_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     PendingMove      *move)
+{
+  LedgerMapView *self = move->self;
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (response, "move")
+      && !save_location (self, move->kind, move->uid, move->lon, move->lat, &error))
+    {
+      GtkWidget *alert = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                 _("Cannot Move the Item"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (alert));
+    }
+  /* a saved move comes back through "changed"; anything else goes back */
+  ledger_map_view_reload (self);
+}
+
+static void
+on_point_moved_cb (LedgerMapView    *self,
+                   const char       *uid,
+                   double            lon,
+                   double            lat,
+                   LedgerPointLayer *layer)
+{
+  const LedgerPoint *point = find_point (self, uid);
+  g_autofree char *heading = NULL;
+  PendingMove *move;
+  GtkWidget *dialog;
+
+  if (point == NULL || self->db == NULL)
+    return;
+  heading = g_strdup_printf (_("Move “%s” Here?"), point->name ? point->name : point->code);
+  move = g_new0 (PendingMove, 1);
+  move->self = g_object_ref (self);
+  move->uid = g_strdup (uid);
+  move->kind = point->kind;
+  move->lon = lon;
+  move->lat = lat;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("New location: %.6f, %.6f (WGS-84)"), lon, lat);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "move", _("_Move"));
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_move_response_cb), move,
+                         pending_move_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_layer_toggled_cb (LedgerMapView  *self,
+                     GtkCheckButton *check)
+{
+  ledger_point_layer_set_kind_visible (self->point_layer, LEDGER_KIND_FACILITIES,
+                                       gtk_check_button_get_active (self->facilities_check));
+  ledger_point_layer_set_kind_visible (self->point_layer, LEDGER_KIND_FARMS,
+                                       gtk_check_button_get_active (self->farms_check));
+  ledger_point_layer_set_kind_visible (self->point_layer, LEDGER_KIND_WATER_BODIES,
+                                       gtk_check_button_get_active (self->water_bodies_check));
+}
+
+/* ---- legend ---- */
+
+static void
+legend_add_row (LedgerMapView *self,
+                int            row,
+                GtkWidget     *symbol,
+                const char    *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_halign (symbol, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (symbol, GTK_ALIGN_CENTER);
+  gtk_grid_attach (self->legend_grid, symbol, 0, row, 1, 1);
+  gtk_grid_attach (self->legend_grid, label, 1, row, 1, 1);
+}
+
+static GtkWidget *
+new_heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static void
+build_legend (LedgerMapView *self)
+{
+  static const struct { LedgerKind kind; const char *name; } kinds[] = {
+    { LEDGER_KIND_FACILITIES, N_("Sewage facility") },
+    { LEDGER_KIND_FARMS, N_("Livestock farm") },
+    { LEDGER_KIND_WATER_BODIES, N_("Black-odorous water body") },
+  };
+  static const char *const marks[LEDGER_N_MARKS] = {
+    [LEDGER_MARK_GOOD] = N_("Running normally · scale farm with matched facilities · remediated"),
+    [LEDGER_MARK_PENDING] = N_("Being built or planned · not a scale farm · remediation under way"),
+    [LEDGER_MARK_BAD] = N_("Faulty · scale farm without matched facilities · remediation not started"),
+    [LEDGER_MARK_STOPPED] = N_("Stopped · still black-odorous after remediation"),
+  };
+  static const char *const mark_classes[LEDGER_N_MARKS] = { "mark-good", "mark-pending", "mark-bad", "mark-stopped" };
+  int row = 0;
+
+  gtk_grid_attach (self->legend_grid, new_heading (_("Symbol: kind of item")), 0, row++, 2, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      LedgerSprite *sprite = ledger_point_sprites_point (self->sprites, kinds[i].kind, LEDGER_MARK_GOOD, FALSE);
+      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (ledger_sprite_get_texture (sprite)));
+
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+      gtk_widget_set_size_request (picture, (int) ceil (sprite->size), (int) ceil (sprite->size));
+      legend_add_row (self, row++, picture, _(kinds[i].name));
+    }
+  gtk_grid_attach (self->legend_grid, new_heading (_("Colour: status")), 0, row++, 2, 1);
+  for (guint mark = 0; mark < LEDGER_N_MARKS; mark++)
+    {
+      GtkWidget *swatch = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (swatch, "mark-swatch");
+      gtk_widget_add_css_class (swatch, mark_classes[mark]);
+      legend_add_row (self, row++, swatch, _(marks[mark]));
+    }
+  gtk_grid_attach (self->legend_grid, new_heading (_("A number in a circle: several items; click to zoom in")),
+                   0, row++, 2, 1);
+}
+
+/* ---- GtkWidget ---- */
+
+static void
+ledger_map_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  LedgerMapView *self = LEDGER_MAP_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->overlay), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+ledger_map_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  LedgerMapView *self = LEDGER_MAP_VIEW (widget);
+
+  gtk_widget_allocate (GTK_WIDGET (self->overlay), width, height, baseline, NULL);
+  gtk_popover_present (self->add_popover);
+}
+
+/* ---- GObject ---- */
+
+static void
+ledger_map_view_dispose (GObject *object)
+{
+  LedgerMapView *self = LEDGER_MAP_VIEW (object);
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  if (self->centre_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->centre_tick_id);
+  self->centre_tick_id = 0;
+  if (self->db != NULL)
+    g_signal_handlers_disconnect_by_data (self->db, self);
+  g_clear_object (&self->db);
+  if (self->add_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->add_popover));
+  self->add_popover = NULL;
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_MAP_VIEW);
+  G_OBJECT_CLASS (ledger_map_view_parent_class)->dispose (object);
+}
+
+static void
+ledger_map_view_finalize (GObject *object)
+{
+  LedgerMapView *self = LEDGER_MAP_VIEW (object);
+
+  g_clear_pointer (&self->sprites, ledger_point_sprites_free);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->registry);
+  G_OBJECT_CLASS (ledger_map_view_parent_class)->finalize (object);
+}
+
+static void
+ledger_map_view_class_init (LedgerMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ledger_map_view_dispose;
+  object_class->finalize = ledger_map_view_finalize;
+  widget_class->measure = ledger_map_view_measure;
+  widget_class->size_allocate = ledger_map_view_size_allocate;
+
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+
+  g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, simple_map);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, facilities_check);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, farms_check);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, water_bodies_check);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, legend_grid);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, add_popover);
+  gtk_widget_class_bind_template_callback (widget_class, on_layer_toggled_cb);
+  gtk_widget_class_install_action (widget_class, "map.add-here", "i", add_here_activated);
+}
+
+static void
+add_layers (LedgerMapView *self)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
+
+  self->outline_layer = ledger_outline_layer_new (viewport);
+  self->point_layer = ledger_point_layer_new (viewport);
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->outline_layer));
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->point_layer));
+
+  g_signal_connect_object (self->point_layer, "point-activated", G_CALLBACK (on_point_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->point_layer, "cluster-activated", G_CALLBACK (on_cluster_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->point_layer, "add-here", G_CALLBACK (on_add_here_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->point_layer, "point-moved", G_CALLBACK (on_point_moved_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+ledger_map_view_init (LedgerMapView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_parent (GTK_WIDGET (self->add_popover), GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  self->sprites = ledger_point_sprites_new (GTK_WIDGET (self));
+  self->year = 0;
+  add_layers (self);
+  apply_base_map (self);
+  build_legend (self);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* ---- public ---- */
+
+GtkWidget *
+ledger_map_view_new (void)
+{
+  return g_object_new (LEDGER_TYPE_MAP_VIEW, NULL);
+}
+
+void
+ledger_map_view_set_db (LedgerMapView *self,
+                        LedgerDb      *db,
+                        int            year)
+{
+  gboolean new_db;
+
+  g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+
+  new_db = self->db != db;
+  self->year = year;
+  if (new_db)
+    {
+      if (self->db != NULL)
+        g_signal_handlers_disconnect_by_data (self->db, self);
+      g_set_object (&self->db, db);
+      if (db != NULL)
+        g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+      load_outline (self);
+    }
+  ledger_map_view_reload (self);
+  if (new_db)
+    ledger_map_view_centre_on_county (self);
+}
+
+void
+ledger_map_view_set_township (LedgerMapView *self,
+                              const char    *code_or_null)
+{
+  g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+  ledger_point_layer_set_township (self->point_layer, code_or_null);
+}
+
+void
+ledger_map_view_select (LedgerMapView *self,
+                        const char    *uid,
+                        gboolean       centre)
+{
+  const LedgerPoint *point;
+
+  g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+
+  ledger_point_layer_set_selected_uid (self->point_layer, uid);
+  point = find_point (self, uid);
+  if (centre && point != NULL && self->centre_tick_id != 0)
+    {
+      /* the county view waits for a size; the selection wins over it */
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->centre_tick_id);
+      self->centre_tick_id = 0;
+    }
+  if (centre && point != NULL)
+    shumate_map_center_on (shumate_simple_map_get_map (self->simple_map), point->lat, point->lon);
+}
+
+void
+ledger_map_view_centre_on_county (LedgerMapView *self)
+{
+  g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+
+  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    {
+      centre_now (self);
+      return;
+    }
+  if (self->centre_tick_id == 0)
+    self->centre_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), centre_tick_cb, NULL, NULL);
+  centre_now (self);
+}
+
+void
+ledger_map_view_reload (LedgerMapView *self)
+{
+  g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+
+  g_clear_handle_id (&self->reload_id, g_source_remove);
+  load_points (self);
+}
+
+ShumateMap *
+ledger_map_view_get_map (LedgerMapView *self)
+{
+  return shumate_simple_map_get_map (self->simple_map);
+}
+
+ShumateViewport *
+ledger_map_view_get_viewport (LedgerMapView *self)
+{
+  return shumate_simple_map_get_viewport (self->simple_map);
+}
+
+LedgerPointLayer *
+ledger_map_view_get_point_layer (LedgerMapView *self)
+{
+  return self->point_layer;
+}

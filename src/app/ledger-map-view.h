@@ -1,0 +1,37 @@
+/* ledger-map-view.h: the Map page — base map, county outline, every item */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <shumate/shumate.h>
+
+#include "ledger-db.h"
+#include "ledger-point-layer.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_MAP_VIEW (ledger_map_view_get_type ())
+G_DECLARE_FINAL_TYPE (LedgerMapView, ledger_map_view, LEDGER, MAP_VIEW, GtkWidget)
+
+GtkWidget        *ledger_map_view_new             (void);
+/* NULL db clears; the points follow the db's "changed" signal */
+void              ledger_map_view_set_db          (LedgerMapView *self,
+                                                   LedgerDb      *db,
+                                                   int            year);
+void              ledger_map_view_set_township    (LedgerMapView *self,
+                                                   const char    *code_or_null);
+/* selects @uid (NULL: none) and, when @centre, centres the map on it */
+void              ledger_map_view_select          (LedgerMapView *self,
+                                                   const char    *uid,
+                                                   gboolean       centre);
+/* centres on the county's outline, else the points, else China */
+void              ledger_map_view_centre_on_county (LedgerMapView *self);
+/* loads the points now instead of at the next idle */
+void              ledger_map_view_reload          (LedgerMapView *self);
+
+ShumateMap       *ledger_map_view_get_map         (LedgerMapView *self);
+ShumateViewport  *ledger_map_view_get_viewport    (LedgerMapView *self);
+LedgerPointLayer *ledger_map_view_get_point_layer (LedgerMapView *self);
+
+/* signal "item-activated" (int kind, const char *uid): the user picked a point */
+
+G_END_DECLS

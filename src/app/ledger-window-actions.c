@@ -1,0 +1,576 @@
+/* ledger-window-actions.c: the window's actions and the dialogs they open */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ledger-editor.h"
+#include "ledger-error.h"
+#include "ledger-export.h"
+#include "ledger-import.h"
+#include "ledger-store.h"
+#include "ledger-window-private.h"
+
+typedef void (*KindChosenFunc) (LedgerWindow *self,
+                                LedgerKind    kind,
+                                const char   *path);
+
+typedef struct
+{
+  LedgerWindow   *self;
+  KindChosenFunc  func;
+  GtkDropDown    *dropdown;
+  char           *path;
+} KindChoice;
+
+static void
+kind_choice_free (gpointer  data,
+                  GClosure *closure)
+{
+  KindChoice *choice = data;
+
+  g_object_unref (choice->self);
+  g_free (choice->path);
+  g_free (choice);
+}
+
+/* ---- dialogs ---- */
+
+static AdwMessageDialog *
+new_message_dialog (LedgerWindow *self,
+                    const char   *heading,
+                    const char   *body)
+{
+  return ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+}
+
+void
+ledger_window_show_error (LedgerWindow *self,
+                          const char   *heading,
+                          const GError *error)
+{
+  AdwMessageDialog *dialog = new_message_dialog (self, heading, error ? error->message : NULL);
+
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+ledger_window_toast (LedgerWindow *self,
+                     const char   *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+on_open_error_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           LedgerWindow     *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_str_equal (response, "read-only"))
+    ledger_window_open_path (self, path, TRUE);
+  else if (g_str_equal (response, "open"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open", NULL);
+  else if (g_str_equal (response, "new"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-ledger", NULL);
+}
+
+void
+ledger_window_show_open_error (LedgerWindow *self,
+                               const char   *path,
+                               const GError *error)
+{
+  AdwMessageDialog *dialog = new_message_dialog (self, _("Cannot Open the Ledger"), error->message);
+
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  if (g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_READ_ONLY))
+    adw_message_dialog_add_response (dialog, "read-only", _("Open _Read-Only"));
+  adw_message_dialog_add_response (dialog, "new", _("_New Ledger…"));
+  adw_message_dialog_add_response (dialog, "open", _("_Open Another…"));
+  adw_message_dialog_set_default_response (dialog, "open");
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_error_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_kind_dialog_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            KindChoice       *choice)
+{
+  if (g_str_equal (response, "ok"))
+    {
+      LedgerKind kind = gtk_drop_down_get_selected (choice->dropdown);
+
+      choice->func (choice->self, kind, choice->path);
+    }
+}
+
+/* Asks which kind of records; @path is handed on to @func. */
+static void
+choose_kind (LedgerWindow   *self,
+             const char     *heading,
+             const char     *ok_label,
+             const char     *path,
+             KindChosenFunc  func)
+{
+  AdwMessageDialog *dialog = new_message_dialog (self, heading, NULL);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  KindChoice *choice = g_new0 (KindChoice, 1);
+
+  for (LedgerKind kind = 0; kind < LEDGER_N_KINDS; kind++)
+    gtk_string_list_append (names, ledger_kind_display_name (kind));
+  choice->self = g_object_ref (self);
+  choice->func = func;
+  choice->path = g_strdup (path);
+  choice->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
+  gtk_drop_down_set_selected (choice->dropdown, ledger_list_view_get_kind (self->list_view));
+
+  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (choice->dropdown));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "ok", ok_label);
+  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "ok");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_kind_dialog_response_cb),
+                         choice, kind_choice_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef void (*FileChosenFunc) (LedgerWindow *self,
+                                const char   *path);
+
+static void
+on_file_chooser_response_cb (GtkNativeDialog *native,
+                             int              response,
+                             LedgerWindow    *self)
+{
+  FileChosenFunc func = g_object_get_data (G_OBJECT (native), "func");
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  if (file != NULL && g_file_peek_path (file) != NULL)
+    func (self, g_file_peek_path (file));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+choose_file (LedgerWindow         *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *suggested_name,
+             GtkFileFilter        *filter,
+             FileChosenFunc        func)
+{
+  GtkFileChooserNative *native =
+    gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
+
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_object_set_data (G_OBJECT (native), "func", func);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static GtkFileFilter *
+new_filter (const char  *name,
+            const char **patterns)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  return filter;
+}
+
+/* ---- open, new ---- */
+
+static void
+open_chosen (LedgerWindow *self,
+             const char   *path)
+{
+  ledger_window_open_path (self, path, FALSE);
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  const char *patterns[] = { "*.db", "*.sqlite", "*.ledger", NULL };
+
+  choose_file (LEDGER_WINDOW (widget), _("Open Ledger"), GTK_FILE_CHOOSER_ACTION_OPEN, NULL,
+               new_filter (_("Ledger files"), patterns), open_chosen);
+}
+
+static void
+remove_ledger_files (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+static void
+new_ledger_chosen (LedgerWindow *self,
+                   const char   *path)
+{
+  const char *county = g_object_get_data (G_OBJECT (self), "new-ledger-county");
+  gboolean demo = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "new-ledger-demo"));
+
+  if (self->db != NULL && g_str_equal (path, ledger_db_get_path (self->db)))
+    {
+      g_autoptr (GError) error = g_error_new (LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                                              _("This is the ledger that is open now: choose another file name."));
+
+      ledger_window_show_error (self, _("Cannot Create the Ledger"), error);
+      return;
+    }
+  /* the file chooser asked before replacing it */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    remove_ledger_files (path);
+  ledger_window_create_ledger (self, path, county, demo);
+}
+
+static gboolean
+county_code_valid (const char *text)
+{
+  if (strlen (text) != 6)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+on_county_entry_changed_cb (GtkEditable      *entry,
+                            AdwMessageDialog *dialog)
+{
+  gboolean valid = county_code_valid (gtk_editable_get_text (entry));
+
+  adw_message_dialog_set_response_enabled (dialog, "create", valid);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+}
+
+static void
+on_new_ledger_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           LedgerWindow     *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GtkSwitch *demo = g_object_get_data (G_OBJECT (dialog), "demo");
+  const char *code = gtk_editable_get_text (entry);
+  g_autofree char *name = NULL;
+  const char *patterns[] = { "*.db", NULL };
+
+  if (!g_str_equal (response, "create") || !county_code_valid (code))
+    return;
+
+  g_object_set_data_full (G_OBJECT (self), "new-ledger-county", g_strdup (code), g_free);
+  g_object_set_data (G_OBJECT (self), "new-ledger-demo", GINT_TO_POINTER (gtk_switch_get_active (demo)));
+  name = g_strdup_printf ("ledger-%s.db", code);
+  choose_file (self, _("Save the New Ledger"), GTK_FILE_CHOOSER_ACTION_SAVE, name,
+               new_filter (_("Ledger files"), patterns), new_ledger_chosen);
+}
+
+static GtkWidget *
+new_ledger_form (AdwMessageDialog *dialog)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *entry = adw_entry_row_new ();
+  GtkWidget *demo_row = adw_action_row_new ();
+  GtkWidget *demo = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("County code (6 digits)"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), LEDGER_DEFAULT_REGION);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (demo_row), _("Add demo data"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (demo_row),
+                               _("Example plants, farms and water bodies to try the program with; they can be removed later."));
+  gtk_widget_set_valign (demo, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (demo_row), demo);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (demo_row), demo);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), demo_row);
+
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "demo", demo);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_county_entry_changed_cb), dialog);
+  return group;
+}
+
+static void
+new_ledger_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  AdwMessageDialog *dialog =
+    new_message_dialog (self, _("New Ledger for a County"),
+                        _("The ledger starts with the county’s townships and villages from the national division list."));
+
+  adw_message_dialog_set_extra_child (dialog, new_ledger_form (dialog));
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "create", _("_Choose File…"));
+  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "create");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_ledger_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- import, export ---- */
+
+static void
+show_import_problems (LedgerWindow       *self,
+                      LedgerImportReport *report)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *scrolled, *label;
+
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      g_autofree char *line = ledger_import_format_problem (report, g_ptr_array_index (report->problems, i));
+
+      g_string_append_printf (text, "%s\n", line);
+    }
+  body = g_strdup_printf (ngettext ("%u row was rejected. Nothing was written: correct the file and import it again.",
+                                    "%u rows were rejected. Nothing was written: correct the file and import it again.",
+                                    report->n_rejected), report->n_rejected);
+  dialog = new_message_dialog (self, _("Import Rejected"), body);
+  label = gtk_label_new (text->str);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "monospace");
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_kind_chosen (LedgerWindow *self,
+                    LedgerKind    kind,
+                    const char   *path)
+{
+  LedgerImportOptions options = { 0 };
+  g_autoptr (LedgerImportReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  report = ledger_import_file (self->db, kind, path, &options, &error);
+  if (report == NULL)
+    {
+      ledger_window_show_error (self, _("Cannot Import"), error);
+      return;
+    }
+  if (report->n_rejected > 0)
+    {
+      show_import_problems (self, report);
+      return;
+    }
+  title = g_strdup_printf (ngettext ("Imported %u row", "Imported %u rows", report->n_written),
+                           report->n_written);
+  ledger_window_toast (self, title);
+}
+
+static void
+import_file_chosen (LedgerWindow *self,
+                    const char   *path)
+{
+  choose_kind (self, _("What Does the File Hold?"), _("_Import"), path, import_kind_chosen);
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  const char *patterns[] = { "*.csv", "*.CSV", "*.geojson", "*.json", NULL };
+
+  choose_file (LEDGER_WINDOW (widget), _("Import a Spreadsheet"), GTK_FILE_CHOOSER_ACTION_OPEN, NULL,
+               new_filter (_("CSV and GeoJSON files"), patterns), import_file_chosen);
+}
+
+static void
+export_file_chosen (LedgerWindow *self,
+                    const char   *path)
+{
+  LedgerKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "export-kind"));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+
+  /* every year of the farms, so that the file imports back unchanged */
+  if (!ledger_export_csv (self->db, kind, path, LEDGER_HEADER_ZH, 0, self->township, &error))
+    {
+      ledger_window_show_error (self, _("Cannot Export"), error);
+      return;
+    }
+  title = g_strdup_printf (_("Exported to “%s”"), name);
+  ledger_window_toast (self, title);
+}
+
+static void
+export_kind_chosen (LedgerWindow *self,
+                    LedgerKind    kind,
+                    const char   *path)
+{
+  const char *patterns[] = { "*.csv", NULL };
+  g_autofree char *name = g_strdup_printf ("%s.csv", ledger_kind_display_name (kind));
+
+  g_object_set_data (G_OBJECT (self), "export-kind", GINT_TO_POINTER (kind));
+  choose_file (self, _("Export as CSV"), GTK_FILE_CHOOSER_ACTION_SAVE, name,
+               new_filter (_("CSV files"), patterns), export_file_chosen);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  choose_kind (LEDGER_WINDOW (widget), _("Export Which Records?"), _("_Choose File…"), NULL,
+               export_kind_chosen);
+}
+
+/* ---- remove demo, new item, search, undo ---- */
+
+static void
+on_remove_demo_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            LedgerWindow     *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint n_removed = 0;
+
+  if (!g_str_equal (response, "remove"))
+    return;
+  if (!ledger_store_remove_demo (self->db, &n_removed, &error))
+    {
+      ledger_window_show_error (self, _("Cannot Remove the Demo Data"), error);
+      return;
+    }
+  title = g_strdup_printf (ngettext ("Removed %u demo record", "Removed %u demo records", n_removed),
+                           n_removed);
+  ledger_window_toast (self, title);
+}
+
+static void
+remove_demo_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  AdwMessageDialog *dialog =
+    new_message_dialog (self, _("Remove the Demo Data?"),
+                        _("Every record marked as demo data is deleted: the example plants, farms, water bodies, samples and inspections. Your own records stay."));
+
+  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
+  adw_message_dialog_add_response (dialog, "remove", _("_Remove"));
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_demo_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_editor_saved_cb (LedgerWindow *self,
+                    int           kind,
+                    const char   *uid)
+{
+  ledger_window_select_item (self, kind, uid);
+}
+
+static void
+new_item_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  const char *view = adw_view_stack_get_visible_child_name (self->view_stack);
+  LedgerKind kind = LEDGER_KIND_FACILITIES;
+  LedgerEditor *editor;
+
+  /* villages come from the division list: a new item is a plant, farm or water body */
+  if (g_strcmp0 (view, "ledger") == 0)
+    kind = ledger_list_view_get_kind (self->list_view);
+  if (kind != LEDGER_KIND_FARMS && kind != LEDGER_KIND_WATER_BODIES)
+    kind = LEDGER_KIND_FACILITIES;
+
+  editor = ledger_editor_new (GTK_WINDOW (self), self->db, kind, NULL, self->year);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+undo_delete_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ledger_window_undo_last_delete (LEDGER_WINDOW (widget));
+}
+
+void
+ledger_window_update_actions (LedgerWindow *self)
+{
+  gboolean open = self->db != NULL;
+  gboolean writable = open && !ledger_db_is_read_only (self->db);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-demo", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+}
+
+void
+ledger_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-ledger", NULL, new_ledger_activated);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.remove-demo", NULL, remove_demo_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_activated);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+}

@@ -1,0 +1,58 @@
+/* ledger-window-private.h: what ledger-window.c and ledger-window-actions.c share */
+#pragma once
+
+#include "ledger-detail-pane.h"
+#include "ledger-list-view.h"
+#include "ledger-map-view.h"
+#include "ledger-progress-page.h"
+#include "ledger-window.h"
+
+G_BEGIN_DECLS
+
+struct _LedgerWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  LedgerDb             *db;
+  int                   year;
+  char                 *township;        /* 9-digit code or NULL */
+  GPtrArray            *township_codes;  /* char*, index 0 = NULL (all) */
+  guint                 poll_id;
+  gboolean              syncing;         /* selection being propagated */
+
+  GPtrArray            *last_deleted;    /* from ledger_store_delete, for Undo */
+  int                   last_deleted_kind;
+  char                 *last_deleted_uid;
+  AdwToast             *undo_toast;
+
+  /* template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkDropDown          *township_dropdown;
+  GtkSpinButton        *year_spin;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *main_stack;
+  GtkPaned             *paned;
+  AdwViewStack         *view_stack;
+  LedgerMapView        *map_view;
+  LedgerListView       *list_view;
+  LedgerProgressPage   *progress_page;
+  LedgerDetailPane     *detail_pane;
+};
+
+/* ledger-window-actions.c */
+void ledger_window_class_add_actions (GtkWidgetClass *widget_class);
+void ledger_window_show_error        (LedgerWindow   *self,
+                                      const char     *heading,
+                                      const GError   *error);
+void ledger_window_show_open_error   (LedgerWindow   *self,
+                                      const char     *path,
+                                      const GError   *error);
+void ledger_window_toast             (LedgerWindow   *self,
+                                      const char     *title);
+void ledger_window_update_actions    (LedgerWindow   *self);
+
+G_END_DECLS

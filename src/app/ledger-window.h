@@ -1,0 +1,50 @@
+/* ledger-window.h: the main window (map, ledger lists, progress) */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ledger-application.h"
+#include "ledger-db.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_TYPE_WINDOW (ledger_window_get_type ())
+G_DECLARE_FINAL_TYPE (LedgerWindow, ledger_window, LEDGER, WINDOW, AdwApplicationWindow)
+
+LedgerWindow *ledger_window_new                (LedgerApplication *app);
+
+/* Opens @path; on failure the window says why in a dialog that offers to
+ * open another ledger or create one. Returns whether it opened. */
+gboolean      ledger_window_open_path          (LedgerWindow      *self,
+                                                const char        *path,
+                                                gboolean           read_only);
+/* Creates a ledger for @county (6 digits) at @path and opens it. */
+gboolean      ledger_window_create_ledger      (LedgerWindow      *self,
+                                                const char        *path,
+                                                const char        *county,
+                                                gboolean           demo);
+void          ledger_window_set_db             (LedgerWindow      *self,
+                                                LedgerDb          *db);
+LedgerDb     *ledger_window_get_db             (LedgerWindow      *self);
+int           ledger_window_get_year           (LedgerWindow      *self);
+void          ledger_window_set_year           (LedgerWindow      *self,
+                                                int                year);
+
+/* selects an item everywhere: detail pane, list and map */
+void          ledger_window_select_item        (LedgerWindow      *self,
+                                                int                kind,
+                                                const char        *uid);
+void          ledger_window_set_search         (LedgerWindow      *self,
+                                                const char        *text);
+/* what the Undo button of the "Deleted" toast does (win.undo-delete) */
+gboolean      ledger_window_undo_last_delete   (LedgerWindow      *self);
+
+/* the parts, for tests and the benchmark */
+GtkWidget    *ledger_window_get_map_view       (LedgerWindow      *self);
+GtkWidget    *ledger_window_get_list_view      (LedgerWindow      *self);
+GtkWidget    *ledger_window_get_detail_pane    (LedgerWindow      *self);
+GtkWidget    *ledger_window_get_progress_page  (LedgerWindow      *self);
+void          ledger_window_set_view           (LedgerWindow      *self,
+                                                const char        *name);
+
+G_END_DECLS

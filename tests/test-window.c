@@ -1,0 +1,369 @@
+/* test-window.c: the real window on a demo ledger, driven as an officer would
+ *
+ * Opens the window through the application (as `sanitation-ledger --db FILE`
+ * does), then: picks a farm on the map, searches, edits a farm's figures,
+ * tries an invalid value, deletes and undoes. Needs a display (Xvfb).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "ledger-application.h"
+#include "ledger-detail-pane.h"
+#include "ledger-editor.h"
+#include "ledger-list-view.h"
+#include "ledger-map-view.h"
+#include "ledger-progress-page.h"
+#include "ledger-regions.h"
+#include "ledger-store.h"
+#include "ledger-window.h"
+
+static LedgerApplication *app;
+static LedgerWindow *window;
+static char *tmp_dir;
+static char *db_path;
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* runs the main loop until @check holds or 5 s pass */
+static gboolean
+wait_for (gboolean (*check) (gpointer), gpointer data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!check (data) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return check (data);
+}
+
+static LedgerDb *
+db (void)
+{
+  return ledger_window_get_db (window);
+}
+
+/* the first located point of @kind in the demo ledger */
+static const LedgerPoint *
+find_demo_point (LedgerKind kind)
+{
+  LedgerMapView *map_view = LEDGER_MAP_VIEW (ledger_window_get_map_view (window));
+  LedgerPointSet *points = ledger_point_layer_get_points (ledger_map_view_get_point_layer (map_view));
+
+  for (guint i = 0; i < ledger_point_set_get_n (points); i++)
+    {
+      const LedgerPoint *point = ledger_point_set_get (points, i);
+
+      if (point->kind == kind)
+        return point;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_window_opens (void)
+{
+  const char *title = gtk_window_get_title (GTK_WINDOW (window));
+
+  g_assert_nonnull (db ());
+  g_assert_cmpstr (ledger_db_get_path (db ()), ==, db_path);
+  /* the county's name, then the program's */
+  g_assert_true (g_str_has_prefix (title, "乐至县 — "));
+}
+
+static gboolean
+detail_shows_uid (gpointer uid)
+{
+  LedgerDetailPane *pane = LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (window));
+
+  return g_strcmp0 (ledger_detail_pane_get_uid (pane), uid) == 0;
+}
+
+static void
+test_map_click_selects (void)
+{
+  LedgerMapView *map_view = LEDGER_MAP_VIEW (ledger_window_get_map_view (window));
+  LedgerPointLayer *layer = ledger_map_view_get_point_layer (map_view);
+  ShumateViewport *viewport = ledger_map_view_get_viewport (map_view);
+  const LedgerPoint *farm = find_demo_point (LEDGER_KIND_FARMS);
+  g_autofree char *uid = g_strdup (farm->uid);
+  g_autofree char *name = g_strdup (farm->name);
+  g_autofree char *text = NULL;
+  const LedgerPoint *picked;
+  guint cluster_size = 0;
+  double x = 0, y = 0;
+
+  ledger_window_set_view (window, "map");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (map_view));
+  iterate (100);
+  /* close enough that the farm stands alone, centred */
+  shumate_viewport_set_zoom_level (viewport, 17);
+  shumate_map_center_on (ledger_map_view_get_map (map_view), farm->lat, farm->lon);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  iterate (100);
+
+  /* where the officer clicks: the farm's place in the layer's coordinates */
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (layer), farm->lat, farm->lon, &x, &y);
+  g_assert_cmpfloat (x, >, 0);
+  g_assert_cmpfloat (y, >, 0);
+  picked = ledger_point_layer_pick (layer, x, y, &cluster_size);
+  g_assert_nonnull (picked);
+  g_assert_cmpuint (cluster_size, <=, 1);
+  g_assert_cmpstr (picked->uid, ==, uid);
+
+  /* what the layer's click gesture does with the pick */
+  g_signal_emit_by_name (layer, "point-activated", picked->uid);
+  g_assert_true (wait_for (detail_shows_uid, uid));
+  text = ledger_detail_pane_dup_text (LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (window)));
+  g_assert_nonnull (strstr (text, name));
+  g_assert_cmpstr (ledger_point_layer_get_selected_uid (layer), ==, uid);
+  g_assert_cmpint (ledger_list_view_get_kind (LEDGER_LIST_VIEW (ledger_window_get_list_view (window))), ==,
+                   LEDGER_KIND_FARMS);
+}
+
+static void
+test_search_filters_list (void)
+{
+  LedgerListView *list = LEDGER_LIST_VIEW (ledger_window_get_list_view (window));
+  guint total;
+
+  ledger_list_view_select (list, LEDGER_KIND_FARMS, NULL);
+  ledger_window_set_search (window, "");
+  iterate (50);
+  total = ledger_list_view_get_n_total (list);
+  g_assert_cmpuint (total, >, 1);
+  g_assert_cmpuint (ledger_list_view_get_n_shown (list), ==, total);
+
+  /* part of a demo farm's name (四川圣美园农牧有限公司生猪养殖场) */
+  ledger_window_set_search (window, "圣美园");
+  iterate (50);
+  g_assert_cmpuint (ledger_list_view_get_n_shown (list), >=, 1);
+  g_assert_cmpuint (ledger_list_view_get_n_shown (list), <, total);
+
+  ledger_window_set_search (window, "no such farm anywhere");
+  iterate (50);
+  g_assert_cmpuint (ledger_list_view_get_n_shown (list), ==, 0);
+
+  ledger_window_set_search (window, "");
+  iterate (50);
+  g_assert_cmpuint (ledger_list_view_get_n_shown (list), ==, total);
+}
+
+static const char *
+manure_rate (void)
+{
+  LedgerProgressPage *page = LEDGER_PROGRESS_PAGE (ledger_window_get_progress_page (window));
+
+  return ledger_progress_page_get_rate_text (page, LEDGER_INDICATOR_MANURE_UTILISATION);
+}
+
+static gboolean
+manure_rate_differs (gpointer before)
+{
+  return g_strcmp0 (manure_rate (), before) != 0;
+}
+
+static void
+set_field (LedgerEditor *editor,
+           const char   *key,
+           const char   *text)
+{
+  GtkWidget *row = ledger_editor_get_field_row (editor, key);
+
+  g_assert_true (GTK_IS_EDITABLE (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_edit_farm_updates_progress (void)
+{
+  const LedgerPoint *farm = find_demo_point (LEDGER_KIND_FARMS);
+  int year = ledger_window_get_year (window);
+  g_autofree char *uid = g_strdup (farm->uid);
+  g_autofree char *before = NULL;
+  g_autoptr (LedgerRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  LedgerEditor *editor;
+  double produced;
+  char utilised[G_ASCII_DTOSTR_BUF_SIZE];
+
+  ledger_window_set_view (window, "progress");
+  iterate (50);
+  before = g_strdup (manure_rate ());
+  g_assert_nonnull (strstr (before, "%"));
+
+  record = ledger_store_get (db (), LEDGER_KIND_FARMS, uid, year, &error);
+  g_assert_no_error (error);
+  produced = ledger_record_get_double (record, "manure_produced_t", NAN);
+  g_assert_false (isnan (produced));
+
+  /* the farm now uses a tenth of its manure */
+  editor = ledger_editor_new (GTK_WINDOW (window), db (), LEDGER_KIND_FARMS, uid, year);
+  gtk_window_present (GTK_WINDOW (editor));
+  g_ascii_formatd (utilised, sizeof utilised, "%.1f", produced / 10);
+  set_field (editor, "manure_utilised_t", utilised);
+  g_assert_true (ledger_editor_save (editor, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wait_for (manure_rate_differs, before));
+}
+
+static void
+test_invalid_value_not_saved (void)
+{
+  const LedgerPoint *farm = find_demo_point (LEDGER_KIND_FARMS);
+  int year = ledger_window_get_year (window);
+  g_autofree char *uid = g_strdup (farm->uid);
+  g_autoptr (LedgerRecord) before = ledger_store_get (db (), LEDGER_KIND_FARMS, uid, year, NULL);
+  g_autoptr (LedgerRecord) after = NULL;
+  g_autoptr (GError) error = NULL;
+  LedgerEditor *editor;
+
+  g_assert_nonnull (before);
+  editor = ledger_editor_new (GTK_WINDOW (window), db (), LEDGER_KIND_FARMS, uid, year);
+  gtk_window_present (GTK_WINDOW (editor));
+
+  /* not a number: said at the field, not saved */
+  set_field (editor, "stock", "many");
+  iterate (20);
+  g_assert_nonnull (ledger_editor_get_field_message (editor, "stock"));
+  g_assert_false (ledger_editor_save (editor, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* utilised more than produced: rejected by the same rule as import */
+  set_field (editor, "stock", ledger_record_get (before, "stock") ? ledger_record_get (before, "stock") : "");
+  set_field (editor, "manure_produced_t", "100");
+  set_field (editor, "manure_utilised_t", "250");
+  iterate (20);
+  g_assert_false (ledger_editor_save (editor, &error));
+  g_assert_nonnull (error);
+
+  after = ledger_store_get (db (), LEDGER_KIND_FARMS, uid, year, NULL);
+  g_assert_true (ledger_record_equal (before, after));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* a water body that has samples, so that Undo must bring them back too */
+static char *
+dup_sampled_water_body (guint *n_samples)
+{
+  g_autoptr (GPtrArray) bodies = ledger_store_load (db (), LEDGER_KIND_WATER_BODIES, NULL, NULL);
+
+  g_assert_nonnull (bodies);
+  for (guint i = 0; i < bodies->len; i++)
+    {
+      LedgerRecord *body = g_ptr_array_index (bodies, i);
+      g_autoptr (GPtrArray) samples = ledger_store_load_for_subject (db (), LEDGER_KIND_SAMPLES, body->uid, NULL);
+
+      if (samples != NULL && samples->len > 0)
+        {
+          *n_samples = samples->len;
+          return g_strdup (body->uid);
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_delete_and_undo (void)
+{
+  LedgerDetailPane *pane = LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (window));
+  guint n_samples = 0;
+  g_autofree char *uid = dup_sampled_water_body (&n_samples);
+  g_autoptr (LedgerRecord) before = ledger_store_get (db (), LEDGER_KIND_WATER_BODIES, uid, 0, NULL);
+  g_autoptr (LedgerRecord) gone = NULL;
+  g_autoptr (LedgerRecord) back = NULL;
+  g_autoptr (GPtrArray) samples = NULL;
+
+  ledger_window_set_view (window, "ledger");
+  ledger_window_select_item (window, LEDGER_KIND_WATER_BODIES, uid);
+  iterate (50);
+
+  /* what the pane's Delete button asks of the window */
+  g_signal_emit_by_name (pane, "delete-requested", (int) LEDGER_KIND_WATER_BODIES, uid);
+  iterate (50);
+  gone = ledger_store_get (db (), LEDGER_KIND_WATER_BODIES, uid, 0, NULL);
+  g_assert_null (gone);
+
+  /* the toast's Undo button */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
+  iterate (50);
+  back = ledger_store_get (db (), LEDGER_KIND_WATER_BODIES, uid, 0, NULL);
+  g_assert_nonnull (back);
+  g_assert_true (ledger_record_equal (before, back));
+  samples = ledger_store_load_for_subject (db (), LEDGER_KIND_SAMPLES, uid, NULL);
+  g_assert_cmpuint (samples->len, ==, n_samples);
+  g_assert_false (ledger_window_undo_last_delete (window));
+}
+
+static void
+test_bad_file_keeps_window (void)
+{
+  g_autofree char *bogus = g_build_filename (tmp_dir, "not-a-ledger.db", NULL);
+
+  g_file_set_contents (bogus, "this is not SQLite", -1, NULL);
+  g_assert_false (ledger_window_open_path (window, bogus, FALSE));
+  /* the ledger that was open stays open */
+  g_assert_cmpstr (ledger_db_get_path (db ()), ==, db_path);
+  g_assert_false (ledger_window_open_path (window, "/nonexistent/ledger.db", FALSE));
+  g_assert_cmpstr (ledger_db_get_path (db ()), ==, db_path);
+  iterate (50);
+}
+
+static void
+open_app (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (LedgerDb) demo = NULL;
+
+  tmp_dir = g_dir_make_tmp ("test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  db_path = g_build_filename (tmp_dir, "lezhi.db", NULL);
+  demo = ledger_ledger_create (db_path, "512022", TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  /* tests never load online tiles */
+  g_settings_set_string (settings, "base-map", "none");
+  app = ledger_application_new ();
+  ledger_application_set_db_path (app, db_path);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = LEDGER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (LEDGER_IS_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  open_app ();
+
+  g_test_add_func ("/window/opens-the-ledger", test_window_opens);
+  g_test_add_func ("/window/map-click-selects", test_map_click_selects);
+  g_test_add_func ("/window/search-filters-list", test_search_filters_list);
+  g_test_add_func ("/window/edit-farm-updates-progress", test_edit_farm_updates_progress);
+  g_test_add_func ("/window/invalid-value-not-saved", test_invalid_value_not_saved);
+  g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/window/bad-file-keeps-window", test_bad_file_keeps_window);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  return status;
+}
