@@ -220,6 +220,7 @@ draw_outline (LedgerOutlineLayer *self,
   cairo_rotate (cr, view->rotation);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_tolerance (cr, 0.5);
   for (guint i = 0; i < self->rings->len; i++)
     trace_ring (cr, view, g_ptr_array_index (self->rings, i));
   gdk_cairo_set_source_rgba (cr, &fill_color);

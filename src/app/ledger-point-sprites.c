@@ -14,8 +14,8 @@ struct _LedgerPointSprites
 {
   GtkWidget  *widget;       /* unowned: the layer owns us */
   int         scale;
-  GdkTexture *points[3][LEDGER_N_MARKS][2];
-  GHashTable *clusters;     /* count << 3 | mark -> GdkTexture */
+  LedgerSprite *points[3][LEDGER_N_MARKS][2];
+  GHashTable   *clusters;   /* count << 3 | mark -> LedgerSprite */
 };
 
 static const GdkRGBA white = { 1, 1, 1, 1 };
@@ -35,17 +35,28 @@ kind_slot (LedgerKind kind)
     }
 }
 
-static GdkTexture *
-texture_from_surface (cairo_surface_t *surface)
+static void
+sprite_free (LedgerSprite *sprite)
 {
-  g_autoptr (GBytes) bytes = NULL;
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
+  cairo_surface_destroy (sprite->surface);
+  g_clear_object (&sprite->texture);
+  g_free (sprite);
+}
 
-  cairo_surface_flush (surface);
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface), (gsize) stride * height);
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+GdkTexture *
+ledger_sprite_get_texture (LedgerSprite *sprite)
+{
+  if (sprite->texture == NULL)
+    {
+      g_autoptr (GBytes) bytes = NULL;
+      int width = cairo_image_surface_get_width (sprite->surface);
+      int height = cairo_image_surface_get_height (sprite->surface);
+      int stride = cairo_image_surface_get_stride (sprite->surface);
+
+      bytes = g_bytes_new (cairo_image_surface_get_data (sprite->surface), (gsize) stride * height);
+      sprite->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+    }
+  return sprite->texture;
 }
 
 /* square = facility, triangle = farm, circle = water body */
@@ -106,23 +117,25 @@ draw_point (cairo_t    *cr,
   cairo_fill (cr);
 }
 
-static GdkTexture *
+static LedgerSprite *
 render (LedgerPointSprites *sprites,
         double              size,
         void              (*draw) (cairo_t *cr, double size, gpointer data),
         gpointer            data)
 {
   int pixels = (int) ceil (size * sprites->scale);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
-  cairo_t *cr = cairo_create (surface);
-  GdkTexture *texture;
+  LedgerSprite *sprite = g_new0 (LedgerSprite, 1);
+  cairo_t *cr;
 
+  sprite->size = (double) pixels / sprites->scale;
+  sprite->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
+  cr = cairo_create (sprite->surface);
   cairo_scale (cr, sprites->scale, sprites->scale);
   draw (cr, size, data);
   cairo_destroy (cr);
-  texture = texture_from_surface (surface);
-  cairo_surface_destroy (surface);
-  return texture;
+  cairo_surface_flush (sprite->surface);
+  cairo_surface_set_device_scale (sprite->surface, sprites->scale, sprites->scale);
+  return sprite;
 }
 
 typedef struct
@@ -181,7 +194,7 @@ ledger_point_sprites_new (GtkWidget *widget)
 
   sprites->widget = widget;
   sprites->scale = 1;
-  sprites->clusters = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  sprites->clusters = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) sprite_free);
   return sprites;
 }
 
@@ -191,7 +204,7 @@ ledger_point_sprites_clear (LedgerPointSprites *sprites)
   for (guint k = 0; k < 3; k++)
     for (guint m = 0; m < LEDGER_N_MARKS; m++)
       for (guint s = 0; s < 2; s++)
-        g_clear_object (&sprites->points[k][m][s]);
+        g_clear_pointer (&sprites->points[k][m][s], sprite_free);
   g_hash_table_remove_all (sprites->clusters);
 }
 
@@ -215,24 +228,22 @@ check_scale (LedgerPointSprites *sprites)
     }
 }
 
-GdkTexture *
+LedgerSprite *
 ledger_point_sprites_point (LedgerPointSprites *sprites,
                             LedgerKind          kind,
                             LedgerMark          mark,
-                            gboolean            selected,
-                            double             *size)
+                            gboolean            selected)
 {
-  GdkTexture **slot;
+  LedgerSprite **slot;
 
   check_scale (sprites);
   mark = MIN (mark, LEDGER_N_MARKS - 1);
   slot = &sprites->points[kind_slot (kind)][mark][selected ? 1 : 0];
-  *size = selected ? SELECTED_SIZE : POINT_SIZE;
   if (*slot == NULL)
     {
       SpriteRequest request = { .kind = kind, .mark = mark, .selected = selected };
 
-      *slot = render (sprites, *size, draw_point_cb, &request);
+      *slot = render (sprites, selected ? SELECTED_SIZE : POINT_SIZE, draw_point_cb, &request);
     }
   return *slot;
 }
@@ -243,26 +254,24 @@ ledger_point_sprites_cluster_radius (guint count)
   return 14.0 + 3.5 * floor (log10 (MAX (count, 1)));
 }
 
-GdkTexture *
+LedgerSprite *
 ledger_point_sprites_cluster (LedgerPointSprites *sprites,
                               guint               count,
-                              LedgerMark          worst,
-                              double             *size)
+                              LedgerMark          worst)
 {
   gpointer key = GSIZE_TO_POINTER (((gsize) count << 3) | (worst & 7));
-  GdkTexture *texture;
+  LedgerSprite *sprite;
 
   check_scale (sprites);
-  *size = 2 * ledger_point_sprites_cluster_radius (count) + 2;
-  texture = g_hash_table_lookup (sprites->clusters, key);
-  if (texture == NULL)
+  sprite = g_hash_table_lookup (sprites->clusters, key);
+  if (sprite == NULL)
     {
       SpriteRequest request = { .count = count, .mark = worst, .widget = sprites->widget };
 
       if (g_hash_table_size (sprites->clusters) >= MAX_CLUSTER_SPRITES)
         g_hash_table_remove_all (sprites->clusters);
-      texture = render (sprites, *size, draw_cluster_cb, &request);
-      g_hash_table_insert (sprites->clusters, key, texture);
+      sprite = render (sprites, 2 * ledger_point_sprites_cluster_radius (count) + 2, draw_cluster_cb, &request);
+      g_hash_table_insert (sprites->clusters, key, sprite);
     }
-  return texture;
+  return sprite;
 }
