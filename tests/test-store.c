@@ -314,6 +314,37 @@ test_outside_county_warns (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+static void
+test_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerRecord) saved = new_facility ("四号站", "normal");
+  g_autoptr (LedgerRecord) original = NULL;
+  g_autoptr (LedgerRecord) mine = NULL;
+  g_autoptr (LedgerRecord) theirs = NULL;
+  g_autoptr (LedgerRecord) stored = NULL;
+
+  g_assert_true (ledger_store_save (f->db, saved, &error));
+  original = ledger_store_get (f->db, LEDGER_KIND_FACILITIES, saved->uid, 0, &error);
+  mine = ledger_record_copy (original);
+  theirs = ledger_record_copy (original);
+  ledger_record_set (theirs, "status", "stopped");       /* someone else, first */
+  g_assert_true (ledger_store_save (f->db, theirs, &error));
+  ledger_record_set (mine, "capacity_m3d", "50");
+  g_assert_false (ledger_store_save_if_unchanged (f->db, mine, original, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
+  stored = ledger_store_get (f->db, LEDGER_KIND_FACILITIES, saved->uid, 0, NULL);
+  g_assert_cmpstr (ledger_record_get (stored, "status"), ==, "stopped");
+  g_assert_cmpstr (ledger_record_get (stored, "capacity_m3d"), ==, "30");
+  g_clear_error (&error);
+  /* edited again from the fresh state, it saves */
+  g_clear_pointer (&mine, ledger_record_free);
+  mine = ledger_record_copy (stored);
+  ledger_record_set (mine, "capacity_m3d", "50");
+  g_assert_true (ledger_store_save_if_unchanged (f->db, mine, stored, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -328,5 +359,6 @@ main (int argc, char *argv[])
   ADD ("/store/subjects", test_sample_subject_and_dedup);
   ADD ("/store/remove-demo", test_remove_demo);
   ADD ("/store/outside-county-warns", test_outside_county_warns);
+  ADD ("/store/conflict", test_conflict);
   return g_test_run ();
 }

@@ -683,6 +683,50 @@ ledger_store_save (LedgerDb      *db,
   return ledger_db_commit (db, error);
 }
 
+static int
+original_year (const LedgerRecord *original)
+{
+  const char *year = original->kind == LEDGER_KIND_FARMS ? ledger_record_get (original, "year") : NULL;
+
+  return year ? atoi (year) : 0;
+}
+
+/**
+ * ledger_store_save_if_unchanged:
+ * @original: (nullable): the record as the editor first loaded it
+ *
+ * Returns: TRUE when saved; FALSE with LEDGER_ERROR_CONFLICT when the item
+ *   changed since @original was read (nothing written)
+ */
+gboolean
+ledger_store_save_if_unchanged (LedgerDb           *db,
+                                LedgerRecord       *record,
+                                const LedgerRecord *original,
+                                GError            **error)
+{
+  g_autoptr (LedgerRecord) current = NULL;
+
+  if (original == NULL || original->uid == NULL)
+    return ledger_store_save (db, record, error);
+  if (!ledger_db_begin (db, error))
+    return FALSE;
+  current = ledger_store_get (db, original->kind, original->uid, original_year (original), NULL);
+  if (current == NULL || !ledger_record_equal (current, original))
+    {
+      ledger_db_rollback (db);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   current == NULL ? _("This item was deleted by someone else since you opened it.")
+                                   : _("This item was changed by someone else since you opened it. Close the editor to see the newer data, then make your change again."));
+      return FALSE;
+    }
+  if (!ledger_store_save (db, record, error))
+    {
+      ledger_db_rollback (db);
+      return FALSE;
+    }
+  return ledger_db_commit (db, error);
+}
+
 /* ---- deleting ---- */
 
 static void

@@ -50,6 +50,15 @@ gboolean      ledger_store_save            (LedgerDb                *db,
                                             LedgerRecord            *record,
                                             GError                 **error);
 
+/* As ledger_store_save, but refuses with LEDGER_ERROR_CONFLICT when the
+ * stored item no longer equals @original (what the editor was opened on):
+ * another window or process changed it meanwhile, and saving would overwrite
+ * newer data. @original NULL: a new item. */
+gboolean      ledger_store_save_if_unchanged (LedgerDb           *db,
+                                              LedgerRecord       *record,
+                                              const LedgerRecord *original,
+                                              GError            **error);
+
 /* Deletes an item and what hangs off it (farm years, samples, inspections);
  * returns what was deleted so that ledger_store_restore can undo it. */
 GPtrArray    *ledger_store_delete          (LedgerDb                *db,
