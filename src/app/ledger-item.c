@@ -345,8 +345,10 @@ format_number (double value)
 {
   if (isnan (value))
     return NULL;
-  if (fabs (value - round (value)) < 0.005)
+  if (fabs (value - round (value)) < 0.005 || fabs (value) >= 1000)
     return g_strdup_printf ("%.0f", value);
+  if (fabs (value) >= 100)
+    return g_strdup_printf ("%.1f", value);
   return g_strdup_printf ("%.2f", value);
 }
 

@@ -208,25 +208,35 @@ on_sorter_changed_cb (LedgerListView *self,
 
 /* ---- cells ---- */
 
+/* A plain cell is one label; a status cell a box of a coloured dot and a
+ * label. The list keeps up to 200 rows of cells, so they stay light. */
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                const LedgerColumnSpec   *spec)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box, *dot;
 
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* long free text ellipsizes (with a tooltip); codes, numbers and enum
+   * labels keep their full width */
+  if (spec->expand)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), spec->id == LEDGER_COLUMN_NAME ? 18 : 10);
+    }
   gtk_label_set_xalign (GTK_LABEL (label), spec->numeric ? 1.0 : 0.0);
-  gtk_widget_set_hexpand (label, TRUE);
   if (spec->numeric)
     gtk_widget_add_css_class (label, "numeric");
-  if (spec->marked)
+  if (!spec->marked)
     {
-      GtkWidget *dot = gtk_label_new ("●");
-      gtk_widget_add_css_class (dot, "mark-dot");
-      gtk_box_append (GTK_BOX (box), dot);
+      gtk_list_item_set_child (list_item, label);
+      return;
     }
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  dot = gtk_label_new ("●");
+  gtk_widget_add_css_class (dot, "mark-dot");
+  gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_item_set_child (list_item, box);
 }
@@ -237,19 +247,20 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               const LedgerColumnSpec   *spec)
 {
   LedgerItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *label = gtk_widget_get_last_child (box);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *label = spec->marked ? gtk_widget_get_last_child (child) : child;
   g_autofree char *text = ledger_item_dup_text (item, spec->id);
 
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  if (spec->expand || spec->marked)
+  if (spec->expand && !spec->marked)
     gtk_widget_set_tooltip_text (label, text);
   if (spec->marked)
     {
-      GtkWidget *dot = gtk_widget_get_first_child (box);
+      GtkWidget *dot = gtk_widget_get_first_child (child);
       const char *mark = ledger_item_get_mark_class (item);
       const char *classes[] = { "mark-dot", mark, NULL };
 
+      gtk_widget_set_tooltip_text (label, text);
       gtk_widget_set_css_classes (dot, classes);
       gtk_widget_set_visible (dot, mark != NULL);
     }
