@@ -31,7 +31,14 @@ struct _LedgerMapView
   LedgerDb                 *db;
   int                       year;
   guint                     reload_id;
-  guint                     centre_tick_id;
+  guint                     recentre_id;
+  /* the view the county centring chose, followed on resize until the user moves */
+  gboolean                  auto_centred;
+  double                    auto_zoom;
+  double                    auto_lat;
+  double                    auto_lon;
+  int                       last_width;
+  int                       last_height;
   LedgerPointLayer         *point_layer;
   LedgerOutlineLayer       *outline_layer;
   LedgerPointSprites       *sprites;
@@ -191,9 +198,9 @@ zoom_for_bounds (double width,
 {
   double dx = MAX ((max_lon - min_lon) / 360.0, 1e-6);
   double dy = MAX (mercator_y (max_lat) - mercator_y (min_lat), 1e-6);
-  double zoom = log2 (MIN (width / (256.0 * dx), height / (256.0 * dy)) * 0.85);
+  double zoom = log2 (MIN (width / (256.0 * dx), height / (256.0 * dy)) * 0.9);
 
-  return CLAMP (floor (zoom * 2) / 2, 2.0, 17.0);
+  return CLAMP (floor (zoom * 4) / 4, 2.0, 17.0);
 }
 
 static void
@@ -209,27 +216,42 @@ centre_now (LedgerMapView *self)
       || points_bounds (ledger_point_layer_get_points (self->point_layer),
                         &min_lon, &min_lat, &max_lon, &max_lat))
     {
-      shumate_viewport_set_zoom_level (viewport, zoom_for_bounds (width, height, min_lon, min_lat,
-                                                                  max_lon, max_lat));
-      shumate_map_center_on (map, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
-      return;
+      self->auto_zoom = zoom_for_bounds (width, height, min_lon, min_lat, max_lon, max_lat);
+      self->auto_lat = (min_lat + max_lat) / 2;
+      self->auto_lon = (min_lon + max_lon) / 2;
     }
-  shumate_viewport_set_zoom_level (viewport, CHINA_ZOOM);
-  shumate_map_center_on (map, CHINA_LAT, CHINA_LON);
+  else
+    {
+      self->auto_zoom = CHINA_ZOOM;
+      self->auto_lat = CHINA_LAT;
+      self->auto_lon = CHINA_LON;
+    }
+  shumate_viewport_set_zoom_level (viewport, self->auto_zoom);
+  shumate_map_center_on (map, self->auto_lat, self->auto_lon);
+  self->auto_centred = TRUE;
 }
 
-/* centres once the widget has its size, so the zoom fits the county */
+/* TRUE while the map still shows what centre_now() chose */
 static gboolean
-centre_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
+still_auto_centred (LedgerMapView *self)
 {
-  LedgerMapView *self = LEDGER_MAP_VIEW (widget);
+  ShumateViewport *viewport = shumate_map_get_viewport (shumate_simple_map_get_map (self->simple_map));
+  ShumateLocation *location = SHUMATE_LOCATION (viewport);
 
-  if (gtk_widget_get_width (widget) == 0)
-    return G_SOURCE_CONTINUE;
-  self->centre_tick_id = 0;
-  centre_now (self);
+  return self->auto_centred
+         && fabs (shumate_viewport_get_zoom_level (viewport) - self->auto_zoom) < 1e-6
+         && fabs (shumate_location_get_latitude (location) - self->auto_lat) < 1e-6
+         && fabs (shumate_location_get_longitude (location) - self->auto_lon) < 1e-6;
+}
+
+static gboolean
+recentre_idle_cb (gpointer user_data)
+{
+  LedgerMapView *self = user_data;
+
+  self->recentre_id = 0;
+  if (still_auto_centred (self))
+    centre_now (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -571,6 +593,13 @@ ledger_map_view_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (GTK_WIDGET (self->overlay), width, height, baseline, NULL);
   gtk_popover_present (self->add_popover);
+
+  /* the county keeps filling the map as the window finds its size */
+  if ((width != self->last_width || height != self->last_height) && self->recentre_id == 0
+      && still_auto_centred (self))
+    self->recentre_id = g_idle_add (recentre_idle_cb, self);
+  self->last_width = width;
+  self->last_height = height;
 }
 
 /* ---- GObject ---- */
@@ -581,9 +610,7 @@ ledger_map_view_dispose (GObject *object)
   LedgerMapView *self = LEDGER_MAP_VIEW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
-  if (self->centre_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->centre_tick_id);
-  self->centre_tick_id = 0;
+  g_clear_handle_id (&self->recentre_id, g_source_remove);
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_object (&self->db);
@@ -722,12 +749,6 @@ ledger_map_view_select (LedgerMapView *self,
 
   ledger_point_layer_set_selected_uid (self->point_layer, uid);
   point = find_point (self, uid);
-  if (centre && point != NULL && self->centre_tick_id != 0)
-    {
-      /* the county view waits for a size; the selection wins over it */
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->centre_tick_id);
-      self->centre_tick_id = 0;
-    }
   if (centre && point != NULL)
     shumate_map_center_on (shumate_simple_map_get_map (self->simple_map), point->lat, point->lon);
 }
@@ -737,13 +758,7 @@ ledger_map_view_centre_on_county (LedgerMapView *self)
 {
   g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
 
-  if (gtk_widget_get_width (GTK_WIDGET (self)) > 0)
-    {
-      centre_now (self);
-      return;
-    }
-  if (self->centre_tick_id == 0)
-    self->centre_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), centre_tick_cb, NULL, NULL);
+  /* with a provisional size now; size_allocate() follows with the real one */
   centre_now (self);
 }
 

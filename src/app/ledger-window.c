@@ -140,6 +140,29 @@ dup_item_name (LedgerDb   *db,
   return g_strdup (name != NULL ? name : uid);
 }
 
+/* When the list shown has no match, show the first kind that has one:
+ * someone typing a farm's name wants the farm, whichever list was open. */
+static void
+show_kind_with_matches (LedgerWindow *self)
+{
+  static const LedgerKind order[] = {
+    LEDGER_KIND_FACILITIES, LEDGER_KIND_FARMS, LEDGER_KIND_WATER_BODIES, LEDGER_KIND_VILLAGES,
+  };
+  LedgerKind shown = ledger_list_view_get_kind (self->list_view);
+
+  if (ledger_list_view_get_n_shown (self->list_view) > 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      if (order[i] == shown)
+        continue;
+      ledger_list_view_select (self->list_view, order[i], NULL);
+      if (ledger_list_view_get_n_shown (self->list_view) > 0)
+        return;
+    }
+  ledger_list_view_select (self->list_view, shown, NULL);
+}
+
 /* ---- signal callbacks ---- */
 
 static void
@@ -163,7 +186,10 @@ on_search_entry_search_changed_cb (LedgerWindow   *self,
 
   ledger_list_view_set_search (self->list_view, text);
   if (text[0] != '\0')
-    adw_view_stack_set_visible_child_name (self->view_stack, "ledger");
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "ledger");
+      show_kind_with_matches (self);
+    }
 }
 
 static void
