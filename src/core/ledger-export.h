@@ -1,0 +1,45 @@
+/* ledger-export.h: writing the ledger out (DESIGN.md §3.1, §3.2)
+ *
+ * CSV holds one kind, UTF-8 with a BOM (so that Excel and WPS read the
+ * Chinese correctly), CRLF line ends, the columns in the order of the column
+ * table, so that an export imports back unchanged. GeoJSON holds the points of
+ * one kind, or of every kind that has coordinates. Both are written to a
+ * temporary file and renamed: a failed export never leaves half a file.
+ */
+#pragma once
+
+#include "ledger-db.h"
+#include "ledger-values.h"
+
+G_BEGIN_DECLS
+
+/* LEDGER_N_KINDS as @kind of ledger_export_geojson(): every kind with points */
+#define LEDGER_EXPORT_ALL_KINDS LEDGER_N_KINDS
+
+gboolean ledger_export_csv_text (LedgerDb           *db,
+                                 LedgerKind          kind,
+                                 LedgerHeaderStyle   style,
+                                 int                 year,
+                                 const char         *township,
+                                 GString            *out,
+                                 GError            **error);
+gboolean ledger_export_csv      (LedgerDb           *db,
+                                 LedgerKind          kind,
+                                 const char         *path,
+                                 LedgerHeaderStyle   style,
+                                 int                 year,
+                                 const char         *township,
+                                 GError            **error);
+char    *ledger_export_geojson_text (LedgerDb       *db,
+                                     LedgerKind      kind,
+                                     int             year,
+                                     const char     *township,
+                                     GError        **error);
+gboolean ledger_export_geojson  (LedgerDb           *db,
+                                 LedgerKind          kind,
+                                 const char         *path,
+                                 int                 year,
+                                 const char         *township,
+                                 GError            **error);
+
+G_END_DECLS

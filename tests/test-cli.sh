@@ -1,0 +1,221 @@
+#!/bin/bash
+# test-cli.sh: the command line of DESIGN.md §3.1, every exit status
+#   0 success; 1 input rejected (nothing written); 2 usage error;
+#   3 the ledger cannot be opened (missing, not a ledger, newer, read-only, locked)
+# usage: test-cli.sh PATH/TO/sanitation-ledger
+set -u
+
+EXE=${1:?usage: test-cli.sh SANITATION_LEDGER}
+PY=/usr/bin/python3
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/test-cli-XXXXXX")
+LOCKER_PID=
+trap '[ -n "$LOCKER_PID" ] && kill "$LOCKER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+export LC_ALL=C.UTF-8 XDG_DATA_HOME="$WORK/xdg"
+unset DISPLAY WAYLAND_DISPLAY
+
+n_tests=0
+n_failed=0
+
+fail () {
+  echo "not ok $n_tests - $*"
+  echo "# stdout:"; sed 's/^/#   /' out.txt | head -20
+  echo "# stderr:"; sed 's/^/#   /' err.txt | head -20
+  n_failed=$((n_failed + 1))
+}
+
+# expect STATUS DESCRIPTION -- COMMAND...: runs the program, checks its exit status
+expect () {
+  local want=$1 what=$2
+  shift 3
+  n_tests=$((n_tests + 1))
+  "$EXE" "$@" >out.txt 2>err.txt
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    fail "$what: exit $got, expected $want"
+    return 1
+  fi
+  echo "ok $n_tests - $what (exit $got)"
+}
+
+# check DESCRIPTION COMMAND...: a shell condition on the last outputs
+check () {
+  local what=$1
+  shift
+  n_tests=$((n_tests + 1))
+  if "$@"; then echo "ok $n_tests - $what"; else fail "$what"; fi
+}
+
+sha () { sha256sum "$1" | cut -d' ' -f1; }
+
+has_python_sqlite () { [ -x "$PY" ] && "$PY" -c 'import sqlite3' 2>/dev/null; }
+
+# ---- 0: success ----------------------------------------------------------
+
+expect 0 "--version" -- --version
+check "--version prints the version" grep -q '^sanitation-ledger [0-9]' out.txt
+expect 0 "--help" -- --help
+check "--help lists the commands" grep -q 'remove-demo' out.txt
+check "--help has examples" grep -q 'progress --year 2020 --json' out.txt
+expect 0 "import --help" -- import --help
+
+expect 0 "init --demo" -- --db lezhi.db init --demo
+check "init created the ledger" test -s lezhi.db
+expect 0 "--db after the command" -- progress --db lezhi.db --year 2020
+check "progress prints a table" test -s out.txt
+
+expect 0 "init without --db uses XDG_DATA_HOME" -- init
+check "default ledger in XDG_DATA_HOME" test -s "$WORK/xdg/sanitation-ledger/ledger.db"
+expect 0 "init another county" -- --db anyue.db init --region 512021
+
+expect 0 "progress --json" -- --db lezhi.db progress --year 2020 --json
+cp out.txt progress-2020.json
+check "progress --json has the keys of §3.3" "$PY" - progress-2020.json <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+keys = ["village_sewage", "manure_utilisation", "scale_farm_facilities", "black_odorous_remediated"]
+assert d["region"]["code"] == "512022" and d["region"]["name"], d["region"]
+assert d["year"] == 2020
+for scope in [d] + d["townships"]:
+    for k in keys:
+        i = scope["indicators"][k]
+        assert set(i) >= {"numerator", "denominator", "rate", "target", "met"}, i
+        assert i["rate"] is None or 0 <= i["rate"] <= 1, i
+        assert i["rate"] is not None or i["denominator"] == 0, i
+assert len(d["townships"]) == 21, len(d["townships"])
+assert all(t["code"].startswith("512022") and len(t["code"]) == 9 for t in d["townships"])
+EOF
+
+for kind in villages facilities farms water-bodies samples inspections; do
+  expect 0 "export $kind to CSV" -- --db lezhi.db export --kind "$kind" --output "$kind.csv"
+done
+check "CSV export starts with a BOM and Chinese headers" \
+  bash -c "head -c 9 farms.csv | od -An -tx1 | tr -d ' \n' | grep -q '^efbbbfe7bc96e58fb7'"
+check "CSV export has CRLF line ends" bash -c "head -1 farms.csv | grep -q $'\r$'"
+expect 0 "export with English keys" -- --db lezhi.db export --kind farms --header keys --year 2020 --output farms-keys.csv
+check "--header keys writes the English keys" bash -c "head -1 farms-keys.csv | grep -q 'code,name,operator'"
+expect 0 "export GeoJSON of every kind" -- --db lezhi.db export --output points.geojson
+check "GeoJSON parses as a FeatureCollection of Points" "$PY" -c '
+import json, sys
+d = json.load(open("points.geojson", encoding="utf-8"))
+assert d["type"] == "FeatureCollection" and d["features"]
+assert all(f["geometry"]["type"] == "Point" for f in d["features"])
+assert {f["properties"]["layer"] for f in d["features"]} >= {"facilities", "farms", "water-bodies"}
+'
+expect 0 "export one township" -- --db lezhi.db export --kind facilities --township 512022101 --output zt.csv
+
+# round trip: export CSV -> import into a new ledger -> the same progress
+expect 0 "init an empty ledger" -- --db copy.db init
+for kind in villages facilities farms water-bodies samples inspections; do
+  expect 0 "import $kind into the copy" -- --db copy.db import "$kind" "$kind.csv"
+done
+for year in 2020 2025; do
+  "$EXE" --db lezhi.db progress --json --year $year >a.json 2>/dev/null
+  "$EXE" --db copy.db progress --json --year $year >b.json 2>/dev/null
+  check "round trip keeps the $year progress" cmp -s a.json b.json
+done
+
+# a GBK file as Excel/WPS save it
+village=$(sed -n 2p villages.csv | cut -d, -f1)
+printf '编号,名称,类型,行政村代码,运行状态\r\nT1,测试站,村级集中处理站,%s,正常运行\r\n' "$village" \
+  | iconv -f UTF-8 -t GBK > gbk.csv
+expect 0 "import --dry-run of a GBK file" -- --db copy.db import facilities gbk.csv --dry-run
+check "dry run says nothing was written" grep -q 'nothing written (dry run)' out.txt
+expect 0 "import a GBK file" -- --db copy.db import facilities gbk.csv
+check "import prints a summary" grep -q 'Imported 1 row' out.txt
+
+expect 0 "remove-demo" -- --db lezhi.db remove-demo
+check "remove-demo says how many" grep -q 'Removed [0-9]* demo record' out.txt
+
+# ---- 1: input rejected, nothing written -------------------------------------
+
+before=$(sha copy.db)
+printf '编号,名称,类型,行政村代码,运行状态\r\nT2,好站,村级集中处理站,%s,正常运行\r\nT3,坏站,村级集中处理站,%s,坏了\r\n' \
+  "$village" "$village" > bad.csv
+expect 1 "a CSV whose last line is bad" -- --db copy.db import facilities bad.csv
+check "the problem is FILE:LINE:COLUMN: message" grep -q '^bad.csv:3:5: ' err.txt
+check "the ledger is unchanged" test "$(sha copy.db)" = "$before"
+printf 'name,kind,village_code,status\nX,village_station,512022999999,normal\n' > unknown-village.csv
+expect 1 "an unknown village code" -- --db copy.db import facilities unknown-village.csv
+check "the unknown code is named" grep -q '^unknown-village.csv:2:3: .*512022999999' err.txt
+printf 'name,kind,status\nX,village_station,normal\n' > missing.csv
+expect 1 "a missing required column" -- --db copy.db import facilities missing.csv
+check "the missing column is named" grep -q 'village_code' err.txt
+expect 0 "--valid-only writes the valid rows" -- --db copy.db import facilities bad.csv --valid-only
+check "--valid-only still reports the bad row" grep -q '^bad.csv:3:5: ' err.txt
+expect 1 "init on an existing ledger" -- --db copy.db init
+
+# ---- 2: usage errors ---------------------------------------------------------
+
+expect 2 "unknown option before the command" -- --db copy.db --frobnicate
+expect 2 "unknown command" -- --db copy.db frobnicate
+check "the message points to --help" grep -q -- '--help' err.txt
+expect 2 "unknown kind" -- --db copy.db import cows bad.csv
+expect 2 "unknown option" -- --db copy.db progress --colour
+expect 2 "bad --year" -- --db copy.db progress --year 20x
+expect 2 "--year out of range" -- --db copy.db progress --year 1800
+expect 2 "import without a file" -- --db copy.db import farms
+expect 2 "--db without a file" -- progress --db
+expect 2 "CSV export without --kind" -- --db copy.db export --output x.csv
+expect 2 "XLSX export is not available yet" -- --db copy.db export --kind farms --output x.xlsx
+expect 2 "unknown township" -- --db copy.db export --kind farms --township 999 --output x.csv
+expect 2 "--region that is not a code" -- --db new.db init --region abc
+check "no file after a usage error" test ! -e x.csv -a ! -e new.db
+
+# ---- 3: the ledger cannot be opened -------------------------------------------
+
+expect 3 "a missing ledger" -- --db nowhere.db progress
+check "the message suggests init" grep -q 'init' err.txt
+check "a missing ledger is not created" test ! -e nowhere.db
+echo "just some text, not a ledger" > text.db
+expect 3 "a text file as ledger" -- --db text.db import farms farms.csv
+check "the text file is untouched" grep -q '^just some text' text.db
+
+if has_python_sqlite; then
+  "$PY" -c '
+import sqlite3
+c = sqlite3.connect("newer.db")
+c.execute("PRAGMA application_id = %d" % 0x4C444752)
+c.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+c.execute("PRAGMA user_version = 99")
+c.commit()'
+  before=$(sha newer.db)
+  expect 3 "a ledger from a newer version" -- --db newer.db progress
+  check "the message says newer" grep -qi 'newer' err.txt
+  check "the newer ledger is untouched" test "$(sha newer.db)" = "$before"
+  "$PY" -c 'import sqlite3; c = sqlite3.connect("other.db"); c.execute("CREATE TABLE t (a)"); c.commit()'
+  expect 3 "an SQLite file of something else" -- --db other.db progress
+
+  cp copy.db locked.db
+  rm -f locked.db-wal locked.db-shm
+  "$PY" -c '
+import sqlite3, sys, time
+c = sqlite3.connect("locked.db", isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+open("locked.ready", "w").close()
+time.sleep(30)' &
+  LOCKER_PID=$!
+  for _ in $(seq 50); do [ -e locked.ready ] && break; sleep 0.1; done
+  expect 3 "a ledger locked by another process" -- --db locked.db import facilities gbk.csv
+  check "the message says in use" grep -qi 'in use' err.txt
+  kill "$LOCKER_PID" 2>/dev/null; wait "$LOCKER_PID" 2>/dev/null; LOCKER_PID=
+else
+  echo "# skipped newer/locked ledgers: $PY with sqlite3 not available"
+fi
+
+cp copy.db readonly.db
+rm -f readonly.db-wal readonly.db-shm
+chmod 444 readonly.db
+if [ "$(id -u)" -ne 0 ]; then
+  expect 3 "a read-only ledger refuses an import" -- --db readonly.db import facilities gbk.csv
+  check "the message says read-only" grep -qi 'read-only' err.txt
+else
+  echo "# skipped read-only import: running as root, chmod does not stop writing"
+fi
+expect 0 "a read-only ledger still exports" -- --db readonly.db export --kind farms --output ro.csv
+expect 0 "a read-only ledger still shows progress" -- --db readonly.db progress --json
+chmod 644 readonly.db
+
+echo "1..$n_tests"
+echo "# $((n_tests - n_failed)) passed, $n_failed failed"
+[ "$n_failed" -eq 0 ]
