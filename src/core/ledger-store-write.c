@@ -138,13 +138,13 @@ is_blank (const LedgerRecord *record,
   return ledger_record_get (record, key) == NULL;
 }
 
-/* The rules, loaded once per state of the file: an import checks thousands
- * of farm rows against the same coefficients. */
+/* The rules, loaded once while they stay the same: an import checks
+ * thousands of farm rows against the same coefficients. One cheap query
+ * fingerprints the (small) rule tables. */
 typedef struct
 {
-  sqlite3_int64  total_changes;
-  gint64         data_version;
-  LedgerRules   *rules;
+  char        *fingerprint;
+  LedgerRules *rules;
 } RulesCache;
 
 static void
@@ -153,6 +153,7 @@ rules_cache_free (gpointer data)
   RulesCache *cache = data;
 
   ledger_rules_free (cache->rules);
+  g_free (cache->fingerprint);
   g_free (cache);
 }
 
@@ -160,15 +161,15 @@ static const LedgerRules *
 cached_rules (LedgerDb *db)
 {
   RulesCache *cache = g_object_get_data (G_OBJECT (db), "ledger-rules-cache");
-  sqlite3_int64 total = sqlite3_total_changes64 (ledger_db_get_handle (db));
-  g_autofree char *version = lookup_text (db, "PRAGMA data_version", NULL, NULL);
-  gint64 data_version = version ? g_ascii_strtoll (version, NULL, 10) : -1;
+  g_autofree char *fingerprint = lookup_text (db,
+    "SELECT (SELECT group_concat(key || '=' || value, ';') FROM rules) || '|' ||"
+    " (SELECT group_concat(standard || species || measure || threshold, ';') FROM scale_thresholds)",
+    NULL, NULL);
 
-  if (cache != NULL && cache->total_changes == total && cache->data_version == data_version)
+  if (cache != NULL && g_strcmp0 (cache->fingerprint, fingerprint) == 0)
     return cache->rules;
   cache = g_new0 (RulesCache, 1);
-  cache->total_changes = total;
-  cache->data_version = data_version;
+  cache->fingerprint = g_steal_pointer (&fingerprint);
   cache->rules = ledger_rules_load (db, NULL);
   if (cache->rules == NULL)
     cache->rules = ledger_rules_new_default ();
