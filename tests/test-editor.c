@@ -193,6 +193,49 @@ test_editor_invalid (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* another process changes the farm while the form is open: the save is
+ * refused, nothing is overwritten, and the form keeps the user's input */
+static void
+test_editor_conflict (void)
+{
+  g_autofree char *uid = uid_of (LEDGER_KIND_FARMS, FARM_CODE);
+  g_autoptr (LedgerEditor) editor = open_farm_editor (uid);
+  g_autoptr (LedgerRecord) other = ledger_store_get (db, LEDGER_KIND_FARMS, uid, YEAR, NULL);
+  g_autoptr (LedgerRecord) after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  ledger_record_set (other, "annual_output", "13000");
+  g_assert_true (ledger_store_save (db, other, NULL));
+  set_field (editor, "annual_output", "14000");
+  g_assert_false (ledger_editor_save (editor, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
+  after = ledger_store_get (db, LEDGER_KIND_FARMS, uid, YEAR, NULL);
+  g_assert_cmpstr (ledger_record_get (after, "annual_output"), ==, "13000");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ledger_editor_get_field_row (editor, "annual_output"))), ==, "14000");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* a read-only file: the Save button's error shows in the window, which stays */
+static void
+test_editor_read_only (void)
+{
+  g_autofree char *uid = uid_of (LEDGER_KIND_FARMS, FARM_CODE);
+  g_autoptr (LedgerDb) ro = ledger_db_open (ledger_db_get_path (db), LEDGER_DB_OPEN_READ_ONLY, NULL);
+  g_autoptr (LedgerEditor) editor = NULL;
+
+  g_assert_nonnull (ro);
+  editor = g_object_ref_sink (ledger_editor_new (NULL, ro, LEDGER_KIND_FARMS, uid, YEAR));
+  gtk_window_present (GTK_WINDOW (editor));
+  set_field (editor, "stock", "6500");
+  g_assert_true (ledger_editor_get_can_save (editor));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ledger_editor_get_field_row (editor, "stock"))), ==, "6500");
+  g_assert_true (ledger_editor_is_modified (editor));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 select_village (LedgerEditor *editor,
                 const char   *code)
@@ -396,6 +439,8 @@ main (int   argc,
   g_test_add_func ("/editor/farm-figures", test_editor_farm_figures);
   g_test_add_func ("/editor/invalid", test_editor_invalid);
   g_test_add_func ("/editor/new-facility-gcj02", test_editor_new_facility_gcj02);
+  g_test_add_func ("/editor/conflict", test_editor_conflict);
+  g_test_add_func ("/editor/read-only", test_editor_read_only);
   g_test_add_func ("/detail-pane/farm", test_pane_farm);
   g_test_add_func ("/detail-pane/village", test_pane_village);
   g_test_add_func ("/detail-pane/delete-sample", test_pane_delete_sample);

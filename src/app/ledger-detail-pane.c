@@ -168,6 +168,8 @@ reload (LedgerDetailPane *self)
     }
   has_samples = self->kind == LEDGER_KIND_FACILITIES || self->kind == LEDGER_KIND_WATER_BODIES;
   has_inspections = self->kind < LEDGER_KIND_SAMPLES;
+  /* villages come from the national division list: they are edited, never deleted */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "pane.delete", self->kind != LEDGER_KIND_VILLAGES);
   fill_header (self);
   fill_facts (self);
   fill_fields (self);

@@ -611,7 +611,8 @@ ledger_editor_save (LedgerEditor  *self,
       g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_INVALID, messages);
       return FALSE;
     }
-  if (!ledger_store_save (self->db, record, error))
+  /* another process may have changed the item since the form was filled */
+  if (!ledger_store_save_if_unchanged (self->db, record, self->original, error))
     return FALSE;
   self->discard_confirmed = TRUE;
   g_signal_emit (self, signals[SAVED], 0, (int) self->kind, record->uid);
