@@ -556,7 +556,7 @@ build_legend (LedgerMapView *self)
   gtk_grid_attach (self->legend_grid, new_heading (_("Colour: status")), 0, row++, 2, 1);
   for (guint mark = 0; mark < LEDGER_N_MARKS; mark++)
     {
-      GtkWidget *swatch = gtk_label_new (NULL);
+      GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
       gtk_widget_add_css_class (swatch, "mark-swatch");
       gtk_widget_add_css_class (swatch, mark_classes[mark]);
