@@ -88,6 +88,8 @@ save_button_sensitive (LedgerEditor *editor)
   return gtk_widget_is_sensitive (button);
 }
 
+static AdwMessageDialog *find_message_dialog (void);
+
 static LedgerEditor *
 open_farm_editor (const char *uid)
 {
@@ -164,6 +166,7 @@ test_editor_invalid (void)
   g_autoptr (LedgerRecord) before = ledger_store_get (db, LEDGER_KIND_FARMS, uid, YEAR, NULL);
   g_autoptr (LedgerRecord) after = NULL;
   g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
 
   g_assert_true (ledger_editor_get_can_save (editor));
   set_field (editor, "stock", "abc");
@@ -190,7 +193,19 @@ test_editor_invalid (void)
   after = ledger_store_get (db, LEDGER_KIND_FARMS, uid, YEAR, NULL);
   g_assert_true (ledger_record_equal (before, after));
   g_assert_true (ledger_editor_is_modified (editor));
-  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* Escape asks before discarding: Keep Editing keeps the form, Discard closes it */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.cancel", NULL);
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
 }
 
 /* another process changes the farm while the form is open: the save is
