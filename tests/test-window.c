@@ -215,6 +215,29 @@ test_edit_farm_updates_progress (void)
   g_assert_true (wait_for (manure_rate_differs, before));
 }
 
+/* another program (a second connection) changes the ledger: the window's
+ * poll notices within its 2 s period and every view reloads */
+static void
+test_external_change_refreshes (void)
+{
+  const LedgerPoint *farm = find_demo_point (LEDGER_KIND_FARMS);
+  int year = ledger_window_get_year (window);
+  g_autofree char *uid = g_strdup (farm->uid);
+  g_autofree char *before = g_strdup (manure_rate ());
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) other = ledger_db_open (db_path, LEDGER_DB_OPEN_DEFAULT, &error);
+  g_autoptr (LedgerRecord) record = NULL;
+
+  g_assert_no_error (error);
+  record = ledger_store_get (other, LEDGER_KIND_FARMS, uid, year, &error);
+  g_assert_no_error (error);
+  ledger_record_set (record, "manure_utilised_t", ledger_record_get (record, "manure_produced_t"));
+  g_assert_true (ledger_store_save (other, record, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wait_for (manure_rate_differs, before));
+}
+
 static void
 test_invalid_value_not_saved (void)
 {
@@ -358,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/window/map-click-selects", test_map_click_selects);
   g_test_add_func ("/window/search-filters-list", test_search_filters_list);
   g_test_add_func ("/window/edit-farm-updates-progress", test_edit_farm_updates_progress);
+  g_test_add_func ("/window/external-change-refreshes", test_external_change_refreshes);
   g_test_add_func ("/window/invalid-value-not-saved", test_invalid_value_not_saved);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/bad-file-keeps-window", test_bad_file_keeps_window);
