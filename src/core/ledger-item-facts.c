@@ -394,8 +394,8 @@ ledger_measurements_from_record (const LedgerRecord *sample,
  * @mode: (nullable): the village's treatment mode key
  *
  * Returns: (transfer full) (nullable): a stopped or faulty facility the
- *   village depends on: for mode sewer a township plant of its township,
- *   otherwise a village station or household unit in the village
+ *   village depends on: a village station or household unit in the village,
+ *   or (mode sewer) a plant of its township when none of them runs normally
  */
 LedgerRecord *
 ledger_village_facility_down (LedgerDb    *db,
@@ -407,19 +407,34 @@ ledger_village_facility_down (LedgerDb    *db,
   LedgerLoadOptions options = { .township = township };
   g_autoptr (GPtrArray) facilities = NULL;
   gboolean sewer = g_strcmp0 (mode, "sewer") == 0;
+  LedgerRecord *station_down = NULL;
+  LedgerRecord *plant_down = NULL;
+  gboolean plant_normal = FALSE;
 
-  if (mode == NULL || g_str_equal (mode, "none") || g_str_equal (mode, "reuse"))
+  if (mode == NULL || g_str_equal (mode, "none"))
     return NULL;
   facilities = ledger_store_load (db, LEDGER_KIND_FACILITIES, &options, error);
   for (guint i = 0; facilities != NULL && i < facilities->len; i++)
     {
       LedgerRecord *facility = g_ptr_array_index (facilities, i);
       gboolean plant = g_strcmp0 (ledger_record_get (facility, "kind"), "township_plant") == 0;
-      gboolean serves = sewer ? plant
-                              : !plant && g_strcmp0 (ledger_record_get (facility, "village_code"), village_code) == 0;
-      if (serves && status_is_down (facility))
-        return ledger_record_copy (facility);
+
+      /* as ledger-progress.c counts it: a station or unit of the village that
+       * is down; for sewer, the township's plants all down (none normal) */
+      if (plant)
+        plant_normal = plant_normal || g_strcmp0 (ledger_record_get (facility, "status"), "normal") == 0;
+      if (!status_is_down (facility))
+        continue;
+      if (plant && plant_down == NULL)
+        plant_down = facility;
+      else if (!plant && station_down == NULL &&
+               g_strcmp0 (ledger_record_get (facility, "village_code"), village_code) == 0)
+        station_down = facility;
     }
+  if (station_down != NULL)
+    return ledger_record_copy (station_down);
+  if (sewer && plant_down != NULL && !plant_normal)
+    return ledger_record_copy (plant_down);
   return NULL;
 }
 
