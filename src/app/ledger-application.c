@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ledger-settings.h"
 #include "ledger-application.h"
 #include "ledger-preferences.h"
 #include "ledger-window.h"
@@ -184,7 +185,7 @@ ledger_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (ledger_application_parent_class)->startup (app);
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = ledger_settings_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ledger-settings.h"
 #include "ledger-blank-map-source.h"
 #include "ledger-editor.h"
 #include "ledger-map-view.h"
@@ -687,7 +688,7 @@ ledger_map_view_init (LedgerMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_parent (GTK_WIDGET (self->add_popover), GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = ledger_settings_new ();
   self->sprites = ledger_point_sprites_new (GTK_WIDGET (self));
   self->year = 0;
   add_layers (self);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ledger-settings.h"
 #include "ledger-app-resources.h"
 #include "ledger-regions.h"
 #include "ledger-progress.h"
@@ -372,6 +373,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, township_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, year_spin);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, search_button);
@@ -415,7 +417,7 @@ ledger_window_init (LedgerWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = ledger_settings_new ();
   self->township_codes = g_ptr_array_new_with_free_func (g_free);
   self->year = ledger_current_year ();
   gtk_spin_button_set_value (self->year_spin, self->year);
