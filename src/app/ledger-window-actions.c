@@ -555,6 +555,13 @@ ledger_window_update_actions (LedgerWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-demo", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+
+  /* without a ledger there is nothing to switch between or filter */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, open);
+  gtk_widget_set_visible (GTK_WIDGET (self->township_dropdown), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_spin), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), open);
 }
 
 void

@@ -29,6 +29,7 @@ struct _LedgerWindow
   /* template children */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkDropDown          *township_dropdown;
   GtkSpinButton        *year_spin;
   GtkToggleButton      *search_button;
