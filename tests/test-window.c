@@ -327,6 +327,80 @@ test_delete_and_undo (void)
   g_assert_false (ledger_window_undo_last_delete (window));
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* dragging a point asks first; Cancel leaves it, Move saves it */
+static void
+test_move_point_asks (void)
+{
+  LedgerMapView *map_view = LEDGER_MAP_VIEW (ledger_window_get_map_view (window));
+  LedgerPointLayer *layer = ledger_map_view_get_point_layer (map_view);
+  const LedgerPoint *point = find_demo_point (LEDGER_KIND_FACILITIES);
+  g_autofree char *uid = g_strdup (point->uid);
+  double lon = point->lon, lat = point->lat;
+  g_autoptr (LedgerRecord) kept = NULL;
+  g_autoptr (LedgerRecord) moved = NULL;
+  AdwMessageDialog *dialog;
+
+  g_signal_emit_by_name (layer, "point-moved", uid, lon + 0.01, lat + 0.01);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (50);
+  kept = ledger_store_get (db (), LEDGER_KIND_FACILITIES, uid, 0, NULL);
+  g_assert_cmpfloat_with_epsilon (ledger_record_get_double (kept, "lon", NAN), lon, 1e-6);
+
+  g_signal_emit_by_name (layer, "point-moved", uid, lon + 0.01, lat + 0.01);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "move");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (50);
+  moved = ledger_store_get (db (), LEDGER_KIND_FACILITIES, uid, 0, NULL);
+  g_assert_cmpfloat_with_epsilon (ledger_record_get_double (moved, "lon", NAN), lon + 0.01, 1e-6);
+  g_assert_cmpfloat_with_epsilon (ledger_record_get_double (moved, "lat", NAN), lat + 0.01, 1e-6);
+  g_assert_nonnull (ledger_point_set_find (ledger_point_layer_get_points (layer), uid));
+  g_assert_cmpfloat_with_epsilon (ledger_point_set_find (ledger_point_layer_get_points (layer), uid)->lon,
+                                  lon + 0.01, 1e-6);
+}
+
+/* "Add here" opens the editor of the chosen kind at that place */
+static void
+test_add_here_opens_editor (void)
+{
+  LedgerMapView *map_view = LEDGER_MAP_VIEW (ledger_window_get_map_view (window));
+  LedgerPointLayer *layer = ledger_map_view_get_point_layer (map_view);
+  g_autoptr (GList) toplevels = NULL;
+  LedgerEditor *editor = NULL;
+  GtkWidget *lon_row;
+
+  ledger_window_set_view (window, "map");
+  iterate (50);
+  g_signal_emit_by_name (layer, "add-here", 105.01, 30.28);
+  gtk_widget_activate_action (GTK_WIDGET (map_view), "map.add-here", "i", (int) LEDGER_KIND_FARMS);
+  iterate (50);
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (LEDGER_IS_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+      editor = l->data;
+  g_assert_nonnull (editor);
+  lon_row = ledger_editor_get_field_row (editor, "lon");
+  g_assert_true (GTK_IS_EDITABLE (lon_row));
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (lon_row)), "105.01"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_bad_file_keeps_window (void)
 {
@@ -384,6 +458,8 @@ main (int   argc,
   g_test_add_func ("/window/external-change-refreshes", test_external_change_refreshes);
   g_test_add_func ("/window/invalid-value-not-saved", test_invalid_value_not_saved);
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
+  g_test_add_func ("/window/move-point-asks", test_move_point_asks);
+  g_test_add_func ("/window/add-here-opens-editor", test_add_here_opens_editor);
   g_test_add_func ("/window/bad-file-keeps-window", test_bad_file_keeps_window);
   status = g_test_run ();
 

@@ -382,6 +382,9 @@ on_add_here_cb (LedgerMapView    *self,
   shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &x, &y);
   if (!gtk_widget_compute_point (map, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
     point = GRAPHENE_POINT_INIT (x, y);
+  /* a popover pointing off the map would have no monitor to open on */
+  point.x = CLAMP (point.x, 0, MAX (gtk_widget_get_width (GTK_WIDGET (self)) - 1, 0));
+  point.y = CLAMP (point.y, 0, MAX (gtk_widget_get_height (GTK_WIDGET (self)) - 1, 0));
   gtk_popover_set_pointing_to (self->add_popover, &(GdkRectangle) { point.x, point.y, 1, 1 });
   gtk_popover_popup (self->add_popover);
 }
