@@ -92,6 +92,8 @@ village_reason (const LedgerRules         *rules,
     case LEDGER_VILLAGE_NOT_YET:
       return g_strdup_printf (_("Done in %d, after %d"), status->year_done, year);
     case LEDGER_VILLAGE_FACILITY_DOWN:
+      if (down == NULL)
+        return NULL;
       return g_strdup_printf (_("%s (%s) is %s"), ledger_record_get (down, "name"),
                               ledger_record_get (down, "code"),
                               ledger_enum_display (ledger_enum_by_name ("facility_status"),
@@ -135,7 +137,8 @@ village_facts (LedgerDb           *db,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  status.facility_down = down != NULL;
+  /* the verdict follows the schema's rule; "down" only names the facility */
+  status.facility_down = ledger_store_village_facility_down (db, code);
   verdict = ledger_village_verdict (rules, &status, year);
   reason = village_reason (rules, &status, verdict, down, year);
   add_fact (facts,

@@ -13,20 +13,13 @@ typedef struct
   " LEFT JOIN regions v ON v.code = x.village_code LEFT JOIN regions t ON t.code = v.parent"
 
 /* Columns in the order of the LEDGER_LIST_* enums; ?1 is the farms' year.
- * A village's facility is "down" as in DESIGN.md §5.2: for mode sewer, a
- * township plant of its township is stopped or faulty; for the other treated
- * modes, a village station or household unit in the village is. */
+ * Whether a village's facility is down comes from the schema's view
+ * village_facility_down (DESIGN.md §5.2). */
 static const char *const list_sql[] = {
   [LEDGER_KIND_VILLAGES] =
     "SELECT r.code, r.code, r.name, r.code, r.name, r.parent, t.name,"
     " r.kind, r.households, s.mode, s.covered_households, s.year_done,"
-    " CASE WHEN s.mode = 'sewer' THEN EXISTS (SELECT 1 FROM facilities f"
-    "   WHERE f.village_code >= r.parent AND f.village_code < r.parent || ':'"
-    "   AND f.kind = 'township_plant' AND f.status IN ('stopped', 'faulty'))"
-    "  WHEN s.mode IN ('centralised', 'decentralised', 'reuse') THEN EXISTS (SELECT 1 FROM facilities f"
-    "   WHERE f.village_code = r.code AND f.kind <> 'township_plant'"
-    "   AND f.status IN ('stopped', 'faulty'))"
-    "  ELSE 0 END,"
+    " r.code IN (SELECT village_code FROM village_facility_down),"
     " s.village_code IS NOT NULL"
     " FROM regions r LEFT JOIN regions t ON t.code = r.parent"
     " LEFT JOIN village_sewage s ON s.village_code = r.code"

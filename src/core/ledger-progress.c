@@ -121,15 +121,6 @@ run_query (Computation  *c,
   return TRUE;
 }
 
-static gboolean
-collect_code (Computation  *c,
-              sqlite3_stmt *stmt,
-              gpointer      data)
-{
-  g_hash_table_add (data, g_strdup (column_text (stmt, 0)));
-  return TRUE;
-}
-
 /* ---- regions ---- */
 
 static gboolean
@@ -175,18 +166,11 @@ load_regions (Computation  *c,
 
 /* ---- 1. village sewage ---- */
 
-typedef struct
-{
-  GHashTable *down_villages;  /* a village station or household unit stopped or faulty */
-  GHashTable *down_townships; /* township plants: some stopped or faulty, none normal */
-} Facilities;
-
 static gboolean
 add_village (Computation  *c,
              sqlite3_stmt *stmt,
              gpointer      data)
 {
-  Facilities *facilities = data;
   const char *code = column_text (stmt, 0);
   LedgerVillageStatus status = {
     .mode = column_text (stmt, 1),
@@ -200,9 +184,8 @@ add_village (Computation  *c,
   /* a community's status may be recorded but never counts (DESIGN.md §5.1) */
   if (!ledger_code_is_admin_village (code))
     return TRUE;
-  status.facility_down = g_hash_table_contains (facilities->down_villages, code) ||
-                         (g_strcmp0 (status.mode, "sewer") == 0 &&
-                          g_hash_table_contains (facilities->down_townships, column_text (stmt, 5)));
+  /* the schema's view village_facility_down holds the rule of DESIGN.md §5.2 */
+  status.facility_down = column_int (stmt, 5, 0) != 0;
   verdict = ledger_village_verdict (c->rules, &status, c->year);
   add (c, code, LEDGER_INDICATOR_VILLAGE_SEWAGE, ledger_village_verdict_counts (verdict), 1);
   if (verdict == LEDGER_VILLAGE_EFFECTIVE_NO_HOUSEHOLDS)
@@ -219,22 +202,11 @@ compute_villages (Computation  *c,
                   LedgerDb     *db,
                   GError      **error)
 {
-  g_autoptr (GHashTable) down_villages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) down_townships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Facilities facilities = { down_villages, down_townships };
-
-  return run_query (c, db, "SELECT DISTINCT village_code FROM facilities"
-                           " WHERE kind IN ('village_station', 'household_unit')"
-                           " AND status IN ('stopped', 'faulty')",
-                    collect_code, down_villages, error) &&
-         run_query (c, db, "SELECT substr(village_code, 1, 9) AS t FROM facilities"
-                           " WHERE kind = 'township_plant' GROUP BY t"
-                           " HAVING sum(status IN ('stopped', 'faulty')) > 0 AND sum(status = 'normal') = 0",
-                    collect_code, down_townships, error) &&
-         run_query (c, db, "SELECT r.code, s.mode, r.households, s.covered_households, s.year_done, r.parent"
+  return run_query (c, db, "SELECT r.code, s.mode, r.households, s.covered_households, s.year_done,"
+                           " r.code IN (SELECT village_code FROM village_facility_down)"
                            " FROM regions r LEFT JOIN village_sewage s ON s.village_code = r.code"
                            " WHERE r.kind IN ('village', 'community')",
-                    add_village, &facilities, error);
+                    add_village, NULL, error);
 }
 
 /* ---- 2. manure and 3. scale farms ---- */

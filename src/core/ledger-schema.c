@@ -176,6 +176,19 @@ static const char schema_v1[] =
   "  ('gb18918_1b', 'GB 18918-2002 一级B', 60, 8, 1, 20, 6, 9, 'GB 18918-2002'),\n"
   "  ('gb18918_2', 'GB 18918-2002 二级', 100, 25, 3, 30, 6, 9, 'GB 18918-2002');\n"
 
+  /* DESIGN.md §5.2: the villages whose treatment depends on a facility that is
+   * down — a village station or household unit of the village stopped or
+   * faulty, or (mode sewer) the township plants it drains to: some stopped or
+   * faulty and none normal. The one home of that rule: progress, the lists
+   * and the detail pane all read it from here. */
+  "CREATE VIEW village_facility_down AS\n"
+  "  SELECT s.village_code FROM village_sewage s\n"
+  "  WHERE EXISTS (SELECT 1 FROM facilities f WHERE f.village_code = s.village_code\n"
+  "                AND f.kind IN ('village_station', 'household_unit') AND f.status IN ('stopped', 'faulty'))\n"
+  "     OR (s.mode = 'sewer' AND substr(s.village_code, 1, 9) IN\n"
+  "          (SELECT substr(village_code, 1, 9) FROM facilities WHERE kind = 'township_plant'\n"
+  "           GROUP BY 1 HAVING sum(status IN ('stopped', 'faulty')) > 0 AND sum(status = 'normal') = 0));\n"
+
   "CREATE TABLE audit (\n"
   "  uid TEXT PRIMARY KEY,\n"
   "  at TEXT NOT NULL,\n"

@@ -263,3 +263,16 @@ ledger_store_history (LedgerDb    *db,
     }
   return g_steal_pointer (&entries);
 }
+
+gboolean
+ledger_store_village_facility_down (LedgerDb   *db,
+                                    const char *village_code)
+{
+  g_autoptr (sqlite3_stmt) stmt =
+    ledger_db_prepare (db, "SELECT 1 FROM village_facility_down WHERE village_code = ?", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, village_code, -1, SQLITE_TRANSIENT);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}

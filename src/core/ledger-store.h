@@ -90,6 +90,11 @@ GPtrArray    *ledger_store_history         (LedgerDb                *db,
                                             GError                 **error);
 void          ledger_audit_entry_free      (LedgerAuditEntry        *entry);
 
+/* TRUE when a facility the village depends on is stopped or faulty (the
+ * schema's view village_facility_down, DESIGN.md §5.2). */
+gboolean      ledger_store_village_facility_down (LedgerDb          *db,
+                                                  const char        *village_code);
+
 /* Samples or inspections of one subject (facility, farm, water body uid or village code). */
 GPtrArray    *ledger_store_load_for_subject (LedgerDb               *db,
                                              LedgerKind              kind,
