@@ -252,6 +252,8 @@ get_layout (LedgerOutlineLayer *self,
   return g_ptr_array_index (self->layouts, i);
 }
 
+#define LABEL_OFFSET_Y 15
+
 /* dark text on a white halo: readable on any tile */
 static void
 draw_labels (LedgerOutlineLayer *self,
@@ -276,7 +278,8 @@ draw_labels (LedgerOutlineLayer *self,
       pango_layout_get_pixel_size (layout, &width, &height);
       if (x + width < 0 || y + height < 0 || x - width > view->width || y - height > view->height)
         continue;
-      cairo_move_to (cr, round (x - width / 2.0), round (y - height / 2.0));
+      /* below the seat: the items gathered at the seat draw there as a cluster */
+      cairo_move_to (cr, round (x - width / 2.0), round (y + LABEL_OFFSET_Y));
       pango_cairo_layout_path (cr, layout);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_line_width (cr, 3.5);
