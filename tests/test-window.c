@@ -401,6 +401,30 @@ test_add_here_opens_editor (void)
   gtk_window_destroy (GTK_WINDOW (editor));
 }
 
+/* the app's dialogs build from their templates and open over the window */
+static void
+test_app_dialogs_open (void)
+{
+  const char *actions[] = { "preferences", "shortcuts", "about" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWindow *dialog = NULL;
+      g_autoptr (GList) toplevels = NULL;
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), actions[i], NULL);
+      iterate (50);
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (l->data != (gpointer) window && gtk_widget_get_visible (l->data)
+            && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+          dialog = l->data;
+      g_assert_nonnull (dialog);
+      gtk_window_destroy (dialog);
+      iterate (20);
+    }
+}
+
 static void
 test_bad_file_keeps_window (void)
 {
@@ -460,6 +484,7 @@ main (int   argc,
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/move-point-asks", test_move_point_asks);
   g_test_add_func ("/window/add-here-opens-editor", test_add_here_opens_editor);
+  g_test_add_func ("/window/app-dialogs-open", test_app_dialogs_open);
   g_test_add_func ("/window/bad-file-keeps-window", test_bad_file_keeps_window);
   status = g_test_run ();
 
