@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "ledger-settings.h"
 #include "ledger-application.h"
 #include "ledger-detail-pane.h"
 #include "ledger-editor.h"
@@ -443,7 +444,7 @@ static void
 open_app (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GSettings) settings = ledger_settings_new ();
   g_autoptr (LedgerDb) demo = NULL;
 
   tmp_dir = g_dir_make_tmp ("test-window-XXXXXX", &error);

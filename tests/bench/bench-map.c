@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "ledger-settings.h"
 #include "ledger-application.h"
 #include "ledger-map-view.h"
 #include "ledger-regions.h"
@@ -175,7 +176,7 @@ open_window (LedgerApplication *app,
              const char        *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr (GSettings) settings = ledger_settings_new ();
   GtkWindow *window;
 
   /* no network in a benchmark: the outline layer paints the land */
