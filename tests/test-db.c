@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "ledger-db.h"
 #include "ledger-error.h"
@@ -145,6 +146,34 @@ test_not_a_ledger (Fixture *f, gconstpointer data)
 }
 
 static void
+test_corrupt (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = ledger_db_open (f->path, LEDGER_DB_OPEN_CREATE, &error);
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_clear_object (&db);
+  raw_exec (f->path, "PRAGMA journal_mode = DELETE");
+  /* scribble over the schema table on page 1, past the 100-byte header */
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4096);
+  memset (contents + 100, 0x5a, 3000);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  g_free (contents);
+  before = file_bytes (f->path);
+
+  db = ledger_db_open (f->path, LEDGER_DB_OPEN_DEFAULT, &error);
+  g_assert_null (db);
+  g_assert_nonnull (error);
+  g_assert_true (error->code == LEDGER_ERROR_CANNOT_OPEN || error->code == LEDGER_ERROR_NOT_A_LEDGER);
+  after = file_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
 test_read_only (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -246,6 +275,7 @@ main (int argc, char *argv[])
   ADD ("/db/missing", test_missing);
   ADD ("/db/newer-refused", test_newer_refused);
   ADD ("/db/not-a-ledger", test_not_a_ledger);
+  ADD ("/db/corrupt", test_corrupt);
   ADD ("/db/read-only", test_read_only);
   ADD ("/db/locked", test_locked);
   ADD ("/db/transactions", test_transactions_and_signal);
