@@ -9,4 +9,9 @@ char *ledger_store_column_text (sqlite3_stmt      *stmt,
                                 int                column,
                                 const LedgerField *field);
 
+/* steps a write; a constraint failure becomes LEDGER_ERROR_INVALID */
+gboolean ledger_store_step_done (LedgerDb      *db,
+                                 sqlite3_stmt  *stmt,
+                                 GError       **error);
+
 G_END_DECLS
