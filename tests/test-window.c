@@ -403,6 +403,79 @@ test_add_here_opens_editor (void)
 }
 
 /* the app's dialogs build from their templates and open over the window */
+static guint n_facilities_before;
+
+static gboolean
+facilities_grew (gpointer list)
+{
+  return ledger_list_view_get_n_total (list) > n_facilities_before;
+}
+
+static void
+test_import_in_background (void)
+{
+  LedgerListView *list = LEDGER_LIST_VIEW (ledger_window_get_list_view (window));
+  g_autofree char *csv = g_build_filename (tmp_dir, "facilities.csv", NULL);
+  const char *text =
+    "\xef\xbb\xbf名称,类型,行政村代码,运行状态\r\n"
+    "导入测试站一,村级集中处理站,512022102204,正常运行\r\n"
+    "导入测试站二,village_station,512022102204,faulty\r\n";
+
+  g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+  ledger_window_set_search (window, "");
+  ledger_list_view_select (list, LEDGER_KIND_FACILITIES, NULL);
+  iterate (50);
+  n_facilities_before = ledger_list_view_get_n_total (list);
+  ledger_window_import_file (window, LEDGER_KIND_FACILITIES, csv);
+  /* the window stays responsive; the list follows once the thread is done */
+  g_assert_true (wait_for (facilities_grew, list));
+  g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, n_facilities_before + 2);
+}
+
+static AdwMessageDialog *
+find_dialog_by_heading (const char *heading)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+rejection_shown (gpointer data)
+{
+  return find_dialog_by_heading ("Import Rejected") != NULL;
+}
+
+static void
+test_import_rejected_writes_nothing (void)
+{
+  LedgerListView *list = LEDGER_LIST_VIEW (ledger_window_get_list_view (window));
+  g_autofree char *csv = g_build_filename (tmp_dir, "bad-facilities.csv", NULL);
+  const char *text =
+    "名称,类型,行政村代码,运行状态\n"
+    "好站,村级集中处理站,512022102204,正常运行\n"
+    "坏站,村级集中处理站,512022999999,正常运行\n";
+  AdwMessageDialog *dialog;
+  guint before;
+
+  g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+  ledger_list_view_select (list, LEDGER_KIND_FACILITIES, NULL);
+  iterate (50);
+  before = ledger_list_view_get_n_total (list);
+  ledger_window_import_file (window, LEDGER_KIND_FACILITIES, csv);
+  g_assert_true (wait_for (rejection_shown, NULL));
+  dialog = find_dialog_by_heading ("Import Rejected");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 row was rejected"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate (100);
+  g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, before);
+  g_assert_cmpuint (ledger_store_count (db (), LEDGER_KIND_FACILITIES), ==, before);
+}
+
 static void
 test_app_dialogs_open (void)
 {
@@ -485,6 +558,8 @@ main (int   argc,
   g_test_add_func ("/window/delete-and-undo", test_delete_and_undo);
   g_test_add_func ("/window/move-point-asks", test_move_point_asks);
   g_test_add_func ("/window/add-here-opens-editor", test_add_here_opens_editor);
+  g_test_add_func ("/window/import-in-background", test_import_in_background);
+  g_test_add_func ("/window/import-rejected-writes-nothing", test_import_rejected_writes_nothing);
   g_test_add_func ("/window/app-dialogs-open", test_app_dialogs_open);
   g_test_add_func ("/window/bad-file-keeps-window", test_bad_file_keeps_window);
   status = g_test_run ();

@@ -370,17 +370,69 @@ show_import_problems (LedgerWindow       *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-import_kind_chosen (LedgerWindow *self,
-                    LedgerKind    kind,
-                    const char   *path)
+/* An import runs in a worker thread on its own connection to the file, so a
+ * big sheet never freezes the window; the window's views then notice the new
+ * data through ledger_db_poll_external_change, as for any other writer. */
+typedef struct
 {
+  char       *db_path;
+  char       *actor;
+  char       *file;
+  LedgerKind  kind;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->actor);
+  g_free (job->file);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = data;
   LedgerImportOptions options = { 0 };
+  g_autoptr (LedgerDb) db = NULL;
+  LedgerImportReport *report;
+  GError *error = NULL;
+
+  db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  ledger_db_set_actor (db, job->actor);
+  report = ledger_import_file (db, job->kind, job->file, &options, &error);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) ledger_import_report_free);
+}
+
+static void
+on_import_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  LedgerWindow *self = LEDGER_WINDOW (source);
   g_autoptr (LedgerImportReport) report = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
+  AdwToast *busy = g_object_get_data (G_OBJECT (result), "busy-toast");
 
-  report = ledger_import_file (self->db, kind, path, &options, &error);
+  if (busy != NULL)
+    adw_toast_dismiss (busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
+  report = g_task_propagate_pointer (G_TASK (result), &error);
+  if (self->db != NULL)
+    ledger_db_poll_external_change (self->db);
   if (report == NULL)
     {
       ledger_window_show_error (self, _("Cannot Import"), error);
@@ -394,6 +446,35 @@ import_kind_chosen (LedgerWindow *self,
   title = g_strdup_printf (ngettext ("Imported %u row", "Imported %u rows", report->n_written),
                            report->n_written);
   ledger_window_toast (self, title);
+}
+
+static void
+import_kind_chosen (LedgerWindow *self,
+                    LedgerKind    kind,
+                    const char   *path)
+{
+  ledger_window_import_file (self, kind, path);
+}
+
+void
+ledger_window_import_file (LedgerWindow *self,
+                           LedgerKind    kind,
+                           const char   *path)
+{
+  g_autoptr (GTask) task = g_task_new (self, NULL, on_import_done_cb, NULL);
+  ImportJob *job = g_new0 (ImportJob, 1);
+  AdwToast *busy = adw_toast_new (_("Importing…"));
+
+  job->db_path = g_strdup (ledger_db_get_path (self->db));
+  job->actor = g_strdup (ledger_db_get_actor (self->db));
+  job->file = g_strdup (path);
+  job->kind = kind;
+  adw_toast_set_timeout (busy, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (busy));
+  g_object_set_data_full (G_OBJECT (task), "busy-toast", busy, g_object_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
 }
 
 static void

@@ -38,6 +38,10 @@ void          ledger_window_set_search         (LedgerWindow      *self,
                                                 const char        *text);
 /* what the Undo button of the "Deleted" toast does (win.undo-delete) */
 gboolean      ledger_window_undo_last_delete   (LedgerWindow      *self);
+/* imports @path in a worker thread; the views refresh when it is done */
+void          ledger_window_import_file        (LedgerWindow      *self,
+                                                LedgerKind         kind,
+                                                const char        *path);
 
 /* the parts, for tests and the benchmark */
 GtkWidget    *ledger_window_get_map_view       (LedgerWindow      *self);
