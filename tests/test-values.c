@@ -524,6 +524,32 @@ test_round_trip (void)
     }
 }
 
+/* words officers write instead of the column's own labels */
+static void
+test_enum_aliases (void)
+{
+  static const struct { const char *enumeration, *text, *key; } cases[] = {
+    { "species", "山羊", "sheep_goat" },
+    { "species", "乐至黑山羊", "sheep_goat" },
+    { "species", "羊", "sheep_goat" },
+    { "species", "猪", "pig" },
+    { "species", "鸭", "other_poultry" },
+    { "water_kind", "池塘", "pond" },
+    { "water_kind", "河道", "river" },
+    { "water_status", "已完成", "completed" },
+    { "facility_status", "正常", "normal" },
+    { "mode", "纳管", "sewer" },
+    { "species", "马", NULL },
+    { "water_kind", "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const LedgerEnumValue *value = ledger_enum_lookup (ledger_enum_by_name (cases[i].enumeration), cases[i].text);
+      g_assert_cmpstr (value ? value->key : NULL, ==, cases[i].key);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -531,6 +557,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/values/parse-number", test_parse_number);
+  g_test_add_func ("/values/enum-aliases", test_enum_aliases);
   g_test_add_func ("/values/parse-date", test_parse_date);
   g_test_add_func ("/values/field/numbers", test_field_numbers);
   g_test_add_func ("/values/field/others", test_field_others);

@@ -42,6 +42,7 @@ typedef struct
   const char *key;        /* English key, e.g. "pig" */
   const char *label;      /* Chinese label as in spreadsheets, e.g. "生猪" (msgid) */
   const char *label_en;   /* English label shown in an English UI */
+  const char *aliases;    /* other words officers write for it, "|"-separated, or NULL */
 } LedgerEnumValue;
 
 typedef struct
