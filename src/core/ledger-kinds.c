@@ -128,7 +128,7 @@ static const LedgerField facility_fields[] = {
 static const LedgerField farm_fields[] = {
   F ("code", "编号", N_("Code"), CODE, NULL, FALSE, 1, 0),
   F ("name", "名称", N_("Name"), TEXT, NULL, TRUE, 1, 0),
-  TEXT ("operator", "经营主体", N_("Operator")),
+  TEXT ("operator", "经营主体", N_("Operating entity")),
   F ("village_code", "行政村代码", N_("Village code"), REGION, NULL, TRUE, 1, 0),
   F ("species", "畜种", N_("Species"), ENUM, SPECIES, TRUE, 1, 0),
   LON,
