@@ -15,33 +15,7 @@
 #include "ledger-point-layer.h"
 #include "ledger-point-sprites.h"
 
-/* from this level on every point is drawn on its own */
-#define FIRST_UNCLUSTERED_LEVEL 17
-#define MAX_LEVEL               24
-#define POINT_HIT_RADIUS        11.0
-#define SELECTED_HIT_RADIUS     15.0
-
-struct _LedgerPointLayer
-{
-  ShumateLayer        parent_instance;
-
-  LedgerPointSet     *points;
-  double             *mercator;       /* x, y per point */
-  guint8             *marks;
-  GArray             *visible;        /* guint: indices that pass the filters */
-  LedgerPointGrid    *grids[MAX_LEVEL + 1];
-  LedgerPointSprites *sprites;
-
-  gboolean            kind_visible[LEDGER_N_KINDS];
-  char               *township;
-  char               *selected_uid;
-
-  gboolean            dragging;
-  double              drag_x;
-  double              drag_y;
-
-  double              last_snapshot_ms;
-};
+#include "ledger-point-layer-private.h"
 
 G_DEFINE_FINAL_TYPE (LedgerPointLayer, ledger_point_layer, SHUMATE_TYPE_LAYER)
 
@@ -55,15 +29,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  POINT_ACTIVATED,
-  CLUSTER_ACTIVATED,
-  ADD_HERE,
-  POINT_MOVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+guint ledger_point_layer_signals[N_SIGNALS];
 
 /* Okabe–Ito: distinguishable with the common colour-vision deficiencies */
 static const char *const mark_css[LEDGER_N_MARKS] = {
@@ -73,73 +39,6 @@ static const char *const mark_css[LEDGER_N_MARKS] = {
   [LEDGER_MARK_STOPPED] = "#000000",
 };
 
-/* the projection of the viewport, as shumate_viewport_location_to_widget_coords()
- * does it, but without a reference map source (the base map may be "none") */
-typedef struct
-{
-  double width;
-  double height;
-  double world;   /* pixels per Mercator unit */
-  double cx;
-  double cy;
-  double cos_r;
-  double sin_r;
-  double zoom;
-} View;
-
-static void
-view_init (View             *view,
-           LedgerPointLayer *self)
-{
-  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
-  double tile_size = source != NULL ? shumate_map_source_get_tile_size (source) : 256;
-  double rotation = shumate_viewport_get_rotation (viewport);
-
-  view->width = gtk_widget_get_width (GTK_WIDGET (self));
-  view->height = gtk_widget_get_height (GTK_WIDGET (self));
-  view->zoom = shumate_viewport_get_zoom_level (viewport);
-  view->world = tile_size * exp2 (view->zoom);
-  ledger_mercator_from_lonlat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                               shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                               &view->cx, &view->cy);
-  view->cos_r = cos (rotation);
-  view->sin_r = sin (rotation);
-}
-
-static inline void
-view_project (const View *view,
-              double      mx,
-              double      my,
-              double     *x,
-              double     *y)
-{
-  double dx = (mx - view->cx) * view->world;
-  double dy = (my - view->cy) * view->world;
-
-  *x = view->cos_r * dx - view->sin_r * dy + view->width / 2;
-  *y = view->sin_r * dx + view->cos_r * dy + view->height / 2;
-}
-
-static void
-view_unproject (const View *view,
-                double      x,
-                double      y,
-                double     *mx,
-                double     *my)
-{
-  double dx = x - view->width / 2;
-  double dy = y - view->height / 2;
-
-  *mx = view->cx + (view->cos_r * dx + view->sin_r * dy) / view->world;
-  *my = view->cy + (-view->sin_r * dx + view->cos_r * dy) / view->world;
-}
-
-static guint
-view_level (const View *view)
-{
-  return (guint) CLAMP (floor (view->zoom + 1e-6), 0, MAX_LEVEL);
-}
 
 static gboolean
 replace_string (char       **field,
@@ -182,9 +81,9 @@ update_visible (LedgerPointLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static LedgerPointGrid *
-get_grid (LedgerPointLayer *self,
-          guint             level)
+LedgerPointGrid *
+ledger_point_layer_get_grid (LedgerPointLayer *self,
+                             guint             level)
 {
   if (self->grids[level] == NULL)
     self->grids[level] = ledger_point_grid_new (self->mercator, self->marks,
@@ -193,8 +92,8 @@ get_grid (LedgerPointLayer *self,
   return self->grids[level];
 }
 
-static const LedgerPoint *
-get_selected (LedgerPointLayer *self)
+const LedgerPoint *
+ledger_point_layer_get_selected_point (LedgerPointLayer *self)
 {
   const LedgerPoint *point;
 
@@ -312,7 +211,7 @@ draw_points (LedgerPointLayer  *self,
              const View        *view,
              const LedgerPoint *selected)
 {
-  LedgerPointGrid *grid = get_grid (self, view_level (view));
+  LedgerPointGrid *grid = ledger_point_layer_get_grid (self, view_level (view));
   gint64 x0, y0, x1, y1;
 
   if (visible_cells (view, grid, &x0, &y0, &x1, &y1))
@@ -351,251 +250,6 @@ draw_selected (LedgerPointLayer  *self,
   paint_sprite (painter, ledger_point_sprites_point (self->sprites, selected->kind, selected->mark, TRUE), x, y);
 }
 
-/* hit-testing */
-
-typedef struct
-{
-  const LedgerPoint *point;
-  guint              size;
-  double             distance;
-  double             mx;
-  double             my;
-} Hit;
-
-static void
-consider (Hit               *hit,
-          const LedgerPoint *point,
-          guint              size,
-          double             mx,
-          double             my,
-          double             distance,
-          double             radius)
-{
-  if (distance > radius || (hit->point != NULL && distance >= hit->distance))
-    return;
-  hit->point = point;
-  hit->size = size;
-  hit->distance = distance;
-  hit->mx = mx;
-  hit->my = my;
-}
-
-static void
-pick_in_cell (LedgerPointLayer     *self,
-              const View           *view,
-              LedgerPointGrid      *grid,
-              const LedgerGridCell *cell,
-              double                x,
-              double                y,
-              Hit                  *hit)
-{
-  const guint *members = ledger_point_grid_get_members (grid);
-  double px, py;
-
-  if (cell->count > 1 && ledger_point_grid_get_level (grid) < FIRST_UNCLUSTERED_LEVEL)
-    {
-      view_project (view, cell->mx, cell->my, &px, &py);
-      consider (hit, ledger_point_set_get (self->points, members[cell->start]), cell->count,
-                cell->mx, cell->my, hypot (px - x, py - y), ledger_point_sprites_cluster_radius (cell->count));
-      return;
-    }
-  for (guint i = cell->start; i < cell->start + cell->count; i++)
-    {
-      double mx = self->mercator[2 * members[i]], my = self->mercator[2 * members[i] + 1];
-
-      view_project (view, mx, my, &px, &py);
-      consider (hit, ledger_point_set_get (self->points, members[i]), 1,
-                mx, my, hypot (px - x, py - y), POINT_HIT_RADIUS);
-    }
-}
-
-static gboolean
-pick_hit (LedgerPointLayer *self,
-          double            x,
-          double            y,
-          Hit              *hit)
-{
-  const LedgerPoint *selected = get_selected (self);
-  LedgerPointGrid *grid;
-  View view;
-  double mx, my;
-  gint64 cx, cy;
-
-  *hit = (Hit) { NULL, 0, 0, 0, 0 };
-  if (self->points == NULL || gtk_widget_get_width (GTK_WIDGET (self)) == 0)
-    return FALSE;
-  view_init (&view, self);
-  if (selected != NULL)
-    {
-      double px, py;
-
-      ledger_mercator_from_lonlat (selected->lon, selected->lat, &mx, &my);
-      view_project (&view, mx, my, &px, &py);
-      consider (hit, selected, 1, mx, my, hypot (px - x, py - y), SELECTED_HIT_RADIUS);
-      if (hit->point != NULL)
-        return TRUE;
-    }
-  grid = get_grid (self, view_level (&view));
-  view_unproject (&view, x, y, &mx, &my);
-  cx = ledger_point_grid_cell_index (grid, mx);
-  cy = ledger_point_grid_cell_index (grid, my);
-  for (gint64 j = cy - 1; j <= cy + 1; j++)
-    for (gint64 i = cx - 1; i <= cx + 1; i++)
-      {
-        const LedgerGridCell *cell = ledger_point_grid_lookup (grid, i, j);
-
-        if (cell != NULL)
-          pick_in_cell (self, &view, grid, cell, x, y, hit);
-      }
-  return hit->point != NULL;
-}
-
-static void
-widget_to_lonlat (LedgerPointLayer *self,
-                  double            x,
-                  double            y,
-                  double           *lon,
-                  double           *lat)
-{
-  View view;
-  double mx, my;
-
-  view_init (&view, self);
-  view_unproject (&view, x, y, &mx, &my);
-  ledger_mercator_to_lonlat (mx, my, lon, lat);
-}
-
-/* signal callbacks */
-
-static void
-on_primary_released_cb (GtkGestureClick  *gesture,
-                        int               n_press,
-                        double            x,
-                        double            y,
-                        LedgerPointLayer *self)
-{
-  Hit hit;
-  double lon, lat;
-
-  if (n_press != 1 || self->dragging || !pick_hit (self, x, y, &hit))
-    return;
-  if (hit.size > 1)
-    {
-      ledger_mercator_to_lonlat (hit.mx, hit.my, &lon, &lat);
-      g_signal_emit (self, signals[CLUSTER_ACTIVATED], 0, lon, lat);
-    }
-  else
-    g_signal_emit (self, signals[POINT_ACTIVATED], 0, hit.point->uid);
-}
-
-static void
-emit_add_here (LedgerPointLayer *self,
-               double            x,
-               double            y)
-{
-  double lon, lat;
-
-  widget_to_lonlat (self, x, y, &lon, &lat);
-  g_signal_emit (self, signals[ADD_HERE], 0, lon, lat);
-}
-
-static void
-on_secondary_pressed_cb (GtkGestureClick  *gesture,
-                         int               n_press,
-                         double            x,
-                         double            y,
-                         LedgerPointLayer *self)
-{
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  emit_add_here (self, x, y);
-}
-
-static void
-on_long_pressed_cb (GtkGestureLongPress *gesture,
-                    double               x,
-                    double               y,
-                    LedgerPointLayer    *self)
-{
-  emit_add_here (self, x, y);
-}
-
-static void
-on_drag_begin_cb (GtkGestureDrag   *gesture,
-                  double            x,
-                  double            y,
-                  LedgerPointLayer *self)
-{
-  const LedgerPoint *selected = get_selected (self);
-  Hit hit;
-
-  if (selected == NULL || !pick_hit (self, x, y, &hit) || hit.point != selected)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  self->dragging = TRUE;
-  self->drag_x = x;
-  self->drag_y = y;
-}
-
-static void
-on_drag_update_cb (GtkGestureDrag   *gesture,
-                   double            dx,
-                   double            dy,
-                   LedgerPointLayer *self)
-{
-  double x, y;
-
-  if (!self->dragging || !gtk_gesture_drag_get_start_point (gesture, &x, &y))
-    return;
-  self->drag_x = x + dx;
-  self->drag_y = y + dy;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_drag_end_cb (GtkGestureDrag   *gesture,
-                double            dx,
-                double            dy,
-                LedgerPointLayer *self)
-{
-  double lon, lat;
-
-  if (!self->dragging)
-    return;
-  self->dragging = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (hypot (dx, dy) < 3 || self->selected_uid == NULL)
-    return;
-  widget_to_lonlat (self, self->drag_x, self->drag_y, &lon, &lat);
-  g_signal_emit (self, signals[POINT_MOVED], 0, self->selected_uid, lon, lat);
-}
-
-static gboolean
-on_query_tooltip_cb (GtkWidget        *widget,
-                     int               x,
-                     int               y,
-                     gboolean          keyboard_mode,
-                     GtkTooltip       *tooltip,
-                     LedgerPointLayer *self)
-{
-  g_autofree char *text = NULL;
-  Hit hit;
-
-  if (keyboard_mode || !pick_hit (self, x, y, &hit))
-    return FALSE;
-  if (hit.size > 1)
-    text = g_strdup_printf (ngettext ("%u item: click to zoom in", "%u items: click to zoom in", hit.size),
-                            hit.size);
-  else if (hit.point->code != NULL && *hit.point->code != '\0')
-    text = g_strdup_printf ("%s (%s)", hit.point->name, hit.point->code);
-  else
-    text = g_strdup (hit.point->name);
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
 /* parent class overrides */
 
 static void
@@ -615,7 +269,7 @@ ledger_point_layer_snapshot (GtkWidget   *widget,
       return;
     }
   view_init (&view, self);
-  selected = get_selected (self);
+  selected = ledger_point_layer_get_selected_point (self);
   bounds = GRAPHENE_RECT_INIT (0, 0, view.width, view.height);
   painter.snapshot = snapshot;
   gtk_snapshot_push_clip (snapshot, &bounds);
@@ -716,16 +370,16 @@ install_signals (GObjectClass *object_class)
 {
   GType type = G_TYPE_FROM_CLASS (object_class);
 
-  signals[POINT_ACTIVATED] =
+  ledger_point_layer_signals[POINT_ACTIVATED] =
     g_signal_new ("point-activated", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[CLUSTER_ACTIVATED] =
+  ledger_point_layer_signals[CLUSTER_ACTIVATED] =
     g_signal_new ("cluster-activated", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
-  signals[ADD_HERE] =
+  ledger_point_layer_signals[ADD_HERE] =
     g_signal_new ("add-here", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
-  signals[POINT_MOVED] =
+  ledger_point_layer_signals[POINT_MOVED] =
     g_signal_new ("point-moved", type, G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 3, G_TYPE_STRING, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 }
@@ -757,27 +411,6 @@ ledger_point_layer_class_init (LedgerPointLayerClass *klass)
   install_signals (object_class);
 }
 
-static void
-add_gestures (LedgerPointLayer *self)
-{
-  GtkGesture *primary = gtk_gesture_click_new ();
-  GtkGesture *secondary = gtk_gesture_click_new ();
-  GtkGesture *long_press = gtk_gesture_long_press_new ();
-  GtkGesture *drag = gtk_gesture_drag_new ();
-
-  g_signal_connect (primary, "released", G_CALLBACK (on_primary_released_cb), self);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
-  g_signal_connect (secondary, "pressed", G_CALLBACK (on_secondary_pressed_cb), self);
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
-  g_signal_connect (long_press, "pressed", G_CALLBACK (on_long_pressed_cb), self);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update_cb), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (primary));
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (secondary));
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-}
 
 static void
 ledger_point_layer_init (LedgerPointLayer *self)
@@ -786,9 +419,7 @@ ledger_point_layer_init (LedgerPointLayer *self)
   self->sprites = ledger_point_sprites_new (GTK_WIDGET (self));
   for (guint k = 0; k < LEDGER_N_KINDS; k++)
     self->kind_visible[k] = TRUE;
-  add_gestures (self);
-  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
-  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
+  ledger_point_layer_add_gestures (self);
   g_signal_connect_swapped (self, "notify::scale-factor", G_CALLBACK (ledger_point_sprites_clear), self->sprites);
 }
 
@@ -972,11 +603,11 @@ ledger_point_layer_pick (LedgerPointLayer *self,
                          double            y,
                          guint            *cluster_size)
 {
-  Hit hit;
+  LedgerPointHit hit;
 
   g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), NULL);
 
-  pick_hit (self, x, y, &hit);
+  ledger_point_layer_pick_hit (self, x, y, &hit);
   if (cluster_size != NULL)
     *cluster_size = hit.size;
   return hit.point;
