@@ -425,10 +425,9 @@ on_import_done_cb (GObject      *source,
   g_autoptr (LedgerImportReport) report = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *title = NULL;
-  AdwToast *busy = g_object_get_data (G_OBJECT (result), "busy-toast");
-
-  if (busy != NULL)
-    adw_toast_dismiss (busy);
+  /* no "busy" toast: libadwaita 1.2 misbehaves when a queued toast is
+   * dismissed; the pointer shows the work instead */
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   report = g_task_propagate_pointer (G_TASK (result), &error);
   if (self->db != NULL)
@@ -463,15 +462,12 @@ ledger_window_import_file (LedgerWindow *self,
 {
   g_autoptr (GTask) task = g_task_new (self, NULL, on_import_done_cb, NULL);
   ImportJob *job = g_new0 (ImportJob, 1);
-  AdwToast *busy = adw_toast_new (_("Importing…"));
 
   job->db_path = g_strdup (ledger_db_get_path (self->db));
   job->actor = g_strdup (ledger_db_get_actor (self->db));
   job->file = g_strdup (path);
   job->kind = kind;
-  adw_toast_set_timeout (busy, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (busy));
-  g_object_set_data_full (G_OBJECT (task), "busy-toast", busy, g_object_unref);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
   g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
   g_task_run_in_thread (task, import_thread);

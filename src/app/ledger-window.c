@@ -118,11 +118,12 @@ poll_external_change_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The toast is left to time out (or to be replaced by the next one): with
+ * libadwaita 1.2, dismissing a toast while it animates in frees it under the
+ * overlay's feet. Its Undo button does nothing once the delete is forgotten. */
 static void
 forget_last_delete (LedgerWindow *self)
 {
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   g_clear_object (&self->undo_toast);
   g_clear_pointer (&self->last_deleted, g_ptr_array_unref);
   g_clear_pointer (&self->last_deleted_uid, g_free);
@@ -303,6 +304,8 @@ on_detail_pane_delete_requested_cb (LedgerWindow     *self,
   adw_toast_set_button_label (self->undo_toast, _("_Undo"));
   adw_toast_set_action_name (self->undo_toast, "win.undo-delete");
   adw_toast_set_timeout (self->undo_toast, 10);
+  /* a newer delete replaces the older toast at once: Undo means the newest */
+  adw_toast_set_priority (self->undo_toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
 }
 
