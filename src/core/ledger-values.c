@@ -221,6 +221,20 @@ quote_value (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Sets "FIELD: … VALUE …": @format takes the field's name, then the value
+ * as typed (quoted and shortened). Returns FALSE, for `return reject_value (…)`. */
+static gboolean
+reject_value (const LedgerField  *field,
+              const char         *text,
+              const char         *format,
+              GError            **error)
+{
+  g_autofree char *shown = quote_value (text);
+
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID, format, ledger_field_display_name (field), shown);
+  return FALSE;
+}
+
 static char *
 format_double (double value)
 {
@@ -242,12 +256,7 @@ set_not_a_number (const LedgerField  *field,
                   const char         *text,
                   GError            **error)
 {
-  g_autofree char *shown = quote_value (text);
-
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-               _("%s: “%s” is not a number"),
-               ledger_field_display_name (field), shown);
-  return FALSE;
+  return reject_value (field, text, _("%s: “%s” is not a number"), error);
 }
 
 static gboolean
@@ -288,14 +297,7 @@ parse_int (const LedgerField  *field,
   if (!ledger_parse_number (text, &value))
     return set_not_a_number (field, text, error);
   if (value != floor (value) || fabs (value) > MAX_EXACT_INT)
-    {
-      g_autofree char *shown = quote_value (text);
-
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-                   _("%s: “%s” is not a whole number"),
-                   ledger_field_display_name (field), shown);
-      return FALSE;
-    }
+    return reject_value (field, text, _("%s: “%s” is not a whole number"), error);
   if (!check_range (field, text, value, error))
     return FALSE;
   *canonical = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
@@ -330,14 +332,7 @@ parse_year (const LedgerField  *field,
   guint year;
 
   if (!scan_digits (&p, 4, 4, &year) || (*p != '\0' && strcmp (p, "年") != 0))
-    {
-      g_autofree char *shown = quote_value (text);
-
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-                   _("%s: “%s” is not a year"),
-                   ledger_field_display_name (field), shown);
-      return FALSE;
-    }
+    return reject_value (field, text, _("%s: “%s” is not a year"), error);
   if (!check_range (field, text, year, error))
     return FALSE;
   *canonical = g_strdup_printf ("%u", year);
@@ -350,15 +345,9 @@ parse_date_field (const LedgerField  *field,
                   char              **canonical,
                   GError            **error)
 {
-  g_autofree char *shown = NULL;
-
   if (ledger_parse_date (text, canonical))
     return TRUE;
-  shown = quote_value (text);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-               _("%s: “%s” is not a date (use YYYY-MM-DD)"),
-               ledger_field_display_name (field), shown);
-  return FALSE;
+  return reject_value (field, text, _("%s: “%s” is not a date (use YYYY-MM-DD)"), error);
 }
 
 static gboolean
@@ -402,7 +391,6 @@ parse_bool (const LedgerField  *field,
   };
   g_autofree char *folded = normalise (text);
   g_autofree char *lower = g_ascii_strdown (folded, -1);
-  g_autofree char *shown = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     {
@@ -412,11 +400,7 @@ parse_bool (const LedgerField  *field,
           return TRUE;
         }
     }
-  shown = quote_value (text);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-               _("%s: “%s” is not 是 or 否 (yes or no)"),
-               ledger_field_display_name (field), shown);
-  return FALSE;
+  return reject_value (field, text, _("%s: “%s” is not 是 or 否 (yes or no)"), error);
 }
 
 static gboolean
@@ -426,7 +410,6 @@ parse_region (const LedgerField  *field,
               GError            **error)
 {
   g_autofree char *folded = normalise (text);
-  g_autofree char *shown = NULL;
   gboolean ok = strlen (folded) == 12;
 
   for (const char *p = folded; ok && *p != '\0'; p++)
@@ -436,11 +419,7 @@ parse_region (const LedgerField  *field,
       *canonical = g_steal_pointer (&folded);
       return TRUE;
     }
-  shown = quote_value (text);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-               _("%s: “%s” is not a 12-digit village code"),
-               ledger_field_display_name (field), shown);
-  return FALSE;
+  return reject_value (field, text, _("%s: “%s” is not a 12-digit village code"), error);
 }
 
 /* CR and CRLF line ends (Excel on Windows) become "\n". */
@@ -476,13 +455,7 @@ parse_text (const LedgerField  *field,
       gunichar c = g_utf8_get_char (p);
 
       if (g_unichar_iscntrl (c) && !(multiline && (c == '\n' || c == '\t')))
-        {
-          shown = quote_value (text);
-          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-                       _("%s: “%s” contains a control character"),
-                       ledger_field_display_name (field), shown);
-          return FALSE;
-        }
+        return reject_value (field, text, _("%s: “%s” contains a control character"), error);
     }
   if (g_utf8_strlen (value, -1) > max_chars)
     {
