@@ -9,6 +9,7 @@
 #include "ledger-map-view.h"
 #include "ledger-regions.h"
 #include "ledger-settings.h"
+#include "ledger-test-util.h"
 
 typedef struct
 {
@@ -112,20 +113,6 @@ render (GtkWidget *window)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_url_template (void)
 {
   TileServer server = { .png = solid_png (0xff, 0x00, 0xff) };
@@ -181,7 +168,7 @@ test_url_template (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_socket_service_stop (service);
   g_clear_object (&db);
-  remove_tree (dir);
+  ledger_test_remove_dir (dir);
   g_bytes_unref (server.png);
   g_free (server.last_path);
 }

@@ -7,6 +7,7 @@
 
 #include "ledger-db.h"
 #include "ledger-error.h"
+#include "ledger-test-util.h"
 
 typedef struct
 {
@@ -24,15 +25,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  ledger_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

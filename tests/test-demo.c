@@ -11,6 +11,7 @@
 #include "ledger-progress.h"
 #include "ledger-regions.h"
 #include "ledger-store.h"
+#include "ledger-test-util.h"
 
 typedef struct
 {
@@ -36,17 +37,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->db);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  ledger_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -206,7 +198,7 @@ test_other_county (void)
   g_assert_null (db);
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_rmdir (dir);
+  ledger_test_remove_dir (dir);
 }
 
 int

@@ -7,6 +7,7 @@
 #include "ledger-export.h"
 #include "ledger-import.h"
 #include "ledger-store.h"
+#include "ledger-test-util.h"
 
 #define VILLAGE   "512022101203"
 #define VILLAGE2  "512022102201"
@@ -55,17 +56,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->db);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  ledger_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

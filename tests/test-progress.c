@@ -11,6 +11,7 @@
 #include "ledger-progress.h"
 #include "ledger-regions.h"
 #include "ledger-store.h"
+#include "ledger-test-util.h"
 
 #define ZHONGTIAN "512022111"  /* 中天镇: 8 administrative villages, 4 communities */
 #define FOXING    "512022112"  /* 佛星镇 */
@@ -59,20 +60,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->db);
   for (int i = 0; i < 8; i++)
     g_free (f->villages[i]);
   g_free (f->community);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  ledger_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 

@@ -8,6 +8,7 @@
 #include "ledger-error.h"
 #include "ledger-regions.h"
 #include "ledger-rules.h"
+#include "ledger-test-util.h"
 
 typedef struct
 {
@@ -28,15 +29,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  ledger_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

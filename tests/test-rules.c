@@ -8,6 +8,7 @@
 #include "ledger-db.h"
 #include "ledger-error.h"
 #include "ledger-rules.h"
+#include "ledger-test-util.h"
 
 #define N NAN
 
@@ -585,17 +586,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_assert_finalize_object (f->db);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  ledger_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 
