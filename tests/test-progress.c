@@ -395,6 +395,23 @@ test_table (Fixture       *f,
   g_assert_nonnull (strstr (table, "75.0 %"));
 }
 
+static void
+test_gap (void)
+{
+  LedgerIndicator behind = { .numerator = 170, .denominator = 234, .rate = 170.0 / 234, .target = 0.75 };
+  LedgerIndicator met = { .numerator = 176, .denominator = 234, .rate = 176.0 / 234, .target = 0.75, .met = TRUE };
+  LedgerIndicator empty = { .numerator = 0, .denominator = 0, .rate = NAN, .target = 0.75 };
+  LedgerIndicator manure = { .numerator = 900, .denominator = 1000, .rate = 0.9, .target = 0.93 };
+  g_autofree char *text = ledger_format_gap (&behind, LEDGER_INDICATOR_VILLAGE_SEWAGE);
+
+  /* 0.75 × 234 = 175.5 villages: 6 more, not 5.5 */
+  g_assert_cmpfloat (ledger_indicator_gap (&behind, LEDGER_INDICATOR_VILLAGE_SEWAGE), ==, 6);
+  g_assert_cmpstr (text, ==, "Needs 6 more villages");
+  g_assert_cmpfloat (ledger_indicator_gap (&met, LEDGER_INDICATOR_VILLAGE_SEWAGE), ==, 0);
+  g_assert_true (isnan (ledger_indicator_gap (&empty, LEDGER_INDICATOR_VILLAGE_SEWAGE)));
+  g_assert_cmpfloat_with_epsilon (ledger_indicator_gap (&manure, LEDGER_INDICATOR_MANURE_UTILISATION), 30, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -410,5 +427,6 @@ main (int   argc,
   ADD ("/progress/json", test_json);
   ADD ("/progress/table", test_table);
   g_test_add_func ("/progress/format", test_format);
+  g_test_add_func ("/progress/gap", test_gap);
   return g_test_run ();
 }

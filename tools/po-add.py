@@ -21,7 +21,7 @@ out = []
 for msgid, msgstr in pairs.items():
     if msgid in existing:
         continue
-    flag = '#, c-format\n' if re.search(r'%[-0-9.]*[sdgfu]|%[0-9]+\$', msgid) else ''
+    flag = '#, c-format\n' if re.search(r'%[-0-9.]*l?[sdgfu]|%[0-9]+\$', msgid) else ''
     out.append(f'\n{flag}msgid {quote(msgid)}\nmsgstr {quote(msgstr)}\n')
     existing.add(msgid)
 with open(po_path, 'a', encoding='utf-8') as f:

@@ -234,3 +234,62 @@ ledger_progress_to_table (const LedgerProgress *progress)
     }
   return g_string_free (out, FALSE);
 }
+
+/* ---- gap to the target ---- */
+
+/**
+ * ledger_indicator_gap:
+ * @indicator: an indicator of a scope
+ * @id: which one (tonnes for manure, whole units otherwise)
+ *
+ * Returns: how much is still missing to reach the target: 0 when met, NAN
+ *   when there is no denominator or no target
+ */
+double
+ledger_indicator_gap (const LedgerIndicator *indicator,
+                      LedgerIndicatorId      id)
+{
+  double missing;
+
+  if (isnan (indicator->rate) || isnan (indicator->target) || indicator->denominator <= 0)
+    return NAN;
+  if (indicator->met)
+    return 0;
+  missing = indicator->target * indicator->denominator - indicator->numerator;
+  if (missing <= 0)
+    return 0;
+  if (id == LEDGER_INDICATOR_MANURE_UTILISATION)
+    return ceil (missing * 10 - 1e-6) / 10;
+  return ceil (missing - 1e-9);
+}
+
+/**
+ * ledger_format_gap:
+ *
+ * Returns: (transfer full): "Needs 3 more villages", "Met", or "—"
+ */
+char *
+ledger_format_gap (const LedgerIndicator *indicator,
+                   LedgerIndicatorId      id)
+{
+  double gap = ledger_indicator_gap (indicator, id);
+  gulong count = (gulong) gap;
+
+  if (isnan (gap))
+    return g_strdup ("—");
+  if (gap <= 0)
+    return g_strdup (_("Met"));
+  switch (id)
+    {
+    case LEDGER_INDICATOR_VILLAGE_SEWAGE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Needs %lu more village", "Needs %lu more villages", count), count);
+    case LEDGER_INDICATOR_MANURE_UTILISATION:
+      return g_strdup_printf (_("Needs %.1f t more utilised"), gap);
+    case LEDGER_INDICATOR_SCALE_FARM_FACILITIES:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Needs %lu more scale farm equipped", "Needs %lu more scale farms equipped", count), count);
+    case LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED:
+    case LEDGER_N_INDICATORS:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Needs %lu more water body remediated", "Needs %lu more water bodies remediated", count), count);
+    }
+}

@@ -55,6 +55,14 @@ const char     *ledger_indicator_name      (LedgerIndicatorId      id);
 /* "75.1 %", or "—" when there is no denominator */
 char           *ledger_format_rate         (double                 rate);
 int             ledger_current_year        (void);
+/* what is still missing to reach the target, in the indicator's unit
+ * (villages, tonnes, farms, water bodies): 0 when met, NAN without a
+ * denominator or target; whole units are rounded up */
+double          ledger_indicator_gap       (const LedgerIndicator *indicator,
+                                            LedgerIndicatorId      id);
+/* "Needs 3 more villages" / "需再完成 3 个行政村", "Met" / "已达标", or "—" */
+char           *ledger_format_gap          (const LedgerIndicator *indicator,
+                                            LedgerIndicatorId      id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerProgress, ledger_progress_free)
 
