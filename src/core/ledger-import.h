@@ -6,17 +6,43 @@
  */
 #pragma once
 
+#include "ledger-coords.h"
 #include "ledger-db.h"
 #include "ledger-record.h"
+#include "ledger-table.h"
 
 G_BEGIN_DECLS
 
+/* Called from the importing thread: @fraction 0..1 of rows read and checked
+ * (first 90 %) and written (last 10 %). */
+typedef void (*LedgerImportProgressFunc) (double   fraction,
+                                          gpointer user_data);
+
+/* zero-initialised = the defaults */
 typedef struct
 {
-  gboolean dry_run;     /* check everything, write nothing */
-  gboolean valid_only;  /* write the valid rows, report the rejected ones */
-  gboolean as_demo;     /* flag every written record as demo data */
+  gboolean      dry_run;     /* check everything, write nothing */
+  gboolean      valid_only;  /* write the valid rows, report the rejected ones */
+  gboolean      as_demo;     /* flag every written record as demo data */
+  LedgerDatum   crs;         /* the file's coordinate system; converted to WGS-84 */
+  /* a mapping chosen by hand: per file column, a field index of the kind or
+   * -1 to ignore it; NULL = match the headers (ledger_import_match_columns) */
+  const int    *column_fields;
+  guint         n_column_fields;
+  LedgerImportProgressFunc progress;
+  gpointer      progress_data;
+  GCancellable *cancellable; /* cancelled: nothing is written, G_IO_ERROR_CANCELLED */
 } LedgerImportOptions;
+
+/* What a valid row does (dry run = the preview). */
+typedef struct
+{
+  guint    line;
+  gboolean is_update;        /* the code exists: the record is updated */
+  gboolean unchanged;        /* an update that changes nothing */
+  char    *code;             /* the record's code (village code for villages) */
+  char   **changed_fields;   /* keys of the fields an update changes, NULL-terminated */
+} LedgerImportAction;
 
 typedef struct
 {
@@ -26,6 +52,11 @@ typedef struct
   guint      n_written;   /* rows written (0 on a rejected or dry run) */
   guint      n_rejected;  /* rows with at least one error */
   GPtrArray *problems;    /* LedgerProblem, errors and warnings, in file order */
+  GPtrArray *actions;     /* LedgerImportAction, one per valid row, in file order */
+  guint      n_new;       /* valid rows that add a record */
+  guint      n_updated;   /* valid rows that change a record */
+  guint      n_unchanged; /* valid rows equal to what is stored */
+  guint      n_outside_county; /* rows warned as outside the county outline */
 } LedgerImportReport;
 
 /* Returns a report, or NULL with @error when the file cannot be read at all.
@@ -41,7 +72,29 @@ LedgerImportReport *ledger_import_text    (LedgerDb                  *db,
                                            const char                *file_name,
                                            const LedgerImportOptions *options,
                                            GError                   **error);
+LedgerImportReport *ledger_import_table   (LedgerDb                  *db,
+                                           LedgerKind                 kind,
+                                           const LedgerTable         *table,
+                                           const LedgerImportOptions *options,
+                                           GError                   **error);
 void                ledger_import_report_free (LedgerImportReport    *report);
+/* The kind whose headers match the table's header row best, or
+ * LEDGER_N_KINDS when no kind matches at least its required columns. */
+LedgerKind          ledger_import_guess_kind (const LedgerTable      *table);
+/* Per column of the table's header row: the field index it maps to, or -1.
+ * Matches Chinese headers, English keys and common variants (村名,
+ * 行政村名称, 设计处理能力, 存栏量(头) …), ignoring spaces, case, full-width
+ * brackets and units in brackets. (transfer full), *n_columns long. */
+int                *ledger_import_match_columns (LedgerKind         kind,
+                                                 const LedgerTable *table,
+                                                 guint             *n_columns);
+/* Writes the rejected rows of @table (the header, then each rejected row as
+ * read, with a last column 问题/problems naming every problem) as UTF-8 CSV
+ * with BOM, to a temporary file renamed into place. */
+gboolean            ledger_import_write_rejected (const LedgerTable        *table,
+                                                  const LedgerImportReport *report,
+                                                  const char               *path,
+                                                  GError                  **error);
 /* "FILE:LINE:COLUMN: message" (warnings prefixed with a translated "warning: ") */
 char               *ledger_import_format_problem (const LedgerImportReport *report,
                                                   const LedgerProblem      *problem);
