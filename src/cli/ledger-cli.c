@@ -15,6 +15,7 @@
 #include "ledger-db.h"
 #include "ledger-error.h"
 #include "ledger-export.h"
+#include "ledger-export-xlsx.h"
 #include "ledger-import.h"
 #include "ledger-progress.h"
 #include "ledger-regions.h"
@@ -313,6 +314,9 @@ write_export (LedgerDb         *db,
 {
   LedgerHeaderStyle style = g_strcmp0 (args->header, "keys") == 0 ? LEDGER_HEADER_KEYS : LEDGER_HEADER_ZH;
 
+  if (g_str_has_suffix (args->output, ".xlsx"))
+    return ledger_export_xlsx (db, args->output, args->year > 0 ? args->year : ledger_current_year (),
+                               args->township, NULL, NULL, NULL, error);
   if (g_str_has_suffix (args->output, ".geojson") || g_str_has_suffix (args->output, ".json"))
     return ledger_export_geojson (db, has_kind ? kind : LEDGER_EXPORT_ALL_KINDS, args->output,
                                   args->year, args->township, error);
@@ -326,13 +330,14 @@ check_export_args (const ExportArgs *args,
                    LedgerKind       *kind)
 {
   gboolean csv = args->output && g_str_has_suffix (args->output, ".csv");
+  gboolean xlsx = args->output && g_str_has_suffix (args->output, ".xlsx");
 
   if (args->output == NULL)
-    return usage_error (_("export needs --output FILE.csv or FILE.geojson."));
-  if (g_str_has_suffix (args->output, ".xlsx"))
-    return usage_error (_("XLSX export is not available yet: export CSV (one kind a file) or GeoJSON."));
-  if (!csv && !g_str_has_suffix (args->output, ".geojson") && !g_str_has_suffix (args->output, ".json"))
-    return usage_error (_("--output must end in .csv or .geojson, not “%s”."), args->output);
+    return usage_error (_("export needs --output FILE.xlsx, FILE.csv or FILE.geojson."));
+  if (!csv && !xlsx && !g_str_has_suffix (args->output, ".geojson") && !g_str_has_suffix (args->output, ".json"))
+    return usage_error (_("--output must end in .xlsx, .csv or .geojson, not “%s”."), args->output);
+  if (xlsx && args->kind_key != NULL)
+    return usage_error (_("A workbook holds every kind, one sheet each: leave out --kind."));
   if (args->header && g_strcmp0 (args->header, "zh") != 0 && g_strcmp0 (args->header, "keys") != 0)
     return usage_error (_("--header takes zh or keys, not “%s”."), args->header);
   if (!check_year (args->year))
@@ -342,7 +347,7 @@ check_export_args (const ExportArgs *args,
     return LEDGER_EXIT_USAGE;
   if (csv && !*has_kind)
     return usage_error (_("A CSV file holds one kind: add --kind KIND."));
-  if (!csv && *has_kind && ledger_kind_field_index (*kind, "lon") < 0)
+  if (!csv && !xlsx && *has_kind && ledger_kind_field_index (*kind, "lon") < 0)
     return usage_error (_("%s have no coordinates: export them to CSV."), ledger_kind_display_name (*kind));
   return LEDGER_EXIT_OK;
 }
@@ -359,15 +364,15 @@ run_export (const char *db_path,
   gboolean has_kind = FALSE;
   int status;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("The file to write: .csv or .geojson"), N_("FILE") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("The file to write: .xlsx (a workbook of every kind), .csv or .geojson"), N_("FILE") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &args.kind_key, N_("What to export (required for CSV; GeoJSON without it: every kind with points)"), N_("KIND") },
     { "township", 0, 0, G_OPTION_ARG_STRING, &args.township, N_("Only this township (9-digit code)"), N_("CODE") },
-    { "year", 0, 0, G_OPTION_ARG_INT, &args.year, N_("Farms: only the figures of this year; samples, inspections: only this year"), N_("YYYY") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &args.year, N_("CSV: farms' figures and samples, inspections of this year only; XLSX: the figures as of this year (default: the current year)"), N_("YYYY") },
     { "header", 0, 0, G_OPTION_ARG_STRING, &args.header, N_("CSV headers: zh (Chinese, the default) or keys (English keys)"), N_("zh|keys") },
     { NULL }
   };
 
-  if (!parse_options ("export", "", _("Exports the ledger to CSV (one kind) or GeoJSON (points)."),
+  if (!parse_options ("export", "", _("Exports the ledger to an XLSX workbook (progress and every kind), CSV (one kind) or GeoJSON (points)."),
                       entries, &argc, &argv))
     return LEDGER_EXIT_USAGE;
   if (argc > 1)
@@ -455,8 +460,8 @@ static const Command commands[] = {
     N_("create a ledger for a county (6-digit code, default 512022 = Lezhi) with its townships and village-level units; --demo adds the demo inventory") },
   { "import", run_import, "import KIND FILE [--dry-run] [--valid-only]",
     N_("import a CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it) or GeoJSON file; all rows or none, unless --valid-only") },
-  { "export", run_export, "export --output FILE.csv|FILE.geojson [--kind KIND] [--township CODE] [--year YYYY] [--header zh|keys]",
-    N_("export one kind to CSV (--kind required), or points to GeoJSON (without --kind: every kind with coordinates in one collection); XLSX is not available yet") },
+  { "export", run_export, "export --output FILE.xlsx|FILE.csv|FILE.geojson [--kind KIND] [--township CODE] [--year YYYY] [--header zh|keys]",
+    N_("export the progress workbook to XLSX (a summary sheet and one sheet per kind), one kind to CSV (--kind required), or points to GeoJSON (without --kind: every kind with coordinates in one collection)") },
   { "progress", run_progress, "progress [--year YYYY] [--township CODE] [--json]",
     N_("progress against the targets for the county and every township, as a table or as JSON") },
   { "remove-demo", run_remove_demo, "remove-demo",
@@ -484,6 +489,7 @@ print_help (void)
   g_print ("\n%s\n", _("Examples:"));
   g_print ("  %s --db lezhi.db init --region 512022 --demo\n", PROGRAM);
   g_print ("  %s --db lezhi.db import farms 养殖场台账.csv --dry-run\n", PROGRAM);
+  g_print ("  %s --db lezhi.db export --year 2025 --output 台账-2025.xlsx\n", PROGRAM);
   g_print ("  %s --db lezhi.db export --kind farms --year 2020 --output farms-2020.csv\n", PROGRAM);
   g_print ("  %s --db lezhi.db export --output points.geojson\n", PROGRAM);
   g_print ("  %s --db lezhi.db progress --year 2020 --json\n", PROGRAM);

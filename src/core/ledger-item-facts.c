@@ -69,12 +69,21 @@ status_is_down (const LedgerRecord *facility)
 
 /* ---- villages ---- */
 
-static char *
-village_reason (const LedgerRules         *rules,
-                const LedgerVillageStatus *status,
-                LedgerVillageVerdict       verdict,
-                const LedgerRecord        *down,
-                int                        year)
+/**
+ * ledger_village_reason:
+ * @status: what the verdict was reached on
+ * @verdict: ledger_village_verdict() of @status
+ * @down: (nullable): for LEDGER_VILLAGE_FACILITY_DOWN, the facility
+ *   (ledger_village_facility_down())
+ *
+ * Returns: (transfer full) (nullable): why, with the figures, translated
+ */
+char *
+ledger_village_reason (const LedgerRules         *rules,
+                       const LedgerVillageStatus *status,
+                       LedgerVillageVerdict       verdict,
+                       const LedgerRecord        *down,
+                       int                        year)
 {
   double percent = rules->coverage_threshold * 100;
 
@@ -140,7 +149,7 @@ village_facts (LedgerDb           *db,
   /* the verdict follows the schema's rule; "down" only names the facility */
   status.facility_down = ledger_store_village_facility_down (db, code);
   verdict = ledger_village_verdict (rules, &status, year);
-  reason = village_reason (rules, &status, verdict, down, year);
+  reason = ledger_village_reason (rules, &status, verdict, down, year);
   add_fact (facts,
             verdict == LEDGER_VILLAGE_EFFECTIVE ? LEDGER_FACT_GOOD
             : verdict == LEDGER_VILLAGE_EFFECTIVE_NO_HOUSEHOLDS ? LEDGER_FACT_WARNING : LEDGER_FACT_BAD,

@@ -44,6 +44,12 @@ LedgerRecord *ledger_village_facility_down (LedgerDb         *db,
                                             const char       *mode,
                                             GError          **error);
 
+char      *ledger_village_reason         (const LedgerRules         *rules,
+                                          const LedgerVillageStatus *status,
+                                          LedgerVillageVerdict       verdict,
+                                          const LedgerRecord        *down,
+                                          int                        year);
+
 void       ledger_measurements_from_record (const LedgerRecord *sample,
                                             LedgerMeasurements *measurements);
 

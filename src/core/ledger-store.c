@@ -151,6 +151,51 @@ ledger_store_load (LedgerDb                *db,
 }
 
 /**
+ * ledger_store_foreach:
+ * @options: (nullable): filters, as for ledger_store_load()
+ * @func: called with each record in turn; the record is freed when it
+ *   returns, and returning FALSE stops the walk (the result is then FALSE,
+ *   with whatever error @func set)
+ *
+ * Walks the records one at a time, never holding more than one: what an
+ * export of 100,000 farms needs.
+ *
+ * Returns: FALSE on a database error or when @func stopped the walk
+ */
+gboolean
+ledger_store_foreach (LedgerDb                *db,
+                      LedgerKind               kind,
+                      const LedgerLoadOptions *options,
+                      LedgerRecordFunc         func,
+                      gpointer                 user_data,
+                      GError                 **error)
+{
+  static const LedgerLoadOptions all = { 0 };
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  if (options == NULL)
+    options = &all;
+  stmt = ledger_db_prepare (db, load_sql_for (kind, options->uid != NULL), error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, options->township, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, options->uid, -1, SQLITE_TRANSIENT);
+  if (kind == LEDGER_KIND_FARMS)
+    sqlite3_bind_int (stmt, 3, options->year);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (LedgerRecord) record = record_from_row (kind, stmt);
+
+      if (!func (record, user_data, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return ledger_db_set_sqlite_error (db, rc, error);
+  return TRUE;
+}
+
+/**
  * ledger_store_get:
  * @year: farms: the figures of this year or the latest before; 0 = latest of all
  *

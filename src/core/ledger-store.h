@@ -23,6 +23,17 @@ GPtrArray    *ledger_store_load            (LedgerDb                *db,
                                             LedgerKind               kind,
                                             const LedgerLoadOptions *options,
                                             GError                 **error);
+/* Returns FALSE (and sets @error) to stop a walk. */
+typedef gboolean (*LedgerRecordFunc) (const LedgerRecord *record,
+                                      gpointer            user_data,
+                                      GError            **error);
+
+gboolean      ledger_store_foreach         (LedgerDb                *db,
+                                            LedgerKind               kind,
+                                            const LedgerLoadOptions *options,
+                                            LedgerRecordFunc         func,
+                                            gpointer                 user_data,
+                                            GError                 **error);
 LedgerRecord *ledger_store_get             (LedgerDb                *db,
                                             LedgerKind               kind,
                                             const char              *uid,
