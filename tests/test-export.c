@@ -231,6 +231,41 @@ test_failed_write_leaves_nothing (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* Issue 5: text that a spreadsheet would run as a formula gets an apostrophe;
+ * numbers, negative ones too, stay numbers. */
+static void
+test_formula_injection_defused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerImportReport) report = NULL;
+  g_autofree char *facilities = NULL;
+  g_autofree char *samples = NULL;
+
+  report = ledger_import_text (f->db, LEDGER_KIND_FACILITIES,
+                               "编号,名称,类型,行政村代码,运行状态,运维单位,工艺\n"
+                               "F9,@SUM(A1),村级集中处理站," VILLAGE ",正常运行,\"=cmd|' /C calc'!A0\",-3.5\n"
+                               "F8,+号站,村级集中处理站," VILLAGE ",正常运行,-1+2,A-=\n",
+                               "in.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+  g_clear_pointer (&report, ledger_import_report_free);
+  report = ledger_import_text (f->db, LEDGER_KIND_SAMPLES, "对象编号,采样日期,氧化还原电位(mV)\nW1,2022-05-01,-150\n",
+                               "in.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+
+  facilities = export_csv (f, LEDGER_KIND_FACILITIES, LEDGER_HEADER_ZH, 0, NULL);
+  /* 工艺 -3.5 is a number even in a text column: no apostrophe */
+  g_assert_nonnull (strstr (facilities, "\r\nF9,'@SUM(A1),村级集中处理站," VILLAGE ",-3.5,,,,'=cmd|' /C calc'!A0,正常运行"));
+  g_assert_null (strstr (facilities, "'-3.5"));
+  g_assert_nonnull (strstr (facilities, "'+号站"));
+  g_assert_nonnull (strstr (facilities, "'-1+2"));
+  g_assert_nonnull (strstr (facilities, ",A-=,"));
+  samples = export_csv (f, LEDGER_KIND_SAMPLES, LEDGER_HEADER_ZH, 0, NULL);
+  g_assert_nonnull (strstr (samples, ",-150,"));
+  g_assert_null (strstr (samples, "'-150"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -245,6 +280,7 @@ main (int argc, char *argv[])
   ADD ("/export/geojson/all", test_geojson_all);
   ADD ("/export/geojson/round-trip", test_geojson_round_trip);
   ADD ("/export/failed-write", test_failed_write_leaves_nothing);
+  ADD ("/export/csv/formula-injection", test_formula_injection_defused);
 #undef ADD
 
   return g_test_run ();

@@ -59,6 +59,40 @@ load_records (LedgerDb    *db,
   return g_steal_pointer (&records);
 }
 
+static gboolean
+is_plain_number (const char *text)
+{
+  char *end = NULL;
+
+  g_ascii_strtod (text, &end);
+  return end != text && *end == '\0';
+}
+
+/* Text that Excel or WPS would run as a formula (=cmd|' /C calc'!A0, +, -,
+ * @) gets a leading apostrophe, which the import strips again; a number
+ * such as -3.5 stays as it is. */
+static char *
+defuse_formula (char *cell)
+{
+  char *defused;
+
+  if (strchr ("=+-@", cell[0]) == NULL || cell[0] == '\0' || is_plain_number (cell))
+    return cell;
+  defused = g_strconcat ("'", cell, NULL);
+  g_free (cell);
+  return defused;
+}
+
+static char *
+format_csv_cell (const LedgerField *field,
+                 const char        *canonical,
+                 LedgerHeaderStyle  style)
+{
+  if (canonical == NULL)
+    return g_strdup ("");
+  return defuse_formula (ledger_field_format (field, canonical, style));
+}
+
 static void
 append_csv_record (GString            *out,
                    const LedgerRecord *record,
@@ -68,8 +102,7 @@ append_csv_record (GString            *out,
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < record->n_values; i++)
-    g_ptr_array_add (cells, record->values[i] ? ledger_field_format (&fields[i], record->values[i], style)
-                                              : g_strdup (""));
+    g_ptr_array_add (cells, format_csv_cell (&fields[i], record->values[i], style));
   ledger_csv_append_row (out, (const char * const *) cells->pdata, cells->len);
 }
 
