@@ -103,6 +103,10 @@ assert all(f["geometry"]["type"] == "Point" for f in d["features"])
 assert {f["properties"]["layer"] for f in d["features"]} >= {"facilities", "farms", "water-bodies"}
 '
 expect 0 "export one township" -- --db lezhi.db export --kind facilities --township 512022101 --output zt.csv
+expect 0 "export the XLSX workbook" -- --db lezhi.db export --year 2025 --output 台账.xlsx
+check "the workbook is a zip with a chart and nothing is left beside it" bash -c \
+  "head -c 4 台账.xlsx | od -An -tx1 | tr -d ' \n' | grep -q '^504b0304' && ! ls -A | grep -q '^\\.台账'"
+expect 0 "export the XLSX workbook of one township" -- --db lezhi.db export --township 512022101 --output zt.xlsx
 
 # round trip: export CSV -> import into a new ledger -> the same progress
 expect 0 "init an empty ledger" -- --db copy.db init
@@ -157,10 +161,18 @@ expect 2 "--year out of range" -- --db copy.db progress --year 1800
 expect 2 "import without a file" -- --db copy.db import farms
 expect 2 "--db without a file" -- progress --db
 expect 2 "CSV export without --kind" -- --db copy.db export --output x.csv
-expect 2 "XLSX export is not available yet" -- --db copy.db export --kind farms --output x.xlsx
+expect 2 "XLSX export with --kind" -- --db copy.db export --kind farms --output x.xlsx
+check "the message says a workbook holds every kind" grep -q 'every kind' err.txt
+expect 2 "an output that is neither XLSX, CSV nor GeoJSON" -- --db copy.db export --output x.ods
 expect 2 "unknown township" -- --db copy.db export --kind farms --township 999 --output x.csv
 expect 2 "--region that is not a code" -- --db new.db init --region abc
-check "no file after a usage error" test ! -e x.csv -a ! -e new.db
+check "no file after a usage error" test ! -e x.csv -a ! -e new.db -a ! -e x.xlsx
+expect 1 "XLSX export into a missing folder" -- --db copy.db export --output nowhere/x.xlsx
+check "the message names the file and the folder" grep -q 'x.xlsx.*nowhere' err.txt
+mkdir busy.xlsx
+expect 1 "XLSX export over a folder of that name" -- --db copy.db export --output busy.xlsx
+check "the message names the file" grep -q 'busy.xlsx' err.txt
+check "no temporary file is left behind" bash -c "! ls -A | grep -q '^\\.busy'"
 
 # ---- 3: the ledger cannot be opened -------------------------------------------
 

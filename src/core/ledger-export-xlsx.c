@@ -17,7 +17,7 @@
 #include "ledger-export-xlsx-private.h"
 #include "ledger-store.h"
 
-#define PROGRESS_EVERY 512
+#define PROGRESS_EVERY 256
 /* below this much free space, a failed write is taken for a full disk */
 #define DISK_FULL_MARGIN (8 * 1024 * 1024)
 
