@@ -6,7 +6,7 @@
 
 #include "ledger-editor.h"
 #include "ledger-error.h"
-#include "ledger-export.h"
+#include "ledger-export-dialog.h"
 #include "ledger-import.h"
 #include "ledger-store.h"
 #include "ledger-window-private.h"
@@ -491,36 +491,21 @@ import_activated (GtkWidget  *widget,
                new_filter (_("CSV and GeoJSON files"), patterns), import_file_chosen);
 }
 
+/* The Export dialog (ledger-export-dialog.c) runs the export; the window
+ * then says where the file went, with a button that shows it in its folder. */
 static void
-export_file_chosen (LedgerWindow *self,
-                    const char   *path)
+on_exported_cb (LedgerExportDialog *dialog,
+                const char         *path,
+                LedgerWindow       *self)
 {
-  LedgerKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "export-kind"));
-  g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+  AdwToast *toast = adw_toast_new (title);
 
-  /* every year of the farms, so that the file imports back unchanged */
-  if (!ledger_export_csv (self->db, kind, path, LEDGER_HEADER_ZH, 0, self->township, &error))
-    {
-      ledger_window_show_error (self, _("Cannot Export"), error);
-      return;
-    }
-  title = g_strdup_printf (_("Exported to “%s”"), name);
-  ledger_window_toast (self, title);
-}
-
-static void
-export_kind_chosen (LedgerWindow *self,
-                    LedgerKind    kind,
-                    const char   *path)
-{
-  const char *patterns[] = { "*.csv", NULL };
-  g_autofree char *name = g_strdup_printf ("%s.csv", ledger_kind_display_name (kind));
-
-  g_object_set_data (G_OBJECT (self), "export-kind", GINT_TO_POINTER (kind));
-  choose_file (self, _("Export as CSV"), GTK_FILE_CHOOSER_ACTION_SAVE, name,
-               new_filter (_("CSV files"), patterns), export_file_chosen);
+  adw_toast_set_button_label (toast, _("Show in _Folder"));
+  adw_toast_set_action_name (toast, "win.show-in-folder");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
@@ -528,8 +513,19 @@ export_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  choose_kind (LEDGER_WINDOW (widget), _("Export Which Records?"), _("_Choose File…"), NULL,
-               export_kind_chosen);
+  LedgerWindow *self = LEDGER_WINDOW (widget);
+  LedgerExportDialog *dialog = ledger_export_dialog_new (GTK_WINDOW (self), self->db, self->year, self->township);
+
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_in_folder_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ledger_show_in_folder (g_variant_get_string (parameter, NULL));
 }
 
 /* ---- remove demo, new item, search, undo ---- */
@@ -648,6 +644,7 @@ ledger_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-ledger", NULL, new_ledger_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_activated);
   gtk_widget_class_install_action (widget_class, "win.remove-demo", NULL, remove_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, new_item_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);

@@ -1,0 +1,562 @@
+/* ledger-export-dialog.c: format, year and scope, then the file; the export
+ * runs in a worker thread on its own connection, as the import does */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ledger-export-dialog.h"
+#include "ledger-export-xlsx.h"
+#include "ledger-export.h"
+#include "ledger-regions.h"
+
+#define PROGRESS_INTERVAL_MS 100
+
+struct _LedgerExportDialog
+{
+  AdwWindow           parent_instance;
+
+  LedgerDb           *db;
+  GPtrArray          *township_codes;  /* char*, index 0 = NULL (the county) */
+  GArray             *row_kinds;       /* LedgerKind per row of kind_row */
+  GCancellable       *cancellable;     /* non-NULL while exporting */
+  guint               progress_id;
+  gint                permille;        /* written by the worker, atomically */
+
+  /* template children */
+  GtkStack           *stack;
+  GtkButton          *export_button;
+  AdwComboRow        *format_row;
+  AdwComboRow        *kind_row;
+  AdwActionRow       *year_row;
+  GtkSpinButton      *year_spin;
+  AdwComboRow        *township_row;
+  GtkLabel           *progress_label;
+  GtkProgressBar     *progress_bar;
+};
+
+G_DEFINE_FINAL_TYPE (LedgerExportDialog, ledger_export_dialog, ADW_TYPE_WINDOW)
+
+enum { SIGNAL_EXPORTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  LedgerExportDialog *self;  /* borrowed: the task holds it */
+  char               *db_path;
+  char               *path;
+  LedgerExportFormat  format;
+  LedgerKind          kind;
+  int                 year;
+  char               *township;
+} ExportJob;
+
+/* ---- auxiliary functions ---- */
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->path);
+  g_free (job->township);
+  g_free (job);
+}
+
+static gboolean
+kind_has_points (LedgerKind kind)
+{
+  return ledger_kind_field_index (kind, "lon") >= 0;
+}
+
+static void
+fill_kinds (LedgerExportDialog *self)
+{
+  LedgerExportFormat format = ledger_export_dialog_get_format (self);
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_array_set_size (self->row_kinds, 0);
+  if (format == LEDGER_EXPORT_FORMAT_GEOJSON)
+    {
+      LedgerKind all = LEDGER_EXPORT_ALL_KINDS;
+      gtk_string_list_append (names, _("Every kind with coordinates"));
+      g_array_append_val (self->row_kinds, all);
+    }
+  for (LedgerKind k = 0; k < LEDGER_N_KINDS; k++)
+    if (format == LEDGER_EXPORT_FORMAT_CSV || kind_has_points (k))
+      {
+        gtk_string_list_append (names, ledger_kind_display_name (k));
+        g_array_append_val (self->row_kinds, k);
+      }
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (names));
+}
+
+static const char *
+format_description (LedgerExportFormat format)
+{
+  switch (format)
+    {
+    case LEDGER_EXPORT_FORMAT_CSV:
+      return _("One kind, every year, Chinese headers: opens in Excel and WPS and imports back unchanged");
+    case LEDGER_EXPORT_FORMAT_GEOJSON:
+      return _("Points in WGS-84 with every field, for QGIS");
+    case LEDGER_EXPORT_FORMAT_XLSX:
+    default:
+      return _("The four indicators by township with charts, and one sheet per kind");
+    }
+}
+
+static void
+update_rows (LedgerExportDialog *self)
+{
+  LedgerExportFormat format = ledger_export_dialog_get_format (self);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), format_description (format));
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), format != LEDGER_EXPORT_FORMAT_XLSX);
+  /* a CSV holds every year, so that it imports back unchanged */
+  gtk_widget_set_visible (GTK_WIDGET (self->year_row), format != LEDGER_EXPORT_FORMAT_CSV);
+  fill_kinds (self);
+}
+
+static void
+fill_townships (LedgerExportDialog *self,
+                const char         *selected)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (GPtrArray) townships = ledger_regions_list (self->db, "township", NULL);
+  guint position = 0;
+
+  gtk_string_list_append (names, _("Whole county"));
+  g_ptr_array_add (self->township_codes, NULL);
+  for (guint i = 0; townships != NULL && i < townships->len; i++)
+    {
+      LedgerRegion *township = g_ptr_array_index (townships, i);
+      gtk_string_list_append (names, township->name);
+      g_ptr_array_add (self->township_codes, g_strdup (township->code));
+      if (g_strcmp0 (township->code, selected) == 0)
+        position = i + 1;
+    }
+  adw_combo_row_set_model (self->township_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->township_row, position);
+}
+
+static LedgerKind
+selected_kind (LedgerExportDialog *self)
+{
+  guint row = adw_combo_row_get_selected (self->kind_row);
+
+  if (row >= self->row_kinds->len)
+    return LEDGER_KIND_VILLAGES;
+  return g_array_index (self->row_kinds, LedgerKind, row);
+}
+
+static char *
+suggested_name (LedgerExportDialog *self)
+{
+  LedgerExportFormat format = ledger_export_dialog_get_format (self);
+  LedgerKind kind = selected_kind (self);
+  const char *township = ledger_export_dialog_get_township (self);
+  g_autofree char *code = township ? g_strdup (township) : ledger_db_dup_region_code (self->db);
+  g_autofree char *scope = ledger_db_dup_region_name (self->db, code);
+
+  if (format == LEDGER_EXPORT_FORMAT_XLSX)
+    /* Translators: the file name of the workbook: county or township, year */
+    return g_strdup_printf (_("%s ledger %d.xlsx"), scope ? scope : "", ledger_export_dialog_get_year (self));
+  if (format == LEDGER_EXPORT_FORMAT_GEOJSON)
+    return g_strdup_printf ("%s.geojson", kind == LEDGER_EXPORT_ALL_KINDS ? _("Points") : ledger_kind_display_name (kind));
+  return g_strdup_printf ("%s.csv", ledger_kind_display_name (kind));
+}
+
+static GtkFileFilter *
+format_filter (LedgerExportFormat format)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  switch (format)
+    {
+    case LEDGER_EXPORT_FORMAT_CSV:
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      gtk_file_filter_add_pattern (filter, "*.csv");
+      break;
+    case LEDGER_EXPORT_FORMAT_GEOJSON:
+      gtk_file_filter_set_name (filter, _("GeoJSON files"));
+      gtk_file_filter_add_pattern (filter, "*.geojson");
+      break;
+    case LEDGER_EXPORT_FORMAT_XLSX:
+    default:
+      gtk_file_filter_set_name (filter, _("Excel workbooks"));
+      gtk_file_filter_add_pattern (filter, "*.xlsx");
+      break;
+    }
+  return filter;
+}
+
+static void
+set_busy (LedgerExportDialog *self,
+          gboolean            busy)
+{
+  gtk_stack_set_visible_child_name (self->stack, busy ? "progress" : "options");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
+}
+
+/* ---- the worker ---- */
+
+static void
+on_job_progress (double   fraction,
+                 gpointer data)
+{
+  ExportJob *job = data;
+
+  g_atomic_int_set (&job->self->permille, (gint) (fraction * 1000));
+}
+
+static gboolean
+run_job (ExportJob     *job,
+         LedgerDb      *db,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  switch (job->format)
+    {
+    case LEDGER_EXPORT_FORMAT_CSV:
+      return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+             ledger_export_csv (db, job->kind, job->path, LEDGER_HEADER_ZH, 0, job->township, error);
+    case LEDGER_EXPORT_FORMAT_GEOJSON:
+      return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+             ledger_export_geojson (db, job->kind, job->path, job->year, job->township, error);
+    case LEDGER_EXPORT_FORMAT_XLSX:
+    default:
+      return ledger_export_xlsx (db, job->path, job->year, job->township, on_job_progress, job, cancellable, error);
+    }
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr (LedgerDb) db = NULL;
+  GError *error = NULL;
+
+  db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL || !run_job (job, db, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* ---- signal callbacks ---- */
+
+static gboolean
+on_progress_tick_cb (gpointer data)
+{
+  LedgerExportDialog *self = data;
+  gint permille = g_atomic_int_get (&self->permille);
+
+  if (ledger_export_dialog_get_format (self) != LEDGER_EXPORT_FORMAT_XLSX)
+    gtk_progress_bar_pulse (self->progress_bar);
+  else
+    gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+show_error (LedgerExportDialog *self,
+            const GError       *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Export"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_export_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  LedgerExportDialog *self = LEDGER_EXPORT_DIALOG (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_object (&self->cancellable);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, job->path);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_window_destroy (GTK_WINDOW (self));
+  else
+    {
+      set_busy (self, FALSE);
+      show_error (self, error);
+    }
+}
+
+static void
+on_file_chooser_response_cb (GtkNativeDialog    *native,
+                             int                 response,
+                             LedgerExportDialog *self)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL && g_file_peek_path (file) != NULL)
+    ledger_export_dialog_export_to (self, g_file_peek_path (file));
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+on_export_clicked_cb (LedgerExportDialog *self)
+{
+  g_autofree char *name = suggested_name (self);
+  g_autoptr (GtkFileFilter) filter = format_filter (ledger_export_dialog_get_format (self));
+  GtkFileChooserNative *native =
+    gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_signal_connect_object (native, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+on_cancel_clicked_cb (LedgerExportDialog *self)
+{
+  if (ledger_export_dialog_is_busy (self))
+    ledger_export_dialog_cancel (self);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_format_changed_cb (LedgerExportDialog *self)
+{
+  update_rows (self);
+}
+
+/* closing the window while exporting cancels; the dialog closes once the
+ * worker has removed its temporary file */
+static gboolean
+on_close_request_cb (LedgerExportDialog *self)
+{
+  if (!ledger_export_dialog_is_busy (self))
+    return FALSE;
+  ledger_export_dialog_cancel (self);
+  return TRUE;
+}
+
+/* ---- show in folder ---- */
+
+static void
+launch_folder (const char *folder_uri)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri (folder_uri, NULL, &error))
+    g_warning ("Cannot open the folder %s: %s", folder_uri, error->message);
+}
+
+static void
+on_show_items_done_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      data)
+{
+  g_autofree char *folder_uri = data;
+  g_autoptr (GVariant) reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, NULL);
+
+  if (reply == NULL)
+    launch_folder (folder_uri);
+}
+
+/* ---- parent class overrides, class_init, init ---- */
+
+static void
+ledger_export_dialog_dispose (GObject *object)
+{
+  LedgerExportDialog *self = LEDGER_EXPORT_DIALOG (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->db);
+  g_clear_pointer (&self->township_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->row_kinds, g_array_unref);
+  G_OBJECT_CLASS (ledger_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+ledger_export_dialog_class_init (LedgerExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ledger_export_dialog_dispose;
+  signals[SIGNAL_EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, year_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, township_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, progress_bar);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_format_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_close_request_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ledger_export_dialog_init (LedgerExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->township_codes = g_ptr_array_new_with_free_func (g_free);
+  self->row_kinds = g_array_new (FALSE, FALSE, sizeof (LedgerKind));
+}
+
+/* ---- public API ---- */
+
+/**
+ * ledger_export_dialog_new:
+ * @parent: (nullable): the window it belongs to
+ * @db: the ledger (its path is opened again by the worker)
+ * @year: the year preselected (the window's)
+ * @township: (nullable): the township preselected (the window's filter)
+ */
+LedgerExportDialog *
+ledger_export_dialog_new (GtkWindow  *parent,
+                          LedgerDb   *db,
+                          int         year,
+                          const char *township)
+{
+  LedgerExportDialog *self = g_object_new (LEDGER_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+
+  self->db = g_object_ref (db);
+  gtk_spin_button_set_value (self->year_spin, year);
+  fill_townships (self, township);
+  update_rows (self);
+  return self;
+}
+
+LedgerExportFormat
+ledger_export_dialog_get_format (LedgerExportDialog *self)
+{
+  g_return_val_if_fail (LEDGER_IS_EXPORT_DIALOG (self), LEDGER_EXPORT_FORMAT_XLSX);
+  return (LedgerExportFormat) adw_combo_row_get_selected (self->format_row);
+}
+
+void
+ledger_export_dialog_set_format (LedgerExportDialog *self,
+                                 LedgerExportFormat  format)
+{
+  g_return_if_fail (LEDGER_IS_EXPORT_DIALOG (self));
+  adw_combo_row_set_selected (self->format_row, format);
+}
+
+void
+ledger_export_dialog_set_kind (LedgerExportDialog *self,
+                               LedgerKind          kind)
+{
+  g_return_if_fail (LEDGER_IS_EXPORT_DIALOG (self));
+  for (guint i = 0; i < self->row_kinds->len; i++)
+    if (g_array_index (self->row_kinds, LedgerKind, i) == kind)
+      adw_combo_row_set_selected (self->kind_row, i);
+}
+
+int
+ledger_export_dialog_get_year (LedgerExportDialog *self)
+{
+  g_return_val_if_fail (LEDGER_IS_EXPORT_DIALOG (self), 0);
+  return gtk_spin_button_get_value_as_int (self->year_spin);
+}
+
+/**
+ * ledger_export_dialog_get_township:
+ *
+ * Returns: (nullable): the township chosen, or NULL for the whole county
+ */
+const char *
+ledger_export_dialog_get_township (LedgerExportDialog *self)
+{
+  guint row;
+
+  g_return_val_if_fail (LEDGER_IS_EXPORT_DIALOG (self), NULL);
+  row = adw_combo_row_get_selected (self->township_row);
+  return row < self->township_codes->len ? g_ptr_array_index (self->township_codes, row) : NULL;
+}
+
+gboolean
+ledger_export_dialog_is_busy (LedgerExportDialog *self)
+{
+  g_return_val_if_fail (LEDGER_IS_EXPORT_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+void
+ledger_export_dialog_cancel (LedgerExportDialog *self)
+{
+  g_return_if_fail (LEDGER_IS_EXPORT_DIALOG (self));
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+void
+ledger_export_dialog_export_to (LedgerExportDialog *self,
+                                const char         *path)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *label = g_strdup_printf (_("Exporting to “%s”…"), name);
+  ExportJob *job;
+
+  g_return_if_fail (LEDGER_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (!ledger_export_dialog_is_busy (self));
+
+  job = g_new0 (ExportJob, 1);
+  job->self = self;
+  job->db_path = g_strdup (ledger_db_get_path (self->db));
+  job->path = g_strdup (path);
+  job->format = ledger_export_dialog_get_format (self);
+  job->kind = selected_kind (self);
+  job->year = ledger_export_dialog_get_year (self);
+  job->township = g_strdup (ledger_export_dialog_get_township (self));
+  self->cancellable = g_cancellable_new ();
+  g_atomic_int_set (&self->permille, 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_label_set_label (self->progress_label, label);
+  set_busy (self, TRUE);
+  self->progress_id = g_timeout_add (PROGRESS_INTERVAL_MS, on_progress_tick_cb, self);
+  task = g_task_new (self, self->cancellable, on_export_done_cb, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+void
+ledger_show_in_folder (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  char *folder_uri = g_file_get_uri (folder);
+  const char *uris[] = { uri, NULL };
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+
+  if (bus == NULL)
+    {
+      launch_folder (folder_uri);
+      g_free (folder_uri);
+      return;
+    }
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems", g_variant_new ("(^ass)", uris, ""),
+                          NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL, on_show_items_done_cb, folder_uri);
+}

@@ -1,0 +1,254 @@
+/* test-export-dialog.c: the Export dialog of the real window (issue 4 item 2)
+ *
+ * Ctrl+E's action opens the dialog with the window's year and township; the
+ * XLSX workbook (the default), a CSV of one kind and the GeoJSON points are
+ * written in the background; a cancelled export and one into a folder that
+ * does not exist leave no file; the failure is shown and the dialog stays.
+ * Needs a display (Xvfb).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ledger-application.h"
+#include "ledger-export-dialog.h"
+#include "ledger-regions.h"
+#include "ledger-settings.h"
+#include "ledger-test-util.h"
+#include "ledger-window.h"
+
+static LedgerApplication *app;
+static LedgerWindow *window;
+static char *tmp_dir;
+static char *out_dir;
+
+typedef struct
+{
+  char     *path;     /* from "exported" */
+  gboolean  destroyed;
+} Outcome;
+
+static void
+on_exported (LedgerExportDialog *dialog,
+             const char         *path,
+             Outcome            *outcome)
+{
+  outcome->path = g_strdup (path);
+}
+
+static void
+on_destroy (GtkWidget *dialog,
+            Outcome   *outcome)
+{
+  outcome->destroyed = TRUE;
+}
+
+static gboolean
+wait_for (gboolean *flag)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!*flag && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  return *flag;
+}
+
+static LedgerExportDialog *
+find_export_dialog (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (LEDGER_IS_EXPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* opens the dialog as Ctrl+E does, and follows what comes out of it */
+static LedgerExportDialog *
+open_dialog (Outcome *outcome)
+{
+  LedgerExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), outcome);
+  g_signal_connect (dialog, "destroy", G_CALLBACK (on_destroy), outcome);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  return dialog;
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_opens_with_the_window_settings (void)
+{
+  Outcome outcome = { 0 };
+  LedgerExportDialog *dialog;
+
+  ledger_window_set_year (window, 2020);
+  dialog = open_dialog (&outcome);
+  g_assert_cmpint (ledger_export_dialog_get_format (dialog), ==, LEDGER_EXPORT_FORMAT_XLSX);
+  g_assert_cmpint (ledger_export_dialog_get_year (dialog), ==, 2020);
+  g_assert_null (ledger_export_dialog_get_township (dialog));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (&outcome.destroyed));
+  g_assert_null (outcome.path);
+  ledger_window_set_year (window, 2025);
+}
+
+static void
+test_exports_workbook (void)
+{
+  g_autofree char *path = g_build_filename (out_dir, "台账.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  Outcome outcome = { 0 };
+  LedgerExportDialog *dialog = open_dialog (&outcome);
+
+  ledger_export_dialog_export_to (dialog, path);
+  g_assert_true (ledger_export_dialog_is_busy (dialog));
+  g_assert_true (wait_for (&outcome.destroyed));
+  g_assert_cmpstr (outcome.path, ==, path);
+  contents = read_file (path);
+  g_assert_true (g_str_has_prefix (contents, "PK\3\4"));
+  g_free (outcome.path);
+}
+
+static void
+test_exports_csv_and_geojson (void)
+{
+  g_autofree char *csv_path = g_build_filename (out_dir, "farms.csv", NULL);
+  g_autofree char *json_path = g_build_filename (out_dir, "points.geojson", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
+  Outcome outcome = { 0 };
+  LedgerExportDialog *dialog = open_dialog (&outcome);
+
+  ledger_export_dialog_set_format (dialog, LEDGER_EXPORT_FORMAT_CSV);
+  ledger_export_dialog_set_kind (dialog, LEDGER_KIND_FARMS);
+  ledger_export_dialog_export_to (dialog, csv_path);
+  g_assert_true (wait_for (&outcome.destroyed));
+  csv = read_file (csv_path);
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF编号,名称,经营主体"));
+  g_clear_pointer (&outcome.path, g_free);
+
+  outcome.destroyed = FALSE;
+  dialog = open_dialog (&outcome);
+  ledger_export_dialog_set_format (dialog, LEDGER_EXPORT_FORMAT_GEOJSON);
+  ledger_export_dialog_export_to (dialog, json_path);
+  g_assert_true (wait_for (&outcome.destroyed));
+  json = read_file (json_path);
+  g_assert_nonnull (strstr (json, "\"FeatureCollection\""));
+  g_assert_nonnull (strstr (json, "\"layer\" : \"farms\""));
+  g_free (outcome.path);
+}
+
+static void
+test_cancelled_writes_nothing (void)
+{
+  g_autofree char *path = g_build_filename (out_dir, "cancelled.xlsx", NULL);
+  Outcome outcome = { 0 };
+  LedgerExportDialog *dialog = open_dialog (&outcome);
+
+  ledger_export_dialog_export_to (dialog, path);
+  ledger_export_dialog_cancel (dialog);
+  g_assert_true (wait_for (&outcome.destroyed));
+  g_assert_null (outcome.path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_failure_is_shown (void)
+{
+  g_autofree char *path = g_build_filename (out_dir, "missing", "x.xlsx", NULL);
+  Outcome outcome = { 0 };
+  LedgerExportDialog *dialog = open_dialog (&outcome);
+  AdwMessageDialog *message;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  ledger_export_dialog_export_to (dialog, path);
+  while (ledger_export_dialog_is_busy (dialog) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (ledger_export_dialog_is_busy (dialog));
+  g_assert_false (outcome.destroyed);
+  g_assert_null (outcome.path);
+  message = find_message_dialog ();
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (message), "x.xlsx"));
+  gtk_window_destroy (GTK_WINDOW (message));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_for (&outcome.destroyed));
+}
+
+static void
+open_app (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSettings) settings = ledger_settings_new ();
+  g_autoptr (LedgerDb) demo = NULL;
+  g_autofree char *db_path = NULL;
+
+  tmp_dir = g_dir_make_tmp ("test-export-dialog-XXXXXX", &error);
+  g_assert_no_error (error);
+  out_dir = g_build_filename (tmp_dir, "out", NULL);
+  g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
+  db_path = g_build_filename (tmp_dir, "lezhi.db", NULL);
+  demo = ledger_ledger_create (db_path, "512022", TRUE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&demo);
+
+  /* tests never load online tiles */
+  g_settings_set_string (settings, "base-map", "none");
+  app = ledger_application_new ();
+  ledger_application_set_db_path (app, db_path);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = LEDGER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (LEDGER_IS_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  open_app ();
+
+  g_test_add_func ("/export-dialog/opens-with-the-window-settings", test_opens_with_the_window_settings);
+  g_test_add_func ("/export-dialog/workbook", test_exports_workbook);
+  g_test_add_func ("/export-dialog/csv-and-geojson", test_exports_csv_and_geojson);
+  g_test_add_func ("/export-dialog/cancelled", test_cancelled_writes_nothing);
+  g_test_add_func ("/export-dialog/failure-shown", test_failure_is_shown);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (app);
+  ledger_test_remove_dir (out_dir);
+  ledger_test_remove_dir (tmp_dir);
+  return status;
+}
