@@ -12,6 +12,7 @@
 
 #include "ledger-application.h"
 #include "ledger-export-dialog.h"
+#include "ledger-i18n.h"
 #include "ledger-regions.h"
 #include "ledger-settings.h"
 #include "ledger-test-util.h"
@@ -75,6 +76,35 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* With LEDGER_SCREENSHOT_DIR set, saves a PNG of @widget there: to look at. */
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("LEDGER_SCREENSHOT_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  width = gdk_paintable_get_intrinsic_width (paintable);
+  height = gdk_paintable_get_intrinsic_height (paintable);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 /* opens the dialog as Ctrl+E does, and follows what comes out of it */
 static LedgerExportDialog *
 open_dialog (Outcome *outcome)
@@ -111,6 +141,9 @@ test_opens_with_the_window_settings (void)
   g_assert_cmpint (ledger_export_dialog_get_year (dialog), ==, 2020);
   g_assert_null (ledger_export_dialog_get_township (dialog));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog.png");
+  ledger_export_dialog_set_format (dialog, LEDGER_EXPORT_FORMAT_CSV);
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog-csv.png");
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (wait_for (&outcome.destroyed));
   g_assert_null (outcome.path);
@@ -127,8 +160,17 @@ test_exports_workbook (void)
 
   ledger_export_dialog_export_to (dialog, path);
   g_assert_true (ledger_export_dialog_is_busy (dialog));
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog-progress.png");
   g_assert_true (wait_for (&outcome.destroyed));
   g_assert_cmpstr (outcome.path, ==, path);
+  if (g_getenv ("LEDGER_SCREENSHOT_DIR") != NULL)
+    {
+      /* the toast slides in */
+      gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+      while (g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, FALSE);
+      save_screenshot (GTK_WIDGET (window), "window-toast.png");
+    }
   contents = read_file (path);
   g_assert_true (g_str_has_prefix (contents, "PK\3\4"));
   g_free (outcome.path);
@@ -236,6 +278,8 @@ main (int   argc,
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init sets en_US; the tests run in C.UTF-8, screenshots may ask for zh_CN */
+  ledger_i18n_init ();
   adw_init ();
   open_app ();
 

@@ -13,25 +13,26 @@
 
 struct _LedgerExportDialog
 {
-  AdwWindow           parent_instance;
+  AdwWindow            parent_instance;
 
-  LedgerDb           *db;
-  GPtrArray          *township_codes;  /* char*, index 0 = NULL (the county) */
-  GArray             *row_kinds;       /* LedgerKind per row of kind_row */
-  GCancellable       *cancellable;     /* non-NULL while exporting */
-  guint               progress_id;
-  gint                permille;        /* written by the worker, atomically */
+  LedgerDb            *db;
+  GPtrArray           *township_codes;  /* char*, index 0 = NULL (the county) */
+  GArray              *row_kinds;       /* LedgerKind per row of kind_row */
+  GCancellable        *cancellable;     /* non-NULL while exporting */
+  guint                progress_id;
+  gint                 permille;        /* written by the worker, atomically */
 
   /* template children */
-  GtkStack           *stack;
-  GtkButton          *export_button;
-  AdwComboRow        *format_row;
-  AdwComboRow        *kind_row;
-  AdwActionRow       *year_row;
-  GtkSpinButton      *year_spin;
-  AdwComboRow        *township_row;
-  GtkLabel           *progress_label;
-  GtkProgressBar     *progress_bar;
+  GtkStack            *stack;
+  GtkButton           *export_button;
+  AdwPreferencesGroup *options_group;
+  AdwComboRow         *format_row;
+  AdwComboRow         *kind_row;
+  AdwActionRow        *year_row;
+  GtkSpinButton       *year_spin;
+  AdwComboRow         *township_row;
+  GtkLabel            *progress_label;
+  GtkProgressBar      *progress_bar;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerExportDialog, ledger_export_dialog, ADW_TYPE_WINDOW)
@@ -109,7 +110,7 @@ update_rows (LedgerExportDialog *self)
 {
   LedgerExportFormat format = ledger_export_dialog_get_format (self);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), format_description (format));
+  adw_preferences_group_set_description (self->options_group, format_description (format));
   gtk_widget_set_visible (GTK_WIDGET (self->kind_row), format != LEDGER_EXPORT_FORMAT_XLSX);
   /* a CSV holds every year, so that it imports back unchanged */
   gtk_widget_set_visible (GTK_WIDGET (self->year_row), format != LEDGER_EXPORT_FORMAT_CSV);
@@ -194,7 +195,7 @@ set_busy (LedgerExportDialog *self,
           gboolean            busy)
 {
   gtk_stack_set_visible_child_name (self->stack, busy ? "progress" : "options");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->export_button), !busy);
 }
 
 /* ---- the worker ---- */
@@ -401,6 +402,7 @@ ledger_export_dialog_class_init (LedgerExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, options_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerExportDialog, year_row);

@@ -502,9 +502,13 @@ on_exported_cb (LedgerExportDialog *dialog,
   g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
   AdwToast *toast = adw_toast_new (title);
 
-  adw_toast_set_button_label (toast, _("Show in _Folder"));
-  adw_toast_set_action_name (toast, "win.show-in-folder");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+  /* an action target is UTF-8: a path in another encoding gets no button */
+  if (g_utf8_validate (path, -1, NULL))
+    {
+      adw_toast_set_button_label (toast, _("Show in _Folder"));
+      adw_toast_set_action_name (toast, "win.show-in-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (path));
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
