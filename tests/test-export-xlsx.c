@@ -248,8 +248,13 @@ test_large_export_streams (Fixture *f, gconstpointer data)
   peak = ledger_test_peak_memory_kib ();
   g_test_message ("export of 20,000 farms: peak %" G_GUINT64_FORMAT " KiB over %" G_GUINT64_FORMAT " KiB",
                   peak - before, before);
-  g_assert_cmpuint (peak - before, <, 32 * 1024);
   g_assert_true (has_zip_magic (path));
+#ifdef __SANITIZE_ADDRESS__
+  /* AddressSanitizer keeps freed memory in quarantine: no measure */
+  g_test_message ("not measured under AddressSanitizer");
+#else
+  g_assert_cmpuint (peak - before, <, 32 * 1024);
+#endif
 }
 
 int
