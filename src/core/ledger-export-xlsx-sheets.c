@@ -348,6 +348,11 @@ write_headers (SheetWriter *w)
     }
   worksheet_set_row (w->sheet, 0, 30, NULL);
   worksheet_freeze_panes (w->sheet, 1, 0);
+  /* printed: A4 landscape, one page wide, the header on every page */
+  worksheet_set_landscape (w->sheet);
+  worksheet_set_paper (w->sheet, 9);
+  worksheet_fit_to_pages (w->sheet, 1, 0);
+  worksheet_repeat_rows (w->sheet, 0, 0);
 }
 
 static gboolean
