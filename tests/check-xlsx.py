@@ -27,7 +27,7 @@ HEADERS = {
     "行政村": ["行政村代码", "名称", "户数", "常住人口", "经度", "纬度", "治理方式", "覆盖户数",
             "完成年份", "备注", "有效治理", "未有效治理原因"],
     "污水处理设施": ["编号", "名称", "类型", "行政村代码", "工艺", "设计规模(吨/日)", "服务户数",
-               "排放标准", "运维单位", "运行状态", "投运日期", "经度", "纬度"],
+               "排放标准", "运维单位", "运行状态", "投运日期", "经度", "纬度", "出水评价"],
     "养殖场": ["编号", "名称", "经营主体", "行政村代码", "畜种", "经度", "纬度", "统计年度", "存栏",
             "年出栏", "粪污处理设施配套", "粪污产生量(吨/年)", "粪污利用量(吨/年)", "利用方式",
             "猪当量", "规模养殖场", "估算粪污量(吨/年)"],
@@ -151,6 +151,10 @@ def check_cells(wb):
     check(isinstance(row[column(facilities, "投运日期")].value, datetime.datetime), "a date is a date")
     check(row[column(facilities, "行政村代码")].data_type == "s", "a village code is text")
     check(isinstance(row[column(facilities, "设计规模(吨/日)")].value, (int, float)), "capacity is a number")
+    verdicts = {r[column(facilities, "出水评价")].value for r in facilities.iter_rows(min_row=2)}
+    check("达标" in verdicts and "未监测" in verdicts, "effluent verdicts: %s" % verdicts)
+    check(find_row(facilities, "FINJ-1")[column(facilities, "出水评价")].value == "未填排放标准",
+          "a facility without a standard is not judged")
     row = find_row(facilities, "FINJ-1")
     check(row[column(facilities, "运维单位")].value == INJECTION, "formula-like text is kept as text")
 

@@ -27,11 +27,13 @@ typedef struct
   guint              n_fields;
   lxw_row_t          row;
   char               year_end[16];   /* "YYYY-12-31": samples and inspections up to it */
-  GHashTable        *latest_sample;  /* water body code → LedgerMeasurements of its latest sample */
+  GHashTable        *latest_sample;  /* water body or facility code → LedgerMeasurements of its
+                                        latest sample up to the year, NULL when never sampled */
 } SheetWriter;
 
 /* The computed columns of each kind; cell words are the county's, in Chinese. */
 static const char *const village_computed[] = { "有效治理", "未有效治理原因", NULL };
+static const char *const facility_computed[] = { "出水评价", NULL };
 static const char *const farm_computed[] = { "猪当量", "规模养殖场", "估算粪污量(吨/年)", NULL };
 static const char *const water_body_computed[] = { "黑臭等级", "治理后仍黑臭", "监管清单", NULL };
 static const char *const sample_computed[] = { "黑臭等级", NULL };
@@ -39,7 +41,7 @@ static const char *const no_computed[] = { NULL };
 
 static const char *const *const computed_headers[LEDGER_N_KINDS] = {
   [LEDGER_KIND_VILLAGES] = village_computed,
-  [LEDGER_KIND_FACILITIES] = no_computed,
+  [LEDGER_KIND_FACILITIES] = facility_computed,
   [LEDGER_KIND_FARMS] = farm_computed,
   [LEDGER_KIND_WATER_BODIES] = water_body_computed,
   [LEDGER_KIND_SAMPLES] = sample_computed,
@@ -203,6 +205,36 @@ village_columns (SheetWriter        *w,
   write_text (w, col + 1, reason ? reason : ledger_village_verdict_describe (verdict));
 }
 
+/* the latest sample against the facility's discharge standard (§5.4) */
+static void
+facility_columns (SheetWriter        *w,
+                  const LedgerRecord *record,
+                  lxw_col_t           col)
+{
+  const char *name = ledger_record_get (record, "standard");
+  const LedgerEffluentStandard *standard = ledger_effluent_standard_builtin (name);
+  const LedgerMeasurements *m = g_hash_table_lookup (w->latest_sample, ledger_record_get (record, "code"));
+  g_autoptr (GPtrArray) exceeded = g_ptr_array_new ();
+  g_autofree char *names = NULL;
+  g_autofree char *text = NULL;
+
+  if (name == NULL)
+    write_text (w, col, "未填排放标准");
+  else if (standard == NULL)
+    write_text (w, col, "排放标准未收录");
+  else if (m == NULL)
+    write_text (w, col, "未监测");
+  else if (ledger_effluent_complies (standard, m, exceeded))
+    write_text (w, col, "达标");
+  else
+    {
+      g_ptr_array_add (exceeded, NULL);
+      names = g_strjoinv ("、", (char **) exceeded->pdata);
+      text = g_strconcat ("超标：", names, NULL);
+      write_text (w, col, text);
+    }
+}
+
 static void
 farm_columns (SheetWriter        *w,
               const LedgerRecord *record,
@@ -269,6 +301,9 @@ write_computed (SheetWriter        *w,
     case LEDGER_KIND_VILLAGES:
       village_columns (w, record, w->n_fields);
       break;
+    case LEDGER_KIND_FACILITIES:
+      facility_columns (w, record, w->n_fields);
+      break;
     case LEDGER_KIND_FARMS:
       farm_columns (w, record, w->n_fields);
       break;
@@ -286,9 +321,9 @@ write_computed (SheetWriter        *w,
 /* ---- the latest sample of each water body ---- */
 
 static gboolean
-note_water_body (const LedgerRecord *record,
-                 gpointer            data,
-                 GError            **error)
+note_subject (const LedgerRecord *record,
+              gpointer            data,
+              GError            **error)
 {
   SheetWriter *w = data;
 
@@ -315,15 +350,18 @@ note_sample (const LedgerRecord *record,
   return TRUE;
 }
 
+/* @subjects: water bodies (their level; the samples sheet tells their
+ * samples from effluent samples by them) or facilities (effluent) */
 static gboolean
 load_latest_samples (SheetWriter  *w,
+                     LedgerKind    subjects,
                      GError      **error)
 {
   LedgerLoadOptions options = { .township = w->x->township };
   SheetWriter scan = *w;
 
   scan.kind = LEDGER_KIND_SAMPLES;
-  return ledger_store_foreach (w->x->db, LEDGER_KIND_WATER_BODIES, &options, note_water_body, w, error) &&
+  return ledger_store_foreach (w->x->db, subjects, &options, note_subject, w, error) &&
          ledger_store_foreach (w->x->db, LEDGER_KIND_SAMPLES, &options, note_sample, &scan, error);
 }
 
@@ -395,7 +433,10 @@ ledger_xlsx_write_kind (LedgerXlsx  *x,
 
   w.fields = ledger_kind_fields (kind, &w.n_fields);
   g_snprintf (w.year_end, sizeof w.year_end, "%04d-12-31", x->year);
-  if ((kind == LEDGER_KIND_WATER_BODIES || kind == LEDGER_KIND_SAMPLES) && !load_latest_samples (&w, error))
+  if ((kind == LEDGER_KIND_WATER_BODIES || kind == LEDGER_KIND_SAMPLES) &&
+      !load_latest_samples (&w, LEDGER_KIND_WATER_BODIES, error))
+    return FALSE;
+  if (kind == LEDGER_KIND_FACILITIES && !load_latest_samples (&w, LEDGER_KIND_FACILITIES, error))
     return FALSE;
   w.sheet = workbook_add_worksheet (x->workbook, ledger_export_xlsx_sheet_name (kind));
   write_headers (&w);
