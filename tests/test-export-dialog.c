@@ -242,6 +242,71 @@ test_failure_is_shown (void)
   g_assert_true (wait_for (&outcome.destroyed));
 }
 
+/* ---- the toast's button: a stand-in file manager on the session bus ---- */
+
+static const char file_manager_xml[] =
+  "<node><interface name='org.freedesktop.FileManager1'>"
+  "<method name='ShowItems'><arg type='as' direction='in'/><arg type='s' direction='in'/></method>"
+  "</interface></node>";
+
+static void
+on_show_items_called (GDBusConnection       *bus,
+                      const char            *sender,
+                      const char            *object_path,
+                      const char            *interface_name,
+                      const char            *method_name,
+                      GVariant              *parameters,
+                      GDBusMethodInvocation *invocation,
+                      gpointer               data)
+{
+  char **shown = data;
+  g_autofree const char **uris = NULL;
+
+  g_variant_get (parameters, "(^a&s&s)", &uris, NULL);
+  *shown = g_strjoinv (" ", (char **) uris);
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+on_name_acquired (GDBusConnection *bus,
+                  const char      *name,
+                  gpointer         data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+test_show_in_folder (void)
+{
+  static const GDBusInterfaceVTable vtable = { on_show_items_called, NULL, NULL, { 0 } };
+  g_autoptr (GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr (GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (file_manager_xml, NULL);
+  g_autofree char *path = g_build_filename (out_dir, "台账.xlsx", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *shown = NULL;
+  gboolean owned = FALSE;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint registration, owner;
+
+  if (bus == NULL)
+    {
+      g_test_skip ("no session bus (run under dbus-run-session)");
+      return;
+    }
+  registration = g_dbus_connection_register_object (bus, "/org/freedesktop/FileManager1", info->interfaces[0],
+                                                    &vtable, &shown, NULL, NULL);
+  owner = g_bus_own_name_on_connection (bus, "org.freedesktop.FileManager1", G_BUS_NAME_OWNER_FLAGS_NONE,
+                                        on_name_acquired, NULL, &owned, NULL);
+  g_assert_true (wait_for (&owned));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-in-folder", "s", path));
+  while (shown == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (shown, ==, uri);
+  g_bus_unown_name (owner);
+  g_dbus_connection_unregister_object (bus, registration);
+}
+
 static void
 open_app (void)
 {
@@ -288,6 +353,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/csv-and-geojson", test_exports_csv_and_geojson);
   g_test_add_func ("/export-dialog/cancelled", test_cancelled_writes_nothing);
   g_test_add_func ("/export-dialog/failure-shown", test_failure_is_shown);
+  g_test_add_func ("/export-dialog/show-in-folder", test_show_in_folder);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
