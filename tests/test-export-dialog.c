@@ -201,7 +201,7 @@ test_exports_csv_and_geojson (void)
   g_assert_true (wait_for (&outcome.destroyed));
   json = read_file (json_path);
   g_assert_nonnull (strstr (json, "\"FeatureCollection\""));
-  g_assert_nonnull (strstr (json, "\"layer\" : \"farms\""));
+  g_assert_nonnull (strstr (json, "\"layer\":\"farms\""));
   g_free (outcome.path);
 }
 

@@ -40,25 +40,6 @@ in_year (const LedgerRecord *record,
     }
 }
 
-static GPtrArray *
-load_records (LedgerDb    *db,
-              LedgerKind   kind,
-              int          year,
-              int          farm_year,
-              const char  *township,
-              GError     **error)
-{
-  LedgerLoadOptions options = { .year = farm_year, .township = township };
-  g_autoptr (GPtrArray) records = ledger_store_load (db, kind, &options, error);
-
-  if (records == NULL)
-    return NULL;
-  for (guint i = records->len; i > 0; i--)
-    if (!in_year (g_ptr_array_index (records, i - 1), year))
-      g_ptr_array_remove_index (records, i - 1);
-  return g_steal_pointer (&records);
-}
-
 static gboolean
 is_plain_number (const char *text)
 {
@@ -93,17 +74,29 @@ format_csv_cell (const LedgerField *field,
   return defuse_formula (ledger_field_format (field, canonical, style));
 }
 
-static void
-append_csv_record (GString            *out,
-                   const LedgerRecord *record,
-                   const LedgerField  *fields,
-                   LedgerHeaderStyle   style)
+typedef struct
 {
-  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  GString           *out;
+  const LedgerField *fields;
+  LedgerHeaderStyle  style;
+  int                year;
+} CsvWriter;
 
+static gboolean
+append_csv_record (const LedgerRecord *record,
+                   gpointer            data,
+                   GError            **error)
+{
+  CsvWriter *w = data;
+  g_autoptr (GPtrArray) cells = NULL;
+
+  if (!in_year (record, w->year))
+    return TRUE;
+  cells = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < record->n_values; i++)
-    g_ptr_array_add (cells, format_csv_cell (&fields[i], record->values[i], style));
-  ledger_csv_append_row (out, (const char * const *) cells->pdata, cells->len);
+    g_ptr_array_add (cells, format_csv_cell (&w->fields[i], record->values[i], w->style));
+  ledger_csv_append_row (w->out, (const char * const *) cells->pdata, cells->len);
+  return TRUE;
 }
 
 static gboolean
@@ -184,27 +177,51 @@ has_points (LedgerKind kind)
   return ledger_kind_field_index (kind, "lon") >= 0;
 }
 
+typedef struct
+{
+  GString  *out;
+  gboolean  with_layer;
+  gboolean  first;
+} GeoJsonWriter;
+
+/* One feature at a time, so that 100,000 farms never make one big tree. */
 static gboolean
-add_kind_features (JsonBuilder  *builder,
-                   LedgerDb     *db,
-                   LedgerKind    kind,
-                   int           year,
-                   const char   *township,
-                   gboolean      with_layer,
-                   GError      **error)
+append_feature (const LedgerRecord *record,
+                gpointer            data,
+                GError            **error)
+{
+  GeoJsonWriter *w = data;
+  g_autoptr (JsonBuilder) builder = NULL;
+  g_autoptr (JsonGenerator) generator = NULL;
+  g_autoptr (JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  if (ledger_record_get (record, "lon") == NULL || ledger_record_get (record, "lat") == NULL)
+    return TRUE;
+  builder = json_builder_new ();
+  add_feature (builder, record, w->with_layer);
+  root = json_builder_get_root (builder);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_string_append (w->out, w->first ? "\n    " : ",\n    ");
+  g_string_append (w->out, text);
+  w->first = FALSE;
+  return TRUE;
+}
+
+static gboolean
+add_kind_features (GeoJsonWriter  *writer,
+                   LedgerDb       *db,
+                   LedgerKind      kind,
+                   int             year,
+                   const char     *township,
+                   GError        **error)
 {
   /* one point per farm: the figures of the year asked for, or the latest */
-  g_autoptr (GPtrArray) records = load_records (db, kind, 0, year > 0 ? year : 9999, township, error);
+  LedgerLoadOptions options = { .year = year > 0 ? year : 9999, .township = township };
 
-  if (records == NULL)
-    return FALSE;
-  for (guint i = 0; i < records->len; i++)
-    {
-      const LedgerRecord *record = g_ptr_array_index (records, i);
-      if (ledger_record_get (record, "lon") != NULL && ledger_record_get (record, "lat") != NULL)
-        add_feature (builder, record, with_layer);
-    }
-  return TRUE;
+  return ledger_store_foreach (db, kind, &options, append_feature, writer, error);
 }
 
 /* ---- public API ---- */
@@ -229,19 +246,17 @@ ledger_export_csv_text (LedgerDb           *db,
                         GString            *out,
                         GError            **error)
 {
-  g_autoptr (GPtrArray) records = load_records (db, kind, year, 0, township, error);
+  /* farms: one row per farm and year */
+  LedgerLoadOptions options = { .year = 0, .township = township };
   g_autoptr (GPtrArray) headers = g_ptr_array_new ();
   guint n_fields;
   const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
+  CsvWriter writer = { out, fields, style, year };
 
-  if (records == NULL)
-    return FALSE;
   for (guint i = 0; i < n_fields; i++)
     g_ptr_array_add (headers, (gpointer) (style == LEDGER_HEADER_KEYS ? fields[i].key : fields[i].header));
   ledger_csv_append_row (out, (const char * const *) headers->pdata, headers->len);
-  for (guint i = 0; i < records->len; i++)
-    append_csv_record (out, g_ptr_array_index (records, i), fields, style);
-  return TRUE;
+  return ledger_store_foreach (db, kind, &options, append_csv_record, &writer, error);
 }
 
 /**
@@ -285,10 +300,9 @@ ledger_export_geojson_text (LedgerDb    *db,
                             const char  *township,
                             GError     **error)
 {
-  g_autoptr (JsonBuilder) builder = json_builder_new ();
-  g_autoptr (JsonGenerator) generator = json_generator_new ();
-  g_autoptr (JsonNode) root = NULL;
+  g_autoptr (GString) out = NULL;
   gboolean all = kind == LEDGER_EXPORT_ALL_KINDS;
+  GeoJsonWriter writer = { NULL, all, TRUE };
 
   if (!all && !has_points (kind))
     {
@@ -296,20 +310,13 @@ ledger_export_geojson_text (LedgerDb    *db,
                    _("%s have no coordinates: export them to CSV."), ledger_kind_display_name (kind));
       return NULL;
     }
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "FeatureCollection");
-  json_builder_set_member_name (builder, "features");
-  json_builder_begin_array (builder);
+  out = g_string_new ("{\n  \"type\": \"FeatureCollection\",\n  \"features\": [");
+  writer.out = out;
   for (guint k = all ? 0 : kind; k < (all ? LEDGER_N_KINDS : kind + 1u); k++)
-    if (has_points (k) && !add_kind_features (builder, db, k, year, township, all, error))
+    if (has_points (k) && !add_kind_features (&writer, db, k, year, township, error))
       return NULL;
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  return json_generator_to_data (generator, NULL);
+  g_string_append (out, writer.first ? "]\n}\n" : "\n  ]\n}\n");
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**
