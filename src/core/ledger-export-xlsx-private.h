@@ -8,23 +8,34 @@
 
 G_BEGIN_DECLS
 
-/* Cell formats, created once per workbook */
+/* The formats of a row of figures in the summary */
 typedef struct
 {
-  lxw_format *title;
-  lxw_format *subtitle;
-  lxw_format *header;
-  lxw_format *group;      /* an indicator's name above its columns */
   lxw_format *text;
   lxw_format *integer;
-  lxw_format *real;
   lxw_format *tonnes;
   lxw_format *percent;
   lxw_format *target;
-  lxw_format *date;
-  lxw_format *coordinate;
-  lxw_format *good;       /* conditional: met, green */
-  lxw_format *bad;        /* conditional: behind, red */
+} LedgerXlsxFigureFormats;
+
+/* Cell formats, created once per workbook */
+typedef struct
+{
+  lxw_format              *title;
+  lxw_format              *subtitle;
+  lxw_format              *header;
+  lxw_format              *group;       /* an indicator's name above its columns */
+  lxw_format              *text;
+  lxw_format              *integer;
+  lxw_format              *real;
+  lxw_format              *tonnes;
+  lxw_format              *percent;
+  lxw_format              *target;
+  lxw_format              *date;
+  lxw_format              *coordinate;
+  LedgerXlsxFigureFormats  county;      /* the county's row: bold on grey */
+  lxw_format              *good;        /* conditional: met, green */
+  lxw_format              *bad;         /* conditional: behind, red */
 } LedgerXlsxFormats;
 
 typedef struct

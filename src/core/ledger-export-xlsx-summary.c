@@ -134,9 +134,12 @@ static void
 write_scope (LedgerXlsx                *x,
              lxw_worksheet             *sheet,
              lxw_row_t                  row,
-             const LedgerScopeProgress *scope)
+             const LedgerScopeProgress *scope,
+             gboolean                   county)
 {
-  LedgerXlsxFormats *f = &x->formats;
+  LedgerXlsxFormats *all = &x->formats;
+  LedgerXlsxFigureFormats township = { all->text, all->integer, all->tonnes, all->percent, all->target };
+  const LedgerXlsxFigureFormats *f = county ? &all->county : &township;
 
   worksheet_write_string (sheet, row, 0, scope->code, f->text);
   worksheet_write_string (sheet, row, 1, scope->name, f->text);
@@ -243,6 +246,14 @@ same_targets (const LedgerProgress *progress,
   return !isnan (first);
 }
 
+/* the townships' common target (same_targets() is TRUE) */
+static double
+target_of (const LedgerProgress *progress,
+           guint                 indicator)
+{
+  return ((LedgerScopeProgress *) g_ptr_array_index (progress->townships, 0))->indicators[indicator].target;
+}
+
 /* The target as a line: a linear trendline through a series of equal
  * targets, the series itself invisible (libxlsxwriter 1.1 cannot combine a
  * column chart with a line chart). Differing targets show as columns. */
@@ -265,7 +276,7 @@ add_target_series (lxw_chart            *chart,
   chart_series_set_name (series, "目标");
   if (!same_targets (progress, indicator))
     return;
-  name = g_strdup_printf ("目标 %g%%", ((LedgerScopeProgress *) g_ptr_array_index (progress->townships, 0))->indicators[indicator].target * 100);
+  name = g_strdup_printf ("目标 %g%%", target_of (progress, indicator) * 100);
   chart_series_set_fill (series, &none);
   chart_series_set_line (series, &no_line);
   chart_series_set_trendline (series, LXW_CHART_TRENDLINE_TYPE_LINEAR, 0);
@@ -284,7 +295,7 @@ new_chart (LedgerXlsx           *x,
   lxw_row_t last = FIRST_SCOPE_ROW + progress->townships->len;
   lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
   lxw_chart_fill fill = { .color = 0x4472C4 };
-  g_autofree char *title = g_strdup_printf ("各乡镇%s（%d 年）", indicator_headers[indicator].name, progress->year);
+  g_autofree char *title = NULL;
 
   chart_series_set_categories (series, SHEET, first, 1, last, 1);
   chart_series_set_values (series, SHEET, first, indicator_col (indicator, RATE), last, indicator_col (indicator, RATE));
@@ -293,7 +304,14 @@ new_chart (LedgerXlsx           *x,
   add_target_series (chart, progress, indicator, first, last);
   chart_set_series_overlap (chart, 100);
   chart_set_series_gap (chart, 60);
+  /* the legend of LibreOffice leaves the trendline out: the title names the target */
+  if (same_targets (progress, indicator))
+    title = g_strdup_printf ("各乡镇%s（%d 年，红色虚线为目标 %g%%）", indicator_headers[indicator].name,
+                             progress->year, target_of (progress, indicator) * 100);
+  else
+    title = g_strdup_printf ("各乡镇%s（%d 年）", indicator_headers[indicator].name, progress->year);
   chart_title_set_name (chart, title);
+  chart_title_set_name_font (chart, &(lxw_chart_font) { .size = 11, .bold = LXW_TRUE });
   chart_axis_set_num_format (chart->y_axis, "0%");
   chart_axis_set_min (chart->y_axis, 0);
   chart_axis_set_max (chart->y_axis, 1);
@@ -332,9 +350,9 @@ ledger_xlsx_write_summary (LedgerXlsx  *x,
   set_column_widths (sheet);
   write_title (x, sheet, progress);
   write_headers (x, sheet);
-  write_scope (x, sheet, row, &progress->county);
+  write_scope (x, sheet, row, &progress->county, TRUE);
   for (guint t = 0; t < progress->townships->len; t++)
-    write_scope (x, sheet, ++row, g_ptr_array_index (progress->townships, t));
+    write_scope (x, sheet, ++row, g_ptr_array_index (progress->townships, t), FALSE);
   add_conditional_formats (x, sheet, row);
   worksheet_freeze_panes (sheet, FIRST_SCOPE_ROW, 2);
   insert_charts (x, sheet, progress);

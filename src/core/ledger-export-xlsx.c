@@ -48,6 +48,28 @@ new_format (lxw_workbook *workbook,
   return format;
 }
 
+static lxw_format *
+new_county_format (lxw_workbook *workbook,
+                   const char   *num_format)
+{
+  lxw_format *format = new_format (workbook, num_format, TRUE);
+
+  format_set_bg_color (format, 0xF2F2F2);
+  return format;
+}
+
+static void
+add_county_formats (LedgerXlsx *x)
+{
+  LedgerXlsxFigureFormats *county = &x->formats.county;
+
+  county->text = new_county_format (x->workbook, "@");
+  county->integer = new_county_format (x->workbook, "0");
+  county->tonnes = new_county_format (x->workbook, "#,##0.0");
+  county->percent = new_county_format (x->workbook, "0.0%");
+  county->target = new_county_format (x->workbook, "0%");
+}
+
 static void
 add_formats (LedgerXlsx *x)
 {
@@ -74,6 +96,7 @@ add_formats (LedgerXlsx *x)
   f->target = new_format (x->workbook, "0%", FALSE);
   f->date = new_format (x->workbook, "yyyy-mm-dd", FALSE);
   f->coordinate = new_format (x->workbook, "0.000000", FALSE);
+  add_county_formats (x);
   f->good = workbook_add_format (x->workbook);
   format_set_font_color (f->good, 0x006100);
   format_set_bg_color (f->good, 0xC6EFCE);
