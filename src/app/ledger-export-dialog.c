@@ -190,6 +190,25 @@ format_filter (LedgerExportFormat format)
   return filter;
 }
 
+static const char *
+format_suffix (LedgerExportFormat format)
+{
+  return format == LEDGER_EXPORT_FORMAT_CSV ? ".csv" : format == LEDGER_EXPORT_FORMAT_GEOJSON ? ".geojson" : ".xlsx";
+}
+
+/* "台账" chosen for a workbook becomes "台账.xlsx" */
+static char *
+path_with_suffix (const char         *path,
+                  LedgerExportFormat  format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, format_suffix (format)) ||
+      (format == LEDGER_EXPORT_FORMAT_GEOJSON && g_str_has_suffix (lower, ".json")))
+    return g_strdup (path);
+  return g_strconcat (path, format_suffix (format), NULL);
+}
+
 static void
 set_busy (LedgerExportDialog *self,
           gboolean            busy)
@@ -304,7 +323,10 @@ on_file_chooser_response_cb (GtkNativeDialog    *native,
   g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL && g_file_peek_path (file) != NULL)
-    ledger_export_dialog_export_to (self, g_file_peek_path (file));
+    {
+      g_autofree char *path = path_with_suffix (g_file_peek_path (file), ledger_export_dialog_get_format (self));
+      ledger_export_dialog_export_to (self, path);
+    }
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
 }
