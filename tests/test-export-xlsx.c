@@ -226,9 +226,9 @@ test_unknown_township (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_files (f->out), ==, 0);
 }
 
-/* 20,000 farms in constant-memory mode: the peak memory of the export is
- * far below what holding every row would take (tests/bench/bench-export
- * measures 100,000). */
+/* 20,000 farms in constant-memory mode: the export adds about 0.5 MiB to
+ * the peak memory, where holding every row (libxlsxwriter's default mode)
+ * adds about 40 MiB; tests/bench/bench-export measures 100,000. */
 static void
 test_large_export_streams (Fixture *f, gconstpointer data)
 {
@@ -253,7 +253,7 @@ test_large_export_streams (Fixture *f, gconstpointer data)
   /* AddressSanitizer keeps freed memory in quarantine: no measure */
   g_test_message ("not measured under AddressSanitizer");
 #else
-  g_assert_cmpuint (peak - before, <, 32 * 1024);
+  g_assert_cmpuint (peak - before, <, 16 * 1024);
 #endif
 }
 
