@@ -266,6 +266,40 @@ test_formula_injection_defused (Fixture *f, gconstpointer data)
   g_assert_null (strstr (samples, "'-150"));
 }
 
+/* GeoJSON is written by hand: text escaped, numbers as canonical text */
+static void
+test_geojson_escapes_text (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerImportReport) report = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
+  JsonArray *features;
+  JsonObject *properties = NULL;
+
+  report = ledger_import_text (f->db, LEDGER_KIND_FACILITIES,
+                               "编号,名称,类型,行政村代码,运行状态,工艺,设计规模(吨/日),经度,纬度\n"
+                               "F7,\"站\"\"一\\号\",村级集中处理站," VILLAGE ",正常运行,\"A/O\tMBR\",12.5,105.123456,30.25\n",
+                               "in.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+  text = ledger_export_geojson_text (f->db, LEDGER_KIND_FACILITIES, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\"coordinates\":[105.123456,30.25]"));
+  g_assert_nonnull (strstr (text, "\"capacity_m3d\":12.5"));
+  features = parse_features (parser, text);
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *p = json_object_get_object_member (json_array_get_object_element (features, i), "properties");
+      if (g_strcmp0 (json_object_get_string_member (p, "code"), "F7") == 0)
+        properties = p;
+    }
+  g_assert_nonnull (properties);
+  g_assert_cmpstr (json_object_get_string_member (properties, "name"), ==, "站\"一\\号");
+  g_assert_cmpstr (json_object_get_string_member (properties, "process"), ==, "A/O\tMBR");
+  g_assert_false (json_object_has_member (properties, "layer"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -281,6 +315,7 @@ main (int argc, char *argv[])
   ADD ("/export/geojson/round-trip", test_geojson_round_trip);
   ADD ("/export/failed-write", test_failed_write_leaves_nothing);
   ADD ("/export/csv/formula-injection", test_formula_injection_defused);
+  ADD ("/export/geojson/escapes-text", test_geojson_escapes_text);
 #undef ADD
 
   return g_test_run ();

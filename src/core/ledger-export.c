@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,58 +117,86 @@ write_atomically (const char  *path,
 
 /* ---- GeoJSON ---- */
 
+/* Written by hand, one feature at a time: numbers keep their canonical text
+ * (30.37091, not json-glib's 30.370909999999999), and 100,000 farms never
+ * make one big tree. */
 static void
-add_property (JsonBuilder       *builder,
-              const LedgerField *field,
-              const char        *canonical)
+append_json_string (GString    *out,
+                    const char *text)
 {
-  json_builder_set_member_name (builder, field->key);
-  if (canonical == NULL)
-    json_builder_add_null_value (builder);
-  else if (field->type == LEDGER_FIELD_INT || field->type == LEDGER_FIELD_YEAR)
-    json_builder_add_int_value (builder, g_ascii_strtoll (canonical, NULL, 10));
-  else if (field->type == LEDGER_FIELD_REAL)
-    json_builder_add_double_value (builder, g_ascii_strtod (canonical, NULL));
-  else if (field->type == LEDGER_FIELD_BOOL)
-    json_builder_add_boolean_value (builder, g_strcmp0 (canonical, "1") == 0);
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* a canonical number as a JSON number; anything else stays a string */
+static void
+append_json_number (GString    *out,
+                    const char *canonical)
+{
+  char *end = NULL;
+  double value = g_ascii_strtod (canonical, &end);
+
+  if (end != canonical && *end == '\0' && isfinite (value) && canonical[0] != '+' && canonical[0] != '.' &&
+      strpbrk (canonical, "xXnN") == NULL)
+    g_string_append (out, canonical);
   else
-    json_builder_add_string_value (builder, canonical);
+    append_json_string (out, canonical);
 }
 
 static void
-add_feature (JsonBuilder        *builder,
-             const LedgerRecord *record,
-             gboolean            with_layer)
+append_property (GString           *out,
+                 const LedgerField *field,
+                 const char        *canonical,
+                 gboolean          *first)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  append_json_string (out, field->key);
+  g_string_append_c (out, ':');
+  if (canonical == NULL)
+    g_string_append (out, "null");
+  else if (field->type == LEDGER_FIELD_INT || field->type == LEDGER_FIELD_YEAR || field->type == LEDGER_FIELD_REAL)
+    append_json_number (out, canonical);
+  else if (field->type == LEDGER_FIELD_BOOL)
+    g_string_append (out, g_strcmp0 (canonical, "1") == 0 ? "true" : "false");
+  else
+    append_json_string (out, canonical);
+}
+
+static void
+append_feature_json (GString            *out,
+                     const LedgerRecord *record,
+                     gboolean            with_layer)
 {
   const LedgerField *fields = ledger_kind_fields (record->kind, NULL);
+  gboolean first = !with_layer;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "Feature");
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, record->uid);
-  json_builder_set_member_name (builder, "geometry");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "Point");
-  json_builder_set_member_name (builder, "coordinates");
-  json_builder_begin_array (builder);
-  json_builder_add_double_value (builder, ledger_record_get_double (record, "lon", 0));
-  json_builder_add_double_value (builder, ledger_record_get_double (record, "lat", 0));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "properties");
-  json_builder_begin_object (builder);
+  g_string_append (out, "{\"type\":\"Feature\",\"id\":");
+  append_json_string (out, record->uid);
+  g_string_append (out, ",\"geometry\":{\"type\":\"Point\",\"coordinates\":[");
+  append_json_number (out, ledger_record_get (record, "lon"));
+  g_string_append_c (out, ',');
+  append_json_number (out, ledger_record_get (record, "lat"));
+  g_string_append (out, "]},\"properties\":{");
   if (with_layer)
     {
-      json_builder_set_member_name (builder, "layer");
-      json_builder_add_string_value (builder, ledger_kind_to_key (record->kind));
+      g_string_append (out, "\"layer\":");
+      append_json_string (out, ledger_kind_to_key (record->kind));
     }
   for (guint i = 0; i < record->n_values; i++)
     if (fields[i].type != LEDGER_FIELD_LON && fields[i].type != LEDGER_FIELD_LAT)
-      add_property (builder, &fields[i], record->values[i]);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+      append_property (out, &fields[i], record->values[i], &first);
+  g_string_append (out, "}}");
 }
 
 static gboolean
@@ -184,28 +212,17 @@ typedef struct
   gboolean  first;
 } GeoJsonWriter;
 
-/* One feature at a time, so that 100,000 farms never make one big tree. */
 static gboolean
 append_feature (const LedgerRecord *record,
                 gpointer            data,
                 GError            **error)
 {
   GeoJsonWriter *w = data;
-  g_autoptr (JsonBuilder) builder = NULL;
-  g_autoptr (JsonGenerator) generator = NULL;
-  g_autoptr (JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   if (ledger_record_get (record, "lon") == NULL || ledger_record_get (record, "lat") == NULL)
     return TRUE;
-  builder = json_builder_new ();
-  add_feature (builder, record, w->with_layer);
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  text = json_generator_to_data (generator, NULL);
   g_string_append (w->out, w->first ? "\n    " : ",\n    ");
-  g_string_append (w->out, text);
+  append_feature_json (w->out, record, w->with_layer);
   w->first = FALSE;
   return TRUE;
 }
