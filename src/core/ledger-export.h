@@ -3,8 +3,12 @@
  * CSV holds one kind, UTF-8 with a BOM (so that Excel and WPS read the
  * Chinese correctly), CRLF line ends, the columns in the order of the column
  * table, so that an export imports back unchanged. GeoJSON holds the points of
- * one kind, or of every kind that has coordinates. Both are written to a
- * temporary file and renamed: a failed export never leaves half a file.
+ * one kind, or of every kind that has coordinates (WGS-84, every field a
+ * property), for QGIS. Records are read one at a time. In CSV, text that a
+ * spreadsheet would run as a formula (=, +, -, @ first; not a number such as
+ * -3.5) gets a leading apostrophe, which the import strips again. Both are
+ * written to a temporary file and renamed: a failed export never leaves half
+ * a file. The XLSX workbook is ledger-export-xlsx.h.
  */
 #pragma once
 
