@@ -15,6 +15,7 @@
 
 #include "ledger-settings.h"
 #include "ledger-blank-map-source.h"
+#include "ledger-county-outline.h"
 #include "ledger-editor.h"
 #include "ledger-map-view.h"
 #include "ledger-mbtiles-source.h"
@@ -137,8 +138,7 @@ apply_base_map (LedgerMapView *self)
 static void
 load_outline (LedgerMapView *self)
 {
-  g_autofree char *county = self->db ? ledger_db_dup_region_code (self->db) : NULL;
-  g_autofree char *geojson = county ? ledger_regions_boundary_geojson (county) : NULL;
+  g_autofree char *geojson = self->db ? ledger_county_outline_dup_geojson (self->db) : NULL;
   g_autoptr (GPtrArray) townships = NULL;
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_outline_label_free);
 
