@@ -51,13 +51,22 @@ count_seats_inside (LedgerDb            *db,
     }
 }
 
+static gboolean
+is_number (JsonNode *node)
+{
+  GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  return type == G_TYPE_DOUBLE || type == G_TYPE_INT64;
+}
+
 static void
 convert_pair (JsonArray   *pair,
               LedgerDatum  from)
 {
   double lon, lat;
 
-  if (json_array_get_length (pair) < 2)
+  if (json_array_get_length (pair) < 2 ||
+      !is_number (json_array_get_element (pair, 0)) || !is_number (json_array_get_element (pair, 1)))
     return;
   ledger_coords_to_wgs84 (from, json_array_get_double_element (pair, 0),
                           json_array_get_double_element (pair, 1), &lon, &lat);
@@ -81,24 +90,34 @@ convert_coordinates (JsonArray   *array,
       return;
     }
   for (guint i = 0; i < json_array_get_length (array); i++)
-    convert_coordinates (json_array_get_array_element (array, i), from);
+    if (JSON_NODE_HOLDS_ARRAY (json_array_get_element (array, i)))
+      convert_coordinates (json_array_get_array_element (array, i), from);
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
 static void
 convert_object (JsonObject  *object,
                 LedgerDatum  from)
 {
-  JsonArray *features;
+  JsonArray *features = object ? array_member (object, "features") : NULL;
+  JsonArray *coordinates = object ? array_member (object, "coordinates") : NULL;
+  JsonNode *geometry = object ? json_object_get_member (object, "geometry") : NULL;
 
-  if (object == NULL)
-    return;
-  if ((features = json_object_get_array_member (object, "features")) != NULL)
-    for (guint i = 0; i < json_array_get_length (features); i++)
+  for (guint i = 0; features != NULL && i < json_array_get_length (features); i++)
+    if (JSON_NODE_HOLDS_OBJECT (json_array_get_element (features, i)))
       convert_object (json_array_get_object_element (features, i), from);
-  if (json_object_has_member (object, "geometry"))
-    convert_object (json_object_get_object_member (object, "geometry"), from);
-  if (json_object_has_member (object, "coordinates"))
-    convert_coordinates (json_object_get_array_member (object, "coordinates"), from);
+  if (geometry != NULL && JSON_NODE_HOLDS_OBJECT (geometry))
+    convert_object (json_node_get_object (geometry), from);
+  if (coordinates != NULL)
+    convert_coordinates (coordinates, from);
 }
 
 static gboolean
