@@ -63,7 +63,5 @@ char *ledger_window_dup_demo_path            (void);
 void  ledger_window_remember_ledger          (LedgerWindow   *self,
                                               const char     *path);
 void  ledger_window_update_demo_badge        (LedgerWindow   *self);
-void  ledger_window_import_outline           (LedgerWindow   *self,
-                                              const char     *path);
 
 G_END_DECLS
