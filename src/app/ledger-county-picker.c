@@ -30,6 +30,7 @@ struct _LedgerCountyPicker
   const LedgerDivision *chosen;
   char                 *outline_path;
   char                 *open_path;     /* the window's ledger: never overwritten */
+  gboolean              revealing;     /* selecting the chosen county in the columns */
   GCancellable         *cancellable;
 
   /* template children */
@@ -152,6 +153,36 @@ describe_counts (const LedgerDivision *county)
 }
 
 static void
+select_division_row (GtkListBox           *list,
+                     const LedgerDivision *division)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (row_division (row) == division)
+      {
+        if (gtk_list_box_get_selected_row (list) != row)
+          gtk_list_box_select_row (list, row);
+        return;
+      }
+}
+
+/* The browse columns follow a county found by search, so that its
+ * neighbours are one click away. */
+static void
+reveal_in_columns (LedgerCountyPicker   *self,
+                   const LedgerDivision *county)
+{
+  if (self->revealing)
+    return;
+  self->revealing = TRUE;
+  select_division_row (self->provinces_list, county->parent->parent);
+  select_division_row (self->cities_list, county->parent);
+  select_division_row (self->counties_list, county);
+  self->revealing = FALSE;
+}
+
+static void
 choose_division (LedgerCountyPicker   *self,
                  const LedgerDivision *county)
 {
@@ -166,6 +197,7 @@ choose_division (LedgerCountyPicker   *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), label);
   adw_action_row_set_subtitle (self->chosen_row, counts);
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), TRUE);
+  reveal_in_columns (self, county);
 }
 
 static void
@@ -292,6 +324,9 @@ on_search_entry_search_changed_cb (LedgerCountyPicker *self,
     }
   results = ledger_division_index_search (self->index, text, MAX_RESULTS);
   fill_list (self->results_list, results, TRUE);
+  /* one match is the county meant */
+  if (results->len == 1)
+    gtk_list_box_select_row (self->results_list, gtk_list_box_get_row_at_index (self->results_list, 0));
   gtk_stack_set_visible_child_name (self->list_stack, results->len > 0 ? "results" : "no-results");
 }
 
