@@ -308,8 +308,9 @@ test_picker_creates_other_county (void)
   townships = ledger_regions_list (ledger_window_get_db (window), "township", NULL);
   g_assert_cmpuint (townships->len, ==, kashgar->n_townships);
   g_assert_cmpuint (townships->len, >, 5);
-  /* a new county has no demo data */
+  /* a new county has no demo data, and the map says how to place it */
   g_assert_false (gtk_widget_get_visible (demo_badge ()));
+  g_assert_true (gtk_widget_get_visible (find_descendant (ledger_window_get_map_view (window), GTK_TYPE_BOX, "map-hint")));
   /* the picker closed itself */
   g_assert_true (picker == NULL || !gtk_widget_get_visible (GTK_WIDGET (picker)));
 }
@@ -319,6 +320,7 @@ test_import_outline (void)
 {
   g_autofree char *square = g_build_filename (tmp_dir, "kashgar.geojson", NULL);
   g_autofree char *stored = NULL;
+  ShumateLocation *location;
 
   g_assert_true (g_file_set_contents (square, "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\","
                                       "\"coordinates\":[[[75.8,39.3],[76.1,39.3],[76.1,39.6],[75.8,39.6],[75.8,39.3]]]}}",
@@ -328,6 +330,11 @@ test_import_outline (void)
   stored = ledger_county_outline_dup_geojson (ledger_window_get_db (window));
   g_assert_nonnull (stored);
   g_assert_nonnull (strstr (stored, "75.8"));
+  /* the map draws it, centred on it, and the hint goes */
+  g_assert_false (gtk_widget_get_visible (find_descendant (ledger_window_get_map_view (window), GTK_TYPE_BOX, "map-hint")));
+  location = SHUMATE_LOCATION (ledger_map_view_get_viewport (LEDGER_MAP_VIEW (ledger_window_get_map_view (window))));
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (location), 75.95, 0.01);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (location), 39.45, 0.05);
 }
 
 static void
