@@ -228,6 +228,54 @@ expect 0 "a read-only ledger still exports" -- --db readonly.db export --kind fa
 expect 0 "a read-only ledger still shows progress" -- --db readonly.db progress --json
 chmod 644 readonly.db
 
+# ---- county outlines: init --outline, set-outline ---------------------------
+
+meta_outline () { "$PY" -c 'import sqlite3,sys; r=sqlite3.connect(sys.argv[1]).execute("select value from meta where key=?", ("boundary_geojson",)).fetchone(); print(r[0] if r else "")' "$1"; }
+
+cat > dongcheng.geojson <<'JSON'
+{"type":"Feature","properties":{"name":"东城区"},"geometry":{"type":"Polygon","coordinates":[[[116.38,39.86],[116.45,39.86],[116.45,39.97],[116.38,39.97],[116.38,39.86]]]}}
+JSON
+cat > far.geojson <<'JSON'
+{"type":"Polygon","coordinates":[[[80,40],[81,40],[81,41],[80,41],[80,40]]]}
+JSON
+cat > lezhi-square.geojson <<'JSON'
+{"type":"FeatureCollection","features":[{"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[[104.85,30.05],[105.35,30.05],[105.35,30.6],[104.85,30.6],[104.85,30.05]]]]}}]}
+JSON
+echo '{"type":"Point","coordinates":[116.4,39.9]}' > point.geojson
+
+expect 0 "--help lists set-outline" -- --help
+check "--help shows init --outline and set-outline" grep -q 'set-outline FILE.geojson' out.txt
+expect 0 "init another county with its outline" -- --db dongcheng.db init --region 110101 --outline dongcheng.geojson
+expect 1 "init with an outline that holds no polygon" -- --db nopoly.db init --region 110101 --outline point.geojson
+check "no ledger is left behind" test ! -e nopoly.db
+check "the message says why" grep -q 'no polygon' err.txt
+expect 1 "init with a missing outline file" -- --db nofile.db init --region 110101 --outline missing.geojson
+check "no ledger is left behind either" test ! -e nofile.db
+expect 2 "init with an unknown --datum" -- --db mars.db init --region 110101 --outline dongcheng.geojson --datum mars
+check "no ledger for a usage error" test ! -e mars.db
+
+expect 0 "a demo ledger to set outlines on" -- --db outline.db init --demo
+expect 1 "set-outline far from the township seats is refused" -- --db outline.db set-outline far.geojson
+check "the message names the count and GCJ-02" grep -q '0 of the ledger’s 21 .*GCJ-02' err.txt
+expect 0 "set-outline --force stores it anyway" -- --db outline.db set-outline far.geojson --force
+expect 0 "set-outline of a fitting outline" -- --db outline.db set-outline lezhi-square.geojson --datum gcj02
+expect 0 "set-outline --clear" -- --db outline.db set-outline --clear
+expect 2 "set-outline without a file" -- --db outline.db set-outline
+expect 2 "set-outline --clear with a file" -- --db outline.db set-outline far.geojson --clear
+expect 3 "set-outline on a missing ledger" -- --db nowhere.db set-outline far.geojson
+if has_python_sqlite; then
+  out=$(meta_outline dongcheng.db)
+  check "the stored outline is the file's" test "${out#*116.38}" != "$out"
+  "$EXE" --db outline.db set-outline lezhi-square.geojson >/dev/null 2>&1
+  out=$(meta_outline outline.db)
+  check "set-outline stored the Lezhi square" test "${out#*104.85}" != "$out"
+  "$EXE" --db outline.db set-outline far.geojson >/dev/null 2>&1
+  out=$(meta_outline outline.db)
+  check "a refused outline leaves the stored one" test "${out#*104.85}" != "$out"
+else
+  echo "# skipped reading outlines back: $PY with sqlite3 not available"
+fi
+
 echo "1..$n_tests"
 echo "# $((n_tests - n_failed)) passed, $n_failed failed"
 [ "$n_failed" -eq 0 ]

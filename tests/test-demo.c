@@ -169,6 +169,11 @@ test_remove (Fixture       *f,
 
   g_assert_cmpint (count (f->db, "SELECT count(*) FROM samples"), >, 0);
   g_assert_cmpint (count (f->db, "SELECT count(*) FROM inspections"), >, 0);
+  g_assert_cmpuint (ledger_demo_count (f->db), ==,
+                    count (f->db, "SELECT (SELECT count(*) FROM facilities) + (SELECT count(*) FROM farms)"
+                                  " + (SELECT count(*) FROM water_bodies) + (SELECT count(*) FROM village_sewage)"
+                                  " + (SELECT count(*) FROM samples) + (SELECT count(*) FROM inspections)"));
+  g_assert_cmpuint (ledger_demo_count (f->db), >, 100);
   g_assert_true (ledger_store_remove_demo (f->db, &n_removed, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_removed, >, 0);
@@ -179,6 +184,7 @@ test_remove (Fixture       *f,
     }
   g_assert_cmpint (count (f->db, "SELECT count(*) FROM regions WHERE lon IS NOT NULL OR households IS NOT NULL"), ==, 0);
   g_assert_cmpint (count (f->db, "SELECT count(*) FROM regions"), ==, 1 + 21 + 315);
+  g_assert_cmpuint (ledger_demo_count (f->db), ==, 0);
 
   progress = compute (f->db, 2020);
   g_assert_cmpfloat (progress->county.indicators[LEDGER_INDICATOR_VILLAGE_SEWAGE].numerator, ==, 0);

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ledger-divisions.h"
 #include "ledger-error.h"
 #include "ledger-regions.h"
 #include "ledger-rules.h"
@@ -269,6 +270,198 @@ test_boundary (void)
   g_assert_null (ledger_regions_boundary_geojson ("../x"));
 }
 
+/* ---- the national index: browse and search ---- */
+
+static LedgerDivisionIndex *
+get_index (void)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  LedgerDivisionIndex *index = ledger_division_index_get (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (index);
+  g_test_message ("division index: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  return index;
+}
+
+static gboolean
+contains_code (GPtrArray  *divisions,
+               const char *code)
+{
+  for (guint i = 0; i < divisions->len; i++)
+    if (g_str_equal (((LedgerDivision *) g_ptr_array_index (divisions, i))->code, code))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_browse (void)
+{
+  LedgerDivisionIndex *index = get_index ();
+  g_autoptr (GPtrArray) provinces = ledger_division_index_children (index, NULL);
+  g_autoptr (GPtrArray) beijing = ledger_division_index_children (index, "11");
+  g_autoptr (GPtrArray) districts = ledger_division_index_children (index, "1101");
+  g_autoptr (GPtrArray) henan = ledger_division_index_children (index, "41");
+  g_autoptr (GPtrArray) direct = ledger_division_index_children (index, "4190");
+  g_autoptr (GPtrArray) ziyang = ledger_division_index_children (index, "5120");
+  g_autoptr (GPtrArray) none = ledger_division_index_children (index, "99");
+  const LedgerDivision *first;
+
+  /* 31 provinces, Taiwan, Hong Kong and Macao are not in the NBS list */
+  g_assert_cmpuint (provinces->len, ==, 31);
+  first = g_ptr_array_index (provinces, 0);
+  g_assert_cmpstr (first->code, ==, "11");
+  g_assert_cmpstr (first->name, ==, "北京市");
+  g_assert_cmpint (first->level, ==, LEDGER_DIVISION_PROVINCE);
+  g_assert_null (first->parent);
+
+  /* a municipality: 北京市 → 市辖区 → 东城区 */
+  g_assert_cmpuint (beijing->len, ==, 1);
+  g_assert_true (ledger_division_is_placeholder (g_ptr_array_index (beijing, 0)));
+  g_assert_cmpuint (districts->len, ==, 16);
+  g_assert_cmpstr (((LedgerDivision *) g_ptr_array_index (districts, 0))->name, ==, "东城区");
+
+  /* province-level counties sit under 省直辖县级行政区划: 济源市 */
+  g_assert_true (contains_code (henan, "4190"));
+  g_assert_true (contains_code (direct, "419001"));
+
+  g_assert_true (contains_code (ziyang, "512022"));
+  g_assert_cmpuint (ziyang->len, ==, 3);
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_null (ledger_division_index_lookup (index, "999999"));
+}
+
+static void
+test_counts_match_ledger (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *codes[] = { "512022", "110101", "540102", "653101" };
+  LedgerDivisionIndex *index = get_index ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s.db", f->dir, codes[i]);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedgerDb) db = ledger_ledger_create (path, codes[i], FALSE, &error);
+      const LedgerDivision *county = ledger_division_index_lookup (index, codes[i]);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (county);
+      g_assert_cmpint (county->level, ==, LEDGER_DIVISION_COUNTY);
+      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'township'"), ==, county->n_townships);
+      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'village'"), ==, county->n_villages);
+      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'community'"), ==, county->n_communities);
+    }
+  g_assert_cmpuint (ledger_division_index_lookup (index, "512022")->n_townships, ==, 21);
+  g_assert_cmpuint (ledger_division_index_lookup (index, "512022")->n_villages, ==, 234);
+}
+
+static void
+test_counties_match_shared_list (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  LedgerDivisionIndex *index = get_index ();
+  guint n = 0;
+
+  if (g_getenv ("LEDGER_SHARED_DATA") == NULL)
+    {
+      g_test_skip ("LEDGER_SHARED_DATA is not set");
+      return;
+    }
+  path = g_build_filename (g_getenv ("LEDGER_SHARED_DATA"), "divisions", "areas.csv", NULL);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++, n++)
+    {
+      g_autofree char *code = g_strndup (lines[i], 6);
+      g_assert_nonnull (ledger_division_index_lookup (index, code));
+    }
+  g_assert_cmpuint (ledger_division_index_get_n_counties (index), ==, n);
+}
+
+static char *
+first_label (GPtrArray *results)
+{
+  g_assert_cmpuint (results->len, >, 0);
+  return ledger_division_dup_label (g_ptr_array_index (results, 0));
+}
+
+static void
+test_search (void)
+{
+  LedgerDivisionIndex *index = get_index ();
+  g_autoptr (GPtrArray) lezhi = ledger_division_index_search (index, "乐至", 20);
+  g_autoptr (GPtrArray) by_code = ledger_division_index_search (index, "5120", 20);
+  g_autoptr (GPtrArray) with_province = ledger_division_index_search (index, "四川 · 安岳", 20);
+  g_autoptr (GPtrArray) dongcheng = ledger_division_index_search (index, "东城", 0);
+  g_autoptr (GPtrArray) dongguan = ledger_division_index_search (index, "东莞", 0);
+  g_autoptr (GPtrArray) limited = ledger_division_index_search (index, "区", 5);
+  g_autoptr (GPtrArray) nothing = ledger_division_index_search (index, "不存在的县", 0);
+  g_autoptr (GPtrArray) blank = ledger_division_index_search (index, "  ", 0);
+  g_autofree char *label = first_label (lezhi);
+  g_autofree char *beijing = first_label (dongcheng);
+  g_autofree char *guangdong = first_label (dongguan);
+
+  g_assert_cmpuint (lezhi->len, ==, 1);
+  g_assert_cmpstr (label, ==, "四川省 · 资阳市 · 乐至县 (512022)");
+  /* code prefixes first: 512002 雁江区, 512021 安岳县, 512022 乐至县 */
+  g_assert_cmpuint (by_code->len, >=, 3);
+  g_assert_cmpstr (((LedgerDivision *) g_ptr_array_index (by_code, 0))->code, ==, "512002");
+  g_assert_true (contains_code (by_code, "512022"));
+  g_assert_cmpuint (with_province->len, ==, 1);
+  g_assert_cmpstr (((LedgerDivision *) g_ptr_array_index (with_province, 0))->code, ==, "512021");
+  /* name prefixes before other name matches; the placeholder 市辖区 is left out of the path */
+  g_assert_cmpstr (beijing, ==, "北京市 · 东城区 (110101)");
+  g_assert_true (contains_code (dongcheng, "110101"));
+  /* a city with one county is not repeated */
+  g_assert_cmpstr (guangdong, ==, "广东省 · 东莞市 (441900)");
+  g_assert_cmpuint (limited->len, ==, 5);
+  g_assert_cmpuint (nothing->len, ==, 0);
+  g_assert_cmpuint (blank->len, ==, 0);
+}
+
+static void
+test_search_speed (void)
+{
+  LedgerDivisionIndex *index = get_index ();
+  const char *queries[] = { "乐", "乐至", "5", "51", "512", "县", "四川 区" };
+  gint64 start = g_get_monotonic_time ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    g_ptr_array_unref (ledger_division_index_search (index, queries[i], 200));
+  /* a figure to read, not an assertion: one keystroke's search */
+  g_test_message ("search: %.2f ms per query over %u counties",
+                  (g_get_monotonic_time () - start) / 1000.0 / G_N_ELEMENTS (queries),
+                  ledger_division_index_get_n_counties (index));
+}
+
+static void
+on_index_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  LedgerDivisionIndex **out = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *out = ledger_division_index_get_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (void)
+{
+  LedgerDivisionIndex *index = NULL;
+
+  ledger_division_index_get_async (NULL, on_index_loaded_cb, &index);
+  while (index == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (ledger_division_index_is_loaded ());
+  g_assert_true (index == ledger_division_index_get (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,5 +473,11 @@ main (int   argc,
   g_test_add ("/regions/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
   g_test_add ("/regions/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
   g_test_add_func ("/regions/boundary", test_boundary);
+  g_test_add_func ("/regions/divisions/async", test_async);
+  g_test_add_func ("/regions/divisions/browse", test_browse);
+  g_test_add ("/regions/divisions/counts", Fixture, NULL, fixture_set_up, test_counts_match_ledger, fixture_tear_down);
+  g_test_add_func ("/regions/divisions/shared-list", test_counties_match_shared_list);
+  g_test_add_func ("/regions/divisions/search", test_search);
+  g_test_add_func ("/regions/divisions/search-speed", test_search_speed);
   return g_test_run ();
 }

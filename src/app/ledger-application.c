@@ -32,21 +32,20 @@ get_or_create_window (LedgerApplication *self)
 }
 
 /* --db, else the last ledger when it still exists, else the default one
- * (created as the Lezhi demo ledger the first time). */
+ * when it exists; NULL on a first start: the window shows its welcome page. */
 static char *
-choose_initial_path (LedgerApplication *self,
-                     gboolean          *create_demo)
+choose_initial_path (LedgerApplication *self)
 {
   g_autofree char *last = g_settings_get_string (self->settings, "last-ledger");
   g_autofree char *fallback = ledger_application_dup_default_path ();
 
-  *create_demo = FALSE;
   if (self->db_path != NULL)
     return g_strdup (self->db_path);
   if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&last);
-  *create_demo = !g_file_test (fallback, G_FILE_TEST_EXISTS);
-  return g_steal_pointer (&fallback);
+  if (g_file_test (fallback, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&fallback);
+  return NULL;
 }
 
 /* ---- actions ---- */
@@ -200,7 +199,6 @@ ledger_application_activate (GApplication *app)
   LedgerApplication *self = LEDGER_APPLICATION (app);
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_autofree char *path = NULL;
-  gboolean create_demo = FALSE;
   LedgerWindow *win;
 
   if (active != NULL)
@@ -211,10 +209,8 @@ ledger_application_activate (GApplication *app)
 
   win = ledger_window_new (self);
   gtk_window_present (GTK_WINDOW (win));
-  path = choose_initial_path (self, &create_demo);
-  if (create_demo)
-    ledger_window_create_ledger (win, path, LEDGER_DEFAULT_REGION, TRUE);
-  else
+  path = choose_initial_path (self);
+  if (path != NULL)
     ledger_window_open_path (win, path, FALSE);
 }
 

@@ -15,6 +15,7 @@
 
 #include "ledger-settings.h"
 #include "ledger-blank-map-source.h"
+#include "ledger-county-outline.h"
 #include "ledger-editor.h"
 #include "ledger-map-view.h"
 #include "ledger-mbtiles-source.h"
@@ -45,6 +46,8 @@ struct _LedgerMapView
   LedgerPointSprites       *sprites;
   double                    add_lon;
   double                    add_lat;
+  double                    seats[4];      /* bounds of the located township seats */
+  gboolean                  has_seats;
 
   /* template children */
   GtkOverlay               *overlay;
@@ -54,6 +57,7 @@ struct _LedgerMapView
   GtkCheckButton           *water_bodies_check;
   GtkGrid                  *legend_grid;
   GtkLabel                 *status_label;
+  GtkWidget                *no_outline_hint;
   GtkPopover               *add_popover;
 };
 
@@ -134,11 +138,46 @@ apply_base_map (LedgerMapView *self)
   show_status (self, error ? error->message : NULL);
 }
 
+/* Without an outline, the township seats are what the map centres on. */
+static void
+remember_seats (LedgerMapView *self,
+                GPtrArray     *townships)
+{
+  self->has_seats = FALSE;
+  self->seats[0] = self->seats[1] = G_MAXDOUBLE;
+  self->seats[2] = self->seats[3] = -G_MAXDOUBLE;
+  for (guint i = 0; townships != NULL && i < townships->len; i++)
+    {
+      LedgerRegion *region = g_ptr_array_index (townships, i);
+
+      if (isnan (region->lon) || isnan (region->lat))
+        continue;
+      self->has_seats = TRUE;
+      self->seats[0] = MIN (self->seats[0], region->lon);
+      self->seats[1] = MIN (self->seats[1], region->lat);
+      self->seats[2] = MAX (self->seats[2], region->lon);
+      self->seats[3] = MAX (self->seats[3], region->lat);
+    }
+}
+
+static gboolean
+seats_bounds (LedgerMapView *self,
+              double        *min_lon,
+              double        *min_lat,
+              double        *max_lon,
+              double        *max_lat)
+{
+  *min_lon = self->seats[0];
+  *min_lat = self->seats[1];
+  *max_lon = self->seats[2];
+  *max_lat = self->seats[3];
+  return self->has_seats;
+}
+
 static void
 load_outline (LedgerMapView *self)
 {
-  g_autofree char *county = self->db ? ledger_db_dup_region_code (self->db) : NULL;
-  g_autofree char *geojson = county ? ledger_regions_boundary_geojson (county) : NULL;
+  g_autofree char *geojson = self->db ? ledger_county_outline_dup_geojson (self->db) : NULL;
   g_autoptr (GPtrArray) townships = NULL;
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_outline_label_free);
 
@@ -155,6 +194,9 @@ load_outline (LedgerMapView *self)
         g_ptr_array_add (labels, ledger_outline_label_new (region->name, region->lon, region->lat));
     }
   ledger_outline_layer_set_labels (self->outline_layer, labels);
+  remember_seats (self, townships);
+  /* a county other than Lezhi starts with neither outline nor locations: say how to get them */
+  gtk_widget_set_visible (self->no_outline_hint, self->db != NULL && geojson == NULL && !self->has_seats);
 }
 
 static gboolean
@@ -214,6 +256,7 @@ centre_now (LedgerMapView *self)
   double min_lon, min_lat, max_lon, max_lat;
 
   if (ledger_outline_layer_get_bounds (self->outline_layer, &min_lon, &min_lat, &max_lon, &max_lat)
+      || seats_bounds (self, &min_lon, &min_lat, &max_lon, &max_lat)
       || points_bounds (ledger_point_layer_get_points (self->point_layer),
                         &min_lon, &min_lat, &max_lon, &max_lat))
     {
@@ -324,7 +367,12 @@ on_db_changed_cb (LedgerMapView *self,
                   LedgerDb      *db)
 {
   if (kind == LEDGER_KIND_ALL)
-    load_outline (self);
+    {
+      load_outline (self);
+      /* a new outline shows at once, unless the user has moved the map */
+      if (still_auto_centred (self))
+        centre_now (self);
+    }
   if (self->reload_id == 0)
     self->reload_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, reload_idle_cb, self, NULL);
 }
@@ -660,6 +708,7 @@ ledger_map_view_class_init (LedgerMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerMapView, water_bodies_check);
   gtk_widget_class_bind_template_child (widget_class, LedgerMapView, legend_grid);
   gtk_widget_class_bind_template_child (widget_class, LedgerMapView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, no_outline_hint);
   gtk_widget_class_bind_template_child (widget_class, LedgerMapView, add_popover);
   gtk_widget_class_bind_template_callback (widget_class, on_layer_toggled_cb);
   gtk_widget_class_install_action (widget_class, "map.add-here", "i", add_here_activated);

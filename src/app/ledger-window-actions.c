@@ -211,129 +211,6 @@ open_activated (GtkWidget  *widget,
                new_filter (_("Ledger files"), patterns), open_chosen);
 }
 
-static void
-remove_ledger_files (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-}
-
-static void
-new_ledger_chosen (LedgerWindow *self,
-                   const char   *path)
-{
-  const char *county = g_object_get_data (G_OBJECT (self), "new-ledger-county");
-  gboolean demo = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "new-ledger-demo"));
-
-  if (self->db != NULL && g_str_equal (path, ledger_db_get_path (self->db)))
-    {
-      g_autoptr (GError) error = g_error_new (LEDGER_ERROR, LEDGER_ERROR_INVALID,
-                                              _("This is the ledger that is open now: choose another file name."));
-
-      ledger_window_show_error (self, _("Cannot Create the Ledger"), error);
-      return;
-    }
-  /* the file chooser asked before replacing it */
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    remove_ledger_files (path);
-  ledger_window_create_ledger (self, path, county, demo);
-}
-
-static gboolean
-county_code_valid (const char *text)
-{
-  if (strlen (text) != 6)
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
-static void
-on_county_entry_changed_cb (GtkEditable      *entry,
-                            AdwMessageDialog *dialog)
-{
-  gboolean valid = county_code_valid (gtk_editable_get_text (entry));
-
-  adw_message_dialog_set_response_enabled (dialog, "create", valid);
-  if (valid)
-    gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-}
-
-static void
-on_new_ledger_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           LedgerWindow     *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  GtkSwitch *demo = g_object_get_data (G_OBJECT (dialog), "demo");
-  const char *code = gtk_editable_get_text (entry);
-  g_autofree char *name = NULL;
-  const char *patterns[] = { "*.db", NULL };
-
-  if (!g_str_equal (response, "create") || !county_code_valid (code))
-    return;
-
-  g_object_set_data_full (G_OBJECT (self), "new-ledger-county", g_strdup (code), g_free);
-  g_object_set_data (G_OBJECT (self), "new-ledger-demo", GINT_TO_POINTER (gtk_switch_get_active (demo)));
-  name = g_strdup_printf ("ledger-%s.db", code);
-  choose_file (self, _("Save the New Ledger"), GTK_FILE_CHOOSER_ACTION_SAVE, name,
-               new_filter (_("Ledger files"), patterns), new_ledger_chosen);
-}
-
-static GtkWidget *
-new_ledger_form (AdwMessageDialog *dialog)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *entry = adw_entry_row_new ();
-  GtkWidget *demo_row = adw_action_row_new ();
-  GtkWidget *demo = gtk_switch_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), _("County code (6 digits)"));
-  gtk_editable_set_text (GTK_EDITABLE (entry), LEDGER_DEFAULT_REGION);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (demo_row), _("Add demo data"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (demo_row),
-                               _("Example plants, farms and water bodies to try the program with; they can be removed later."));
-  gtk_widget_set_valign (demo, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (demo_row), demo);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (demo_row), demo);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), entry);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), demo_row);
-
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "demo", demo);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_county_entry_changed_cb), dialog);
-  return group;
-}
-
-static void
-new_ledger_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  LedgerWindow *self = LEDGER_WINDOW (widget);
-  AdwMessageDialog *dialog =
-    new_message_dialog (self, _("New Ledger for a County"),
-                        _("The ledger starts with the county’s townships and villages from the national division list."));
-
-  adw_message_dialog_set_extra_child (dialog, new_ledger_form (dialog));
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_add_response (dialog, "create", _("_Choose File…"));
-  adw_message_dialog_set_response_appearance (dialog, "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "create");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_ledger_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* ---- import, export ---- */
 
 static void
@@ -630,6 +507,7 @@ ledger_window_update_actions (LedgerWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-demo", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-outline", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
 
@@ -645,7 +523,6 @@ void
 ledger_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_activated);
-  gtk_widget_class_install_action (widget_class, "win.new-ledger", NULL, new_ledger_activated);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_activated);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_activated);

@@ -30,6 +30,7 @@ struct _LedgerWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
+  GtkButton            *demo_badge;
   GtkDropDown          *township_dropdown;
   GtkSpinButton        *year_spin;
   GtkToggleButton      *search_button;
@@ -55,5 +56,12 @@ void ledger_window_show_open_error   (LedgerWindow   *self,
 void ledger_window_toast             (LedgerWindow   *self,
                                       const char     *title);
 void ledger_window_update_actions    (LedgerWindow   *self);
+
+/* ledger-window-county.c */
+void  ledger_window_class_add_county_actions (GtkWidgetClass *widget_class);
+char *ledger_window_dup_demo_path            (void);
+void  ledger_window_remember_ledger          (LedgerWindow   *self,
+                                              const char     *path);
+void  ledger_window_update_demo_badge        (LedgerWindow   *self);
 
 G_END_DECLS

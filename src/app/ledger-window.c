@@ -173,6 +173,7 @@ on_db_changed_cb (LedgerWindow *self,
                   const char   *uid,
                   LedgerDb     *db)
 {
+  ledger_window_update_demo_badge (self);
   if (kind == LEDGER_KIND_ALL)
     {
       update_title (self);
@@ -378,6 +379,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, township_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, demo_badge);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, year_spin);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, search_bar);
@@ -397,6 +399,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_detail_pane_delete_requested_cb);
 
   ledger_window_class_add_actions (widget_class);
+  ledger_window_class_add_county_actions (widget_class);
 }
 
 static void
@@ -472,6 +475,7 @@ ledger_window_set_db (LedgerWindow *self,
   ledger_detail_pane_show_item (self->detail_pane, LEDGER_KIND_FACILITIES, NULL);
   gtk_stack_set_visible_child_name (self->main_stack, db != NULL ? "content" : "empty");
   ledger_window_update_actions (self);
+  ledger_window_update_demo_badge (self);
 }
 
 LedgerDb *
@@ -513,7 +517,7 @@ ledger_window_open_path (LedgerWindow *self,
       return FALSE;
     }
   ledger_window_set_db (self, db);
-  g_settings_set_string (self->settings, "last-ledger", path);
+  ledger_window_remember_ledger (self, path);
   return TRUE;
 }
 
@@ -540,7 +544,7 @@ ledger_window_create_ledger (LedgerWindow *self,
       return FALSE;
     }
   ledger_window_set_db (self, db);
-  g_settings_set_string (self->settings, "last-ledger", path);
+  ledger_window_remember_ledger (self, path);
   return TRUE;
 }
 

@@ -42,6 +42,9 @@ gboolean      ledger_window_undo_last_delete   (LedgerWindow      *self);
 void          ledger_window_import_file        (LedgerWindow      *self,
                                                 LedgerKind         kind,
                                                 const char        *path);
+/* checks and stores a county outline (GeoJSON); asks when it does not fit the townships */
+void          ledger_window_import_outline     (LedgerWindow      *self,
+                                                const char        *path);
 
 /* the parts, for tests and the benchmark */
 GtkWidget    *ledger_window_get_map_view       (LedgerWindow      *self);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-cli.h"
+#include "ledger-county-outline.h"
 #include "ledger-db.h"
 #include "ledger-error.h"
 #include "ledger-export.h"
@@ -169,7 +170,61 @@ check_township (LedgerDb   *db,
   return TRUE;
 }
 
-/* ---- init ---- */
+/* ---- init, set-outline ---- */
+
+static gboolean
+parse_datum (const char  *key,
+             LedgerDatum *datum)
+{
+  if (key == NULL)
+    {
+      *datum = LEDGER_DATUM_WGS84;
+      return TRUE;
+    }
+  if (ledger_datum_from_key (key, datum))
+    return TRUE;
+  usage_error (_("--datum takes wgs84, gcj02 or bd09, not “%s”."), key);
+  return FALSE;
+}
+
+static void
+remove_new_ledger (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_remove (file);
+    }
+}
+
+/* A new ledger with the outline, or none at all: the outline is read before
+ * the ledger is made, and a refused outline takes the new file away again. */
+static int
+create_ledger (const char  *db_path,
+               const char  *region,
+               gboolean     demo,
+               const char  *outline,
+               LedgerDatum  datum)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  g_autofree char *geojson = NULL;
+
+  if (outline != NULL && (geojson = ledger_county_outline_read_file (outline, datum, &error)) == NULL)
+    return exit_for_error (error);
+  db = ledger_ledger_create (db_path, region, demo, &error);
+  if (db == NULL)
+    return exit_for_error (error);
+  if (outline != NULL && !ledger_county_outline_import (db, outline, datum, FALSE, &error))
+    {
+      g_clear_object (&db);
+      remove_new_ledger (db_path);
+      return exit_for_error (error);
+    }
+  return LEDGER_EXIT_OK;
+}
 
 static int
 run_init (const char *db_path,
@@ -177,14 +232,18 @@ run_init (const char *db_path,
           char      **argv)
 {
   g_autofree char *region = NULL;
+  g_autofree char *outline = NULL;
+  g_autofree char *datum_key = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *name = g_filename_display_name (db_path);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LedgerDb) db = NULL;
   gboolean demo = FALSE;
+  LedgerDatum datum;
+  int status;
   GOptionEntry entries[] = {
     { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("The county: its 6-digit code (default 512022, Lezhi)"), N_("CODE") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Add the demo inventory (flagged as demo)"), NULL },
+    { "outline", 0, 0, G_OPTION_ARG_FILENAME, &outline, N_("The county’s outline, a GeoJSON Polygon or MultiPolygon"), N_("FILE") },
+    { "datum", 0, 0, G_OPTION_ARG_STRING, &datum_key, N_("Coordinates of the outline: wgs84 (default), gcj02 (Gaode, Tencent) or bd09 (Baidu)"), N_("DATUM") },
     { NULL }
   };
 
@@ -195,6 +254,8 @@ run_init (const char *db_path,
     return usage_error (_("init takes no arguments besides its options: “%s”."), argv[1]);
   if (region != NULL && (strlen (region) != 6 || strspn (region, "0123456789") != 6))
     return usage_error (_("--region takes a county’s 6-digit code, not “%s”."), region);
+  if (!parse_datum (datum_key, &datum))
+    return LEDGER_EXIT_USAGE;
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
       g_printerr (_("%s: “%s” already exists: init creates a new ledger and never overwrites one.\n"),
@@ -203,10 +264,43 @@ run_init (const char *db_path,
     }
   dir = g_path_get_dirname (db_path);
   g_mkdir_with_parents (dir, 0755);
-  db = ledger_ledger_create (db_path, region ? region : LEDGER_DEFAULT_REGION, demo, &error);
-  if (db == NULL)
+  status = create_ledger (db_path, region ? region : LEDGER_DEFAULT_REGION, demo, outline, datum);
+  if (status == LEDGER_EXIT_OK)
+    g_print (_("Created the ledger %s.\n"), name);
+  return status;
+}
+
+static int
+run_set_outline (const char *db_path,
+                 int         argc,
+                 char      **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  g_autofree char *datum_key = NULL;
+  gboolean force = FALSE, clear = FALSE;
+  LedgerDatum datum;
+  GOptionEntry entries[] = {
+    { "datum", 0, 0, G_OPTION_ARG_STRING, &datum_key, N_("Coordinates of the outline: wgs84 (default), gcj02 (Gaode, Tencent) or bd09 (Baidu)"), N_("DATUM") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Store it even when most township seats lie outside it"), NULL },
+    { "clear", 0, 0, G_OPTION_ARG_NONE, &clear, N_("Remove the ledger’s own outline (back to the one that ships, if any)"), NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("set-outline", "FILE.geojson", _("Stores the county’s outline in the ledger; the map draws it and locations are checked against it."),
+                      entries, &argc, &argv))
+    return LEDGER_EXIT_USAGE;
+  if (!parse_datum (datum_key, &datum))
+    return LEDGER_EXIT_USAGE;
+  if (clear ? argc != 1 : argc != 2)
+    return usage_error (clear ? _("set-outline --clear takes no file.")
+                              : _("set-outline takes one GeoJSON file."));
+  if (!(db = open_ledger (db_path, FALSE)))
+    return LEDGER_EXIT_CANNOT_OPEN;
+  if (clear ? !ledger_county_outline_store (db, NULL, &error)
+            : !ledger_county_outline_import (db, argv[1], datum, force, &error))
     return exit_for_error (error);
-  g_print (_("Created the ledger %s.\n"), name);
+  g_print (clear ? _("Removed the ledger’s own outline.\n") : _("Stored the county outline.\n"));
   return LEDGER_EXIT_OK;
 }
 
@@ -456,8 +550,10 @@ run_remove_demo (const char *db_path,
 /* ---- the command table and the global options ---- */
 
 static const Command commands[] = {
-  { "init", run_init, "init [--region CODE] [--demo]",
-    N_("create a ledger for a county (6-digit code, default 512022 = Lezhi) with its townships and village-level units; --demo adds the demo inventory") },
+  { "init", run_init, "init [--region CODE] [--demo] [--outline FILE.geojson [--datum wgs84|gcj02|bd09]]",
+    N_("create a ledger for a county (6-digit code, default 512022 = Lezhi) with its townships and village-level units; --demo adds the demo inventory; --outline stores the county’s outline (Lezhi’s ships with the program)") },
+  { "set-outline", run_set_outline, "set-outline FILE.geojson [--datum wgs84|gcj02|bd09] [--force] | --clear",
+    N_("store the county’s outline (a GeoJSON Polygon or MultiPolygon) in the ledger; refused when most township seats lie outside it, unless --force") },
   { "import", run_import, "import KIND FILE [--dry-run] [--valid-only]",
     N_("import a CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it) or GeoJSON file; all rows or none, unless --valid-only") },
   { "export", run_export, "export --output FILE.xlsx|FILE.csv|FILE.geojson [--kind KIND] [--township CODE] [--year YYYY] [--header zh|keys]",
@@ -488,6 +584,7 @@ print_help (void)
   g_print ("\n%s\n", _("Exit status: 0 success; 1 the input was rejected (nothing written; every problem printed as FILE:LINE:COLUMN: message), or init found an existing file; 2 usage error; 3 the ledger cannot be opened (missing, not a ledger, damaged, locked, read-only for a change, or newer than this program)."));
   g_print ("\n%s\n", _("Examples:"));
   g_print ("  %s --db lezhi.db init --region 512022 --demo\n", PROGRAM);
+  g_print ("  %s --db dongcheng.db init --region 110101 --outline 东城区.geojson\n", PROGRAM);
   g_print ("  %s --db lezhi.db import farms 养殖场台账.csv --dry-run\n", PROGRAM);
   g_print ("  %s --db lezhi.db export --year 2025 --output 台账-2025.xlsx\n", PROGRAM);
   g_print ("  %s --db lezhi.db export --kind farms --year 2020 --output farms-2020.csv\n", PROGRAM);

@@ -173,3 +173,32 @@ failed:
   ledger_db_rollback (db);
   return FALSE;
 }
+
+/**
+ * ledger_demo_count:
+ * @db: a ledger
+ *
+ * Counts the records flagged as demo data (facilities, farms, water bodies,
+ * village sewage records, samples, inspections), so that the window can say
+ * that the ledger holds them.
+ *
+ * Returns: the number of demo records; 0 on an SQL error
+ */
+guint
+ledger_demo_count (LedgerDb *db)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_DB (db), 0);
+
+  stmt = ledger_db_prepare (db,
+    "SELECT (SELECT count(*) FROM facilities WHERE is_demo)"
+    " + (SELECT count(*) FROM farms WHERE is_demo)"
+    " + (SELECT count(*) FROM water_bodies WHERE is_demo)"
+    " + (SELECT count(*) FROM village_sewage WHERE is_demo)"
+    " + (SELECT count(*) FROM samples WHERE is_demo)"
+    " + (SELECT count(*) FROM inspections WHERE is_demo)", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
+}

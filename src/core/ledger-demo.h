@@ -7,5 +7,6 @@ G_BEGIN_DECLS
 
 gboolean ledger_demo_install (LedgerDb  *db,
                               GError   **error);
+guint    ledger_demo_count   (LedgerDb  *db);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ledger-county-outline.h"
 #include "ledger-error.h"
 #include "ledger-geo.h"
 #include "ledger-regions.h"
@@ -221,13 +222,11 @@ static const LedgerOutline *
 county_outline (LedgerDb *db)
 {
   LedgerOutline *outline = g_object_get_data (G_OBJECT (db), "ledger-county-outline");
-  g_autofree char *code = NULL;
   g_autofree char *geojson = NULL;
 
   if (outline != NULL || g_object_get_data (G_OBJECT (db), "ledger-county-outline-read"))
     return outline;
-  code = ledger_db_dup_region_code (db);
-  geojson = code ? ledger_regions_boundary_geojson (code) : NULL;
+  geojson = ledger_county_outline_dup_geojson (db);
   outline = geojson ? ledger_outline_new_from_geojson (geojson, NULL) : NULL;
   g_object_set_data (G_OBJECT (db), "ledger-county-outline-read", GINT_TO_POINTER (TRUE));
   if (outline != NULL)
