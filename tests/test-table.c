@@ -3,6 +3,8 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <xlsxwriter.h>
+#include <zip.h>
 
 #include "ledger-error.h"
 #include "ledger-table.h"
@@ -175,6 +177,197 @@ test_csv_file (void)
   ledger_test_remove_dir (dir);
 }
 
+/* ---- XLSX ---- */
+
+static LedgerTable *
+read_file_ok (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LedgerTable *table = ledger_table_read_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (table);
+  return table;
+}
+
+static void
+write_libxlsxwriter_fixture (const char *path)
+{
+  lxw_workbook *book = workbook_new (path);
+  lxw_worksheet *sheet = workbook_add_worksheet (book, "台账");
+  lxw_format *date = workbook_add_format (book);
+  lxw_format *chinese_date = workbook_add_format (book);
+  lxw_format *bold = workbook_add_format (book);
+  lxw_datetime may_day = { 2024, 5, 1, 0, 0, 0 };
+  lxw_datetime leap = { 1900, 3, 1, 0, 0, 0 };
+  lxw_rich_string_tuple run1 = { bold, "黑臭" }, run2 = { NULL, "水体" };
+  lxw_rich_string_tuple *rich[] = { &run1, &run2, NULL };
+  const char *headers[] = { "编号", "名称", "数量", "日期", "有效", "备注" };
+
+  format_set_num_format (date, "yyyy-mm-dd");
+  format_set_num_format (chinese_date, "yyyy\"年\"m\"月\"d\"日\"");
+  format_set_bold (bold);
+  for (guint c = 0; c < G_N_ELEMENTS (headers); c++)
+    worksheet_write_string (sheet, 0, c, headers[c], bold);
+  /* a 12-digit code as text, one as a number: the digits are kept either way */
+  worksheet_write_string (sheet, 1, 0, "512022100201", NULL);
+  worksheet_write_rich_string (sheet, 1, 1, rich, NULL);
+  worksheet_write_number (sheet, 1, 2, 0.1 + 0.2, NULL);
+  worksheet_write_datetime (sheet, 1, 3, &may_day, date);
+  worksheet_write_boolean (sheet, 1, 4, 1, NULL);
+  worksheet_write_string (sheet, 1, 5, "=cmd|' /C calc'!A0", NULL);
+  worksheet_write_number (sheet, 2, 0, 512022100202.0, NULL);
+  worksheet_write_number (sheet, 2, 2, 100000, NULL);
+  worksheet_write_datetime (sheet, 2, 3, &leap, chinese_date);
+  worksheet_write_boolean (sheet, 2, 4, 0, NULL);
+  worksheet_write_formula_num (sheet, 2, 5, "=C3*2", NULL, 200000);
+  /* row 4 left empty; a cell far right that is blank but formatted */
+  worksheet_write_number (sheet, 4, 0, -0.00001, NULL);
+  worksheet_write_number (sheet, 4, 2, 1e20, NULL);
+  worksheet_write_blank (sheet, 4, 30, bold);
+  worksheet_write_string (workbook_add_worksheet (book, "第二页"), 0, 0, "not read", NULL);
+  g_assert_cmpint (workbook_close (book), ==, LXW_NO_ERROR);
+}
+
+static void
+test_xlsx_libxlsxwriter (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-table-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "台账.xlsx", NULL);
+  g_autoptr(LedgerTable) table = NULL;
+  g_autofree char *got = NULL;
+
+  write_libxlsxwriter_fixture (path);
+  table = read_file_ok (path);
+  got = table_to_string (table);
+  g_assert_cmpint (table->format, ==, LEDGER_TABLE_XLSX);
+  g_assert_cmpstr (table->encoding, ==, "XLSX");
+  g_assert_cmpint (table->delimiter, ==, 0);
+  g_assert_cmpstr (table->sheet_name, ==, "台账");
+  g_assert_cmpstr (got, ==,
+                   "1[编号|名称|数量|日期|有效|备注]"
+                   "2[512022100201|黑臭水体|0.3|2024-05-01|1|=cmd|' /C calc'!A0]"
+                   "3[512022100202||100000|1900-03-01|0|200000]"
+                   "5[-0.00001||100000000000000000000]");
+  ledger_test_remove_dir (dir);
+}
+
+static void
+test_xlsx_openpyxl (void)
+{
+  const char *python = g_getenv ("LEDGER_OPENPYXL_PYTHON");
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *script = NULL;
+  g_autoptr(LedgerTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+  int status = -1;
+
+  if (python == NULL || *python == '\0')
+    {
+      g_test_skip ("Python with openpyxl was not found at configure time");
+      return;
+    }
+  dir = g_dir_make_tmp ("test-table-XXXXXX", NULL);
+  path = g_build_filename (dir, "openpyxl.xlsx", NULL);
+  script = g_test_build_filename (G_TEST_DIST, "make-openpyxl-fixture.py", NULL);
+  g_spawn_sync (NULL, (char *[]) { (char *) python, script, path, NULL }, NULL, G_SPAWN_DEFAULT,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  table = read_file_ok (path);
+  got = table_to_string (table);
+  g_assert_cmpstr (table->sheet_name, ==, "养殖场");
+  g_assert_cmpstr (got, ==,
+                   "1[编号|名称|存栏量(头)|建档日期|规模|备注]"
+                   "2[512022100201|甲养殖场|1200|2024-05-01|1]"
+                   "3[512022100202|乙|0.3|2023-12-31|0|=cmd|' /C calc'!A0]"
+                   "5[512022100203|丙|0.00001|1900-01-01||末行]");
+  ledger_test_remove_dir (dir);
+}
+
+/* A zip of the given parts: name, content, name, content, …, NULL. */
+static GBytes *
+make_zip (const char *dir,
+          const char *first_name,
+          ...)
+{
+  g_autofree char *path = g_build_filename (dir, "parts.zip", NULL);
+  zipFile zip = zipOpen64 (path, APPEND_STATUS_CREATE);
+  const char *name = first_name;
+  char *contents = NULL;
+  gsize len = 0;
+  va_list args;
+
+  g_assert_nonnull (zip);
+  va_start (args, first_name);
+  for (; name != NULL; name = va_arg (args, const char *))
+    {
+      const char *part = va_arg (args, const char *);
+
+      g_assert_cmpint (zipOpenNewFileInZip (zip, name, NULL, NULL, 0, NULL, 0, NULL,
+                                            Z_DEFLATED, Z_DEFAULT_COMPRESSION), ==, ZIP_OK);
+      g_assert_cmpint (zipWriteInFileInZip (zip, part, strlen (part)), ==, ZIP_OK);
+      g_assert_cmpint (zipCloseFileInZip (zip), ==, ZIP_OK);
+    }
+  va_end (args);
+  g_assert_cmpint (zipClose (zip, NULL), ==, ZIP_OK);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_unlink (path);
+  return g_bytes_new_take (contents, len);
+}
+
+#define MAIN_NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+#define REL_NS "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+
+/* What WPS and other writers do that Excel does not: prefixed elements, no
+ * dimension, cells and rows without references, t="str" formula text,
+ * inline rich text with a phonetic guide, a sheet part not named sheet1,
+ * Chinese built-in date formats and a 1904 workbook. */
+static void
+test_xlsx_wps_quirks (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-table-XXXXXX", NULL);
+  g_autoptr(GBytes) zip = make_zip (dir,
+    "xl/workbook.xml",
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<workbook " MAIN_NS " " REL_NS "><workbookPr date1904=\"1\"/>"
+    "<sheets><sheet name=\"村庄\" sheetId=\"7\" r:id=\"rId9\"/><sheet name=\"x\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+    "xl/_rels/workbook.xml.rels",
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId9\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/village.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+    "</Relationships>",
+    "xl/styles.xml",
+    "<styleSheet " MAIN_NS "><numFmts count=\"1\"><numFmt numFmtId=\"176\" formatCode=\"[$-804]yyyy&quot;年&quot;m&quot;月&quot;\"/></numFmts>"
+    "<cellStyleXfs count=\"1\"><xf numFmtId=\"14\"/></cellStyleXfs>"
+    "<cellXfs count=\"4\"><xf numFmtId=\"0\"/><xf numFmtId=\"31\"/><xf numFmtId=\"176\"/><xf numFmtId=\"20\"/></cellXfs></styleSheet>",
+    "xl/worksheets/village.xml",
+    "<x:worksheet xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><x:sheetData>"
+    "<x:row><x:c t=\"inlineStr\"><x:is><x:t>村名</x:t></x:is></x:c><x:c t=\"inlineStr\"><x:is><x:t>日期</x:t></x:is></x:c>"
+    "<x:c t=\"inlineStr\"><x:is><x:t>月份</x:t></x:is></x:c><x:c t=\"inlineStr\"><x:is><x:t>时间</x:t></x:is></x:c></x:row>"
+    "<x:row><x:c t=\"inlineStr\"><x:is><x:r><x:t>天池</x:t></x:r><x:r><x:t xml:space=\"preserve\">村 </x:t></x:r>"
+    "<x:rPh sb=\"0\" eb=\"2\"><x:t>tianchi</x:t></x:rPh></x:is></x:c>"
+    "<x:c s=\"1\"><x:v>43586</x:v></x:c><x:c s=\"2\"><x:v>43586.75</x:v></x:c><x:c s=\"3\"><x:v>0.5</x:v></x:c></x:row>"
+    "<x:row r=\"9\"><x:c r=\"B9\" t=\"str\"><x:f>A1&amp;\"x\"</x:f><x:v>村名x</x:v></x:c>"
+    "<x:c r=\"D9\" t=\"e\"><x:v>#N/A</x:v></x:c></x:row>"
+    "</x:sheetData></x:worksheet>",
+    "xl/worksheets/sheet1.xml", "<worksheet " MAIN_NS "><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>wrong sheet</t></is></c></row></sheetData></worksheet>",
+    NULL);
+  g_autoptr(LedgerTable) table = read_ok (g_bytes_get_data (zip, NULL), g_bytes_get_size (zip), "wps.xlsx");
+  g_autofree char *got = table_to_string (table);
+
+  g_assert_cmpstr (table->sheet_name, ==, "村庄");
+  /* 1904 system: serial 43586 is 2023-05-02, not 2019-05-01 */
+  g_assert_cmpstr (got, ==,
+                   "1[村名|日期|月份|时间]"
+                   "2[天池村 |2023-05-02|2023-05-02|12:00:00]"
+                   "9[|村名x||#N/A]");
+  ledger_test_remove_dir (dir);
+}
+
 /* ---- GeoJSON ---- */
 
 static void
@@ -233,6 +426,9 @@ main (int   argc,
   g_test_add_func ("/table/csv/delimiters", test_csv_delimiters);
   g_test_add_func ("/table/csv/excel-quirks", test_csv_excel_quirks);
   g_test_add_func ("/table/csv/file", test_csv_file);
+  g_test_add_func ("/table/xlsx/libxlsxwriter", test_xlsx_libxlsxwriter);
+  g_test_add_func ("/table/xlsx/openpyxl", test_xlsx_openpyxl);
+  g_test_add_func ("/table/xlsx/wps-quirks", test_xlsx_wps_quirks);
   g_test_add_func ("/table/geojson/mixed", test_geojson_mixed);
   g_test_add_func ("/table/geojson/errors", test_geojson_errors);
   return g_test_run ();
