@@ -416,6 +416,141 @@ test_geojson_errors (void)
   assert_refused (deep->str, deep->len, "deep.json", "nested");
 }
 
+/* ---- hostile input: refused with a clear message, never a crash ---- */
+
+static void
+test_hostile_text (void)
+{
+  g_autoptr(GString) big = g_string_new ("a,b\n1,");
+  g_autoptr(GString) quoted = g_string_new ("a,b\n1,\"");
+  g_autoptr(GString) blank_lines = g_string_new ("a\n");
+  g_autofree char *junk = g_malloc (65536);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint i = 0; i < 65536; i++)
+    junk[i] = (char) g_rand_int_range (rand, 0, 256);
+  junk[0] = 'x';   /* not "PK", not a BOM */
+  junk[100] = '\0';
+  assert_refused (junk, 65536, "junk.csv", "NUL");
+  assert_refused ("a,b\n1,\0\n", 8, "nul.csv", "NUL");
+  assert_refused ("a,b\n\"1,2\n3,4\n", 12, "quote.csv", "Line 2: a quoted cell is not closed");
+  /* 10 MB in one cell, unquoted and quoted */
+  for (guint i = 0; i < 10 * 1024 * 1024; i++)
+    g_string_append_c (big, 'x');
+  g_string_append (quoted, big->str + 6);
+  g_string_append (quoted, "\"\n");
+  assert_refused (big->str, big->len, "big.csv", "Line 2, column 2: the cell is longer than 1 MiB");
+  assert_refused (quoted->str, quoted->len, "quoted.csv", "Line 2, column 2: the cell is longer than 1 MiB");
+  /* more rows than any ledger: refused, also when they are blank */
+  for (guint i = 0; i < LEDGER_TABLE_MAX_ROWS; i++)
+    g_string_append_c (blank_lines, '\n');
+  assert_refused (blank_lines->str, blank_lines->len, "rows.csv", "more than 2000000 rows");
+  /* an old .xls or an encrypted workbook is an OLE file */
+  assert_refused ("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12, "old.xls", ".xls");
+}
+
+/* A million rows read (not refused), in seconds rather than minutes. */
+static void
+test_million_rows (void)
+{
+  g_autoptr(GString) text = g_string_new ("编号,名称,数量\r\n");
+  g_autoptr(LedgerTable) table = NULL;
+  g_autoptr(GTimer) timer = g_timer_new ();
+  LedgerCsvRow *last;
+
+  for (guint i = 1; i <= 1000000; i++)
+    g_string_append_printf (text, "%u,养殖场%u,%u\r\n", i, i, i % 997);
+  g_timer_start (timer);
+  table = read_ok (text->str, text->len, "million.csv");
+  g_test_message ("1,000,000 rows (%zu MB) read in %.2f s", text->len >> 20, g_timer_elapsed (timer, NULL));
+  g_assert_cmpuint (table->rows->len, ==, 1000001);
+  last = g_ptr_array_index (table->rows, 1000000);
+  g_assert_cmpuint (last->line, ==, 1000001);
+  g_assert_cmpstr (last->cells[1], ==, "养殖场1000000");
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GString) text = g_string_new ("a,b\n");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LedgerTable) table = NULL;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (text, "1,2\n");
+  g_cancellable_cancel (cancellable);
+  table = ledger_table_read_bytes (text->str, text->len, "c.csv", cancellable, &error);
+  g_assert_null (table);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static GBytes *
+libxlsxwriter_bytes (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "fixture.xlsx", NULL);
+  char *contents = NULL;
+  gsize len = 0;
+
+  write_libxlsxwriter_fixture (path);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+assert_zip_refused (GBytes     *zip,
+                    const char *part)
+{
+  assert_refused (g_bytes_get_data (zip, NULL), g_bytes_get_size (zip), "bad.xlsx", part);
+}
+
+#define SHEET_PART "xl/worksheets/sheet1.xml"
+
+static void
+test_hostile_xlsx (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-table-XXXXXX", NULL);
+  g_autoptr(GBytes) good = libxlsxwriter_bytes (dir);
+  g_autofree char *damaged = g_memdup2 (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+  gsize len = g_bytes_get_size (good);
+  g_autoptr(GBytes) truncated = g_bytes_new (damaged, len / 2);
+  g_autoptr(GBytes) flipped = NULL;
+  g_autoptr(GString) bomb = g_string_new ("<worksheet " MAIN_NS "><sheetData>");
+
+  assert_zip_refused (truncated, "zip archive is damaged");
+  /* whichever part the damage hits, the message names the file */
+  for (gsize i = 600; i < len - 600; i += 7)
+    damaged[i] ^= 0x5a;
+  flipped = g_bytes_new (damaged, len);
+  assert_zip_refused (flipped, "bad.xlsx: ");
+  assert_refused ("not a zip", 9, "renamed.xlsx", "zip archive is damaged");
+  assert_zip_refused (g_bytes_new_static ("PK\x05\x06" "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 22),
+                      "zip archive is damaged");
+#define ZIP_OF_SHEET(xml) make_zip (dir, SHEET_PART, xml, NULL)
+  {
+    g_autoptr(GBytes) broken = ZIP_OF_SHEET ("<worksheet " MAIN_NS "><sheetData><row><c><v>1</v></row>");
+    g_autoptr(GBytes) reference = ZIP_OF_SHEET ("<worksheet><sheetData><row><c r=\"ZZZZ1\"><v>1</v></c></row></sheetData></worksheet>");
+    g_autoptr(GBytes) row = ZIP_OF_SHEET ("<worksheet><sheetData><row r=\"-3\"/></sheetData></worksheet>");
+    g_autoptr(GBytes) orphan = ZIP_OF_SHEET ("<worksheet><sheetData><c r=\"A1\"><v>1</v></c></sheetData></worksheet>");
+    g_autoptr(GBytes) string = ZIP_OF_SHEET ("<worksheet><sheetData><row><c t=\"s\"><v>7</v></c></row></sheetData></worksheet>");
+    g_autoptr(GBytes) bombed = NULL;
+
+    assert_zip_refused (broken, "The workbook part “xl/worksheets/sheet1.xml” is damaged");
+    assert_zip_refused (reference, "“ZZZZ1” is not a cell reference");
+    assert_zip_refused (row, "“-3” is not a row number");
+    assert_zip_refused (orphan, "outside a row");
+    assert_zip_refused (string, "shared text");
+    /* 70 MiB of blanks packs into a few KiB */
+    for (guint i = 0; i < 70 * 1024 * 1024 / 64; i++)
+      g_string_append (bomb, "                                                                ");
+    g_string_append (bomb, "</sheetData></worksheet>");
+    bombed = ZIP_OF_SHEET (bomb->str);
+    assert_zip_refused (bombed, "zip bomb");
+  }
+#undef ZIP_OF_SHEET
+  ledger_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,5 +566,9 @@ main (int   argc,
   g_test_add_func ("/table/xlsx/wps-quirks", test_xlsx_wps_quirks);
   g_test_add_func ("/table/geojson/mixed", test_geojson_mixed);
   g_test_add_func ("/table/geojson/errors", test_geojson_errors);
+  g_test_add_func ("/table/hostile/text", test_hostile_text);
+  g_test_add_func ("/table/hostile/million-rows", test_million_rows);
+  g_test_add_func ("/table/hostile/cancelled", test_cancelled);
+  g_test_add_func ("/table/hostile/xlsx", test_hostile_xlsx);
   return g_test_run ();
 }
