@@ -8,6 +8,7 @@
 #include "ledger-error.h"
 #include "ledger-export.h"
 #include "ledger-import.h"
+#include "ledger-import-assistant.h"
 #include "ledger-store.h"
 #include "ledger-window-private.h"
 
@@ -447,14 +448,6 @@ on_import_done_cb (GObject      *source,
   ledger_window_toast (self, title);
 }
 
-static void
-import_kind_chosen (LedgerWindow *self,
-                    LedgerKind    kind,
-                    const char   *path)
-{
-  ledger_window_import_file (self, kind, path);
-}
-
 void
 ledger_window_import_file (LedgerWindow *self,
                            LedgerKind    kind,
@@ -474,10 +467,32 @@ ledger_window_import_file (LedgerWindow *self,
 }
 
 static void
-import_file_chosen (LedgerWindow *self,
-                    const char   *path)
+on_assistant_imported_cb (GtkWindow    *assistant,
+                          const char   *message,
+                          LedgerWindow *self)
 {
-  choose_kind (self, _("What Does the File Hold?"), _("_Import"), path, import_kind_chosen);
+  /* the assistant wrote on its own connection: the views reload now */
+  if (self->db != NULL)
+    ledger_db_poll_external_change (self->db);
+  ledger_window_toast (self, message);
+}
+
+GtkWindow *
+ledger_window_open_import_assistant (LedgerWindow *self,
+                                     const char   *path)
+{
+  LedgerImportAssistant *assistant;
+
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), NULL);
+
+  if (self->db == NULL || ledger_db_is_read_only (self->db))
+    return NULL;
+  assistant = ledger_import_assistant_new (GTK_WINDOW (self), self->db, ledger_list_view_get_kind (self->list_view));
+  g_signal_connect_object (assistant, "imported", G_CALLBACK (on_assistant_imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (assistant));
+  if (path != NULL)
+    ledger_import_assistant_open_file (assistant, path);
+  return GTK_WINDOW (assistant);
 }
 
 static void
@@ -485,10 +500,7 @@ import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  const char *patterns[] = { "*.csv", "*.CSV", "*.geojson", "*.json", NULL };
-
-  choose_file (LEDGER_WINDOW (widget), _("Import a Spreadsheet"), GTK_FILE_CHOOSER_ACTION_OPEN, NULL,
-               new_filter (_("CSV and GeoJSON files"), patterns), import_file_chosen);
+  ledger_window_open_import_assistant (LEDGER_WINDOW (widget), NULL);
 }
 
 static void
