@@ -79,6 +79,15 @@ void        ledger_import_assistant_clear_check    (LedgerImportAssistant *self)
 void        ledger_import_assistant_show_preview   (LedgerImportAssistant *self);
 char       *ledger_import_assistant_dup_summary    (const LedgerImportReport *report);
 
+/* ledger-import-assistant-choosers.c: the actions assistant.choose-file and
+ * assistant.import-valid */
+void        ledger_import_assistant_choose_file_activated  (GtkWidget  *widget,
+                                                            const char *action_name,
+                                                            GVariant   *parameter);
+void        ledger_import_assistant_import_valid_activated (GtkWidget  *widget,
+                                                            const char *action_name,
+                                                            GVariant   *parameter);
+
 /* ledger-import-assistant.c */
 void        ledger_import_assistant_update_actions (LedgerImportAssistant *self);
 
