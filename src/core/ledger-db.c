@@ -251,8 +251,13 @@ configure_connection (LedgerDb  *self,
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_create_function (self->handle, "ledger_uid", 0, SQLITE_UTF8, NULL, sql_uid_func, NULL, NULL);
   sqlite3_create_function (self->handle, "ledger_actor", 0, SQLITE_UTF8, self, sql_actor_func, NULL, NULL);
+  /* A big import is one transaction of savepoints: a small page cache
+   * spills its pages to the WAL again and again, and statement journals in
+   * temporary files are written for every row; keep both in memory */
   return ledger_db_exec (self, "PRAGMA foreign_keys = ON", error) &&
-         ledger_db_exec (self, "PRAGMA synchronous = FULL", error);
+         ledger_db_exec (self, "PRAGMA synchronous = FULL", error) &&
+         ledger_db_exec (self, "PRAGMA cache_size = -65536", error) &&
+         ledger_db_exec (self, "PRAGMA temp_store = MEMORY", error);
 }
 
 static gboolean

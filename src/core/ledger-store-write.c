@@ -140,13 +140,32 @@ is_blank (const LedgerRecord *record,
 }
 
 /* The rules, loaded once while they stay the same: an import checks
- * thousands of farm rows against the same coefficients. One cheap query
- * fingerprints the (small) rule tables. */
+ * thousands of farm rows against the same coefficients. Another
+ * connection's commit changes PRAGMA data_version; this connection's own
+ * writes to the rule tables bump a counter through temporary triggers (per
+ * connection, not in the file). Only when either moved is the fingerprint of
+ * the (small) rule tables compared — that query costs more than the check. */
 typedef struct
 {
   char        *fingerprint;
   LedgerRules *rules;
+  gint64       data_version;
+  guint64      generation;
 } RulesCache;
+
+typedef struct
+{
+  guint64  generation;
+  gboolean installed;
+} RulesWatch;
+
+static const char watch_triggers[] =
+  "CREATE TEMP TRIGGER IF NOT EXISTS ledger_watch_rules_i AFTER INSERT ON main.rules BEGIN SELECT ledger_rules_changed (); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS ledger_watch_rules_u AFTER UPDATE ON main.rules BEGIN SELECT ledger_rules_changed (); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS ledger_watch_rules_d AFTER DELETE ON main.rules BEGIN SELECT ledger_rules_changed (); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS ledger_watch_thresholds_i AFTER INSERT ON main.scale_thresholds BEGIN SELECT ledger_rules_changed (); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS ledger_watch_thresholds_u AFTER UPDATE ON main.scale_thresholds BEGIN SELECT ledger_rules_changed (); END;"
+  "CREATE TEMP TRIGGER IF NOT EXISTS ledger_watch_thresholds_d AFTER DELETE ON main.scale_thresholds BEGIN SELECT ledger_rules_changed (); END;";
 
 static void
 rules_cache_free (gpointer data)
@@ -158,23 +177,71 @@ rules_cache_free (gpointer data)
   g_free (cache);
 }
 
+static void
+sql_rules_changed_func (sqlite3_context  *context,
+                        int               argc,
+                        sqlite3_value   **argv)
+{
+  RulesWatch *watch = sqlite3_user_data (context);
+
+  watch->generation++;
+}
+
+/* Installed outside transactions only: a rollback would drop the triggers. */
+static RulesWatch *
+rules_watch (LedgerDb *db)
+{
+  RulesWatch *watch = g_object_get_data (G_OBJECT (db), "ledger-rules-watch");
+  sqlite3 *handle = ledger_db_get_handle (db);
+
+  if (watch == NULL)
+    {
+      watch = g_new0 (RulesWatch, 1);
+      g_object_set_data_full (G_OBJECT (db), "ledger-rules-watch", watch, g_free);
+    }
+  if (watch->installed || !sqlite3_get_autocommit (handle))
+    return watch;
+  watch->installed =
+    sqlite3_create_function (handle, "ledger_rules_changed", 0, SQLITE_UTF8, watch,
+                             sql_rules_changed_func, NULL, NULL) == SQLITE_OK &&
+    ledger_db_exec (db, watch_triggers, NULL);
+  return watch;
+}
+
+static gint64
+data_version (LedgerDb *db)
+{
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, "PRAGMA data_version", NULL);
+
+  return stmt && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
 static const LedgerRules *
 cached_rules (LedgerDb *db)
 {
   RulesCache *cache = g_object_get_data (G_OBJECT (db), "ledger-rules-cache");
-  g_autofree char *fingerprint = lookup_text (db,
+  RulesWatch *watch = rules_watch (db);
+  gint64 version = data_version (db);
+  g_autofree char *fingerprint = NULL;
+
+  if (cache != NULL && watch->installed && version >= 0 &&
+      cache->data_version == version && cache->generation == watch->generation)
+    return cache->rules;
+  fingerprint = lookup_text (db,
     "SELECT (SELECT group_concat(key || '=' || value, ';') FROM rules) || '|' ||"
     " (SELECT group_concat(standard || species || measure || threshold, ';') FROM scale_thresholds)",
     NULL, NULL);
-
-  if (cache != NULL && g_strcmp0 (cache->fingerprint, fingerprint) == 0)
-    return cache->rules;
-  cache = g_new0 (RulesCache, 1);
-  cache->fingerprint = g_steal_pointer (&fingerprint);
-  cache->rules = ledger_rules_load (db, NULL);
-  if (cache->rules == NULL)
-    cache->rules = ledger_rules_new_default ();
-  g_object_set_data_full (G_OBJECT (db), "ledger-rules-cache", cache, rules_cache_free);
+  if (cache == NULL || g_strcmp0 (cache->fingerprint, fingerprint) != 0)
+    {
+      cache = g_new0 (RulesCache, 1);
+      cache->fingerprint = g_steal_pointer (&fingerprint);
+      cache->rules = ledger_rules_load (db, NULL);
+      if (cache->rules == NULL)
+        cache->rules = ledger_rules_new_default ();
+      g_object_set_data_full (G_OBJECT (db), "ledger-rules-cache", cache, rules_cache_free);
+    }
+  cache->data_version = version;
+  cache->generation = watch->generation;
   return cache->rules;
 }
 

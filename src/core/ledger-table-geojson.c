@@ -243,7 +243,9 @@ fill_geometry (char       **cells,
                JsonObject  *properties)
 {
   JsonObject *geometry = object_member (feature, "geometry");
-  const char *type = geometry ? json_object_get_string_member_with_default (geometry, "type", "") : "";
+  JsonNode *type_node = geometry ? json_object_get_member (geometry, "type") : NULL;
+  const char *type = type_node && JSON_NODE_HOLDS_VALUE (type_node) &&
+                     json_node_get_value_type (type_node) == G_TYPE_STRING ? json_node_get_string (type_node) : "";
   JsonArray *point = g_str_equal (type, "Point") ? array_member (geometry, "coordinates") : NULL;
   const char *lon = property_coordinate (properties, "lon", "经度");
   const char *lat = property_coordinate (properties, "lat", "纬度");

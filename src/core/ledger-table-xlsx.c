@@ -231,6 +231,7 @@ attribute (const char **names,
 
 typedef struct
 {
+  gboolean    seen_sheet;
   char       *sheet_name;
   char       *sheet_id;     /* relationship id of the first sheet */
   gboolean    date1904;
@@ -255,8 +256,9 @@ on_workbook_start_cb (GMarkupParseContext  *context,
       const char *date1904 = attribute (names, values, "date1904", FALSE);
       self->date1904 = date1904 && (g_str_equal (date1904, "1") || g_str_equal (date1904, "true"));
     }
-  else if (g_str_equal (name, "sheet") && self->sheet_id == NULL)
+  else if (g_str_equal (name, "sheet") && !self->seen_sheet)
     {
+      self->seen_sheet = TRUE;
       self->sheet_name = g_strdup (attribute (names, values, "name", FALSE));
       self->sheet_id = g_strdup (attribute (names, values, "id", TRUE));
     }
