@@ -278,14 +278,26 @@ assert_farm_operator (const char *code,
 }
 
 static void
+on_imported_cb (LedgerImportAssistant *assistant,
+                const char            *message,
+                char                 **out)
+{
+  g_free (*out);
+  *out = g_strdup (message);
+}
+
+static void
 test_gbk_sheet_with_bad_rows (void)
 {
   g_autofree char *csv = write_fixture ("养殖场台账.csv", gbk_farms, "GB18030");
   g_autofree char *rejected = g_build_filename (tmp_dir, "养殖场台账-rejected-rows.csv", NULL);
   guint n_farms = ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS);
   LedgerImportAssistant *assistant = open_assistant (csv);
+  g_autofree char *toast = NULL;
+  g_autofree char *expected = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  g_signal_connect (assistant, "imported", G_CALLBACK (on_imported_cb), &toast);
   g_assert_true (wait_for (shows_mapping, assistant, 10));
   g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_FARMS);
   g_assert_cmpint (ledger_import_assistant_get_kind (assistant), ==, LEDGER_KIND_FARMS);
@@ -302,6 +314,55 @@ test_gbk_sheet_with_bad_rows (void)
   g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS), ==, n_farms + 3);
   assert_farm_operator ("TA-1", "张三");
   assert_rejected_csv (rejected);
+  expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Imported %u row: %u new, %u updated; rejected rows saved in “%s”",
+                                           "Imported %u rows: %u new, %u updated; rejected rows saved in “%s”", 3),
+                              3, 3, 0, "养殖场台账-rejected-rows.csv");
+  g_assert_cmpstr (toast, ==, expected);
+}
+
+/* ---- re-importing: updates, not duplicates ---- */
+
+static gboolean
+lists_line (LedgerImportAssistant *assistant,
+            const char            *text)
+{
+  for (guint i = 0; i < ledger_import_assistant_get_n_listed (assistant); i++)
+    if (g_strcmp0 (ledger_import_assistant_get_listed (assistant, i), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* after the GBK sheet: TA-1 again with another stock, TA-3 as it is */
+static void
+test_update_lists_changed_fields (void)
+{
+  g_autofree char *csv = write_fixture ("更新.csv",
+                                        "\xef\xbb\xbf编号,名称,经营主体,行政村代码,畜种,存栏,年出栏,经度,纬度,统计年度\n"
+                                        "TA-1,测试猪场一,张三,512022102204,生猪,350,600,105.03,30.27,2024\n"
+                                        "TA-3,测试牛场,王五,512022102204,肉牛,40,20,105.04,30.27,2024\n", NULL);
+  const LedgerField *fields = ledger_kind_fields (LEDGER_KIND_FARMS, NULL);
+  g_autofree char *update = g_strdup_printf (tr ("Row %u: updates %s, changing %s"), 2, "TA-1",
+                                             ledger_field_display_name (&fields[field_index ("stock")]));
+  guint n_farms = ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS);
+  LedgerImportAssistant *assistant = open_assistant (csv);
+  const LedgerImportReport *report;
+
+  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  g_assert_true (wait_for (shows_check, assistant, 30));
+  report = ledger_import_assistant_get_preview (assistant);
+  g_assert_cmpuint (report->n_new, ==, 0);
+  g_assert_cmpuint (report->n_updated, ==, 1);
+  g_assert_cmpuint (report->n_unchanged, ==, 1);
+  g_assert_true (lists_line (assistant, update));
+  /* the unchanged row is counted, not listed */
+  g_assert_cmpuint (ledger_import_assistant_get_n_listed (assistant), ==, 1);
+
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
+  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS), ==, n_farms);
 }
 
 /* ---- stopping a large import ---- */
@@ -315,6 +376,32 @@ write_large_farms (guint n_rows)
     g_string_append_printf (text, "BIG-%u,大场%u,512022102204,生猪,%u,105.0%u,30.2%u\n",
                             i, i, 100 + i % 900, i % 10, i % 10);
   return write_fixture ("large-farms.csv", text->str, NULL);
+}
+
+static AdwMessageDialog *
+find_dialog_over (GtkWindow *parent)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_window_get_transient_for (l->data) == parent)
+      return l->data;
+  return NULL;
+}
+
+/* closing (Escape, the close button) while writing asks first */
+static void
+close_asks_while_importing (LedgerImportAssistant *assistant)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_window_close (GTK_WINDOW (assistant));
+  dialog = find_dialog_over (GTK_WINDOW (assistant));
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (assistant)));
+  adw_message_dialog_response (dialog, "continue");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (ledger_import_assistant_is_busy (assistant));
 }
 
 static void
@@ -335,6 +422,7 @@ test_stop_large_import (void)
   g_assert_true (wait_for (import_under_way, assistant, 60));
   save_screenshot (GTK_WIDGET (assistant), "4-import");
   g_assert_true (ledger_import_assistant_is_busy (assistant));
+  close_asks_while_importing (assistant);
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.stop", NULL);
   g_assert_true (wait_for (is_idle, assistant, 60));
 
@@ -465,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/junk-file-refused", test_junk_file_refused);
   g_test_add_func ("/import-assistant/drop-opens-assistant", test_drop_opens_assistant);
   g_test_add_func ("/import-assistant/gbk-sheet-with-bad-rows", test_gbk_sheet_with_bad_rows);
+  g_test_add_func ("/import-assistant/update-lists-changed-fields", test_update_lists_changed_fields);
   g_test_add_func ("/import-assistant/stop-large-import", test_stop_large_import);
   status = g_test_run ();
 
