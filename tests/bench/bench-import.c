@@ -50,6 +50,23 @@ write_farms_csv (const char *dir,
   return path;
 }
 
+/* The dry run (read and check: the assistant's preview) on stderr. */
+static void
+timed_dry_run (LedgerDb   *db,
+               LedgerKind  kind,
+               const char *path,
+               const char *what)
+{
+  g_autoptr (GError) error = NULL;
+  LedgerImportOptions options = { .dry_run = TRUE };
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (LedgerImportReport) report = ledger_import_file (db, kind, path, &options, &error);
+
+  g_assert_no_error (error);
+  g_printerr ("bench-import: %s: dry run (read and check) %.2f s\n", what,
+              (g_get_monotonic_time () - start) / 1e6);
+}
+
 static LedgerImportReport *
 timed_import (LedgerDb   *db,
               LedgerKind  kind,
@@ -57,9 +74,14 @@ timed_import (LedgerDb   *db,
               const char *what)
 {
   g_autoptr (GError) error = NULL;
-  gint64 start = g_get_monotonic_time ();
-  LedgerImportReport *report = ledger_import_file (db, kind, path, NULL, &error);
-  double seconds = (g_get_monotonic_time () - start) / 1e6;
+  gint64 start;
+  LedgerImportReport *report;
+  double seconds;
+
+  timed_dry_run (db, kind, path, what);
+  start = g_get_monotonic_time ();
+  report = ledger_import_file (db, kind, path, NULL, &error);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
 
   g_assert_no_error (error);
   if (report->n_rejected > 0)
