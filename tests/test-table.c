@@ -7,6 +7,9 @@
 #include <zip.h>
 
 #include "ledger-error.h"
+#include "ledger-import.h"
+#include "ledger-regions.h"
+#include "ledger-store.h"
 #include "ledger-table.h"
 #include "ledger-test-util.h"
 
@@ -551,6 +554,85 @@ test_hostile_xlsx (void)
   ledger_test_remove_dir (dir);
 }
 
+/* ---- hostile input through the import: the ledger stays as it was ---- */
+
+static gint64
+audit_rows (LedgerDb *db)
+{
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, "SELECT count(*) FROM audit", NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *bytes,
+            gsize       len)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, bytes, len, NULL));
+}
+
+static void
+write_hostile_files (const char *dir)
+{
+  g_autoptr (GString) big = g_string_new ("名称,行政村代码,畜种\r\n\"");
+  g_autoptr (GString) deep = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":");
+  g_autoptr (GBytes) xlsx = libxlsxwriter_bytes (dir);
+  g_autoptr (GBytes) broken = make_zip (dir, SHEET_PART, "<worksheet><sheetData><row><c><v>1</v></row>", NULL);
+  g_autofree char *junk = g_malloc (4096);
+
+  for (guint i = 0; i < 4096; i++)
+    junk[i] = (char) (i * 7919 % 251);
+  write_file (dir, "junk.csv", junk, 4096);
+  write_file (dir, "nul.csv", "名称,行政村代码,畜种\r\n甲\0,512022100201,生猪\r\n", 43);
+  write_file (dir, "quote.csv", "名称,行政村代码,畜种\r\n\"甲,512022100201,生猪\r\n", -1);
+  for (guint i = 0; i < 10 * 1024 * 1024; i++)
+    g_string_append_c (big, 'x');
+  g_string_append (big, "\",512022100201,生猪\r\n");
+  write_file (dir, "big.csv", big->str, big->len);
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_c (deep, '[');
+  write_file (dir, "deep.geojson", deep->str, deep->len);
+  write_file (dir, "truncated.xlsx", g_bytes_get_data (xlsx, NULL), g_bytes_get_size (xlsx) / 2);
+  write_file (dir, "broken.xlsx", g_bytes_get_data (broken, NULL), g_bytes_get_size (broken));
+}
+
+static void
+test_hostile_import (void)
+{
+  static const char *const names[] = {
+    "junk.csv", "nul.csv", "quote.csv", "big.csv", "deep.geojson", "truncated.xlsx", "broken.xlsx",
+  };
+  g_autofree char *dir = g_dir_make_tmp ("test-table-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "ledger.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = ledger_ledger_create (db_path, "512022", FALSE, &error);
+  gint64 audit_before;
+
+  g_assert_no_error (error);
+  write_hostile_files (dir);
+  audit_before = audit_rows (db);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      LedgerImportOptions options = { .valid_only = TRUE };
+      g_autoptr (LedgerImportReport) report = ledger_import_file (db, LEDGER_KIND_FARMS, path, &options, &error);
+
+      g_test_message ("%s: %s", names[i], error ? error->message : "report");
+      g_assert_true (report == NULL || report->n_written == 0);
+      g_assert_true (report != NULL || error != NULL);
+      g_clear_error (&error);
+      g_assert_cmpuint (ledger_store_count (db, LEDGER_KIND_FARMS), ==, 0);
+      g_assert_cmpint (audit_rows (db), ==, audit_before);
+    }
+  g_clear_object (&db);
+  ledger_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,5 +652,6 @@ main (int   argc,
   g_test_add_func ("/table/hostile/million-rows", test_million_rows);
   g_test_add_func ("/table/hostile/cancelled", test_cancelled);
   g_test_add_func ("/table/hostile/xlsx", test_hostile_xlsx);
+  g_test_add_func ("/table/hostile/import-writes-nothing", test_hostile_import);
   return g_test_run ();
 }
