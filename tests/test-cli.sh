@@ -196,7 +196,8 @@ open("locked.ready", "w").close()
 time.sleep(30)' &
   LOCKER_PID=$!
   for _ in $(seq 50); do [ -e locked.ready ] && break; sleep 0.1; done
-  expect 3 "a ledger locked by another process" -- --db locked.db import facilities gbk.csv
+  sed 's/^T1,/T9,/' gbk.csv > locked.csv   # a row that changes something: the import must write
+  expect 3 "a ledger locked by another process" -- --db locked.db import facilities locked.csv
   check "the message says in use" grep -qi 'in use' err.txt
   kill "$LOCKER_PID" 2>/dev/null; wait "$LOCKER_PID" 2>/dev/null; LOCKER_PID=
 else

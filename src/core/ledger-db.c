@@ -175,11 +175,21 @@ migrate_to_v1 (LedgerDb  *self,
   return ledger_db_exec (self, sql, error) && ledger_db_exec (self, pragma, error);
 }
 
+static gboolean
+migrate_to_v2 (LedgerDb  *self,
+               GError   **error)
+{
+  g_autofree char *sql = ledger_schema_v2_sql ();
+
+  return ledger_db_exec (self, sql, error);
+}
+
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 
 /* migrations[i] takes the schema from version i to i + 1 */
 static const MigrateFunc migrations[LEDGER_SCHEMA_VERSION] = {
   migrate_to_v1,
+  migrate_to_v2,
 };
 
 static gboolean
@@ -191,7 +201,8 @@ migrate (LedgerDb  *self,
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
 
-      if (v > 0 && !backup_before_migration (self, v, error))
+      /* a file that held a ledger before; a new one has nothing to lose */
+      if (from > 0 && !backup_before_migration (self, v, error))
         return FALSE;
       if (!ledger_db_begin (self, error))
         return FALSE;
