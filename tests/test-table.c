@@ -177,6 +177,21 @@ test_csv_file (void)
   g_assert_null (ledger_table_read_file (missing, NULL, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_OPEN);
   g_assert_nonnull (strstr (error->message, "missing.csv"));
+  g_clear_error (&error);
+
+  /* a 600 MB file (sparse: no disk used) is refused before it is read */
+  {
+    g_autofree char *huge = g_build_filename (dir, "huge.csv", NULL);
+    FILE *file = g_fopen (huge, "wb");
+
+    g_assert_nonnull (file);
+    g_assert_cmpint (fseek (file, 600 * 1024 * 1024, SEEK_SET), ==, 0);
+    g_assert_cmpint (fputc ('\n', file), ==, '\n');
+    fclose (file);
+    g_assert_null (ledger_table_read_file (huge, NULL, &error));
+    g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "larger than 512 MiB"));
+  }
   ledger_test_remove_dir (dir);
 }
 
