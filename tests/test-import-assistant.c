@@ -178,11 +178,11 @@ field_index (const char *key)
 
 /* ---- the officer's GBK sheet with two bad rows ---- */
 
-/* 负责人 (person in charge) is no header the ledger knows: the officer maps
+/* 经办人 (the clerk in charge) is no header the ledger knows: the officer maps
  * it to the operating entity by hand. Row 3 has a stock that is no number,
  * row 5 a village code not in the county. */
 static const char gbk_farms[] =
-  "编号,名称,负责人,行政村代码,畜种,存栏量(头),年出栏,经度,纬度,统计年度\r\n"
+  "编号,名称,经办人,行政村代码,畜种,存栏量(头),年出栏,经度,纬度,统计年度\r\n"
   "TA-1,测试猪场一,张三,512022102204,生猪,300,600,105.03,30.27,2024\r\n"
   "TA-2,测试猪场二,李四,512022102204,生猪,很多,100,105.03,30.28,2024\r\n"
   "TA-3,测试牛场,王五,512022102204,肉牛,40,20,105.04,30.27,2024\r\n"
@@ -373,7 +373,7 @@ write_large_farms (guint n_rows)
   g_autoptr (GString) text = g_string_new ("编号,名称,行政村代码,畜种,存栏,经度,纬度,统计年度\n");
 
   for (guint i = 0; i < n_rows; i++)
-    g_string_append_printf (text, "BIG-%u,大场%u,512022102204,生猪,%u,105.0%u,30.2%u\n",
+    g_string_append_printf (text, "BIG-%u,大场%u,512022102204,生猪,%u,105.0%u,30.2%u,2024\n",
                             i, i, 100 + i % 900, i % 10, i % 10);
   return write_fixture ("large-farms.csv", text->str, NULL);
 }
