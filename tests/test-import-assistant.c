@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <xlsxwriter.h>
 
 #include "ledger-application.h"
@@ -387,6 +388,59 @@ test_xlsx_sheet_with_bad_rows (void)
   g_assert_true (g_file_test (rejected, G_FILE_TEST_EXISTS));
 }
 
+/* ---- GeoJSON copied from Gaode: a line and a point ---- */
+
+static const char water_geojson[] =
+  "{\"type\":\"FeatureCollection\",\"features\":["
+  "{\"type\":\"Feature\",\"properties\":{\"编号\":\"WG-1\",\"名称\":\"测试沟渠\",\"类型\":\"沟渠\","
+  "\"行政村代码\":\"512022102204\",\"治理状态\":\"治理中\"},"
+  "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[105.03,30.27],[105.04,30.28]]}},"
+  "{\"type\":\"Feature\",\"properties\":{\"编号\":\"WG-2\",\"名称\":\"测试坑塘\",\"类型\":\"坑塘\","
+  "\"行政村代码\":\"512022102204\",\"治理状态\":\"未启动\"},"
+  "\"geometry\":{\"type\":\"Point\",\"coordinates\":[105.05,30.27]}}]}";
+
+static LedgerRecord *
+find_record (LedgerKind  kind,
+             const char *code)
+{
+  g_autoptr (GPtrArray) records = ledger_store_load (ledger_window_get_db (window), kind, NULL, NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    if (g_strcmp0 (ledger_record_get (g_ptr_array_index (records, i), "code"), code) == 0)
+      return ledger_record_copy (g_ptr_array_index (records, i));
+  return NULL;
+}
+
+static void
+test_geojson_in_gcj02 (void)
+{
+  g_autofree char *path = write_fixture ("水体.geojson", water_geojson, NULL);
+  guint n_bodies = ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_WATER_BODIES);
+  LedgerImportAssistant *assistant = open_assistant (path);
+  g_autoptr (LedgerRecord) pond = NULL;
+  double lon, lat;
+
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_WATER_BODIES);
+  ledger_import_assistant_set_crs (assistant, LEDGER_DATUM_GCJ02);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_new, ==, 2);
+  g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
+  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_WATER_BODIES), ==, n_bodies + 2);
+  /* stored as WGS-84: the Gaode point, converted */
+  pond = find_record (LEDGER_KIND_WATER_BODIES, "WG-2");
+  g_assert_nonnull (pond);
+  ledger_coords_to_wgs84 (LEDGER_DATUM_GCJ02, 105.05, 30.27, &lon, &lat);
+  g_assert_cmpfloat_with_epsilon (ledger_record_get_double (pond, "lon", 0), lon, 1e-6);
+  g_assert_cmpfloat_with_epsilon (ledger_record_get_double (pond, "lat", 0), lat, 1e-6);
+  g_assert_cmpfloat (fabs (lon - 105.05), >, 1e-3);
+}
+
 /* ---- re-importing: updates, not duplicates ---- */
 
 static gboolean
@@ -620,6 +674,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/drop-opens-assistant", test_drop_opens_assistant);
   g_test_add_func ("/import-assistant/gbk-sheet-with-bad-rows", test_gbk_sheet_with_bad_rows);
   g_test_add_func ("/import-assistant/xlsx-sheet-with-bad-rows", test_xlsx_sheet_with_bad_rows);
+  g_test_add_func ("/import-assistant/geojson-in-gcj02", test_geojson_in_gcj02);
   g_test_add_func ("/import-assistant/update-lists-changed-fields", test_update_lists_changed_fields);
   g_test_add_func ("/import-assistant/stop-large-import", test_stop_large_import);
   status = g_test_run ();

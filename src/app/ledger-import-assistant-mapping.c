@@ -387,6 +387,16 @@ ledger_import_assistant_set_kind (LedgerImportAssistant *self,
   adw_combo_row_set_selected (self->kind_row, kind);
 }
 
+void
+ledger_import_assistant_set_crs (LedgerImportAssistant *self,
+                                 LedgerDatum            crs)
+{
+  g_return_if_fail (LEDGER_IS_IMPORT_ASSISTANT (self));
+  g_return_if_fail (crs <= LEDGER_DATUM_BD09);
+
+  adw_combo_row_set_selected (self->crs_row, crs);
+}
+
 int
 ledger_import_assistant_get_column_field (LedgerImportAssistant *self,
                                           guint                  column)

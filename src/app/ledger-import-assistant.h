@@ -37,6 +37,9 @@ void        ledger_import_assistant_set_kind           (LedgerImportAssistant *s
                                                         LedgerKind             kind);
 /* LEDGER_N_KINDS when the headers tell no kind */
 LedgerKind  ledger_import_assistant_get_guessed_kind   (LedgerImportAssistant *self);
+/* as choosing in the coordinate system drop-down */
+void        ledger_import_assistant_set_crs            (LedgerImportAssistant *self,
+                                                        LedgerDatum            crs);
 /* the field index column @column (0-based) goes to, -1 = ignored */
 int         ledger_import_assistant_get_column_field   (LedgerImportAssistant *self,
                                                         guint                  column);
