@@ -9,6 +9,7 @@
 #include "ledger-csv.h"
 #include "ledger-error.h"
 #include "ledger-export.h"
+#include "ledger-shapes.h"
 #include "ledger-store.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
@@ -109,28 +110,49 @@ add_property (JsonBuilder       *builder,
     json_builder_add_string_value (builder, canonical);
 }
 
+/* A water body's line or area (schema v2) instead of its point; its point
+ * stays in the properties lon/lat so that it imports back the same. */
+static gboolean
+add_shape_geometry (JsonBuilder        *builder,
+                    const LedgerRecord *record,
+                    const char         *geometry)
+{
+  g_autoptr (JsonNode) node = geometry ? json_from_string (geometry, NULL) : NULL;
+
+  if (node == NULL)
+    return FALSE;
+  json_builder_set_member_name (builder, "geometry");
+  json_builder_add_value (builder, g_steal_pointer (&node));
+  return TRUE;
+}
+
 static void
 add_feature (JsonBuilder        *builder,
              const LedgerRecord *record,
-             gboolean            with_layer)
+             gboolean            with_layer,
+             const char         *geometry)
 {
   const LedgerField *fields = ledger_kind_fields (record->kind, NULL);
+  gboolean shape;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
   json_builder_add_string_value (builder, "Feature");
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, record->uid);
-  json_builder_set_member_name (builder, "geometry");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "Point");
-  json_builder_set_member_name (builder, "coordinates");
-  json_builder_begin_array (builder);
-  json_builder_add_double_value (builder, ledger_record_get_double (record, "lon", 0));
-  json_builder_add_double_value (builder, ledger_record_get_double (record, "lat", 0));
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  if (!(shape = add_shape_geometry (builder, record, geometry)))
+    {
+      json_builder_set_member_name (builder, "geometry");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "Point");
+      json_builder_set_member_name (builder, "coordinates");
+      json_builder_begin_array (builder);
+      json_builder_add_double_value (builder, ledger_record_get_double (record, "lon", 0));
+      json_builder_add_double_value (builder, ledger_record_get_double (record, "lat", 0));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
   json_builder_set_member_name (builder, "properties");
   json_builder_begin_object (builder);
   if (with_layer)
@@ -139,7 +161,7 @@ add_feature (JsonBuilder        *builder,
       json_builder_add_string_value (builder, ledger_kind_to_key (record->kind));
     }
   for (guint i = 0; i < record->n_values; i++)
-    if (fields[i].type != LEDGER_FIELD_LON && fields[i].type != LEDGER_FIELD_LAT)
+    if (shape || (fields[i].type != LEDGER_FIELD_LON && fields[i].type != LEDGER_FIELD_LAT))
       add_property (builder, &fields[i], record->values[i]);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
@@ -168,8 +190,10 @@ add_kind_features (JsonBuilder  *builder,
   for (guint i = 0; i < records->len; i++)
     {
       const LedgerRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *geometry = kind == LEDGER_KIND_WATER_BODIES ? ledger_shapes_dup_geometry (db, record->uid) : NULL;
+
       if (ledger_record_get (record, "lon") != NULL && ledger_record_get (record, "lat") != NULL)
-        add_feature (builder, record, with_layer);
+        add_feature (builder, record, with_layer, geometry);
     }
   return TRUE;
 }

@@ -236,6 +236,8 @@ representative_point (GArray     *first_part,
   *lat = xy[2 * (n / 2) + 1];
   if (!g_str_has_suffix (type, "Polygon") || n < 3)
     return;
+  if (xy[0] == xy[2 * (n - 1)] && xy[1] == xy[2 * (n - 1) + 1])
+    n--;   /* a ring ends where it starts: count that vertex once */
   for (guint i = 0; i < n; i++)
     sum_lon += xy[2 * i], sum_lat += xy[2 * i + 1];
   if (ring_contains (xy, n, sum_lon / n, sum_lat / n))

@@ -56,8 +56,5 @@ gboolean ledger_import_read_geometry (LedgerImport       *self,
 /* ledger-import-write.c: the write pass, one transaction and one audit batch */
 gboolean ledger_import_write (LedgerImport  *self,
                               GError       **error);
-/* the stored geometry of a water body, or NULL */
-char    *ledger_import_dup_geometry (LedgerDb   *db,
-                                     const char *uid);
 
 G_END_DECLS

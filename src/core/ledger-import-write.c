@@ -198,22 +198,3 @@ ledger_import_write (Import  *self,
   ledger_import_report_progress (self, 1.0);
   return TRUE;
 }
-
-/**
- * ledger_import_dup_geometry:
- *
- * Returns: (transfer full) (nullable): the stored line or area of a water body
- */
-char *
-ledger_import_dup_geometry (LedgerDb   *db,
-                            const char *uid)
-{
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, "SELECT geometry FROM water_bodies WHERE uid = ?", NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-}

@@ -16,6 +16,7 @@
 
 #include "ledger-error.h"
 #include "ledger-import-private.h"
+#include "ledger-shapes.h"
 #include "ledger-store.h"
 #include "ledger-values.h"
 
@@ -435,7 +436,7 @@ compare_with_stored (Import             *self,
       g_strv_builder_add (changed, self->fields[i].key), n_changed++;
   if (geometry != NULL)
     {
-      g_autofree char *stored = ledger_import_dup_geometry (self->db, existing->uid);
+      g_autofree char *stored = ledger_shapes_dup_geometry (self->db, existing->uid);
       if (g_strcmp0 (stored, geometry) != 0)
         g_strv_builder_add (changed, LEDGER_TABLE_GEOMETRY_COLUMN), n_changed++;
     }
