@@ -424,6 +424,7 @@ test_geojson_in_gcj02 (void)
   g_assert_true (wait_for (shows_mapping, assistant, 10));
   g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_WATER_BODIES);
   ledger_import_assistant_set_crs (assistant, LEDGER_DATUM_GCJ02);
+  save_screenshot (GTK_WIDGET (assistant), "2-mapping-geojson");
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
   g_assert_true (wait_for (shows_check, assistant, 30));
   g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_new, ==, 2);

@@ -47,6 +47,13 @@ problem_column (LedgerImportAssistant *self,
   return NULL;
 }
 
+static gboolean
+is_geojson (LedgerImportAssistant *self)
+{
+  return self->table->format == LEDGER_TABLE_GEOJSON;
+}
+
+/* a GeoJSON file has features and properties, not rows and columns */
 static char *
 format_problem (LedgerImportAssistant *self,
                 const LedgerProblem   *problem)
@@ -55,8 +62,12 @@ format_problem (LedgerImportAssistant *self,
 
   if (problem->line == 0)
     return g_strdup (problem->message);
+  if (column != NULL && is_geojson (self))
+    return g_strdup_printf (_("Feature %u, property “%s”: %s"), problem->line, column, problem->message);
   if (column != NULL)
     return g_strdup_printf (_("Row %u, column “%s”: %s"), problem->line, column, problem->message);
+  if (is_geojson (self))
+    return g_strdup_printf (_("Feature %u: %s"), problem->line, problem->message);
   return g_strdup_printf (_("Row %u: %s"), problem->line, problem->message);
 }
 
@@ -76,8 +87,9 @@ format_update (LedgerImportAssistant    *self,
         g_string_append (names, C_("list separator", ", "));
       g_string_append (names, f >= 0 && (guint) f < n_fields ? ledger_field_display_name (&fields[f]) : *key);
     }
-  return g_strdup_printf (_("Row %u: updates %s, changing %s"), action->line,
-                          action->code ? action->code : "", names->str);
+  return g_strdup_printf (is_geojson (self) ? _("Feature %u: updates %s, changing %s")
+                                             : _("Row %u: updates %s, changing %s"),
+                          action->line, action->code ? action->code : "", names->str);
 }
 
 static gboolean

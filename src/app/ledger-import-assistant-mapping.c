@@ -225,6 +225,32 @@ new_column_dropdown (LedgerImportAssistant *self,
   return dropdown;
 }
 
+/* GeoJSON's geometry goes with the feature whatever the mapping says */
+static gboolean
+is_geometry_column (LedgerImportAssistant *self,
+                    guint                  column)
+{
+  return self->table->format == LEDGER_TABLE_GEOJSON
+         && g_str_equal (header_text (self, column), LEDGER_TABLE_GEOMETRY_COLUMN);
+}
+
+static GtkWidget *
+new_column_head (LedgerImportAssistant *self,
+                 GtkStringList         *names,
+                 guint                  column)
+{
+  GtkWidget *label;
+
+  if (!is_geometry_column (self, column))
+    return new_column_dropdown (self, names, column);
+  label = gtk_label_new (_("Line or area, kept"));
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_tooltip_text (label, _("LineString and Polygon geometries of water bodies are stored and drawn on the map."));
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (label, GTK_ALIGN_START);
+  return label;
+}
+
 static void
 fill_preview_row (LedgerImportAssistant *self,
                   const LedgerCsvRow    *row,
@@ -247,10 +273,12 @@ fill_grid (LedgerImportAssistant *self)
   guint n_rows = MIN (self->table->rows->len, PREVIEW_ROWS + 1);
 
   clear_grid (self);
-  gtk_grid_attach (self->preview_grid, new_cell_label (_("Row"), "dim-label"), 0, 1, 1, 1);
+  gtk_grid_attach (self->preview_grid,
+                   new_cell_label (self->table->format == LEDGER_TABLE_GEOJSON ? _("Feature") : _("Row"), "dim-label"),
+                   0, 1, 1, 1);
   for (guint c = 0; c < n_shown; c++)
     {
-      gtk_grid_attach (self->preview_grid, new_column_dropdown (self, names, c), c + 1, 0, 1, 1);
+      gtk_grid_attach (self->preview_grid, new_column_head (self, names, c), c + 1, 0, 1, 1);
       gtk_grid_attach (self->preview_grid, new_cell_label (header_text (self, c), "heading"), c + 1, 1, 1, 1);
     }
   for (guint r = 1; r < n_rows; r++)
