@@ -238,7 +238,8 @@ print_import_report (const LedgerImportReport *report,
   else if (report->n_written > 0 || report->n_rejected == 0)
     g_print (ngettext ("Imported %u row into %s.\n", "Imported %u rows into %s.\n", report->n_written),
              report->n_written, db_name);
-  g_print (_("New: %u, updated: %u, unchanged: %u.\n"), report->n_new, report->n_updated, report->n_unchanged);
+  if (report->n_new + report->n_updated + report->n_unchanged > 0)
+    g_print (_("New: %u, updated: %u, unchanged: %u.\n"), report->n_new, report->n_updated, report->n_unchanged);
   if (report->n_outside_county > 0)
     g_print (ngettext ("%u row lies outside the county outline (see the warnings).\n",
                        "%u rows lie outside the county outline (see the warnings).\n", report->n_outside_county),
