@@ -93,7 +93,7 @@ rules_watch (LedgerDb *db)
                              sql_rules_changed_func, NULL, NULL) == SQLITE_OK &&
     ledger_db_exec (db, watch_triggers, &error);
   if (error != NULL)
-    g_warning ("The rules cache checks every time: %s", error->message);
+    g_debug ("The rules cache checks every time: %s", error->message);
   return watch;
 }
 
