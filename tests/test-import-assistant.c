@@ -629,6 +629,19 @@ test_drop_opens_assistant (void)
   g_assert_nonnull (assistant);
   g_assert_true (wait_for (shows_mapping, assistant, 10));
   g_assert_cmpint (ledger_import_assistant_get_kind (assistant), ==, LEDGER_KIND_FACILITIES);
+  g_assert_null (ledger_import_assistant_get_missing_text (assistant));
+
+  /* told it is a farm sheet, the columns are matched again and the
+   * species is missing: the check waits for it */
+  ledger_import_assistant_set_kind (assistant, LEDGER_KIND_FARMS);
+  g_assert_cmpint (ledger_import_assistant_get_column_field (assistant, 0), ==, field_index ("name"));
+  g_assert_nonnull (ledger_import_assistant_get_missing_text (assistant));
+  g_assert_nonnull (strstr (ledger_import_assistant_get_missing_text (assistant),
+                            ledger_field_display_name (&ledger_kind_fields (LEDGER_KIND_FARMS, NULL)[field_index ("species")])));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  iterate (100);
+  g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "mapping");
+  g_assert_null (ledger_import_assistant_get_preview (assistant));
   gtk_window_destroy (GTK_WINDOW (assistant));
   iterate (50);
 }
