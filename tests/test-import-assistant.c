@@ -178,6 +178,13 @@ field_index (const char *key)
   return ledger_kind_field_index (LEDGER_KIND_FARMS, key);
 }
 
+/* a farm field's name as the assistant shows it */
+static const char *
+field_name (const char *key)
+{
+  return ledger_field_display_name (&ledger_kind_fields (LEDGER_KIND_FARMS, NULL)[field_index (key)]);
+}
+
 /* ---- the officer's GBK sheet with two bad rows ---- */
 
 /* 经办人 (the clerk in charge) is no header the ledger knows: the officer maps
@@ -201,8 +208,7 @@ map_by_hand (LedgerImportAssistant *assistant)
   /* the name column ignored: a required field is missing, and said so */
   ledger_import_assistant_set_column_field (assistant, 1, -1);
   g_assert_nonnull (ledger_import_assistant_get_missing_text (assistant));
-  g_assert_nonnull (strstr (ledger_import_assistant_get_missing_text (assistant),
-                           ledger_field_display_name (&ledger_kind_fields (LEDGER_KIND_FARMS, NULL)[field_index ("name")])));
+  g_assert_nonnull (strstr (ledger_import_assistant_get_missing_text (assistant), field_name ("name")));
   ledger_import_assistant_set_column_field (assistant, 1, field_index ("name"));
   g_assert_null (ledger_import_assistant_get_missing_text (assistant));
 }
@@ -462,9 +468,8 @@ test_update_lists_changed_fields (void)
                                         "\xef\xbb\xbf编号,名称,经营主体,行政村代码,畜种,存栏,年出栏,经度,纬度,统计年度\n"
                                         "TA-1,测试猪场一,张三,512022102204,生猪,350,600,105.03,30.27,2024\n"
                                         "TA-3,测试牛场,王五,512022102204,肉牛,40,20,105.04,30.27,2024\n", NULL);
-  const LedgerField *fields = ledger_kind_fields (LEDGER_KIND_FARMS, NULL);
   g_autofree char *update = g_strdup_printf (tr ("Row %u: updates %s, changing %s"), 2, "TA-1",
-                                             ledger_field_display_name (&fields[field_index ("stock")]));
+                                             field_name ("stock"));
   guint n_farms = ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS);
   LedgerImportAssistant *assistant = open_assistant (csv);
   const LedgerImportReport *report;
@@ -612,7 +617,9 @@ find_assistant (void)
 static void
 test_drop_opens_assistant (void)
 {
-  g_autofree char *csv = write_fixture ("dropped.csv", "名称,类型,行政村代码,运行状态\n站,村级集中处理站,512022102204,正常运行\n", NULL);
+  g_autofree char *csv = write_fixture ("dropped.csv",
+                                        "名称,类型,行政村代码,运行状态\n"
+                                        "站,村级集中处理站,512022102204,正常运行\n", NULL);
   g_autoptr (GFile) file = g_file_new_for_path (csv);
   GtkDropTarget *drop = find_drop_target (GTK_WIDGET (window));
   g_auto (GValue) value = G_VALUE_INIT;
@@ -636,8 +643,7 @@ test_drop_opens_assistant (void)
   ledger_import_assistant_set_kind (assistant, LEDGER_KIND_FARMS);
   g_assert_cmpint (ledger_import_assistant_get_column_field (assistant, 0), ==, field_index ("name"));
   g_assert_nonnull (ledger_import_assistant_get_missing_text (assistant));
-  g_assert_nonnull (strstr (ledger_import_assistant_get_missing_text (assistant),
-                            ledger_field_display_name (&ledger_kind_fields (LEDGER_KIND_FARMS, NULL)[field_index ("species")])));
+  g_assert_nonnull (strstr (ledger_import_assistant_get_missing_text (assistant), field_name ("species")));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
   iterate (100);
   g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "mapping");

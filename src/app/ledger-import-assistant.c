@@ -601,12 +601,14 @@ ledger_import_assistant_class_init (LedgerImportAssistantClass *klass)
                                     NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   bind_template_children (widget_class);
-  gtk_widget_class_install_action (widget_class, "assistant.choose-file", NULL, ledger_import_assistant_choose_file_activated);
+  gtk_widget_class_install_action (widget_class, "assistant.choose-file", NULL,
+                                   ledger_import_assistant_choose_file_activated);
   gtk_widget_class_install_action (widget_class, "assistant.back", NULL, back_activated);
   gtk_widget_class_install_action (widget_class, "assistant.check", NULL, check_activated);
   gtk_widget_class_install_action (widget_class, "assistant.stop", NULL, stop_activated);
   gtk_widget_class_install_action (widget_class, "assistant.import-all", NULL, import_all_activated);
-  gtk_widget_class_install_action (widget_class, "assistant.import-valid", NULL, ledger_import_assistant_import_valid_activated);
+  gtk_widget_class_install_action (widget_class, "assistant.import-valid", NULL,
+                                   ledger_import_assistant_import_valid_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
