@@ -652,6 +652,48 @@ test_drop_opens_assistant (void)
   iterate (50);
 }
 
+/* ---- the keyboard ---- */
+
+static gboolean
+has_shortcut (GtkWidget  *widget,
+              const char *trigger,
+              const char *action)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      for (guint j = 0; GTK_IS_SHORTCUT_CONTROLLER (controller)
+                        && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *named = gtk_shortcut_get_action (shortcut);
+
+          if (g_strcmp0 (text, trigger) == 0 && GTK_IS_NAMED_ACTION (named)
+              && g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (named)), action) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Escape closes the assistant (it asks only while writing: see above);
+ * Ctrl+I opens it from the window */
+static void
+test_escape_closes (void)
+{
+  LedgerImportAssistant *assistant = open_assistant (NULL);
+
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  g_assert_true (has_shortcut (GTK_WIDGET (assistant), "Escape", "window.close"));
+  g_assert_true (has_shortcut (GTK_WIDGET (window), "<Control>i", "win.import"));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "window.close", NULL);
+  g_assert_true (wait_for (pointer_is_null, &assistant, 5));
+}
+
 /* ---- set-up ---- */
 
 static void
@@ -692,6 +734,7 @@ main (int   argc,
 
   g_test_add_func ("/import-assistant/junk-file-refused", test_junk_file_refused);
   g_test_add_func ("/import-assistant/drop-opens-assistant", test_drop_opens_assistant);
+  g_test_add_func ("/import-assistant/escape-closes", test_escape_closes);
   g_test_add_func ("/import-assistant/gbk-sheet-with-bad-rows", test_gbk_sheet_with_bad_rows);
   g_test_add_func ("/import-assistant/xlsx-sheet-with-bad-rows", test_xlsx_sheet_with_bad_rows);
   g_test_add_func ("/import-assistant/geojson-in-gcj02", test_geojson_in_gcj02);
