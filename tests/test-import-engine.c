@@ -556,6 +556,29 @@ test_formula_text (Fixture *f, gconstpointer data)
   g_assert_cmpstr (ledger_record_get (record, "operator"), ==, "=cmd|' /C calc'!A0");
 }
 
+/* exported with an apostrophe, so that Excel never runs it; imported back unchanged */
+static void
+test_formula_round_trip (Fixture *f, gconstpointer data)
+{
+  const char *text =
+    "编号,名称,类型,行政村代码,运行状态,运维单位,工艺\n"
+    "E1,@SUM(1+1),village_station," VILLAGE ",normal,\"=cmd|' /C calc'!A0\",-A/O-\n";
+  g_autoptr (LedgerImportReport) report = import_with (f->db, LEDGER_KIND_FACILITIES, text, "e.csv", NULL);
+  g_autoptr (GString) csv = g_string_new (NULL);
+  g_autoptr (LedgerImportReport) again = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpuint (report->n_written, ==, 1);
+  g_assert_true (ledger_export_csv_text (f->db, LEDGER_KIND_FACILITIES, LEDGER_HEADER_ZH, 0, NULL, csv, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (csv->str, ",'@SUM(1+1),"));
+  g_assert_nonnull (strstr (csv->str, "'=cmd|"));
+  g_assert_nonnull (strstr (csv->str, "'-A/O-"));
+  g_assert_null (strstr (csv->str, ",=cmd"));
+  again = import_with (f->db, LEDGER_KIND_FACILITIES, csv->str, "export.csv", NULL);
+  g_assert_cmpuint (again->n_unchanged, ==, 1);
+}
+
 static void
 test_write_rejected (Fixture *f, gconstpointer data)
 {
@@ -681,6 +704,7 @@ main (int argc, char *argv[])
   ADD ("/import-engine/cancel", test_cancel);
   ADD ("/import-engine/progress", test_progress_reaches_end);
   ADD ("/import-engine/formula-text", test_formula_text);
+  ADD ("/import-engine/formula-round-trip", test_formula_round_trip);
   ADD ("/import-engine/write-rejected", test_write_rejected);
   ADD ("/import-engine/geometry/stored-and-exported", test_geometry);
   ADD ("/import-engine/geometry/crs-and-outside", test_geometry_crs_and_bad);

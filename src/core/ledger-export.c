@@ -60,6 +60,23 @@ load_records (LedgerDb    *db,
   return g_steal_pointer (&records);
 }
 
+/* Text that Excel or WPS would run as a formula (=cmd|…, +, -, @) gets a
+ * leading apostrophe, which the import takes off again. */
+static char *
+guard_formula (const LedgerField *field,
+               char              *cell)
+{
+  char *guarded;
+
+  if (field->type != LEDGER_FIELD_TEXT && field->type != LEDGER_FIELD_CODE)
+    return cell;
+  if (cell[0] == '\0' || strchr ("=+-@", cell[0]) == NULL)
+    return cell;
+  guarded = g_strconcat ("'", cell, NULL);
+  g_free (cell);
+  return guarded;
+}
+
 static void
 append_csv_record (GString            *out,
                    const LedgerRecord *record,
@@ -69,8 +86,9 @@ append_csv_record (GString            *out,
   g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < record->n_values; i++)
-    g_ptr_array_add (cells, record->values[i] ? ledger_field_format (&fields[i], record->values[i], style)
-                                              : g_strdup (""));
+    g_ptr_array_add (cells, record->values[i]
+                            ? guard_formula (&fields[i], ledger_field_format (&fields[i], record->values[i], style))
+                            : g_strdup (""));
   ledger_csv_append_row (out, (const char * const *) cells->pdata, cells->len);
 }
 
