@@ -652,6 +652,23 @@ test_drop_opens_assistant (void)
   iterate (50);
 }
 
+/* headers that name nothing the ledger keeps: the officer chooses */
+static void
+test_unknown_headers (void)
+{
+  g_autofree char *csv = write_fixture ("unknown.csv", "甲,乙,丙\n1,2,3\n", NULL);
+  LedgerImportAssistant *assistant = open_assistant (csv);
+
+  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_N_KINDS);
+  g_assert_cmpint (ledger_import_assistant_get_kind (assistant), <, LEDGER_N_KINDS);
+  for (guint c = 0; c < 3; c++)
+    g_assert_cmpint (ledger_import_assistant_get_column_field (assistant, c), ==, -1);
+  g_assert_nonnull (ledger_import_assistant_get_missing_text (assistant));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  iterate (50);
+}
+
 /* ---- the keyboard ---- */
 
 static gboolean
@@ -734,6 +751,7 @@ main (int   argc,
 
   g_test_add_func ("/import-assistant/junk-file-refused", test_junk_file_refused);
   g_test_add_func ("/import-assistant/drop-opens-assistant", test_drop_opens_assistant);
+  g_test_add_func ("/import-assistant/unknown-headers", test_unknown_headers);
   g_test_add_func ("/import-assistant/escape-closes", test_escape_closes);
   g_test_add_func ("/import-assistant/gbk-sheet-with-bad-rows", test_gbk_sheet_with_bad_rows);
   g_test_add_func ("/import-assistant/xlsx-sheet-with-bad-rows", test_xlsx_sheet_with_bad_rows);
