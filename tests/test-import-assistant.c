@@ -665,6 +665,7 @@ test_unknown_headers (void)
   for (guint c = 0; c < 3; c++)
     g_assert_cmpint (ledger_import_assistant_get_column_field (assistant, c), ==, -1);
   g_assert_nonnull (ledger_import_assistant_get_missing_text (assistant));
+  save_screenshot (GTK_WIDGET (assistant), "2-mapping-unknown");
   gtk_window_destroy (GTK_WINDOW (assistant));
   iterate (50);
 }
