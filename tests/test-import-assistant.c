@@ -266,21 +266,32 @@ assert_rejected_csv (const char *path)
   g_assert_nonnull (strstr (row->cells[10], "512022999999"));
 }
 
+/* the farm as imported, its change recorded with the file and the officer */
 static void
-assert_farm_operator (const char *code,
-                      const char *operator)
+assert_farm_imported (const char *code,
+                      const char *operator,
+                      const char *file_name)
 {
-  g_autoptr (GPtrArray) farms = ledger_store_load (ledger_window_get_db (window), LEDGER_KIND_FARMS, NULL, NULL);
+  LedgerDb *db = ledger_window_get_db (window);
+  g_autoptr (GPtrArray) farms = ledger_store_load (db, LEDGER_KIND_FARMS, NULL, NULL);
 
   for (guint i = 0; i < farms->len; i++)
     {
       LedgerRecord *farm = g_ptr_array_index (farms, i);
+      g_autoptr (GPtrArray) history = NULL;
+      LedgerAuditEntry *entry;
 
-      if (g_strcmp0 (ledger_record_get (farm, "code"), code) == 0)
-        {
-          g_assert_cmpstr (ledger_record_get (farm, "operator"), ==, operator);
-          return;
-        }
+      if (g_strcmp0 (ledger_record_get (farm, "code"), code) != 0)
+        continue;
+      g_assert_cmpstr (ledger_record_get (farm, "operator"), ==, operator);
+      history = ledger_store_history (db, farm->uid, NULL);
+      g_assert_nonnull (history);
+      g_assert_cmpuint (history->len, >, 0);
+      entry = g_ptr_array_index (history, 0);
+      g_assert_nonnull (entry->import_file);
+      g_assert_true (g_str_has_suffix (entry->import_file, file_name));
+      g_assert_cmpstr (entry->actor, ==, ledger_db_get_actor (db));
+      return;
     }
   g_assert_not_reached ();
 }
@@ -320,7 +331,7 @@ test_gbk_sheet_with_bad_rows (void)
   ledger_import_assistant_import_valid_to (assistant, rejected);
   g_assert_true (wait_for (pointer_is_null, &assistant, 30));
   g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS), ==, n_farms + 3);
-  assert_farm_operator ("TA-1", "张三");
+  assert_farm_imported ("TA-1", "张三", "养殖场台账.csv");
   assert_rejected_csv (rejected);
   expected = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "Imported %u row: %u new, %u updated; rejected rows saved in “%s”",
