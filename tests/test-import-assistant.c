@@ -502,6 +502,40 @@ test_update_lists_changed_fields (void)
   g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS), ==, n_farms);
 }
 
+/* ---- a sheet where every row is wrong ---- */
+
+/* 30,000 rejected rows: the page lists the first 20,000 problems and says
+ * how many more there are; nothing can be imported */
+static void
+test_many_problems_listed_bounded (void)
+{
+  g_autoptr (GString) text = g_string_new ("编号,名称,行政村代码,畜种\n");
+  g_autofree char *csv = NULL;
+  g_autofree char *more = NULL;
+  LedgerImportAssistant *assistant;
+  guint n_listed;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_printf (text, "BAD-%u,坏场%u,512022102204,骆驼\n", i, i);
+  csv = write_fixture ("all-bad.csv", text->str, NULL);
+  assistant = open_assistant (csv);
+  g_assert_true (wait_for (shows_mapping, assistant, 30));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  g_assert_true (wait_for (shows_check, assistant, 60));
+  g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 30000);
+
+  n_listed = ledger_import_assistant_get_n_listed (assistant);
+  g_assert_cmpuint (n_listed, ==, 20001);
+  more = g_strdup_printf (tr ("… and %u more problems, not listed here: the rejected rows’ CSV names every one."),
+                          10000);
+  g_assert_cmpstr (ledger_import_assistant_get_listed (assistant, n_listed - 1), ==, more);
+  g_assert_true (lists_problem_at (assistant, 2, "畜种"));
+  g_assert_cmpstr (ledger_import_assistant_get_choice_text (assistant), ==,
+                   tr ("Every row is rejected: correct the file and check it again."));
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  iterate (50);
+}
+
 /* ---- stopping a large import ---- */
 
 static char *
@@ -769,6 +803,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/xlsx-sheet-with-bad-rows", test_xlsx_sheet_with_bad_rows);
   g_test_add_func ("/import-assistant/geojson-in-gcj02", test_geojson_in_gcj02);
   g_test_add_func ("/import-assistant/update-lists-changed-fields", test_update_lists_changed_fields);
+  g_test_add_func ("/import-assistant/many-problems-listed-bounded", test_many_problems_listed_bounded);
   g_test_add_func ("/import-assistant/stop-large-import", test_stop_large_import);
   status = g_test_run ();
 
