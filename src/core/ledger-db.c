@@ -17,6 +17,7 @@ struct _LedgerDb
   sqlite3    *handle;
   char       *path;
   char       *actor;
+  char       *audit_batch;   /* the import whose changes are being logged, or NULL */
   GHashTable *statements;    /* SQL text -> sqlite3_stmt, owned */
   GArray     *pending;       /* PendingChange noted in the open transaction */
   guint       depth;         /* transaction nesting: 1 = BEGIN, > 1 = savepoints */
@@ -63,6 +64,18 @@ sql_actor_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
   LedgerDb *self = sqlite3_user_data (ctx);
 
   sqlite3_result_text (ctx, self->actor, -1, SQLITE_TRANSIENT);
+}
+
+/* v2 audit triggers stamp each row with the open audit batch (an import) */
+static void
+sql_audit_batch_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  LedgerDb *self = sqlite3_user_data (ctx);
+
+  if (self->audit_batch != NULL)
+    sqlite3_result_text (ctx, self->audit_batch, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_result_null (ctx);
 }
 
 static char *
@@ -262,6 +275,8 @@ configure_connection (LedgerDb  *self,
   sqlite3_extended_result_codes (self->handle, TRUE);
   sqlite3_create_function (self->handle, "ledger_uid", 0, SQLITE_UTF8, NULL, sql_uid_func, NULL, NULL);
   sqlite3_create_function (self->handle, "ledger_actor", 0, SQLITE_UTF8, self, sql_actor_func, NULL, NULL);
+  sqlite3_create_function (self->handle, "ledger_audit_batch", 0, SQLITE_UTF8, self, sql_audit_batch_func,
+                           NULL, NULL);
   /* A big import is one transaction of savepoints: a small page cache
    * spills its pages to the WAL again and again, and statement journals in
    * temporary files are written for every row; keep both in memory */
@@ -313,6 +328,7 @@ ledger_db_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   g_free (self->path);
   g_free (self->actor);
+  g_free (self->audit_batch);
   G_OBJECT_CLASS (ledger_db_parent_class)->finalize (object);
 }
 
@@ -633,6 +649,21 @@ const char *
 ledger_db_get_actor (LedgerDb *self)
 {
   return self->actor;
+}
+
+/**
+ * ledger_db_set_audit_batch:
+ * @batch: (nullable): the id of an audit_batches row, or NULL to close it
+ *
+ * While set, every audit row written on this connection carries @batch
+ * (schema v2): an import sets it inside its transaction and clears it after.
+ */
+void
+ledger_db_set_audit_batch (LedgerDb   *self,
+                           const char *batch)
+{
+  g_free (self->audit_batch);
+  self->audit_batch = g_strdup (batch);
 }
 
 char *

@@ -3,8 +3,8 @@
  * The rows that add or change something are written in one transaction,
  * under one audit batch: an audit_batches row names the file, the kind and
  * the counts, and the audit triggers stamp every row they log meanwhile with
- * the batch (meta.audit_batch, set and cleared inside the transaction, so no
- * other connection ever sees it). The history then shows the import as one
+ * the batch (ledger_db_set_audit_batch(), a function of this connection: no
+ * other connection's changes are ever stamped). The history then shows the import as one
  * entry, and each item's history says that its change came from that file.
  */
 #include "config.h"
@@ -32,10 +32,10 @@ step_done (LedgerDb      *db,
 }
 
 static gboolean
-open_batch (Import  *self,
-            GError **error)
+open_batch (Import      *self,
+            const char  *id,
+            GError     **error)
 {
-  g_autofree char *id = ledger_uid_new ();
   g_autoptr (sqlite3_stmt) batch = ledger_db_prepare (self->db,
     "INSERT INTO audit_batches (id, at, actor, action, detail, kind)"
     " VALUES (?1, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), 'import', ?2, ?3)", error);
@@ -45,28 +45,29 @@ open_batch (Import  *self,
   sqlite3_bind_text (batch, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (batch, 2, self->report->file_name ?: "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (batch, 3, ledger_kind_to_key (self->kind), -1, SQLITE_STATIC);
-  return step_done (self->db, batch, error) && ledger_db_set_meta (self->db, "audit_batch", id, error);
+  if (!step_done (self->db, batch, error))
+    return FALSE;
+  ledger_db_set_audit_batch (self->db, id);
+  return TRUE;
 }
 
 static gboolean
-close_batch (Import  *self,
-             guint    n_new,
-             guint    n_updated,
-             GError **error)
+close_batch (Import      *self,
+             const char  *id,
+             guint        n_new,
+             guint        n_updated,
+             GError     **error)
 {
   g_autoptr (sqlite3_stmt) counts = ledger_db_prepare (self->db,
-    "UPDATE audit_batches SET n_new = ?1, n_updated = ?2"
-    " WHERE id = (SELECT value FROM meta WHERE key = 'audit_batch')", error);
-  g_autoptr (sqlite3_stmt) clear = NULL;
+    "UPDATE audit_batches SET n_new = ?2, n_updated = ?3 WHERE id = ?1", error);
 
+  ledger_db_set_audit_batch (self->db, NULL);
   if (counts == NULL)
     return FALSE;
-  sqlite3_bind_int (counts, 1, n_new);
-  sqlite3_bind_int (counts, 2, n_updated);
-  if (!step_done (self->db, counts, error))
-    return FALSE;
-  clear = ledger_db_prepare (self->db, "DELETE FROM meta WHERE key = 'audit_batch'", error);
-  return clear != NULL && step_done (self->db, clear, error);
+  sqlite3_bind_text (counts, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (counts, 2, n_new);
+  sqlite3_bind_int (counts, 3, n_updated);
+  return step_done (self->db, counts, error);
 }
 
 static gboolean
@@ -91,6 +92,7 @@ save_geometry (Import      *self,
 static void
 give_up (Import *self)
 {
+  ledger_db_set_audit_batch (self->db, NULL);
   ledger_db_rollback (self->db);
   self->report->n_written = 0;
 }
@@ -169,12 +171,13 @@ gboolean
 ledger_import_write (Import  *self,
                      GError **error)
 {
+  g_autofree char *batch = ledger_uid_new ();
   guint n_new = 0, n_updated = 0;
   guint rejected_before = self->report->n_rejected;
 
   if (!ledger_db_begin (self->db, error))
     return FALSE;
-  if (!open_batch (self, error) || !save_records (self, &n_new, &n_updated, error))
+  if (!open_batch (self, batch, error) || !save_records (self, &n_new, &n_updated, error))
     {
       give_up (self);
       return FALSE;
@@ -184,7 +187,7 @@ ledger_import_write (Import  *self,
       give_up (self);   /* the store refused a row at the last moment */
       return TRUE;
     }
-  if (!close_batch (self, n_new, n_updated, error))
+  if (!close_batch (self, batch, n_new, n_updated, error))
     {
       give_up (self);
       return FALSE;

@@ -241,9 +241,9 @@ static const AuditedTable audited[] = {
   "SELECT ledger_uid(), strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ','now'), ledger_actor(), '%s', %s, 'update', " \
   "'%s', OLD.%s, NEW.%s%s WHERE OLD.%s IS NOT NEW.%s;\n"
 
-/* v2: the audit batch (an import) that is open in this transaction, if any */
+/* v2: the audit batch (an import) open on this connection, if any (ledger_db_set_audit_batch) */
 #define BATCH_COLUMN ", batch"
-#define BATCH_VALUE  ", (SELECT value FROM meta WHERE key = 'audit_batch')"
+#define BATCH_VALUE  ", ledger_audit_batch()"
 
 static char *
 key_expression (const AuditedTable *t,
@@ -306,7 +306,7 @@ static const char schema_v2[] =
   "WHEN OLD.geometry IS NOT NEW.geometry BEGIN\n"
   "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value, batch)\n"
   "VALUES (ledger_uid(), strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), 'water_bodies', NEW.uid,\n"
-  "        'update', 'geometry', OLD.geometry, NEW.geometry, (SELECT value FROM meta WHERE key = 'audit_batch'));\n"
+  "        'update', 'geometry', OLD.geometry, NEW.geometry, ledger_audit_batch());\n"
   "END;\n";
 
 /**
