@@ -618,6 +618,9 @@ test_junk_file_refused (void)
 {
   g_autofree char *path = g_build_filename (tmp_dir, "junk.csv", NULL);
   const char junk[] = "\x00\x01\x02PK\xff\xfe\x00garbage\x00\x00";
+  g_autofree char *good = write_fixture ("good.csv",
+                                         "名称,类型,行政村代码,运行状态\n"
+                                         "站,村级集中处理站,512022102204,正常运行\n", NULL);
   LedgerImportAssistant *assistant;
 
   g_assert_true (g_file_set_contents (path, junk, sizeof junk, NULL));
@@ -629,6 +632,14 @@ test_junk_file_refused (void)
   g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "file");
   g_assert_cmpuint (strlen (ledger_import_assistant_get_read_error (assistant)), >, 0);
   save_screenshot (GTK_WIDGET (assistant), "1-file-error");
+
+  /* reading stopped: back to choosing, no error, nothing read */
+  ledger_import_assistant_open_file (assistant, good);
+  g_assert_true (ledger_import_assistant_is_busy (assistant));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.stop", NULL);
+  g_assert_true (wait_for (is_idle, assistant, 10));
+  g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "file");
+  g_assert_null (ledger_import_assistant_get_read_error (assistant));
   gtk_window_destroy (GTK_WINDOW (assistant));
   iterate (50);
 }
