@@ -657,6 +657,24 @@ test_geometry (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (exported, "Polygon"));
 }
 
+/* a feature without geometry updates the item's properties, not its location */
+static void
+test_feature_without_geometry_keeps_point (Fixture *f, gconstpointer data)
+{
+  const char *text =
+    "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\", \"geometry\": null,"
+    "  \"properties\": {\"编号\": \"W3\", \"名称\": \"三号河\", \"类型\": \"河流\", \"行政村代码\": \"" VILLAGE "\","
+    "   \"治理状态\": \"治理中\"}}]}";
+  g_autoptr (LedgerImportReport) first = import_with (f->db, LEDGER_KIND_WATER_BODIES, WATER_GEOJSON, "w.geojson", NULL);
+  g_autoptr (LedgerImportReport) report = import_with (f->db, LEDGER_KIND_WATER_BODIES, text, "n.geojson", NULL);
+  const LedgerImportAction *action = g_ptr_array_index (report->actions, 0);
+
+  g_assert_cmpuint (report->n_updated, ==, 1);
+  g_assert_cmpuint (g_strv_length (action->changed_fields), ==, 1);
+  g_assert_cmpstr (action->changed_fields[0], ==, "status");
+  g_assert_cmpfloat (stored_double (f->db, LEDGER_KIND_WATER_BODIES, "W3", "lon"), ==, 105.1);
+}
+
 static void
 test_geometry_crs_and_bad (Fixture *f, gconstpointer data)
 {
@@ -707,6 +725,7 @@ main (int argc, char *argv[])
   ADD ("/import-engine/write-rejected", test_write_rejected);
   ADD ("/import-engine/geometry/stored-and-exported", test_geometry);
   ADD ("/import-engine/geometry/crs-and-outside", test_geometry_crs_and_bad);
+  ADD ("/import-engine/geometry/none-keeps-point", test_feature_without_geometry_keeps_point);
 #undef ADD
 
   return g_test_run ();

@@ -332,7 +332,7 @@ gboolean
 ledger_import_read_location (Import             *self,
                              LedgerRecord       *record,
                              const LedgerCsvRow *row,
-                             gboolean           *present G_GNUC_UNUSED,
+                             gboolean           *present,
                              gboolean           *failed)
 {
   int lon_field = ledger_kind_field_index (self->kind, "lon");
@@ -346,6 +346,13 @@ ledger_import_read_location (Import             *self,
     return TRUE;
   lon_text = cell_at (row, self->field_column[lon_field]);
   lat_text = cell_at (row, self->field_column[lat_field]);
+  if (self->geojson && ledger_import_text_is_blank (lon_text) && ledger_import_text_is_blank (lat_text) &&
+      record->values[lon_field] == NULL)
+    {
+      /* a feature without a point or shape says nothing about where the item is */
+      present[lon_field] = present[lat_field] = FALSE;
+      return TRUE;
+    }
   if (ledger_import_text_is_blank (lon_text) || ledger_import_text_is_blank (lat_text))
     {
       /* one of the two alone: the store says they go together */
