@@ -84,6 +84,19 @@ parse_coordinate (Import             *self,
   return FALSE;
 }
 
+static void
+read_alone (Import             *self,
+            LedgerRecord       *record,
+            const LedgerCsvRow *row,
+            int                 field,
+            const char         *text)
+{
+  double value;
+
+  if (!ledger_import_text_is_blank (text) && parse_coordinate (self, row, field, text, &value, NULL))
+    set_coordinate (self, record, field, value);
+}
+
 static gboolean
 convert_and_check (Import             *self,
                    const LedgerCsvRow *row,
@@ -340,7 +353,7 @@ ledger_import_read_location (Import             *self,
   const char *lon_text, *lat_text;
   char lon_hemisphere = 0, lat_hemisphere = 0;
   double lon = 0, lat = 0;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   if (lon_field < 0)
     return TRUE;
@@ -356,12 +369,8 @@ ledger_import_read_location (Import             *self,
   if (ledger_import_text_is_blank (lon_text) || ledger_import_text_is_blank (lat_text))
     {
       /* one of the two alone: the store says they go together */
-      if (!ledger_import_text_is_blank (lon_text) &&
-          parse_coordinate (self, row, lon_field, lon_text, &lon, &lon_hemisphere))
-        set_coordinate (self, record, lon_field, lon);
-      if (!ledger_import_text_is_blank (lat_text) &&
-          parse_coordinate (self, row, lat_field, lat_text, &lat, &lat_hemisphere))
-        set_coordinate (self, record, lat_field, lat);
+      read_alone (self, record, row, lon_field, lon_text);
+      read_alone (self, record, row, lat_field, lat_text);
       return TRUE;
     }
   ok = parse_coordinate (self, row, lon_field, lon_text, &lon, &lon_hemisphere);
