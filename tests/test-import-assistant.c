@@ -598,6 +598,7 @@ test_stop_large_import (void)
   g_assert_true (wait_for (is_idle, assistant, 60));
 
   g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "check");
+  save_screenshot (GTK_WIDGET (assistant), "3-check-stopped");
   g_assert_cmpstr (ledger_import_assistant_get_status_text (assistant), ==,
                    tr ("The import was stopped: nothing was written to the ledger."));
   g_assert_cmpuint (ledger_store_count (db, LEDGER_KIND_FARMS), ==, n_farms);

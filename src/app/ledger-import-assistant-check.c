@@ -249,7 +249,7 @@ ledger_import_assistant_clear_check (LedgerImportAssistant *self)
   gtk_label_set_text (self->summary_label, "");
   gtk_label_set_text (self->choice_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
-  gtk_widget_set_visible (self->problem_scroller, FALSE);
+  gtk_stack_set_visible_child_name (self->problem_stack, "empty");
   gtk_progress_bar_set_fraction (self->check_progress, 0);
 }
 
@@ -272,7 +272,8 @@ ledger_import_assistant_show_preview (LedgerImportAssistant *self)
 
   gtk_label_set_text (self->summary_label, summary);
   gtk_label_set_text (self->choice_label, choice_text (report));
-  gtk_widget_set_visible (self->problem_scroller, g_list_model_get_n_items (G_LIST_MODEL (self->listed)) > 0);
+  gtk_stack_set_visible_child_name (self->problem_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->listed)) > 0 ? "list" : "none");
 }
 
 /* ---- public, for tests ---- */

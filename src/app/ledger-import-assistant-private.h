@@ -57,7 +57,7 @@ struct _LedgerImportAssistant
   GtkWidget           *check_progress_box;
   GtkProgressBar      *check_progress;
   GtkLabel            *summary_label;
-  GtkWidget           *problem_scroller;
+  GtkStack            *problem_stack;
   GtkListView         *problem_view;
   GtkLabel            *status_label;
   GtkLabel            *choice_label;

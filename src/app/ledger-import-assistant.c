@@ -575,7 +575,7 @@ bind_template_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, check_progress_box);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, check_progress);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, problem_scroller);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, problem_stack);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, problem_view);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, status_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, choice_label);
