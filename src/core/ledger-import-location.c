@@ -53,19 +53,19 @@ plainly_swapped (double lon,
   return !is_lon (lon) && is_lat (lon) && is_lon (lat) && !is_lat (lat);
 }
 
-/* The canonical text of a coordinate, as the lon/lat field would store it. */
+/* The canonical text of a coordinate, as ledger_field_parse() writes a
+ * number ("%.15g", no "-0"); the range is checked by the caller. */
 static void
-set_coordinate (Import       *self,
+set_coordinate (Import       *self G_GNUC_UNUSED,
                 LedgerRecord *record,
                 int           field,
                 double        value)
 {
   char text[G_ASCII_DTOSTR_BUF_SIZE];
-  char *canonical = NULL;
 
-  g_ascii_dtostr (text, sizeof text, value);
-  if (ledger_field_parse (&self->fields[field], text, &canonical, NULL))
-    ledger_record_take (record, field, canonical);
+  if (value == 0)
+    value = 0;
+  ledger_record_take (record, field, g_strdup (g_ascii_formatd (text, sizeof text, "%.15g", value)));
 }
 
 static gboolean
