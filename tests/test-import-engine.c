@@ -11,6 +11,7 @@
 #include "ledger-error.h"
 #include "ledger-export.h"
 #include "ledger-import.h"
+#include "ledger-regions.h"
 #include "ledger-store.h"
 #include "ledger-test-util.h"
 
@@ -425,6 +426,37 @@ test_reimport_changes_nothing (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_sql (f->db, "SELECT count(*) FROM audit_batches"), ==, 1);
 }
 
+/* the demo ledger's every kind, exported and imported back into itself */
+static void
+test_reimport_export_every_kind (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-import-engine-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = ledger_ledger_create (path, "512022", TRUE, &error);
+  int audit_rows;
+
+  g_assert_no_error (error);
+  audit_rows = count_sql (db, "SELECT count(*) FROM audit");
+  for (LedgerKind kind = 0; kind < LEDGER_N_KINDS; kind++)
+    {
+      g_autofree char *csv = g_strdup_printf ("%s/%s.csv", dir, ledger_kind_to_key (kind));
+      g_autoptr (LedgerImportReport) report = NULL;
+
+      g_assert_true (ledger_export_csv (db, kind, csv, LEDGER_HEADER_ZH, 0, NULL, &error));
+      report = ledger_import_file (db, kind, csv, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %u rows, %u unchanged", ledger_kind_to_key (kind), report->n_rows, report->n_unchanged);
+      g_assert_cmpuint (report->n_rows, >, 0);
+      g_assert_cmpuint (report->n_rejected, ==, 0);
+      g_assert_cmpuint (report->n_unchanged, ==, report->n_rows);
+      g_assert_cmpuint (report->n_written, ==, 0);
+    }
+  g_assert_cmpint (count_sql (db, "SELECT count(*) FROM audit"), ==, audit_rows);
+  g_clear_object (&db);
+  ledger_test_remove_dir (dir);
+}
+
 static void
 test_audit_batch (Fixture *f, gconstpointer data)
 {
@@ -706,6 +738,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import-engine/columns/variants", test_match_variants);
   g_test_add_func ("/import-engine/columns/variants-short", test_match_variants_short);
   g_test_add_func ("/import-engine/columns/guess-kind", test_guess_kind);
+  g_test_add_func ("/import-engine/update/export-reimported-unchanged", test_reimport_export_every_kind);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/import-engine/columns/by-hand", test_mapping_by_hand);
   ADD ("/import-engine/columns/officer-sheet", test_officer_sheet);
