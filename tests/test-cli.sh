@@ -127,6 +127,18 @@ expect 0 "import --dry-run of a GBK file" -- --db copy.db import facilities gbk.
 check "dry run says nothing was written" grep -q 'nothing written (dry run)' out.txt
 expect 0 "import a GBK file" -- --db copy.db import facilities gbk.csv
 check "import prints a summary" grep -q 'Imported 1 row' out.txt
+expect 0 "re-import the same GBK file" -- --db copy.db import facilities gbk.csv
+check "a re-import changes nothing" grep -q 'New: 0, updated: 0, unchanged: 1' out.txt
+
+# --crs: Gaode (GCJ-02) coordinates are stored as WGS-84
+printf 'code,name,kind,village_code,status,lon,lat\nG1,高德站,village_station,%s,normal,105.0351,30.2731\n' "$village" > gcj.csv
+expect 0 "import --crs gcj02" -- --db copy.db import facilities gcj.csv --crs gcj02
+expect 0 "export after --crs" -- --db copy.db export --kind facilities --header keys --output gcj-out.csv
+check "GCJ-02 converted to WGS-84 (about 0.003° west)" awk -F, '$1 == "G1" { exit !($12 > 105.030 && $12 < 105.034) }' gcj-out.csv
+expect 2 "import --crs of an unknown system" -- --db copy.db import facilities gcj.csv --crs mars
+check "the message names the systems" grep -q 'gcj02' err.txt
+expect 0 "import --help mentions --crs" -- import --help
+check "--crs is documented" grep -q -- '--crs' out.txt
 
 expect 0 "remove-demo" -- --db lezhi.db remove-demo
 check "remove-demo says how many" grep -q 'Removed [0-9]* demo record' out.txt
@@ -208,7 +220,8 @@ open("locked.ready", "w").close()
 time.sleep(30)' &
   LOCKER_PID=$!
   for _ in $(seq 50); do [ -e locked.ready ] && break; sleep 0.1; done
-  expect 3 "a ledger locked by another process" -- --db locked.db import facilities gbk.csv
+  sed 's/^T1,/T9,/' gbk.csv > locked.csv   # a row that changes something: the import must write
+  expect 3 "a ledger locked by another process" -- --db locked.db import facilities locked.csv
   check "the message says in use" grep -qi 'in use' err.txt
   kill "$LOCKER_PID" 2>/dev/null; wait "$LOCKER_PID" 2>/dev/null; LOCKER_PID=
 else

@@ -131,6 +131,64 @@ test_datum_keys (void)
     }
 }
 
+/* Degrees, minutes and seconds as officers type them. */
+static void
+test_parse_degrees (void)
+{
+  static const struct { const char *text; gboolean ok; double degrees; char hemisphere; } cases[] = {
+    { "104.55", TRUE, 104.55, 0 },
+    { "-30.2", TRUE, -30.2, 0 },
+    { "30°16'30\"N", TRUE, 30.275, 'N' },
+    { "104°33'12.5\"E", TRUE, 104 + 33 / 60.0 + 12.5 / 3600.0, 'E' },
+    { "30°16′30″", TRUE, 30.275, 0 },
+    { "30度16分30秒", TRUE, 30.275, 0 },
+    { "北纬30度16分30秒", TRUE, 30.275, 'N' },
+    { "E 104 33 12.5", TRUE, 104 + 33 / 60.0 + 12.5 / 3600.0, 'E' },
+    { "３０°１６′", TRUE, 30 + 16 / 60.0, 0 },             /* full-width digits */
+    { "30°16'30\"S", TRUE, -30.275, 'S' },
+    { "73°W", TRUE, -73.0, 'W' },
+    { "30°16'30''N", TRUE, 30.275, 'N' },
+    { "30°75'", FALSE, 0, 0 },                             /* minutes under 60 */
+    { "30°16'75\"", FALSE, 0, 0 },
+    { "30'16°", FALSE, 0, 0 },                             /* out of order */
+    { "东边", FALSE, 0, 0 },
+    { "", FALSE, 0, 0 },
+    { "1 2 3 4", FALSE, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double degrees = 0;
+      char hemisphere = 'x';
+      gboolean ok = ledger_coords_parse_degrees (cases[i].text, &degrees, &hemisphere);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (!ok)
+        continue;
+      g_assert_cmpfloat_with_epsilon (degrees, cases[i].degrees, 1e-12);
+      g_assert_cmpint (hemisphere, ==, cases[i].hemisphere);
+    }
+}
+
+/* Chengdu's Tianfu Square: GCJ-02 → WGS-84 → GCJ-02 and BD-09 likewise
+ * come back within 1e-5° (in fact far closer). */
+static void
+test_round_trip_landmark (void)
+{
+  static const LedgerDatum datums[] = { LEDGER_DATUM_GCJ02, LEDGER_DATUM_BD09 };
+
+  for (guint d = 0; d < G_N_ELEMENTS (datums); d++)
+    {
+      double wgs_lon, wgs_lat, lon, lat;
+
+      ledger_coords_to_wgs84 (datums[d], 104.065735, 30.657441, &wgs_lon, &wgs_lat);
+      ledger_coords_from_wgs84 (datums[d], wgs_lon, wgs_lat, &lon, &lat);
+      g_assert_cmpfloat_with_epsilon (lon, 104.065735, 1e-5);
+      g_assert_cmpfloat_with_epsilon (lat, 30.657441, 1e-5);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,6 +200,8 @@ main (int   argc,
   g_test_add_func ("/coords/outside-china", test_outside_china);
   g_test_add_func ("/coords/in-china", test_in_china);
   g_test_add_func ("/coords/datum-keys", test_datum_keys);
+  g_test_add_func ("/coords/parse-degrees", test_parse_degrees);
+  g_test_add_func ("/coords/round-trip-landmark", test_round_trip_landmark);
 
   return g_test_run ();
 }

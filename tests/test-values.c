@@ -213,7 +213,8 @@ test_field_numbers (void)
     BAD (FACILITIES, "lon", "30.5"),
     BAD (FACILITIES, "lat", "104.6"),
     BAD (FACILITIES, "lat", "-30"),
-    BAD (FACILITIES, "lon", "104°36′"),
+    OK (FACILITIES, "lon", "104°36′", "104.6"),       /* degrees and minutes */
+    BAD (FACILITIES, "lon", "104°75′"),
     OK (VILLAGES, "year_done", "2023", "2023"),
     OK (VILLAGES, "year_done", "２０２３", "2023"),
     OK (VILLAGES, "year_done", "2023年", "2023"),

@@ -193,6 +193,14 @@ ledger_detail_pane_fill_history (LedgerDetailPane *self)
       g_autofree char *when = local_time (entry->at);
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, entry->actor ? entry->actor : "—");
 
+      if (entry->import_file != NULL)
+        {
+          /* Translators: the change came from an import of this file */
+          g_autofree char *from = g_strdup_printf (_("imported from %s"), entry->import_file);
+          g_autofree char *plain = g_steal_pointer (&subtitle);
+          subtitle = g_strdup_printf ("%s · %s", plain, from);
+        }
+
       ledger_detail_pane_add_row (self, self->history_group, ledger_detail_pane_new_row (title, subtitle));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), entries != NULL && shown < entries->len);

@@ -22,6 +22,8 @@
 #include "ledger-outline-layer.h"
 #include "ledger-point-sprites.h"
 #include "ledger-regions.h"
+#include "ledger-shape-layer.h"
+#include "ledger-shapes.h"
 #include "ledger-store.h"
 
 struct _LedgerMapView
@@ -43,6 +45,7 @@ struct _LedgerMapView
   int                       last_height;
   LedgerPointLayer         *point_layer;
   LedgerOutlineLayer       *outline_layer;
+  LedgerShapeLayer         *shape_layer;   /* water bodies' lines and areas, under the points */
   LedgerPointSprites       *sprites;
   double                    add_lon;
   double                    add_lat;
@@ -300,6 +303,14 @@ recentre_idle_cb (gpointer user_data)
 }
 
 static void
+load_shapes (LedgerMapView *self)
+{
+  g_autoptr (GPtrArray) shapes = self->db != NULL ? ledger_shapes_load (self->db, NULL) : NULL;
+
+  ledger_shape_layer_set_shapes (self->shape_layer, shapes);
+}
+
+static void
 load_points (LedgerMapView *self)
 {
   g_autoptr (GError) error = NULL;
@@ -312,6 +323,7 @@ load_points (LedgerMapView *self)
   if (error != NULL)
     show_status (self, error->message);
   ledger_point_layer_set_points (self->point_layer, points);
+  load_shapes (self);
 }
 
 static gboolean
@@ -547,6 +559,7 @@ on_layer_toggled_cb (LedgerMapView  *self,
                                        gtk_check_button_get_active (self->farms_check));
   ledger_point_layer_set_kind_visible (self->point_layer, LEDGER_KIND_WATER_BODIES,
                                        gtk_check_button_get_active (self->water_bodies_check));
+  gtk_widget_set_visible (GTK_WIDGET (self->shape_layer), gtk_check_button_get_active (self->water_bodies_check));
 }
 
 /* ---- legend ---- */
@@ -720,8 +733,10 @@ add_layers (LedgerMapView *self)
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
 
   self->outline_layer = ledger_outline_layer_new (viewport);
+  self->shape_layer = ledger_shape_layer_new (viewport);
   self->point_layer = ledger_point_layer_new (viewport);
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->outline_layer));
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->shape_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->point_layer));
 
   g_signal_connect_object (self->point_layer, "point-activated", G_CALLBACK (on_point_activated_cb),

@@ -8,31 +8,9 @@
 #include "ledger-error.h"
 #include "ledger-export-dialog.h"
 #include "ledger-import.h"
+#include "ledger-import-assistant.h"
 #include "ledger-store.h"
 #include "ledger-window-private.h"
-
-typedef void (*KindChosenFunc) (LedgerWindow *self,
-                                LedgerKind    kind,
-                                const char   *path);
-
-typedef struct
-{
-  LedgerWindow   *self;
-  KindChosenFunc  func;
-  GtkDropDown    *dropdown;
-  char           *path;
-} KindChoice;
-
-static void
-kind_choice_free (gpointer  data,
-                  GClosure *closure)
-{
-  KindChoice *choice = data;
-
-  g_object_unref (choice->self);
-  g_free (choice->path);
-  g_free (choice);
-}
 
 /* ---- dialogs ---- */
 
@@ -93,49 +71,6 @@ ledger_window_show_open_error (LedgerWindow *self,
   adw_message_dialog_set_default_response (dialog, "open");
   adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_error_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_kind_dialog_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            KindChoice       *choice)
-{
-  if (g_str_equal (response, "ok"))
-    {
-      LedgerKind kind = gtk_drop_down_get_selected (choice->dropdown);
-
-      choice->func (choice->self, kind, choice->path);
-    }
-}
-
-/* Asks which kind of records; @path is handed on to @func. */
-static void
-choose_kind (LedgerWindow   *self,
-             const char     *heading,
-             const char     *ok_label,
-             const char     *path,
-             KindChosenFunc  func)
-{
-  AdwMessageDialog *dialog = new_message_dialog (self, heading, NULL);
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-  KindChoice *choice = g_new0 (KindChoice, 1);
-
-  for (LedgerKind kind = 0; kind < LEDGER_N_KINDS; kind++)
-    gtk_string_list_append (names, ledger_kind_display_name (kind));
-  choice->self = g_object_ref (self);
-  choice->func = func;
-  choice->path = g_strdup (path);
-  choice->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL));
-  gtk_drop_down_set_selected (choice->dropdown, ledger_list_view_get_kind (self->list_view));
-
-  adw_message_dialog_set_extra_child (dialog, GTK_WIDGET (choice->dropdown));
-  adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
-  adw_message_dialog_add_response (dialog, "ok", ok_label);
-  adw_message_dialog_set_response_appearance (dialog, "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "ok");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_kind_dialog_response_cb),
-                         choice, kind_choice_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -324,14 +259,6 @@ on_import_done_cb (GObject      *source,
   ledger_window_toast (self, title);
 }
 
-static void
-import_kind_chosen (LedgerWindow *self,
-                    LedgerKind    kind,
-                    const char   *path)
-{
-  ledger_window_import_file (self, kind, path);
-}
-
 void
 ledger_window_import_file (LedgerWindow *self,
                            LedgerKind    kind,
@@ -351,10 +278,32 @@ ledger_window_import_file (LedgerWindow *self,
 }
 
 static void
-import_file_chosen (LedgerWindow *self,
-                    const char   *path)
+on_assistant_imported_cb (GtkWindow    *assistant,
+                          const char   *message,
+                          LedgerWindow *self)
 {
-  choose_kind (self, _("What Does the File Hold?"), _("_Import"), path, import_kind_chosen);
+  /* the assistant wrote on its own connection: the views reload now */
+  if (self->db != NULL)
+    ledger_db_poll_external_change (self->db);
+  ledger_window_toast (self, message);
+}
+
+GtkWindow *
+ledger_window_open_import_assistant (LedgerWindow *self,
+                                     const char   *path)
+{
+  LedgerImportAssistant *assistant;
+
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), NULL);
+
+  if (self->db == NULL || ledger_db_is_read_only (self->db))
+    return NULL;
+  assistant = ledger_import_assistant_new (GTK_WINDOW (self), self->db, ledger_list_view_get_kind (self->list_view));
+  g_signal_connect_object (assistant, "imported", G_CALLBACK (on_assistant_imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (assistant));
+  if (path != NULL)
+    ledger_import_assistant_open_file (assistant, path);
+  return GTK_WINDOW (assistant);
 }
 
 static void
@@ -362,10 +311,7 @@ import_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  const char *patterns[] = { "*.csv", "*.CSV", "*.geojson", "*.json", NULL };
-
-  choose_file (LEDGER_WINDOW (widget), _("Import a Spreadsheet"), GTK_FILE_CHOOSER_ACTION_OPEN, NULL,
-               new_filter (_("CSV and GeoJSON files"), patterns), import_file_chosen);
+  ledger_window_open_import_assistant (LEDGER_WINDOW (widget), NULL);
 }
 
 /* The Export dialog (ledger-export-dialog.c) runs the export; the window

@@ -310,6 +310,39 @@ on_detail_pane_delete_requested_cb (LedgerWindow     *self,
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->undo_toast));
 }
 
+/* a spreadsheet dropped anywhere on the window opens the import assistant */
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            LedgerWindow  *self)
+{
+  g_autoptr (GSList) files = NULL;
+  GFile *file = NULL;
+
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files != NULL)
+    file = files->data;
+  else if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+  if (file == NULL || g_file_peek_path (file) == NULL)
+    return FALSE;
+  return ledger_window_open_import_assistant (self, g_file_peek_path (file)) != NULL;
+}
+
+static void
+add_drop_target (LedgerWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
+
+  gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
 static gboolean
 ledger_window_close_request (GtkWindow *window)
 {
@@ -435,6 +468,7 @@ ledger_window_init (LedgerWindow *self)
                            G_CALLBACK (on_year_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  add_drop_target (self);
 
   restore_state (self);
   fill_townships (self);

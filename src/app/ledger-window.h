@@ -38,6 +38,11 @@ void          ledger_window_set_search         (LedgerWindow      *self,
                                                 const char        *text);
 /* what the Undo button of the "Deleted" toast does (win.undo-delete) */
 gboolean      ledger_window_undo_last_delete   (LedgerWindow      *self);
+/* opens the import assistant over the window (win.import, Ctrl+I, a file
+ * dropped on the window); with @path it reads that file at once. NULL when
+ * the ledger is read-only or none is open. (transfer none) */
+GtkWindow    *ledger_window_open_import_assistant (LedgerWindow   *self,
+                                                   const char     *path);
 /* imports @path in a worker thread; the views refresh when it is done */
 void          ledger_window_import_file        (LedgerWindow      *self,
                                                 LedgerKind         kind,

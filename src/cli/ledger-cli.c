@@ -333,6 +333,12 @@ print_import_report (const LedgerImportReport *report,
   else if (report->n_written > 0 || report->n_rejected == 0)
     g_print (ngettext ("Imported %u row into %s.\n", "Imported %u rows into %s.\n", report->n_written),
              report->n_written, db_name);
+  if (report->n_new + report->n_updated + report->n_unchanged > 0)
+    g_print (_("New: %u, updated: %u, unchanged: %u.\n"), report->n_new, report->n_updated, report->n_unchanged);
+  if (report->n_outside_county > 0)
+    g_print (ngettext ("%u row lies outside the county outline (see the warnings).\n",
+                       "%u rows lie outside the county outline (see the warnings).\n", report->n_outside_county),
+             report->n_outside_county);
   if (report->n_rejected == 0)
     return;
   if (report->n_written == 0 && !options->dry_run)
@@ -348,6 +354,7 @@ run_import (const char *db_path,
             char      **argv)
 {
   LedgerImportOptions options = { 0 };
+  g_autofree char *crs = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (LedgerDb) db = NULL;
   g_autoptr (LedgerImportReport) report = NULL;
@@ -356,14 +363,19 @@ run_import (const char *db_path,
   GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options.dry_run, N_("Check everything, write nothing"), NULL },
     { "valid-only", 0, 0, G_OPTION_ARG_NONE, &options.valid_only, N_("Write the valid rows, report the rejected ones"), NULL },
+    { "crs", 0, 0, G_OPTION_ARG_STRING, &crs,
+      N_("Coordinate system of the file: wgs84 (GPS, Tianditu; the default), gcj02 (Gaode, Tencent) or bd09 (Baidu)"),
+      "wgs84|gcj02|bd09" },
     { NULL }
   };
 
   if (!parse_options ("import", _("KIND FILE"),
-                      _("Imports a spreadsheet (CSV or GeoJSON): all rows or none."), entries, &argc, &argv))
+                      _("Imports a spreadsheet (CSV, XLSX or GeoJSON): all rows or none."), entries, &argc, &argv))
     return LEDGER_EXIT_USAGE;
   if (argc != 3)
     return usage_error (_("import needs a KIND and a FILE, e.g. “import farms farms.csv”."));
+  if (crs != NULL && !ledger_datum_from_key (crs, &options.crs))
+    return usage_error (_("Unknown coordinate system “%s”: use wgs84, gcj02 or bd09."), crs);
   if (!parse_kind (argv[1], &kind))
     return LEDGER_EXIT_USAGE;
   if (!(db = open_ledger (db_path, options.dry_run)))
@@ -554,8 +566,8 @@ static const Command commands[] = {
     N_("create a ledger for a county (6-digit code, default 512022 = Lezhi) with its townships and village-level units; --demo adds the demo inventory; --outline stores the county’s outline (Lezhi’s ships with the program)") },
   { "set-outline", run_set_outline, "set-outline FILE.geojson [--datum wgs84|gcj02|bd09] [--force] | --clear",
     N_("store the county’s outline (a GeoJSON Polygon or MultiPolygon) in the ledger; refused when most township seats lie outside it, unless --force") },
-  { "import", run_import, "import KIND FILE [--dry-run] [--valid-only]",
-    N_("import a CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it) or GeoJSON file; all rows or none, unless --valid-only") },
+  { "import", run_import, "import KIND FILE [--dry-run] [--valid-only] [--crs wgs84|gcj02|bd09]",
+    N_("import a CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it), XLSX (its first sheet) or GeoJSON file; coordinates are converted from --crs to WGS-84; a row whose code exists updates that item; all rows or none, unless --valid-only") },
   { "export", run_export, "export --output FILE.xlsx|FILE.csv|FILE.geojson [--kind KIND] [--township CODE] [--year YYYY] [--header zh|keys]",
     N_("export the progress workbook to XLSX (a summary sheet and one sheet per kind), one kind to CSV (--kind required), or points to GeoJSON (without --kind: every kind with coordinates in one collection)") },
   { "progress", run_progress, "progress [--year YYYY] [--township CODE] [--json]",

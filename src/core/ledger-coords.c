@@ -8,8 +8,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ledger-coords.h"
+#include "ledger-values.h"
 
 #define KRASOVSKY_A  6378245.0
 #define KRASOVSKY_EE 0.00669342162296594323
@@ -233,4 +235,147 @@ ledger_datum_from_key (const char  *key,
         }
     }
   return FALSE;
+}
+
+/* ---- degrees, minutes, seconds ---- */
+
+/* The hemisphere a word names: N, S, E, W (also 北纬, 南纬, 东经, 西经), or 0. */
+static char
+hemisphere_of (const char *word)
+{
+  static const struct { const char *word; char hemisphere; } words[] = {
+    { "北纬", 'N' }, { "南纬", 'S' }, { "东经", 'E' }, { "西经", 'W' },
+    { "北", 'N' }, { "南", 'S' }, { "东", 'E' }, { "西", 'W' },
+    { "N", 'N' }, { "S", 'S' }, { "E", 'E' }, { "W", 'W' },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_prefix (word, words[i].word))
+      return words[i].hemisphere;
+  return 0;
+}
+
+static gsize
+hemisphere_len (const char *word)
+{
+  return g_str_has_prefix (word, "北纬") || g_str_has_prefix (word, "南纬") ||
+         g_str_has_prefix (word, "东经") || g_str_has_prefix (word, "西经") ? strlen ("北纬")
+         : (guchar) *word >= 0x80 ? strlen ("北") : 1;
+}
+
+/* The marks after degrees, minutes and seconds as people type them. */
+static int
+unit_of (const char *p,
+         gsize      *len)
+{
+  static const struct { const char *mark; int unit; } marks[] = {
+    { "°", 0 }, { "度", 0 },
+    { "′", 1 }, { "’", 1 }, { "'", 1 }, { "分", 1 },
+    { "″", 2 }, { "′′", 2 }, { "”", 2 }, { "\"", 2 }, { "''", 2 }, { "’’", 2 }, { "秒", 2 },
+  };
+  int found = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (g_str_has_prefix (p, marks[i].mark) && (found < 0 || strlen (marks[i].mark) > *len))
+      {
+        found = marks[i].unit;
+        *len = strlen (marks[i].mark);
+      }
+  return found;
+}
+
+/* "30°16'30"" or "30 16 30" into degrees; FALSE on anything else. */
+static gboolean
+parse_dms_body (const char *text,
+                double     *degrees)
+{
+  double parts[3] = { 0, 0, 0 };
+  int next = 0;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      char *end;
+      gsize len = 0;
+      int unit;
+      double value;
+
+      while (*p == ' ')
+        p++;
+      if (*p == '\0')
+        break;
+      value = g_ascii_strtod (p, &end);
+      if (end == p || next > 2 || !isfinite (value) || value < 0)
+        return FALSE;
+      p = end;
+      while (*p == ' ')
+        p++;
+      unit = unit_of (p, &len);
+      if (unit < 0)
+        unit = next;         /* "30 16 30": by position */
+      else
+        p += len;
+      if (unit < next)
+        return FALSE;
+      parts[unit] = value;
+      next = unit + 1;
+    }
+  if (next == 0 || parts[1] >= 60 || parts[2] >= 60)
+    return FALSE;
+  *degrees = parts[0] + parts[1] / 60.0 + parts[2] / 3600.0;
+  return TRUE;
+}
+
+/**
+ * ledger_coords_parse_degrees:
+ * @text: decimal degrees ("104.55", "-30.2") or degrees, minutes and
+ *   seconds ("30°16'30\"N", "104°33'12.5\"E", "北纬30度16分30秒", "E 104 33 12.5")
+ * @degrees: (out): the value, negative for S and W
+ * @hemisphere: (out) (optional): 'N', 'S', 'E', 'W' when @text names one, else 0
+ *
+ * Full-width digits and marks are accepted.
+ *
+ * Returns: %TRUE when @text is a coordinate
+ */
+gboolean
+ledger_coords_parse_degrees (const char *text,
+                             double     *degrees,
+                             char       *hemisphere)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *body = NULL;
+  char found = 0;
+  double value;
+  gboolean negative = FALSE;
+  gsize len;
+
+  if (hemisphere)
+    *hemisphere = 0;
+  if (text == NULL)
+    return FALSE;
+  if (ledger_parse_number (text, degrees))
+    return TRUE;
+  folded = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (folded == NULL)
+    return FALSE;
+  body = g_strstrip (g_strdup (folded));
+  if ((found = hemisphere_of (body)) != 0)
+    memmove (body, body + hemisphere_len (body), strlen (body + hemisphere_len (body)) + 1);
+  g_strstrip (body);
+  len = strlen (body);
+  if (found == 0 && len > 0 && (found = hemisphere_of (body + len - 1)) != 0)
+    body[len - 1] = '\0';
+  else if (found == 0 && len >= 3 && (found = hemisphere_of (body + len - 3)) != 0)
+    body[len - 3] = '\0';
+  g_strstrip (body);
+  if (body[0] == '-')
+    negative = TRUE, body[0] = ' ';
+  if (!parse_dms_body (body, &value))
+    return FALSE;
+  if (found == 'S' || found == 'W')
+    negative = !negative;
+  *degrees = negative ? -value : value;
+  if (hemisphere)
+    *hemisphere = found;
+  return TRUE;
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 #include <string.h>
 
 #include "ledger-csv.h"
@@ -17,8 +18,12 @@
 
 typedef struct
 {
-  const char *p;
-  guint       line;   /* physical line of p, 1-based */
+  const char   *p;
+  guint         line;         /* physical line of p, 1-based */
+  char          delimiter;
+  char          plain_stops[4];   /* what ends an unquoted cell: delimiter, CR, LF */
+  gsize         max_cell;
+  GString      *scratch;      /* the quoted cell being read */
 } Cursor;
 
 /* ---- auxiliary functions ---- */
@@ -76,8 +81,8 @@ decode_8bit (const char  *bytes,
   if (memchr (bytes, '\0', len) != NULL)
     {
       g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-                           _("The file is not a text file. If it is an Excel "
-                             "workbook, save it as “CSV UTF-8” first."));
+                           _("The file contains NUL bytes: it is not a text file. "
+                             "Choose a CSV, an Excel workbook (.xlsx) or a GeoJSON file."));
       return NULL;
     }
   if (g_utf8_validate (bytes, len, NULL))
@@ -107,25 +112,49 @@ skip_newline (Cursor *c)
   return TRUE;
 }
 
+static gboolean
+check_cell_size (Cursor  *c,
+                 gsize    len,
+                 guint    column,
+                 GError **error)
+{
+  if (len <= c->max_cell)
+    return TRUE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+               _("Line %u, column %u: the cell is longer than %u MiB; this is not a ledger."),
+               c->line, column, (guint) (c->max_cell >> 20));
+  return FALSE;
+}
+
+/* Appends the unquoted text up to the next delimiter or line end. */
 static void
 read_plain (Cursor  *c,
             GString *cell)
 {
-  while (*c->p != '\0' && *c->p != ',' && *c->p != '\r' && *c->p != '\n')
-    g_string_append_c (cell, *c->p++);
+  gsize n = strcspn (c->p, c->plain_stops);
+
+  g_string_append_len (cell, c->p, n);
+  c->p += n;
 }
 
 /* A "quoted" cell: "" is a quote, line breaks (any style) become "\n".
  * Like Excel, text after the closing quote is kept: "a"b reads as ab. */
 static gboolean
 read_quoted (Cursor   *c,
-             GString  *cell,
+             guint     column,
              GError  **error)
 {
+  GString *cell = c->scratch;
   guint start_line = c->line;
 
   for (c->p++; ; )
     {
+      gsize n = strcspn (c->p, "\"\r\n");
+
+      g_string_append_len (cell, c->p, n);
+      c->p += n;
+      if (!check_cell_size (c, cell->len, column, error))
+        return FALSE;
       if (*c->p == '\0')
         {
           g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
@@ -145,11 +174,30 @@ read_quoted (Cursor   *c,
         }
       else if (skip_newline (c))
         g_string_append_c (cell, '\n');
-      else
-        g_string_append_c (cell, *c->p++);
     }
   read_plain (c, cell);
-  return TRUE;
+  return check_cell_size (c, cell->len, column, error);
+}
+
+static char *
+read_cell (Cursor  *c,
+           guint    column,
+           GError **error)
+{
+  gsize n;
+
+  if (*c->p == '"')
+    {
+      g_string_truncate (c->scratch, 0);
+      if (!read_quoted (c, column, error))
+        return NULL;
+      return g_strndup (c->scratch->str, c->scratch->len);
+    }
+  n = strcspn (c->p, c->plain_stops);
+  if (!check_cell_size (c, n, column, error))
+    return NULL;
+  c->p += n;
+  return g_strndup (c->p - n, n);
 }
 
 /* Reads one row and the line end after it. */
@@ -163,17 +211,12 @@ read_row (Cursor  *c,
 
   for (;;)
     {
-      g_autoptr(GString) cell = g_string_new (NULL);
+      char *cell = read_cell (c, cells->len + 1, error);
 
-      if (*c->p == '"')
-        {
-          if (!read_quoted (c, cell, error))
-            return NULL;
-        }
-      else
-        read_plain (c, cell);
-      g_ptr_array_add (cells, g_string_free (g_steal_pointer (&cell), FALSE));
-      if (*c->p != ',')
+      if (cell == NULL)
+        return NULL;
+      g_ptr_array_add (cells, cell);
+      if (*c->p != c->delimiter)
         break;
       c->p++;
     }
@@ -187,7 +230,7 @@ read_row (Cursor  *c,
   return row;
 }
 
-/* An empty line, or one of only commas and spaces. */
+/* An empty line, or one of only delimiters and spaces. */
 static gboolean
 row_is_blank (const LedgerCsvRow *row)
 {
@@ -198,6 +241,26 @@ row_is_blank (const LedgerCsvRow *row)
           return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+too_many_rows (guint     n_rows,
+               guint     max_rows,
+               GError  **error)
+{
+  if (max_rows == 0 || n_rows <= max_rows)
+    return FALSE;
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+               _("The file has more than %u rows; split it into smaller files."), max_rows);
+  return TRUE;
+}
+
+static gboolean
+cancelled (GCancellable  *cancellable,
+           guint          n_rows,
+           GError       **error)
+{
+  return n_rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
 static gboolean
@@ -247,12 +310,98 @@ ledger_csv_decode (const char  *bytes,
 }
 
 /**
+ * ledger_csv_guess_delimiter:
+ * @text: CSV in UTF-8
+ *
+ * Counts commas, semicolons and tabs outside quotes on the first line (the
+ * header) and picks the most frequent; a comma when there are none, or on a tie.
+ *
+ * Returns: ',', ';' or '\t'
+ */
+char
+ledger_csv_guess_delimiter (const char *text)
+{
+  guint commas = 0, semicolons = 0, tabs = 0;
+  gboolean quoted = FALSE;
+
+  g_return_val_if_fail (text != NULL, ',');
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (quoted)
+        continue;
+      else if (*p == '\r' || *p == '\n')
+        break;
+      else
+        {
+          commas += *p == ',';
+          semicolons += *p == ';';
+          tabs += *p == '\t';
+        }
+    }
+  if (tabs > commas && tabs >= semicolons)
+    return '\t';
+  if (semicolons > commas && semicolons > tabs)
+    return ';';
+  return ',';
+}
+
+/**
+ * ledger_csv_parse_full:
+ * @text: CSV in UTF-8
+ * @delimiter: ',', ';' or '\t'
+ * @flags: %LEDGER_CSV_KEEP_BLANK keeps blank lines as rows
+ * @max_rows: refuse more rows than this (0: no limit)
+ * @cancellable: (nullable): checked every few thousand rows
+ * @error: names the line of an unclosed quote or an oversized cell
+ *
+ * Parses RFC 4180 CSV with any line ends; no cell may exceed
+ * %LEDGER_CSV_MAX_CELL bytes.
+ *
+ * Returns: (transfer full) (element-type LedgerCsvRow): the rows, or %NULL
+ */
+GPtrArray *
+ledger_csv_parse_full (const char    *text,
+                       char           delimiter,
+                       LedgerCsvFlags flags,
+                       guint          max_rows,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  Cursor c = { text, 1, delimiter, { delimiter, '\r', '\n', '\0' }, LEDGER_CSV_MAX_CELL, scratch };
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (delimiter == ',' || delimiter == ';' || delimiter == '\t', NULL);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_csv_row_free);
+  if (g_str_has_prefix (c.p, UTF8_BOM))
+    c.p += 3;
+  while (*c.p != '\0')
+    {
+      g_autoptr(LedgerCsvRow) row = NULL;
+
+      if (cancelled (cancellable, rows->len, error) ||
+          !(row = read_row (&c, error)))
+        return NULL;
+      if ((flags & LEDGER_CSV_KEEP_BLANK) || !row_is_blank (row))
+        g_ptr_array_add (rows, g_steal_pointer (&row));
+      if (too_many_rows (rows->len, max_rows, error))
+        return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+/**
  * ledger_csv_parse:
  * @text: CSV in UTF-8
  * @error: a #GError naming the line of an unclosed quote
  *
- * Parses RFC 4180 CSV with any line ends. Blank lines (also lines of only
- * commas) are skipped; rows keep the number of cells they have.
+ * Parses RFC 4180 CSV with commas and any line ends. Blank lines (also lines
+ * of only commas) are skipped; rows keep the number of cells they have.
  *
  * Returns: (transfer full) (element-type LedgerCsvRow): the rows, or %NULL
  */
@@ -260,24 +409,7 @@ GPtrArray *
 ledger_csv_parse (const char  *text,
                   GError     **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  Cursor c = { text, 1 };
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_csv_row_free);
-  if (g_str_has_prefix (c.p, UTF8_BOM))
-    c.p += 3;
-  while (*c.p != '\0')
-    {
-      g_autoptr(LedgerCsvRow) row = read_row (&c, error);
-
-      if (row == NULL)
-        return NULL;
-      if (!row_is_blank (row))
-        g_ptr_array_add (rows, g_steal_pointer (&row));
-    }
-  return g_steal_pointer (&rows);
+  return ledger_csv_parse_full (text, ',', 0, 0, NULL, error);
 }
 
 /**
@@ -314,12 +446,15 @@ ledger_csv_read_file (const char  *path,
   return rows;
 }
 
+/* Frees every cell, also past a NULL one (a GeoJSON property left out). */
 void
 ledger_csv_row_free (LedgerCsvRow *row)
 {
   if (row == NULL)
     return;
-  g_strfreev (row->cells);
+  for (guint i = 0; i < row->n_cells; i++)
+    g_free (row->cells[i]);
+  g_free (row->cells);
   g_free (row);
 }
 

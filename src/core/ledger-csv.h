@@ -6,22 +6,38 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 typedef struct
 {
   guint   line;      /* 1-based physical line where the row starts */
-  char  **cells;     /* NULL-terminated, n_cells long */
+  char  **cells;     /* n_cells long, then NULL; a cell is NULL only for a
+                        GeoJSON property the feature leaves out */
   guint   n_cells;
 } LedgerCsvRow;
+
+typedef enum
+{
+  LEDGER_CSV_KEEP_BLANK = 1 << 0,   /* blank lines are rows too */
+} LedgerCsvFlags;
+
+/* No cell of a ledger is longer: a bigger one is a damaged or hostile file. */
+#define LEDGER_CSV_MAX_CELL (1024 * 1024)
 
 char      *ledger_csv_decode     (const char         *bytes,
                                   gsize               len,
                                   const char        **encoding,
                                   GError            **error);
 GPtrArray *ledger_csv_parse      (const char         *text,
+                                  GError            **error);
+char       ledger_csv_guess_delimiter (const char    *text);
+GPtrArray *ledger_csv_parse_full (const char         *text,
+                                  char                delimiter,
+                                  LedgerCsvFlags      flags,
+                                  guint               max_rows,
+                                  GCancellable       *cancellable,
                                   GError            **error);
 GPtrArray *ledger_csv_read_file  (const char         *path,
                                   const char        **encoding,

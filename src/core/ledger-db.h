@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define LEDGER_SCHEMA_VERSION 1
+#define LEDGER_SCHEMA_VERSION 2
 #define LEDGER_APPLICATION_ID 0x4C444752 /* "LDGR" in PRAGMA application_id */
 #define LEDGER_DEFAULT_REGION "512022"
 
@@ -65,6 +65,8 @@ gboolean      ledger_db_poll_external_change (LedgerDb       *self);
 void          ledger_db_set_actor        (LedgerDb           *self,
                                           const char         *actor);
 const char   *ledger_db_get_actor        (LedgerDb           *self);
+void          ledger_db_set_audit_batch  (LedgerDb           *self,
+                                          const char         *batch);
 
 char         *ledger_db_get_meta         (LedgerDb           *self,
                                           const char         *key);

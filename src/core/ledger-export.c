@@ -9,6 +9,7 @@
 #include "ledger-csv.h"
 #include "ledger-error.h"
 #include "ledger-export.h"
+#include "ledger-shapes.h"
 #include "ledger-store.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
@@ -176,25 +177,36 @@ append_property (GString           *out,
 static void
 append_feature_json (GString            *out,
                      const LedgerRecord *record,
-                     gboolean            with_layer)
+                     gboolean            with_layer,
+                     const char         *shape)
 {
   const LedgerField *fields = ledger_kind_fields (record->kind, NULL);
   gboolean first = !with_layer;
 
   g_string_append (out, "{\"type\":\"Feature\",\"id\":");
   append_json_string (out, record->uid);
-  g_string_append (out, ",\"geometry\":{\"type\":\"Point\",\"coordinates\":[");
-  append_json_number (out, ledger_record_get (record, "lon"));
-  g_string_append_c (out, ',');
-  append_json_number (out, ledger_record_get (record, "lat"));
-  g_string_append (out, "]},\"properties\":{");
+  if (shape != NULL)
+    {
+      /* a water body's line or area, stored as checked GeoJSON at import */
+      g_string_append (out, ",\"geometry\":");
+      g_string_append (out, shape);
+      g_string_append (out, ",\"properties\":{");
+    }
+  else
+    {
+      g_string_append (out, ",\"geometry\":{\"type\":\"Point\",\"coordinates\":[");
+      append_json_number (out, ledger_record_get (record, "lon"));
+      g_string_append_c (out, ',');
+      append_json_number (out, ledger_record_get (record, "lat"));
+      g_string_append (out, "]},\"properties\":{");
+    }
   if (with_layer)
     {
       g_string_append (out, "\"layer\":");
       append_json_string (out, ledger_kind_to_key (record->kind));
     }
   for (guint i = 0; i < record->n_values; i++)
-    if (fields[i].type != LEDGER_FIELD_LON && fields[i].type != LEDGER_FIELD_LAT)
+    if (shape != NULL || (fields[i].type != LEDGER_FIELD_LON && fields[i].type != LEDGER_FIELD_LAT))
       append_property (out, &fields[i], record->values[i], &first);
   g_string_append (out, "}}");
 }
@@ -210,6 +222,7 @@ typedef struct
   GString  *out;
   gboolean  with_layer;
   gboolean  first;
+  LedgerDb *db;
 } GeoJsonWriter;
 
 static gboolean
@@ -218,11 +231,14 @@ append_feature (const LedgerRecord *record,
                 GError            **error)
 {
   GeoJsonWriter *w = data;
+  g_autofree char *shape = NULL;
 
   if (ledger_record_get (record, "lon") == NULL || ledger_record_get (record, "lat") == NULL)
     return TRUE;
+  if (record->kind == LEDGER_KIND_WATER_BODIES)
+    shape = ledger_shapes_dup_geometry (w->db, record->uid);
   g_string_append (w->out, w->first ? "\n    " : ",\n    ");
-  append_feature_json (w->out, record, w->with_layer);
+  append_feature_json (w->out, record, w->with_layer, shape);
   w->first = FALSE;
   return TRUE;
 }
@@ -319,7 +335,7 @@ ledger_export_geojson_text (LedgerDb    *db,
 {
   g_autoptr (GString) out = NULL;
   gboolean all = kind == LEDGER_EXPORT_ALL_KINDS;
-  GeoJsonWriter writer = { NULL, all, TRUE };
+  GeoJsonWriter writer = { NULL, all, TRUE, db };
 
   if (!all && !has_points (kind))
     {

@@ -8,11 +8,59 @@
 #include "ledger-error.h"
 #include "ledger-geo.h"
 
+/* The edges of every ring sorted into horizontal bands, so that a point is
+ * tested against the few edges of its band, not the thousands of a county's
+ * outline (an import tests every row's location). */
+#define N_BANDS 256
+
 struct _LedgerOutline
 {
   GPtrArray *rings;   /* GArray of double: lon, lat, lon, lat, … */
   double     min_lon, min_lat, max_lon, max_lat;
+  GArray    *bands[N_BANDS];   /* of double: x1, y1, x2, y2 per edge; NULL when flat */
 };
+
+static guint
+band_of (const LedgerOutline *outline,
+         double               lat)
+{
+  double band = (lat - outline->min_lat) / (outline->max_lat - outline->min_lat) * N_BANDS;
+
+  return (guint) CLAMP (band, 0, N_BANDS - 1);
+}
+
+static void
+add_ring_to_bands (LedgerOutline *outline,
+                   GArray        *ring)
+{
+  const double *p = (const double *) ring->data;
+  guint n = ring->len / 2;
+
+  for (guint i = 0, j = n - 1; i < n; j = i++)
+    {
+      double edge[4] = { p[2 * i], p[2 * i + 1], p[2 * j], p[2 * j + 1] };
+      guint first = band_of (outline, MIN (edge[1], edge[3]));
+      guint last = band_of (outline, MAX (edge[1], edge[3]));
+
+      for (guint b = first; b <= last; b++)
+        g_array_append_vals (outline->bands[b], edge, 4);
+    }
+}
+
+static void
+build_bands (LedgerOutline *outline)
+{
+  if (!(outline->max_lat > outline->min_lat))
+    return;
+  for (guint b = 0; b < N_BANDS; b++)
+    outline->bands[b] = g_array_new (FALSE, FALSE, sizeof (double));
+  for (guint i = 0; i < outline->rings->len; i++)
+    {
+      GArray *ring = g_ptr_array_index (outline->rings, i);
+      if (ring->len >= 6)
+        add_ring_to_bands (outline, ring);
+    }
+}
 
 static void
 add_ring (LedgerOutline *outline,
@@ -107,6 +155,7 @@ ledger_outline_new_from_geojson (const char  *text,
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID, _("The outline holds no polygon."));
       return NULL;
     }
+  build_bands (outline);
   return g_steal_pointer (&outline);
 }
 
@@ -116,6 +165,8 @@ ledger_outline_free (LedgerOutline *outline)
   if (outline == NULL)
     return;
   g_ptr_array_unref (outline->rings);
+  for (guint b = 0; b < N_BANDS; b++)
+    g_clear_pointer (&outline->bands[b], g_array_unref);
   g_free (outline);
 }
 
@@ -137,6 +188,25 @@ ring_contains (GArray *ring,
   return inside;
 }
 
+/* The same crossing test over the edges of the point's band: every edge a
+ * horizontal ray from the point can cross spans the point's latitude. */
+static gboolean
+band_contains (GArray *band,
+               double  x,
+               double  y)
+{
+  const double *e = (const double *) band->data;
+  gboolean inside = FALSE;
+
+  for (guint k = 0; k < band->len; k += 4)
+    {
+      double xi = e[k], yi = e[k + 1], xj = e[k + 2], yj = e[k + 3];
+      if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+        inside = !inside;
+    }
+  return inside;
+}
+
 /* Even-odd over every ring: inside an odd number of rings is inside. */
 gboolean
 ledger_outline_contains (const LedgerOutline *outline,
@@ -147,6 +217,8 @@ ledger_outline_contains (const LedgerOutline *outline,
 
   if (lon < outline->min_lon || lon > outline->max_lon || lat < outline->min_lat || lat > outline->max_lat)
     return FALSE;
+  if (outline->bands[0] != NULL)
+    return band_contains (outline->bands[band_of (outline, lat)], lon, lat);
   for (guint i = 0; i < outline->rings->len; i++)
     {
       GArray *ring = g_ptr_array_index (outline->rings, i);

@@ -1,52 +1,37 @@
-/* ledger-import.c: importing CSV and GeoJSON (DESIGN.md §3.1, §3.2)
+/* ledger-import.c: importing spreadsheets (DESIGN.md §3.1, §3.2)
  *
- * Three passes: the header row maps file columns to fields; every data row is
- * parsed, laid over the stored record it updates (columns absent from the file
- * keep their stored values) and checked by the store; then the valid rows are
- * written in one transaction — or none when any row was rejected.
+ * Every file comes in as a LedgerTable (ledger-table.h). Three passes: the
+ * header row maps file columns to fields (by name, by variant, or as chosen
+ * by hand); every data row is parsed, laid over the stored record it updates
+ * (columns absent from the file keep their stored values), checked by the
+ * store and compared with it (new, update, unchanged); then the rows that
+ * change something are written in one transaction and one audit batch
+ * (ledger-import-write.c) — or none when any row was rejected.
  */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <stdarg.h>
 #include <string.h>
 
-#include "ledger-csv.h"
 #include "ledger-error.h"
-#include "ledger-import.h"
+#include "ledger-import-private.h"
+#include "ledger-shapes.h"
 #include "ledger-store.h"
 #include "ledger-values.h"
 
-typedef struct
-{
-  LedgerDb                  *db;
-  LedgerKind                 kind;
-  const LedgerImportOptions *options;
-  LedgerImportReport        *report;
-  const LedgerField         *fields;
-  guint                      n_fields;
-  gboolean                   geojson;        /* problems carry no column */
-  GArray                    *column_field;   /* int per file column: field index, -1 ignored, NO_HEADER */
-  int                       *field_column;   /* per field: 1-based file column, 0 absent */
-  GHashTable                *warned_columns; /* headerless columns already reported */
-  GHashTable                *seen;           /* duplicate key → first line */
-  GPtrArray                 *records;        /* the valid rows, to write */
-  GArray                    *record_lines;
-} Import;
-
-#define NO_HEADER (-2)   /* a column without a header */
+typedef LedgerImport Import;
 
 /* ---- auxiliary functions ---- */
 
-static void G_GNUC_PRINTF (6, 7)
-add_problem (Import     *self,
-             guint       line,
-             int         field,
-             int         column,
-             gboolean    warning,
-             const char *format,
-             ...)
+void
+ledger_import_add_problem (Import     *self,
+                           guint       line,
+                           int         field,
+                           int         column,
+                           gboolean    warning,
+                           const char *format,
+                           ...)
 {
   g_autofree char *message = NULL;
   LedgerProblem *problem;
@@ -61,6 +46,16 @@ add_problem (Import     *self,
   g_ptr_array_add (self->report->problems, problem);
 }
 
+#define add_problem ledger_import_add_problem
+
+void
+ledger_import_report_progress (Import *self,
+                               double  fraction)
+{
+  if (self->options->progress != NULL)
+    self->options->progress (CLAMP (fraction, 0.0, 1.0), self->options->progress_data);
+}
+
 static void
 import_clear (Import *self)
 {
@@ -69,6 +64,7 @@ import_clear (Import *self)
   g_clear_pointer (&self->warned_columns, g_hash_table_unref);
   g_clear_pointer (&self->seen, g_hash_table_unref);
   g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->geometries, g_ptr_array_unref);
   g_clear_pointer (&self->record_lines, g_array_unref);
 }
 
@@ -92,7 +88,18 @@ import_init (Import                    *self,
   self->warned_columns = g_hash_table_new (NULL, NULL);
   self->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_record_free);
+  self->geometries = g_ptr_array_new_with_free_func (g_free);
   self->record_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+action_free (gpointer data)
+{
+  LedgerImportAction *action = data;
+
+  g_free (action->code);
+  g_strfreev (action->changed_fields);
+  g_free (action);
 }
 
 static LedgerImportReport *
@@ -104,17 +111,20 @@ report_new (const char *file_name,
   report->file_name = g_strdup (file_name);
   report->encoding = g_strdup (encoding);
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
+  report->actions = g_ptr_array_new_with_free_func (action_free);
   return report;
 }
 
-static gboolean
-text_is_blank (const char *text)
+gboolean
+ledger_import_text_is_blank (const char *text)
 {
   for (const char *p = text; p != NULL && *p != '\0'; p++)
     if (!g_ascii_isspace (*p))
       return FALSE;
   return TRUE;
 }
+
+#define text_is_blank ledger_import_text_is_blank
 
 static gboolean
 row_is_blank (const LedgerCsvRow *row)
@@ -125,18 +135,39 @@ row_is_blank (const LedgerCsvRow *row)
   return TRUE;
 }
 
+/* Our CSV export writes text that Excel would run as a formula with a
+ * leading apostrophe ('=SUM…); it is read back without it. */
+static const char *
+strip_formula_guard (const char *text)
+{
+  if (text != NULL && text[0] == '\'' && text[1] != '\0' && strchr ("=+-@", text[1]) != NULL)
+    return text + 1;
+  return text;
+}
+
 /* ---- the header row ---- */
+
+static gboolean
+is_geojson_extra (Import     *self,
+                  const char *name)
+{
+  return self->geojson && (g_str_equal (name, "layer") || g_str_equal (name, LEDGER_TABLE_GEOMETRY_COLUMN));
+}
 
 static void
 map_column (Import     *self,
             guint       line,
             guint       column,
-            const char *header)
+            const char *header,
+            int         field)
 {
   g_autofree char *name = g_strstrip (g_strdup (header ? header : ""));
-  int field = *name ? ledger_kind_field_index (self->kind, name) : NO_HEADER;
 
-  if (*name != '\0' && field < 0 && !(self->geojson && g_str_equal (name, "layer")))
+  if (self->geojson && g_str_equal (name, LEDGER_TABLE_GEOMETRY_COLUMN))
+    self->geometry_column = column;
+  if (*name == '\0' && field < 0)
+    field = LEDGER_IMPORT_NO_HEADER;
+  else if (field < 0 && self->options->column_fields == NULL && !is_geojson_extra (self, name))
     add_problem (self, line, -1, column, TRUE, _("Unknown column “%s”: it is ignored."), name);
   else if (field >= 0 && self->field_column[field] != 0)
     {
@@ -150,16 +181,39 @@ map_column (Import     *self,
   g_array_append_val (self->column_field, field);
 }
 
+/* The field of each column: chosen by hand, or matched by name. */
+static int *
+column_fields (Import            *self,
+               const LedgerTable *table,
+               guint              n_columns)
+{
+  const LedgerImportOptions *options = self->options;
+  int *fields;
+  guint n = 0;
+
+  if (options->column_fields == NULL)
+    return ledger_import_match_columns (self->kind, table, &n);
+  fields = g_new (int, MAX (n_columns, 1));
+  for (guint i = 0; i < n_columns; i++)
+    {
+      int field = i < options->n_column_fields ? options->column_fields[i] : -1;
+      fields[i] = field >= 0 && (guint) field < self->n_fields ? field : -1;
+    }
+  return fields;
+}
+
 /* Returns FALSE when the header rejects the whole file. */
 static gboolean
 read_header (Import             *self,
+             const LedgerTable  *table,
              const LedgerCsvRow *header)
 {
+  g_autofree int *fields = column_fields (self, table, header->n_cells);
   guint before = self->report->problems->len;
   gboolean ok = TRUE;
 
   for (guint i = 0; i < header->n_cells; i++)
-    map_column (self, header->line, i + 1, header->cells[i]);
+    map_column (self, header->line, i + 1, header->cells[i], fields[i]);
   for (guint i = 0; i < self->n_fields; i++)
     if (self->fields[i].required && self->field_column[i] == 0)
       add_problem (self, header->line, i, 0, FALSE, _("The required column “%s” (%s) is missing."),
@@ -170,6 +224,12 @@ read_header (Import             *self,
 }
 
 /* ---- one data row ---- */
+
+static gboolean
+is_location_field (const LedgerField *field)
+{
+  return field->type == LEDGER_FIELD_LON || field->type == LEDGER_FIELD_LAT;
+}
 
 static void
 parse_cell (Import       *self,
@@ -185,7 +245,7 @@ parse_cell (Import       *self,
 
   if (field < 0)
     {
-      if (field == NO_HEADER && !text_is_blank (text) &&
+      if (field == LEDGER_IMPORT_NO_HEADER && !text_is_blank (text) &&
           !g_hash_table_contains (self->warned_columns, GUINT_TO_POINTER (column)))
         {
           g_hash_table_add (self->warned_columns, GUINT_TO_POINTER (column));
@@ -194,7 +254,9 @@ parse_cell (Import       *self,
         }
       return;
     }
-  if (!ledger_field_parse (&self->fields[field], text, &canonical, &error))
+  if (is_location_field (&self->fields[field]))
+    return;   /* read together, by ledger_import_read_location() */
+  if (!ledger_field_parse (&self->fields[field], strip_formula_guard (text), &canonical, &error))
     {
       add_problem (self, line, field, column, FALSE, "%s", error->message);
       failed[field] = TRUE;
@@ -202,7 +264,6 @@ parse_cell (Import       *self,
     }
   ledger_record_take (record, field, canonical);
 }
-
 /* The cells of a row into a record; @present marks the fields the row gives. */
 static LedgerRecord *
 parse_row (Import             *self,
@@ -241,29 +302,24 @@ parse_row (Import             *self,
   return record;
 }
 
-/* Columns absent from the file keep what the ledger holds. */
-static void
+
+/* Columns absent from the file keep what the ledger holds. Returns the
+ * stored record (NULL for a new one). */
+static LedgerRecord *
 overlay_existing (Import         *self,
                   LedgerRecord   *record,
                   const gboolean *present)
 {
-  g_autoptr (LedgerRecord) existing = NULL;
-  guint n_present = 0;
+  LedgerRecord *existing = ledger_store_find_existing (self->db, record);
 
-  /* a row that gives every column needs nothing from the ledger (and
-   * finding the stored record is not cheap in a big ledger) */
-  for (guint i = 0; i < self->n_fields; i++)
-    n_present += present[i] ? 1 : 0;
-  if (n_present == self->n_fields)
-    return;
-  existing = ledger_store_find_existing (self->db, record);
   if (existing == NULL)
-    return;
+    return NULL;
   for (guint i = 0; i < self->n_fields; i++)
     if (!present[i])
       ledger_record_take (record, i, g_strdup (existing->values[i]));
   g_free (record->uid);
   record->uid = g_strdup (existing->uid);
+  return existing;
 }
 
 static char *
@@ -324,6 +380,8 @@ check_record (Import             *self,
               const gboolean     *failed)
 {
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
+  int lon = ledger_kind_field_index (self->kind, "lon");
+  gboolean outside_county = FALSE;
   gboolean ok = TRUE;
 
   ledger_store_check (self->db, record, problems);
@@ -338,9 +396,65 @@ check_record (Import             *self,
       problem->line = line;
       problem->column = problem->field >= 0 && !self->geojson ? self->field_column[problem->field] : 0;
       ok = ok && problem->warning;
+      /* the store's one warning on the location: outside the county outline */
+      outside_county = outside_county || (problem->warning && lon >= 0 && problem->field == lon);
       g_ptr_array_add (self->report->problems, problem);
     }
+  if (ok && outside_county)
+    self->report->n_outside_county++;
   return ok;
+}
+
+/* ---- what a valid row does ---- */
+
+static char *
+record_code (const LedgerRecord *record)
+{
+  if (record->kind == LEDGER_KIND_SAMPLES || record->kind == LEDGER_KIND_INSPECTIONS)
+    return g_strdup_printf ("%s %s", record->values[0] ?: "", record->values[1] ?: "");
+  return g_strdup (record->values[0]);
+}
+
+static LedgerImportAction *
+compare_with_stored (Import             *self,
+                     const LedgerRecord *record,
+                     const char         *geometry,
+                     const LedgerRecord *existing,
+                     guint               line)
+{
+  LedgerImportAction *action = g_new0 (LedgerImportAction, 1);
+  g_autoptr (GStrvBuilder) changed = g_strv_builder_new ();
+  guint n_changed = 0;
+
+  action->line = line;
+  action->code = record_code (record);
+  action->is_update = existing != NULL;
+  if (existing == NULL)
+    return action;
+  for (guint i = 0; i < self->n_fields; i++)
+    if (g_strcmp0 (record->values[i], existing->values[i]) != 0)
+      g_strv_builder_add (changed, self->fields[i].key), n_changed++;
+  if (geometry != NULL)
+    {
+      g_autofree char *stored = ledger_shapes_dup_geometry (self->db, existing->uid);
+      if (g_strcmp0 (stored, geometry) != 0)
+        g_strv_builder_add (changed, LEDGER_TABLE_GEOMETRY_COLUMN), n_changed++;
+    }
+  action->changed_fields = g_strv_builder_end (changed);
+  action->unchanged = n_changed == 0;
+  return action;
+}
+
+static void
+count_action (LedgerImportReport       *report,
+              const LedgerImportAction *action)
+{
+  if (!action->is_update)
+    report->n_new++;
+  else if (action->unchanged)
+    report->n_unchanged++;
+  else
+    report->n_updated++;
 }
 
 static void
@@ -350,14 +464,19 @@ import_row (Import             *self,
   g_autofree gboolean *present = g_new0 (gboolean, self->n_fields);
   g_autofree gboolean *failed = g_new0 (gboolean, self->n_fields + 1);
   g_autoptr (LedgerRecord) record = NULL;
+  g_autoptr (LedgerRecord) existing = NULL;
+  g_autofree char *geometry = NULL;
+  LedgerImportAction *action;
   gboolean ok = TRUE;
 
   self->report->n_rows++;
   record = parse_row (self, row, present, failed);
+  ok = ledger_import_read_geometry (self, record, row, present, &geometry) && ok;
+  ok = ledger_import_read_location (self, record, row, present, failed) && ok;
   for (guint i = 0; i <= self->n_fields; i++)
     ok = ok && !failed[i];
   if (ok)
-    overlay_existing (self, record, present);
+    existing = overlay_existing (self, record, present);
   ok = check_duplicate (self, record, row->line) && ok;
   ok = check_record (self, record, row->line, failed) && ok;
   if (!ok)
@@ -365,51 +484,15 @@ import_row (Import             *self,
       self->report->n_rejected++;
       return;
     }
+  action = compare_with_stored (self, record, geometry, existing, row->line);
+  count_action (self->report, action);
+  g_ptr_array_add (self->report->actions, action);
   g_ptr_array_add (self->records, g_steal_pointer (&record));
+  g_ptr_array_add (self->geometries, g_steal_pointer (&geometry));
   g_array_append_val (self->record_lines, row->line);
 }
 
-/* ---- writing ---- */
-
-/* One transaction; a row the store refuses now is reported on its line. */
-static gboolean
-write_records (Import  *self,
-               GError **error)
-{
-  if (!ledger_db_begin (self->db, error))
-    return FALSE;
-  for (guint i = 0; i < self->records->len; i++)
-    {
-      g_autoptr (GError) local = NULL;
-      LedgerRecord *record = g_ptr_array_index (self->records, i);
-
-      if (ledger_store_save (self->db, record, &local))
-        {
-          self->report->n_written++;
-          continue;
-        }
-      if (!g_error_matches (local, LEDGER_ERROR, LEDGER_ERROR_INVALID))
-        {
-          ledger_db_rollback (self->db);
-          self->report->n_written = 0;
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      add_problem (self, g_array_index (self->record_lines, guint, i), -1, 0, FALSE, "%s", local->message);
-      self->report->n_rejected++;
-      if (!self->options->valid_only)
-        {
-          ledger_db_rollback (self->db);
-          self->report->n_written = 0;
-          return TRUE;
-        }
-    }
-  ledger_db_note_change (self->db, LEDGER_KIND_ALL, NULL);
-  if (ledger_db_commit (self->db, error))
-    return TRUE;
-  self->report->n_written = 0;
-  return FALSE;
-}
+/* ---- the whole table ---- */
 
 static int
 compare_problems (gconstpointer a,
@@ -423,26 +506,35 @@ compare_problems (gconstpointer a,
   return pa->column - pb->column;
 }
 
-/* Runs the rows (the first is the header) and writes what may be written. */
-static gboolean
-import_rows (Import     *self,
-             GPtrArray  *rows,
-             GError    **error)
+static guint
+first_non_blank_row (GPtrArray *rows)
 {
-  gboolean header_ok;
   guint first = 0;
 
   while (first < rows->len && row_is_blank (g_ptr_array_index (rows, first)))
     first++;
-  if (first == rows->len)
-    {
-      add_problem (self, 1, -1, 0, FALSE, _("The file is empty: there is no header row."));
-      return TRUE;
-    }
-  header_ok = read_header (self, g_ptr_array_index (rows, first));
+  return first;
+}
+
+/* Every data row, reporting progress (the first 90 %) and checking for
+ * cancellation every LEDGER_IMPORT_STEP rows. */
+static gboolean
+check_rows (Import     *self,
+            GPtrArray  *rows,
+            guint       first,
+            gboolean    header_ok,
+            GError    **error)
+{
   for (guint i = first + 1; i < rows->len; i++)
     {
       const LedgerCsvRow *row = g_ptr_array_index (rows, i);
+
+      if ((i - first) % LEDGER_IMPORT_STEP == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (self->options->cancellable, error))
+            return FALSE;
+          ledger_import_report_progress (self, 0.9 * (i - first) / (rows->len - first));
+        }
       if (row_is_blank (row))
         continue;
       if (header_ok)
@@ -450,151 +542,84 @@ import_rows (Import     *self,
       else
         self->report->n_rows++, self->report->n_rejected++;
     }
+  return TRUE;
+}
+
+static gboolean
+nothing_to_write (Import *self)
+{
+  return self->options->dry_run ||
+         (self->report->n_rejected > 0 && !self->options->valid_only) ||
+         self->report->n_new + self->report->n_updated == 0;
+}
+
+/* Runs the rows (the first non-blank one is the header) and writes what may
+ * be written. FALSE with @error: cancelled, or the ledger cannot be written. */
+static gboolean
+import_rows (Import             *self,
+             const LedgerTable  *table,
+             GError            **error)
+{
+  GPtrArray *rows = table->rows;
+  gboolean header_ok;
+  guint first = first_non_blank_row (rows);
+
+  ledger_import_report_progress (self, 0.0);
+  if (first == rows->len)
+    {
+      add_problem (self, 1, -1, 0, FALSE, _("The file is empty: there is no header row."));
+      return TRUE;
+    }
+  header_ok = read_header (self, table, g_ptr_array_index (rows, first));
+  if (!check_rows (self, rows, first, header_ok, error))
+    return FALSE;
   g_ptr_array_sort (self->report->problems, compare_problems);
-  if (!header_ok || self->options->dry_run || self->records->len == 0 ||
-      (self->report->n_rejected > 0 && !self->options->valid_only))
-    return TRUE;
-  return write_records (self, error);
-}
-
-static LedgerImportReport *
-run_import (LedgerDb                  *db,
-            LedgerKind                 kind,
-            GPtrArray                 *rows,
-            gboolean                   geojson,
-            const char                *file_name,
-            const char                *encoding,
-            const LedgerImportOptions *options,
-            GError                   **error)
-{
-  g_autoptr (LedgerImportReport) report = report_new (file_name, encoding);
-  Import self;
-  gboolean ok;
-
-  import_init (&self, db, kind, options, report);
-  self.geojson = geojson;
-  ok = import_rows (&self, rows, error);
-  import_clear (&self);
-  return ok ? g_steal_pointer (&report) : NULL;
-}
-
-/* ---- GeoJSON ---- */
-
-static char *
-json_cell (JsonNode *node)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  GType type;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return g_strdup ("");
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return json_to_string (node, FALSE);
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  if (type == G_TYPE_DOUBLE)
-    return g_strdup (g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
-  if (type == G_TYPE_BOOLEAN)
-    return g_strdup (json_node_get_boolean (node) ? "1" : "0");
-  return g_strdup (json_node_get_string (node));
-}
-
-/* The union of property names, in order of first appearance, then lon, lat. */
-static LedgerCsvRow *
-geojson_header (JsonArray *features)
-{
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-  LedgerCsvRow *header = g_new0 (LedgerCsvRow, 1);
-
-  for (guint i = 0; i < json_array_get_length (features); i++)
+  if (!header_ok || nothing_to_write (self))
     {
-      JsonObject *feature = json_array_get_object_element (features, i);
-      JsonObject *properties = feature ? json_object_get_object_member (feature, "properties") : NULL;
-      g_autoptr (GList) members = properties ? json_object_get_members (properties) : NULL;
-
-      for (GList *l = members; l != NULL; l = l->next)
-        if (!g_ptr_array_find_with_equal_func (names, l->data, g_str_equal, NULL) &&
-            g_strcmp0 (l->data, "lon") != 0 && g_strcmp0 (l->data, "lat") != 0 &&
-            g_strcmp0 (l->data, "经度") != 0 && g_strcmp0 (l->data, "纬度") != 0)
-          g_ptr_array_add (names, g_strdup (l->data));
+      ledger_import_report_progress (self, 1.0);
+      return TRUE;
     }
-  g_ptr_array_add (names, g_strdup ("lon"));
-  g_ptr_array_add (names, g_strdup ("lat"));
-  header->n_cells = names->len;
-  g_ptr_array_add (names, NULL);
-  header->cells = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
-  return header;
-}
-
-/* A feature as a row under @header; a property it leaves out is a NULL cell
- * (the stored value stays), lon and lat come from its Point geometry. */
-static LedgerCsvRow *
-geojson_row (const LedgerCsvRow *header,
-             JsonObject         *feature,
-             guint               index)
-{
-  LedgerCsvRow *row = g_new0 (LedgerCsvRow, 1);
-  JsonObject *properties = feature ? json_object_get_object_member (feature, "properties") : NULL;
-  JsonObject *geometry = feature && json_object_has_member (feature, "geometry") &&
-                         JSON_NODE_HOLDS_OBJECT (json_object_get_member (feature, "geometry"))
-                         ? json_object_get_object_member (feature, "geometry") : NULL;
-  JsonArray *point = geometry && g_strcmp0 (json_object_get_string_member_with_default (geometry, "type", ""), "Point") == 0
-                     ? json_object_get_array_member (geometry, "coordinates") : NULL;
-
-  row->line = index + 1;
-  row->n_cells = header->n_cells;
-  row->cells = g_new0 (char *, header->n_cells + 1);
-  for (guint i = 0; i + 2 < header->n_cells; i++)
-    if (properties && json_object_has_member (properties, header->cells[i]))
-      row->cells[i] = json_cell (json_object_get_member (properties, header->cells[i]));
-  if (point != NULL && json_array_get_length (point) >= 2)
-    {
-      row->cells[header->n_cells - 2] = json_cell (json_array_get_element (point, 0));
-      row->cells[header->n_cells - 1] = json_cell (json_array_get_element (point, 1));
-    }
-  return row;
-}
-
-static GPtrArray *
-geojson_rows (const char  *text,
-              const char  *file_name,
-              GError     **error)
-{
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_csv_row_free);
-  JsonObject *root;
-  JsonArray *features;
-
-  if (!json_parser_load_from_data (parser, text, -1, error))
-    return NULL;
-  root = JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)) ? json_node_get_object (json_parser_get_root (parser)) : NULL;
-  if (root == NULL || !json_object_has_member (root, "features") ||
-      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "features")))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-                   _("“%s” is not a GeoJSON FeatureCollection."), file_name);
-      return NULL;
-    }
-  features = json_object_get_array_member (root, "features");
-  g_ptr_array_add (rows, geojson_header (features));
-  for (guint i = 0; i < json_array_get_length (features); i++)
-    {
-      JsonNode *node = json_array_get_element (features, i);
-      g_ptr_array_add (rows, geojson_row (g_ptr_array_index (rows, 0),
-                                          JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL, i));
-    }
-  return g_steal_pointer (&rows);
+  return ledger_import_write (self, error);
 }
 
 /* ---- public API ---- */
 
 /**
+ * ledger_import_table:
+ * @table: the file as read by ledger_table_read_file()
+ * @options: (nullable): dry run, valid rows only, demo, CRS, a mapping
+ *   chosen by hand, progress and cancellation
+ *
+ * The one way into the ledger for a file. Cancelled (from any thread, also
+ * from the progress callback): nothing is written, %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: (transfer full) (nullable): the report, or NULL with @error when
+ *   cancelled or the ledger cannot be written
+ */
+LedgerImportReport *
+ledger_import_table (LedgerDb                  *db,
+                     LedgerKind                 kind,
+                     const LedgerTable         *table,
+                     const LedgerImportOptions *options,
+                     GError                   **error)
+{
+  g_autoptr (LedgerImportReport) report = report_new (table->file_name, table->encoding);
+  Import self;
+  gboolean ok;
+
+  g_return_val_if_fail (kind < LEDGER_N_KINDS, NULL);
+  import_init (&self, db, kind, options, report);
+  self.geojson = table->format == LEDGER_TABLE_GEOJSON;
+  ok = import_rows (&self, table, error);
+  import_clear (&self);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
+
+/**
  * ledger_import_text:
- * @text: the file's content, decoded to UTF-8: CSV, or GeoJSON when
- *   @file_name ends in .geojson or .json
+ * @text: the file's content, decoded to UTF-8: CSV, or GeoJSON
  * @file_name: for messages (FILE:LINE:COLUMN)
- * @options: (nullable): dry run, valid rows only, demo
+ * @options: (nullable): as for ledger_import_table()
  *
  * Returns: (transfer full) (nullable): the report, or NULL with @error when
  *   the text cannot be read at all or the ledger cannot be written
@@ -607,18 +632,19 @@ ledger_import_text (LedgerDb                  *db,
                     const LedgerImportOptions *options,
                     GError                   **error)
 {
-  gboolean geojson = g_str_has_suffix (file_name, ".geojson") || g_str_has_suffix (file_name, ".json");
-  g_autoptr (GPtrArray) rows = geojson ? geojson_rows (text, file_name, error) : ledger_csv_parse (text, error);
+  g_autoptr (LedgerTable) table = NULL;
 
-  if (rows == NULL)
+  table = ledger_table_read_bytes (text, strlen (text), file_name,
+                                   options ? options->cancellable : NULL, error);
+  if (table == NULL)
     return NULL;
-  return run_import (db, kind, rows, geojson, file_name, "UTF-8", options, error);
+  return ledger_import_table (db, kind, table, options, error);
 }
 
 /**
  * ledger_import_file:
- * @path: a .csv (UTF-8 with or without BOM, UTF-16, or GB18030/GBK) or
- *   .geojson file
+ * @path: a .csv (UTF-8 with or without BOM, UTF-16, or GB18030/GBK),
+ *   .xlsx or .geojson file
  *
  * Returns: (transfer full) (nullable): the report, or NULL with @error when
  *   the file cannot be read at all or the ledger cannot be written
@@ -630,25 +656,11 @@ ledger_import_file (LedgerDb                  *db,
                     const LedgerImportOptions *options,
                     GError                   **error)
 {
-  g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *bytes = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
-  const char *encoding = NULL;
-  gsize len;
+  g_autoptr (LedgerTable) table = ledger_table_read_file (path, options ? options->cancellable : NULL, error);
 
-  if (!g_str_has_suffix (path, ".geojson") && !g_str_has_suffix (path, ".json"))
-    {
-      if (!(rows = ledger_csv_read_file (path, &encoding, error)))
-        return NULL;
-      return run_import (db, kind, rows, FALSE, name, encoding, options, error);
-    }
-  if (!g_file_get_contents (path, &bytes, &len, error) ||
-      !(text = ledger_csv_decode (bytes, len, &encoding, error)))
+  if (table == NULL)
     return NULL;
-  if (!(rows = geojson_rows (text, name, error)))
-    return NULL;
-  return run_import (db, kind, rows, TRUE, name, encoding, options, error);
+  return ledger_import_table (db, kind, table, options, error);
 }
 
 void
@@ -659,6 +671,7 @@ ledger_import_report_free (LedgerImportReport *report)
   g_free (report->file_name);
   g_free (report->encoding);
   g_clear_pointer (&report->problems, g_ptr_array_unref);
+  g_clear_pointer (&report->actions, g_ptr_array_unref);
   g_free (report);
 }
 

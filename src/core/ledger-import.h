@@ -99,6 +99,26 @@ gboolean            ledger_import_write_rejected (const LedgerTable        *tabl
 char               *ledger_import_format_problem (const LedgerImportReport *report,
                                                   const LedgerProblem      *problem);
 
+/* One import in the audit log (schema v2): every audit row it wrote
+ * carries its id in audit.batch. */
+typedef struct
+{
+  char       *id;
+  char       *at;         /* UTC ISO 8601 */
+  char       *actor;
+  char       *file_name;
+  LedgerKind  kind;       /* LEDGER_N_KINDS when unknown */
+  guint       n_new;
+  guint       n_updated;
+} LedgerImportBatch;
+
+/* The imports of the ledger, newest first: (element-type LedgerImportBatch) */
+GPtrArray          *ledger_import_batches       (LedgerDb                *db,
+                                                 GError                 **error);
+/* "导入 文件.csv（新增 N，更新 M）" in the user's language */
+char               *ledger_import_batch_describe (const LedgerImportBatch *batch);
+void                ledger_import_batch_free    (LedgerImportBatch       *batch);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerImportReport, ledger_import_report_free)
 
 G_END_DECLS

@@ -232,14 +232,18 @@ static const AuditedTable audited[] = {
 };
 
 #define AUDIT_INSERT \
-  "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value) " \
-  "VALUES (ledger_uid(), strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ','now'), ledger_actor(), '%s', %s, '%s', %s, %s, %s);\n"
+  "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value%s) " \
+  "VALUES (ledger_uid(), strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ','now'), ledger_actor(), '%s', %s, '%s', %s, %s, %s%s);\n"
 
 /* one row per changed field */
 #define AUDIT_UPDATE \
-  "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value) " \
+  "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value%s) " \
   "SELECT ledger_uid(), strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ','now'), ledger_actor(), '%s', %s, 'update', " \
-  "'%s', OLD.%s, NEW.%s WHERE OLD.%s IS NOT NEW.%s;\n"
+  "'%s', OLD.%s, NEW.%s%s WHERE OLD.%s IS NOT NEW.%s;\n"
+
+/* v2: the audit batch (an import) open on this connection, if any (ledger_db_set_audit_batch) */
+#define BATCH_COLUMN ", batch"
+#define BATCH_VALUE  ", ledger_audit_batch()"
 
 static char *
 key_expression (const AuditedTable *t,
@@ -251,25 +255,59 @@ key_expression (const AuditedTable *t,
 
 static void
 append_triggers (GString            *sql,
-                 const AuditedTable *t)
+                 const AuditedTable *t,
+                 gboolean            batch)
 {
   g_autofree char *new_key = key_expression (t, "NEW");
   g_autofree char *old_key = key_expression (t, "OLD");
+  const char *column = batch ? BATCH_COLUMN : "";
+  const char *value = batch ? BATCH_VALUE : "";
 
   g_string_append_printf (sql, "CREATE TRIGGER audit_%s_insert AFTER INSERT ON %s BEGIN\n", t->table, t->table);
-  g_string_append_printf (sql, AUDIT_INSERT, t->table, new_key, "insert", "NULL", "NULL", "NULL");
+  g_string_append_printf (sql, AUDIT_INSERT, column, t->table, new_key, "insert", "NULL", "NULL", "NULL", value);
   g_string_append (sql, "END;\n");
 
   g_string_append_printf (sql, "CREATE TRIGGER audit_%s_delete AFTER DELETE ON %s BEGIN\n", t->table, t->table);
-  g_string_append_printf (sql, AUDIT_INSERT, t->table, old_key, "delete", "NULL", "NULL", "NULL");
+  g_string_append_printf (sql, AUDIT_INSERT, column, t->table, old_key, "delete", "NULL", "NULL", "NULL", value);
   g_string_append (sql, "END;\n");
 
   g_string_append_printf (sql, "CREATE TRIGGER audit_%s_update AFTER UPDATE ON %s BEGIN\n", t->table, t->table);
   for (guint i = 0; t->fields[i] != NULL; i++)
-    g_string_append_printf (sql, AUDIT_UPDATE, t->table, new_key, t->fields[i], t->fields[i],
-                            t->fields[i], t->fields[i], t->fields[i]);
+    g_string_append_printf (sql, AUDIT_UPDATE, column, t->table, new_key, t->fields[i], t->fields[i],
+                            t->fields[i], value, t->fields[i], t->fields[i]);
   g_string_append (sql, "END;\n");
 }
+
+static void
+drop_triggers (GString            *sql,
+               const AuditedTable *t)
+{
+  g_string_append_printf (sql, "DROP TRIGGER audit_%s_insert;\nDROP TRIGGER audit_%s_delete;\n"
+                          "DROP TRIGGER audit_%s_update;\n", t->table, t->table, t->table);
+}
+
+/* v2 (issue 5): one audit batch per import, and the line or area of a water body */
+static const char schema_v2[] =
+  "CREATE TABLE audit_batches (\n"
+  "  id TEXT PRIMARY KEY,\n"
+  "  at TEXT NOT NULL,\n"
+  "  actor TEXT NOT NULL,\n"
+  "  action TEXT NOT NULL CHECK (action IN ('import')),\n"
+  "  detail TEXT NOT NULL,\n"          /* the file name */
+  "  kind TEXT,\n"
+  "  n_new INTEGER NOT NULL DEFAULT 0,\n"
+  "  n_updated INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;\n"
+  "ALTER TABLE audit ADD COLUMN batch TEXT;\n"
+  "CREATE INDEX audit_batch ON audit(batch) WHERE batch IS NOT NULL;\n"
+  /* GeoJSON LineString, MultiLineString, Polygon or MultiPolygon in WGS-84;
+   * lon/lat stay a point on it */
+  "ALTER TABLE water_bodies ADD COLUMN geometry TEXT;\n"
+  "CREATE TRIGGER audit_water_bodies_geometry AFTER UPDATE OF geometry ON water_bodies\n"
+  "WHEN OLD.geometry IS NOT NEW.geometry BEGIN\n"
+  "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value, batch)\n"
+  "VALUES (ledger_uid(), strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), 'water_bodies', NEW.uid,\n"
+  "        'update', 'geometry', OLD.geometry, NEW.geometry, ledger_audit_batch());\n"
+  "END;\n";
 
 /**
  * ledger_schema_v1_sql:
@@ -282,6 +320,25 @@ ledger_schema_v1_sql (void)
   GString *sql = g_string_new (schema_v1);
 
   for (guint i = 0; i < G_N_ELEMENTS (audited); i++)
-    append_triggers (sql, &audited[i]);
+    append_triggers (sql, &audited[i], FALSE);
+  return g_string_free (sql, FALSE);
+}
+
+/**
+ * ledger_schema_v2_sql:
+ *
+ * Returns: (transfer full): the SQL that takes schema version 1 to 2: audit
+ *   batches (the audit triggers record the open batch) and water-body geometry
+ */
+char *
+ledger_schema_v2_sql (void)
+{
+  GString *sql = g_string_new (schema_v2);
+
+  for (guint i = 0; i < G_N_ELEMENTS (audited); i++)
+    {
+      drop_triggers (sql, &audited[i]);
+      append_triggers (sql, &audited[i], TRUE);
+    }
   return g_string_free (sql, FALSE);
 }

@@ -1,6 +1,7 @@
 /* ledger-store-private.h: what the store's files share */
 #pragma once
 
+#include "ledger-rules.h"
 #include "ledger-store.h"
 
 G_BEGIN_DECLS
@@ -13,5 +14,24 @@ char *ledger_store_column_text (sqlite3_stmt      *stmt,
 gboolean ledger_store_step_done (LedgerDb      *db,
                                  sqlite3_stmt  *stmt,
                                  GError       **error);
+
+/* the first column of the first row, or NULL */
+char     *ledger_store_lookup_text    (LedgerDb           *db,
+                                       const char         *sql,
+                                       const char         *arg1,
+                                       const char         *arg2);
+
+/* ledger-store-caches.c */
+const LedgerRules *ledger_store_cached_rules (LedgerDb *db);
+/* outside a transaction, the checks of one record share one read transaction */
+gboolean  ledger_store_begin_snapshot (LedgerDb           *db);
+void      ledger_store_end_snapshot   (LedgerDb           *db,
+                                       gboolean            began);
+/* the next free "<letter><village code>-<n>" after the highest in use */
+char     *ledger_store_assign_code    (LedgerDb           *db,
+                                       const LedgerRecord *record);
+/* a code given by hand raises the highest number in use */
+void      ledger_store_note_code      (LedgerDb           *db,
+                                       const LedgerRecord *record);
 
 G_END_DECLS

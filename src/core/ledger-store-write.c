@@ -62,11 +62,11 @@ ledger_store_step_done (LedgerDb      *db,
   return ledger_db_set_sqlite_error (db, rc, error);
 }
 
-static char *
-lookup_text (LedgerDb   *db,
-             const char *sql,
-             const char *arg1,
-             const char *arg2)
+char *
+ledger_store_lookup_text (LedgerDb   *db,
+                          const char *sql,
+                          const char *arg1,
+                          const char *arg2)
 {
   g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, sql, NULL);
 
@@ -123,7 +123,7 @@ resolve_subject (LedgerDb   *db,
     {
       if (lookups[i].inspections_only && kind != LEDGER_KIND_INSPECTIONS)
         continue;
-      subject->uid = lookup_text (db, lookups[i].sql, code, NULL);
+      subject->uid = ledger_store_lookup_text (db, lookups[i].sql, code, NULL);
       if (subject->uid != NULL)
         {
           subject->column = lookups[i].column;
@@ -138,45 +138,6 @@ is_blank (const LedgerRecord *record,
           const char         *key)
 {
   return ledger_record_get (record, key) == NULL;
-}
-
-/* The rules, loaded once while they stay the same: an import checks
- * thousands of farm rows against the same coefficients. One cheap query
- * fingerprints the (small) rule tables. */
-typedef struct
-{
-  char        *fingerprint;
-  LedgerRules *rules;
-} RulesCache;
-
-static void
-rules_cache_free (gpointer data)
-{
-  RulesCache *cache = data;
-
-  ledger_rules_free (cache->rules);
-  g_free (cache->fingerprint);
-  g_free (cache);
-}
-
-static const LedgerRules *
-cached_rules (LedgerDb *db)
-{
-  RulesCache *cache = g_object_get_data (G_OBJECT (db), "ledger-rules-cache");
-  g_autofree char *fingerprint = lookup_text (db,
-    "SELECT (SELECT group_concat(key || '=' || value, ';') FROM rules) || '|' ||"
-    " (SELECT group_concat(standard || species || measure || threshold, ';') FROM scale_thresholds)",
-    NULL, NULL);
-
-  if (cache != NULL && g_strcmp0 (cache->fingerprint, fingerprint) == 0)
-    return cache->rules;
-  cache = g_new0 (RulesCache, 1);
-  cache->fingerprint = g_steal_pointer (&fingerprint);
-  cache->rules = ledger_rules_load (db, NULL);
-  if (cache->rules == NULL)
-    cache->rules = ledger_rules_new_default ();
-  g_object_set_data_full (G_OBJECT (db), "ledger-rules-cache", cache, rules_cache_free);
-  return cache->rules;
 }
 
 /* ---- checks ---- */
@@ -202,7 +163,7 @@ check_fields (LedgerDb           *db,
         }
       if (field->type == LEDGER_FIELD_REGION)
         {
-          g_autofree char *kind = lookup_text (db, "SELECT kind FROM regions WHERE code = ?", value, NULL);
+          g_autofree char *kind = ledger_store_lookup_text (db, "SELECT kind FROM regions WHERE code = ?", value, NULL);
           if (kind == NULL || !(g_str_equal (kind, "village") || g_str_equal (kind, "community")))
             add_problem (problems, i, FALSE, _("%s: %s is not a village or community of this ledger’s county."),
                          ledger_field_display_name (field), value);
@@ -276,7 +237,7 @@ check_code_unique (LedgerDb           *db,
   if (code == NULL || record->uid == NULL)
     return;
   sql = g_strdup_printf ("SELECT name FROM %s WHERE code = ? AND uid <> ?", ledger_kind_table (record->kind));
-  owner = lookup_text (db, sql, code, record->uid);
+  owner = ledger_store_lookup_text (db, sql, code, record->uid);
   if (owner != NULL)
     add_problem (problems, ledger_kind_field_index (record->kind, "code"), FALSE,
                  _("Code %s is already used by “%s”."), code, owner);
@@ -303,7 +264,7 @@ check_farm (LedgerDb           *db,
   utilised = ledger_record_get_double (record, "manure_utilised_t", NAN);
   if (isnan (utilised) || !ledger_species_from_key (ledger_record_get (record, "species"), &species))
     return;
-  rules = cached_rules (db);
+  rules = ledger_store_cached_rules (db);
   produced = ledger_manure_produced (rules, species, ledger_record_get_double (record, "stock", NAN),
                                      ledger_record_get_double (record, "manure_produced_t", NAN));
   if (isnan (produced))
@@ -339,6 +300,7 @@ ledger_store_check (LedgerDb           *db,
                     GPtrArray          *problems)
 {
   guint before = problems->len;
+  gboolean snapshot = ledger_store_begin_snapshot (db);
 
   check_fields (db, record, problems);
   check_location (db, record, problems);
@@ -347,6 +309,7 @@ ledger_store_check (LedgerDb           *db,
     check_farm (db, record, problems);
   else if (record->kind == LEDGER_KIND_VILLAGES)
     check_village (db, record, problems);
+  ledger_store_end_snapshot (db, snapshot);
 
   for (guint i = before; i < problems->len; i++)
     if (!((LedgerProblem *) g_ptr_array_index (problems, i))->warning)
@@ -375,7 +338,7 @@ existing_uid (LedgerDb           *db,
       if (record->uid != NULL)
         {
           by_uid = g_strdup_printf ("SELECT uid FROM %s WHERE uid = ?", table);
-          if ((uid = lookup_text (db, by_uid, record->uid, NULL)))
+          if ((uid = ledger_store_lookup_text (db, by_uid, record->uid, NULL)))
             return uid;
         }
       if (!resolve_subject (db, record->kind, ledger_record_get (record, "subject_code"), &subject))
@@ -397,12 +360,16 @@ existing_uid (LedgerDb           *db,
       g_free (subject.uid);
       return uid;
     default:
-      by_uid = g_strdup_printf ("SELECT uid FROM %s WHERE uid = ?", table);
-      by_code = g_strdup_printf ("SELECT uid FROM %s WHERE code = ?", table);
-      if (record->uid != NULL && (uid = lookup_text (db, by_uid, record->uid, NULL)))
-        return uid;
-      if (record->uid == NULL && ledger_record_get (record, "code") != NULL)
-        return lookup_text (db, by_code, ledger_record_get (record, "code"), NULL);
+      if (record->uid != NULL)
+        {
+          by_uid = g_strdup_printf ("SELECT uid FROM %s WHERE uid = ?", table);
+          return ledger_store_lookup_text (db, by_uid, record->uid, NULL);
+        }
+      if (ledger_record_get (record, "code") != NULL)
+        {
+          by_code = g_strdup_printf ("SELECT uid FROM %s WHERE code = ?", table);
+          return ledger_store_lookup_text (db, by_code, ledger_record_get (record, "code"), NULL);
+        }
       return NULL;
     }
 }
@@ -435,58 +402,16 @@ ledger_store_find_existing (LedgerDb           *db,
 
 /* ---- saving ---- */
 
-/* The next free "<letter><village code>-<n>": one index range scan over the
- * village's codes, so that numbering stays cheap in a village of thousands. */
 static char *
-assign_code (LedgerDb           *db,
-             const LedgerRecord *record)
+build_upsert_sql (LedgerKind kind,
+                  guint      n_fields,
+                  gboolean   update)
 {
-  static const char letters[LEDGER_N_KINDS] = {
-    [LEDGER_KIND_FACILITIES] = 'F', [LEDGER_KIND_FARMS] = 'L', [LEDGER_KIND_WATER_BODIES] = 'W',
-  };
-  const char *table = ledger_kind_table (record->kind);
-  g_autofree char *prefix = g_strdup_printf ("%c%s-", letters[record->kind],
-                                             ledger_record_get (record, "village_code"));
-  g_autofree char *end = g_strdup_printf ("%c%s.", letters[record->kind],
-                                          ledger_record_get (record, "village_code"));
-  g_autofree char *max_sql = g_strdup_printf ("SELECT max(CAST(substr(code, ?3) AS INTEGER)) FROM %s"
-                                              " WHERE code >= ?1 AND code < ?2", table);
-  g_autofree char *owner_sql = g_strdup_printf ("SELECT uid FROM %s WHERE code = ?", table);
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, max_sql, NULL);
-  gint64 n = 0;
+  const LedgerField *fields = ledger_kind_fields (kind, NULL);
+  const char *table = ledger_kind_table (kind);
+  GString *sql = g_string_new (NULL);
 
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, prefix, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, end, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, strlen (prefix) + 1);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        n = sqlite3_column_int64 (stmt, 0);
-    }
-  for (n = MAX (n, 0) + 1;; n++)
-    {
-      char *code = g_strdup_printf ("%s%" G_GINT64_FORMAT, prefix, n);
-      g_autofree char *owner = lookup_text (db, owner_sql, code, NULL);
-      if (owner == NULL)
-        return code;
-      g_free (code);
-    }
-}
-
-/* INSERT or UPDATE the first @n_fields fields of an item of its own table. */
-static gboolean
-upsert_item (LedgerDb      *db,
-             LedgerRecord  *record,
-             guint          n_fields,
-             const char    *existing,
-             GError       **error)
-{
-  const LedgerField *fields = ledger_kind_fields (record->kind, NULL);
-  const char *table = ledger_kind_table (record->kind);
-  g_autoptr (GString) sql = g_string_new (NULL);
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  if (existing != NULL)
+  if (update)
     {
       g_string_append_printf (sql, "UPDATE %s SET ", table);
       for (guint i = 0; i < n_fields; i++)
@@ -503,7 +428,35 @@ upsert_item (LedgerDb      *db,
         g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
       g_string_append (sql, ")");
     }
-  if (!(stmt = ledger_db_prepare (db, sql->str, error)))
+  return g_string_free (sql, FALSE);
+}
+
+/* The statement's text, built once per kind (n_fields is fixed per kind). */
+static const char *
+upsert_sql (LedgerKind kind,
+            guint      n_fields,
+            gboolean   update)
+{
+  static char *built[LEDGER_N_KINDS][2];
+  char **slot = &built[kind][update ? 1 : 0];
+
+  if (g_once_init_enter (slot))
+    g_once_init_leave (slot, build_upsert_sql (kind, n_fields, update));
+  return *slot;
+}
+
+/* INSERT or UPDATE the first @n_fields fields of an item of its own table. */
+static gboolean
+upsert_item (LedgerDb      *db,
+             LedgerRecord  *record,
+             guint          n_fields,
+             const char    *existing,
+             GError       **error)
+{
+  const LedgerField *fields = ledger_kind_fields (record->kind, NULL);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (!(stmt = ledger_db_prepare (db, upsert_sql (record->kind, n_fields, existing != NULL), error)))
     return FALSE;
   for (guint i = 0; i < n_fields; i++)
     bind_value (stmt, i + 1, &fields[i], record->values[i]);
@@ -650,12 +603,16 @@ save_checked (LedgerDb      *db,
       return save_observation (db, record, existing, error);
     case LEDGER_KIND_FARMS:
       if (ledger_record_get (record, "code") == NULL)
-        ledger_record_take (record, 0, assign_code (db, record));
+        ledger_record_take (record, 0, ledger_store_assign_code (db, record));
+      else
+        ledger_store_note_code (db, record);
       return upsert_item (db, record, ledger_kind_field_index (LEDGER_KIND_FARMS, "year"), existing, error) &&
              save_farm_year (db, record, error);
     default:
       if (ledger_record_get (record, "code") == NULL)
-        ledger_record_take (record, 0, assign_code (db, record));
+        ledger_record_take (record, 0, ledger_store_assign_code (db, record));
+      else
+        ledger_store_note_code (db, record);
       return upsert_item (db, record, record->n_values, existing, error);
     }
 }

@@ -272,6 +272,7 @@ ledger_audit_entry_free (LedgerAuditEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->import_file);
   g_free (entry);
 }
 
@@ -288,9 +289,10 @@ ledger_store_history (LedgerDb    *db,
 {
   g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_audit_entry_free);
   g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db,
-    "SELECT at, actor, action, field, old_value, new_value FROM audit"
-    " WHERE entity_uid = ?1 OR (entity_uid > ?1 || '/' AND entity_uid < ?1 || '0')"
-    " ORDER BY at DESC, rowid DESC", error);
+    "SELECT a.at, a.actor, a.action, a.field, a.old_value, a.new_value, b.detail"
+    " FROM audit a LEFT JOIN audit_batches b ON b.id = a.batch"
+    " WHERE a.entity_uid = ?1 OR (a.entity_uid > ?1 || '/' AND a.entity_uid < ?1 || '0')"
+    " ORDER BY a.at DESC, a.rowid DESC", error);
 
   if (stmt == NULL)
     return NULL;
@@ -304,6 +306,7 @@ ledger_store_history (LedgerDb    *db,
       entry->field = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       entry->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       entry->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      entry->import_file = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       g_ptr_array_add (entries, entry);
     }
   return g_steal_pointer (&entries);

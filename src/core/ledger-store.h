@@ -94,6 +94,7 @@ typedef struct
   char *field;      /* column key, NULL for insert/delete */
   char *old_value;
   char *new_value;
+  char *import_file; /* the file of the import that made the change, or NULL (schema v2) */
 } LedgerAuditEntry;
 
 GPtrArray    *ledger_store_history         (LedgerDb                *db,

@@ -26,9 +26,13 @@ typedef enum
 } LedgerTableFormat;
 
 /* GeoJSON rows carry these columns after the feature's properties:
- * lon and lat (from a Point, else empty) and "geometry" (the geometry
- * object as compact JSON text for LineString, MultiLineString, Polygon,
- * MultiPolygon; empty for a Point or no geometry). */
+ * lon and lat (from a Point, else from lon/lat or 经度/纬度 properties, else
+ * empty) and "geometry" (the geometry object as compact JSON text for
+ * LineString, MultiLineString, Polygon, MultiPolygon and any other non-Point
+ * geometry; empty for a Point or no geometry). A property that a feature
+ * leaves out (but others have) is a NULL cell, so that an import keeps the
+ * stored value: readers of GeoJSON rows must accept NULL cells. The header
+ * row of a GeoJSON table has line 0. */
 #define LEDGER_TABLE_GEOMETRY_COLUMN "geometry"
 
 typedef struct

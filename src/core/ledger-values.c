@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-error.h"
+#include "ledger-coords.h"
 #include "ledger-values.h"
 
 #define MAX_CODE_CHARS   64
@@ -311,9 +312,11 @@ parse_real (const LedgerField  *field,
             char              **canonical,
             GError            **error)
 {
+  gboolean location = field->type == LEDGER_FIELD_LON || field->type == LEDGER_FIELD_LAT;
   double value;
 
-  if (!ledger_parse_number (text, &value))
+  /* a location may also be given in degrees, minutes and seconds */
+  if (!(location ? ledger_coords_parse_degrees (text, &value, NULL) : ledger_parse_number (text, &value)))
     return set_not_a_number (field, text, error);
   if (!check_range (field, text, value, error))
     return FALSE;

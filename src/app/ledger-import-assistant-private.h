@@ -1,0 +1,94 @@
+/* ledger-import-assistant-private.h: what the assistant's files share */
+#pragma once
+
+#include "ledger-import-assistant.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LISTED_ERROR,
+  LISTED_WARNING,
+  LISTED_UPDATE,
+  LISTED_MORE,
+} ListedType;
+
+struct _LedgerImportAssistant
+{
+  AdwWindow            parent_instance;
+
+  char                *db_path;
+  char                *actor;
+  char                *path;            /* the file chosen */
+  LedgerTable         *table;           /* as read; kept until another file is read */
+  LedgerKind           kind;
+  LedgerKind           guessed_kind;    /* LEDGER_N_KINDS: the headers tell none */
+  int                 *column_fields;   /* per column of the table: field index or -1 */
+  guint                n_columns;
+  GPtrArray           *column_dropdowns; /* GtkDropDown per previewed column */
+  char                *missing_text;
+  LedgerImportReport  *preview;         /* the dry run of the current mapping */
+  GCancellable        *cancellable;     /* of the running job; NULL when idle */
+  const char          *job;             /* "read", "check", "import" or NULL */
+  int                  progress;        /* per mille, written by the worker (atomic) */
+  guint                progress_id;
+  gboolean             building;        /* filling widgets: their signals are ours */
+  gboolean             close_when_idle; /* the officer closed during an import */
+  gboolean             disposed;
+  GtkStringList       *listed;          /* the check page's lines */
+  GArray              *listed_types;    /* ListedType per line */
+
+  /* template children */
+  AdwWindowTitle      *window_title;
+  GtkWidget           *back_button;
+  GtkStack            *stack;
+  GtkButton           *choose_button;
+  GtkWidget           *read_box;
+  GtkSpinner          *read_spinner;
+  GtkLabel            *read_label;
+  GtkLabel            *read_error_label;
+  AdwActionRow        *file_row;
+  AdwComboRow         *kind_row;
+  AdwComboRow         *crs_row;
+  GtkLabel            *missing_label;
+  GtkLabel            *preview_label;
+  GtkGrid             *preview_grid;
+  GtkButton           *check_button;
+  GtkWidget           *check_progress_box;
+  GtkProgressBar      *check_progress;
+  GtkLabel            *summary_label;
+  GtkStack            *problem_stack;
+  GtkListView         *problem_view;
+  GtkLabel            *status_label;
+  GtkLabel            *choice_label;
+  GtkButton           *import_valid_button;
+  GtkButton           *import_all_button;
+  AdwStatusPage       *import_page;
+  GtkProgressBar      *import_progress;
+  GtkButton           *stop_import_button;
+};
+
+/* ledger-import-assistant-mapping.c */
+void        ledger_import_assistant_init_mapping   (LedgerImportAssistant *self);
+void        ledger_import_assistant_fill_mapping   (LedgerImportAssistant *self);
+LedgerDatum ledger_import_assistant_get_crs        (LedgerImportAssistant *self);
+
+/* ledger-import-assistant-check.c */
+void        ledger_import_assistant_init_check     (LedgerImportAssistant *self);
+void        ledger_import_assistant_clear_check    (LedgerImportAssistant *self);
+void        ledger_import_assistant_show_preview   (LedgerImportAssistant *self);
+char       *ledger_import_assistant_dup_summary    (const LedgerImportReport *report);
+
+/* ledger-import-assistant-choosers.c: the actions assistant.choose-file and
+ * assistant.import-valid */
+void        ledger_import_assistant_choose_file_activated  (GtkWidget  *widget,
+                                                            const char *action_name,
+                                                            GVariant   *parameter);
+void        ledger_import_assistant_import_valid_activated (GtkWidget  *widget,
+                                                            const char *action_name,
+                                                            GVariant   *parameter);
+
+/* ledger-import-assistant.c */
+void        ledger_import_assistant_update_actions (LedgerImportAssistant *self);
+
+G_END_DECLS

@@ -1,0 +1,399 @@
+/* ledger-import-location.c: where a row is (DESIGN.md §4, §6)
+ *
+ * Officers copy points from GPS units (WGS-84), from Gaode or Tencent
+ * (GCJ-02) and from Baidu (BD-09), in decimal degrees or as 30°16'30"N, and
+ * now and then with longitude and latitude in each other's columns. Each
+ * row's point is read here, swapped back when it is plainly swapped (in
+ * China longitudes are 73–136, latitudes 3–54), converted to WGS-84 and
+ * refused outside China. GeoJSON water bodies bring their line or area,
+ * converted the same way and stored with a point on it for the map.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "ledger-import-private.h"
+#include "ledger-values.h"
+
+typedef LedgerImport Import;
+
+/* ---- auxiliary functions ---- */
+
+static const char *
+cell_at (const LedgerCsvRow *row,
+         int                 column)
+{
+  if (column <= 0 || (guint) column > row->n_cells)
+    return NULL;
+  return row->cells[column - 1];
+}
+
+static gboolean
+is_lon (double value)
+{
+  return value >= 73.0 && value <= 135.5;
+}
+
+static gboolean
+is_lat (double value)
+{
+  return value >= 3.0 && value <= 54.0;
+}
+
+static gboolean
+plainly_swapped (double lon,
+                 char   lon_hemisphere,
+                 double lat,
+                 char   lat_hemisphere)
+{
+  if ((lon_hemisphere == 'N' || lon_hemisphere == 'S') && (lat_hemisphere == 'E' || lat_hemisphere == 'W'))
+    return TRUE;
+  return !is_lon (lon) && is_lat (lon) && is_lon (lat) && !is_lat (lat);
+}
+
+/* The canonical text of a coordinate, as ledger_field_parse() writes a
+ * number ("%.15g", no "-0"); the range is checked by the caller. */
+static void
+set_coordinate (Import       *self G_GNUC_UNUSED,
+                LedgerRecord *record,
+                int           field,
+                double        value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == 0)
+    value = 0;
+  ledger_record_take (record, field, g_strdup (g_ascii_formatd (text, sizeof text, "%.15g", value)));
+}
+
+static gboolean
+parse_coordinate (Import             *self,
+                  const LedgerCsvRow *row,
+                  int                 field,
+                  const char         *text,
+                  double             *value,
+                  char               *hemisphere)
+{
+  if (ledger_coords_parse_degrees (text, value, hemisphere))
+    return TRUE;
+  ledger_import_add_problem (self, row->line, field, self->field_column[field], FALSE,
+                             _("%s: “%s” is not a coordinate (decimal degrees such as 105.03, or 30°16′30″N)."),
+                             ledger_field_display_name (&self->fields[field]), text);
+  return FALSE;
+}
+
+static void
+read_alone (Import             *self,
+            LedgerRecord       *record,
+            const LedgerCsvRow *row,
+            int                 field,
+            const char         *text)
+{
+  double value;
+
+  if (!ledger_import_text_is_blank (text) && parse_coordinate (self, row, field, text, &value, NULL))
+    set_coordinate (self, record, field, value);
+}
+
+static gboolean
+convert_and_check (Import             *self,
+                   const LedgerCsvRow *row,
+                   int                 lon_field,
+                   double             *lon,
+                   double             *lat)
+{
+  double raw_lon = *lon, raw_lat = *lat;
+
+  if (!ledger_coords_in_china (raw_lon, raw_lat))
+    {
+      ledger_import_add_problem (self, row->line, lon_field, self->field_column[lon_field], FALSE,
+                                 _("The location %.6f, %.6f is outside China: check the coordinates."),
+                                 raw_lon, raw_lat);
+      return FALSE;
+    }
+  ledger_coords_to_wgs84 (self->options->crs, raw_lon, raw_lat, lon, lat);
+  return TRUE;
+}
+
+/* ---- GeoJSON geometries ---- */
+
+typedef struct
+{
+  Import   *import;
+  GString  *out;
+  GArray   *first_part;   /* the first line or outer ring, lon/lat pairs */
+  gboolean  in_first_part;
+  gboolean  failed;
+} GeometryWriter;
+
+static void
+append_number (GString *out,
+               double   value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize len;
+
+  g_ascii_formatd (text, sizeof text, "%.7f", value);
+  len = strlen (text);
+  while (len > 1 && text[len - 1] == '0')
+    text[--len] = '\0';
+  if (len > 0 && text[len - 1] == '.')
+    text[--len] = '\0';
+  g_string_append (out, text);
+}
+
+static gboolean
+is_position (JsonArray *array)
+{
+  return json_array_get_length (array) >= 2 &&
+         JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 0)) &&
+         JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 1));
+}
+
+static void
+write_position (GeometryWriter *writer,
+                JsonArray      *position)
+{
+  double lon = json_array_get_double_element (position, 0);
+  double lat = json_array_get_double_element (position, 1);
+  double wgs_lon, wgs_lat;
+
+  if (!isfinite (lon) || !isfinite (lat) || !ledger_coords_in_china (lon, lat))
+    {
+      writer->failed = TRUE;
+      return;
+    }
+  ledger_coords_to_wgs84 (writer->import->options->crs, lon, lat, &wgs_lon, &wgs_lat);
+  g_string_append_c (writer->out, '[');
+  append_number (writer->out, wgs_lon);
+  g_string_append_c (writer->out, ',');
+  append_number (writer->out, wgs_lat);
+  g_string_append_c (writer->out, ']');
+  if (writer->in_first_part)
+    {
+      g_array_append_val (writer->first_part, wgs_lon);
+      g_array_append_val (writer->first_part, wgs_lat);
+    }
+}
+
+/* Nested coordinate arrays, every position converted to WGS-84. */
+static void
+write_coordinates (GeometryWriter *writer,
+                   JsonNode       *node,
+                   guint           depth)
+{
+  JsonArray *array = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+  gboolean leaf;
+
+  if (array == NULL || depth > 4 || json_array_get_length (array) == 0)
+    {
+      writer->failed = TRUE;
+      return;
+    }
+  if (is_position (array))
+    {
+      write_position (writer, array);
+      return;
+    }
+  leaf = JSON_NODE_HOLDS_ARRAY (json_array_get_element (array, 0)) &&
+         is_position (json_node_get_array (json_array_get_element (array, 0)));
+  writer->in_first_part = leaf && writer->first_part->len == 0;
+  g_string_append_c (writer->out, '[');
+  for (guint i = 0; i < json_array_get_length (array) && !writer->failed; i++)
+    {
+      if (i > 0)
+        g_string_append_c (writer->out, ',');
+      write_coordinates (writer, json_array_get_element (array, i), depth + 1);
+    }
+  writer->in_first_part = FALSE;
+  g_string_append_c (writer->out, ']');
+}
+
+static gboolean
+is_shape_type (const char *type)
+{
+  return g_strcmp0 (type, "LineString") == 0 || g_strcmp0 (type, "MultiLineString") == 0 ||
+         g_strcmp0 (type, "Polygon") == 0 || g_strcmp0 (type, "MultiPolygon") == 0;
+}
+
+static gboolean
+ring_contains (const double *xy,
+               guint         n,
+               double        lon,
+               double        lat)
+{
+  gboolean inside = FALSE;
+
+  for (guint i = 0, j = n - 1; i < n; j = i++)
+    if ((xy[2 * i + 1] > lat) != (xy[2 * j + 1] > lat) &&
+        lon < (xy[2 * j] - xy[2 * i]) * (lat - xy[2 * i + 1]) / (xy[2 * j + 1] - xy[2 * i + 1]) + xy[2 * i])
+      inside = !inside;
+  return inside;
+}
+
+/* A point on a line (its middle vertex) or in an area (the mean of the
+ * outer ring when that lies inside, else a vertex of the ring). */
+static void
+representative_point (GArray     *first_part,
+                      const char *type,
+                      double     *lon,
+                      double     *lat)
+{
+  const double *xy = (const double *) (gpointer) first_part->data;
+  guint n = first_part->len / 2;
+  double sum_lon = 0, sum_lat = 0;
+
+  *lon = xy[2 * (n / 2)];
+  *lat = xy[2 * (n / 2) + 1];
+  if (!g_str_has_suffix (type, "Polygon") || n < 3)
+    return;
+  if (xy[0] == xy[2 * (n - 1)] && xy[1] == xy[2 * (n - 1) + 1])
+    n--;   /* a ring ends where it starts: count that vertex once */
+  for (guint i = 0; i < n; i++)
+    sum_lon += xy[2 * i], sum_lat += xy[2 * i + 1];
+  if (ring_contains (xy, n, sum_lon / n, sum_lat / n))
+    *lon = sum_lon / n, *lat = sum_lat / n;
+}
+
+static char *
+convert_geometry (Import     *self,
+                  JsonObject *object,
+                  double     *lon,
+                  double     *lat)
+{
+  const char *type = json_object_get_string_member_with_default (object, "type", NULL);
+  g_autoptr (GArray) first_part = g_array_new (FALSE, FALSE, sizeof (double));
+  GeometryWriter writer = { self, g_string_new (NULL), first_part, FALSE, FALSE };
+
+  g_string_append_printf (writer.out, "{\"type\":\"%s\",\"coordinates\":", type);
+  write_coordinates (&writer, json_object_get_member (object, "coordinates"), 0);
+  g_string_append_c (writer.out, '}');
+  if (writer.failed || first_part->len < 4)
+    {
+      g_string_free (writer.out, TRUE);
+      return NULL;
+    }
+  representative_point (first_part, type, lon, lat);
+  return g_string_free (writer.out, FALSE);
+}
+
+/* ---- internal API ---- */
+
+/**
+ * ledger_import_read_geometry:
+ * @geometry: (out) (transfer full): the water body's line or area as
+ *   GeoJSON in WGS-84, or NULL
+ *
+ * A LineString, MultiLineString, Polygon or MultiPolygon of a water body is
+ * kept; when the row has no point, one on the shape is its lon/lat.
+ *
+ * Returns: FALSE when the geometry rejects the row
+ */
+gboolean
+ledger_import_read_geometry (Import             *self,
+                             LedgerRecord       *record,
+                             const LedgerCsvRow *row,
+                             gboolean           *present,
+                             char              **geometry)
+{
+  const char *text = cell_at (row, self->geometry_column);
+  int lon_field = ledger_kind_field_index (self->kind, "lon");
+  g_autoptr (JsonParser) parser = NULL;
+  JsonNode *root;
+  const char *type;
+  double lon, lat;
+
+  *geometry = NULL;
+  if (self->kind != LEDGER_KIND_WATER_BODIES || ledger_import_text_is_blank (text))
+    return TRUE;
+  parser = json_parser_new ();
+  root = json_parser_load_from_data (parser, text, -1, NULL) ? json_parser_get_root (parser) : NULL;
+  type = root && JSON_NODE_HOLDS_OBJECT (root)
+         ? json_object_get_string_member_with_default (json_node_get_object (root), "type", NULL) : NULL;
+  if (!is_shape_type (type))
+    return TRUE;   /* a Point or something else: the point columns tell where */
+  *geometry = convert_geometry (self, json_node_get_object (root), &lon, &lat);
+  if (*geometry == NULL)
+    {
+      ledger_import_add_problem (self, row->line, -1, 0, FALSE,
+                                 _("The %s of this feature has coordinates that are not numbers or lie outside China."),
+                                 type);
+      return FALSE;
+    }
+  if (ledger_import_text_is_blank (cell_at (row, self->field_column[lon_field])) &&
+      ledger_import_text_is_blank (cell_at (row, self->field_column[lon_field + 1])))
+    {
+      set_coordinate (self, record, lon_field, lon);
+      set_coordinate (self, record, lon_field + 1, lat);
+      present[lon_field] = present[lon_field + 1] = TRUE;
+    }
+  return TRUE;
+}
+
+/**
+ * ledger_import_read_location:
+ *
+ * The lon/lat cells of a row: decimal degrees or degrees-minutes-seconds,
+ * swapped back with a warning when plainly swapped, converted from the
+ * file's CRS to WGS-84; a point outside China rejects the row.
+ *
+ * Returns: FALSE when the row is rejected
+ */
+gboolean
+ledger_import_read_location (Import             *self,
+                             LedgerRecord       *record,
+                             const LedgerCsvRow *row,
+                             gboolean           *present,
+                             gboolean           *failed)
+{
+  int lon_field = ledger_kind_field_index (self->kind, "lon");
+  int lat_field = lon_field + 1;
+  const char *lon_text, *lat_text;
+  char lon_hemisphere = 0, lat_hemisphere = 0;
+  double lon = 0, lat = 0;
+  gboolean ok;
+
+  if (lon_field < 0)
+    return TRUE;
+  lon_text = cell_at (row, self->field_column[lon_field]);
+  lat_text = cell_at (row, self->field_column[lat_field]);
+  if (self->geojson && ledger_import_text_is_blank (lon_text) && ledger_import_text_is_blank (lat_text) &&
+      record->values[lon_field] == NULL)
+    {
+      /* a feature without a point or shape says nothing about where the item is */
+      present[lon_field] = present[lat_field] = FALSE;
+      return TRUE;
+    }
+  if (ledger_import_text_is_blank (lon_text) || ledger_import_text_is_blank (lat_text))
+    {
+      /* one of the two alone: the store says they go together */
+      read_alone (self, record, row, lon_field, lon_text);
+      read_alone (self, record, row, lat_field, lat_text);
+      return TRUE;
+    }
+  ok = parse_coordinate (self, row, lon_field, lon_text, &lon, &lon_hemisphere);
+  ok = parse_coordinate (self, row, lat_field, lat_text, &lat, &lat_hemisphere) && ok;
+  if (!ok)
+    {
+      failed[lon_field] = failed[lat_field] = TRUE;
+      return FALSE;
+    }
+  if (plainly_swapped (lon, lon_hemisphere, lat, lat_hemisphere))
+    {
+      double swap = lon;
+      lon = lat, lat = swap;
+      ledger_import_add_problem (self, row->line, lon_field, self->field_column[lon_field], TRUE,
+                                 _("Longitude and latitude were swapped (%s, %s): read as longitude %s, latitude %s."),
+                                 lon_text, lat_text, lat_text, lon_text);
+    }
+  if (!convert_and_check (self, row, lon_field, &lon, &lat))
+    {
+      failed[lon_field] = failed[lat_field] = TRUE;
+      return FALSE;
+    }
+  set_coordinate (self, record, lon_field, lon);
+  set_coordinate (self, record, lat_field, lat);
+  return TRUE;
+}

@@ -1,0 +1,60 @@
+/* ledger-import-private.h: what the parts of the import share (private to core) */
+#pragma once
+
+#include "ledger-import.h"
+
+G_BEGIN_DECLS
+
+#define LEDGER_IMPORT_NO_HEADER (-2)   /* a column without a header */
+#define LEDGER_IMPORT_STEP 1000        /* rows between progress reports and cancel checks */
+
+typedef struct
+{
+  LedgerDb                  *db;
+  LedgerKind                 kind;
+  const LedgerImportOptions *options;
+  LedgerImportReport        *report;
+  const LedgerField         *fields;
+  guint                      n_fields;
+  gboolean                   geojson;        /* problems carry no column */
+  GArray                    *column_field;   /* int per file column: field index, -1 ignored, NO_HEADER */
+  int                       *field_column;   /* per field: 1-based file column, 0 absent */
+  int                        geometry_column;/* 1-based column of GeoJSON geometry, 0 none */
+  GHashTable                *warned_columns; /* headerless columns already reported */
+  GHashTable                *seen;           /* duplicate key → first line */
+  GPtrArray                 *records;        /* the valid rows, to write */
+  GPtrArray                 *geometries;     /* per record: GeoJSON geometry text or NULL */
+  GArray                    *record_lines;
+  guint                      n_data_rows;    /* for the progress fraction */
+} LedgerImport;
+
+void     ledger_import_add_problem (LedgerImport *self,
+                                    guint         line,
+                                    int           field,
+                                    int           column,
+                                    gboolean      warning,
+                                    const char   *format,
+                                    ...) G_GNUC_PRINTF (6, 7);
+gboolean ledger_import_text_is_blank (const char *text);
+char    *ledger_import_normalise_header (const char *header);
+void     ledger_import_report_progress (LedgerImport *self,
+                                        double        fraction);
+
+/* ledger-import-location.c: lon/lat cells (DMS, swapped, CRS, in China) and
+ * GeoJSON geometries; FALSE when the row is rejected */
+gboolean ledger_import_read_location (LedgerImport       *self,
+                                      LedgerRecord       *record,
+                                      const LedgerCsvRow *row,
+                                      gboolean           *present,
+                                      gboolean           *failed);
+gboolean ledger_import_read_geometry (LedgerImport       *self,
+                                      LedgerRecord       *record,
+                                      const LedgerCsvRow *row,
+                                      gboolean           *present,
+                                      char              **geometry);
+
+/* ledger-import-write.c: the write pass, one transaction and one audit batch */
+gboolean ledger_import_write (LedgerImport  *self,
+                              GError       **error);
+
+G_END_DECLS

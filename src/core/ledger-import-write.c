@@ -1,0 +1,203 @@
+/* ledger-import-write.c: writing an import (DESIGN.md §6)
+ *
+ * The rows that add or change something are written in one transaction,
+ * under one audit batch: an audit_batches row names the file, the kind and
+ * the counts, and the audit triggers stamp every row they log meanwhile with
+ * the batch (ledger_db_set_audit_batch(), a function of this connection: no
+ * other connection's changes are ever stamped). The history then shows the import as one
+ * entry, and each item's history says that its change came from that file.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ledger-error.h"
+#include "ledger-import-private.h"
+#include "ledger-store.h"
+
+typedef LedgerImport Import;
+
+/* ---- auxiliary functions ---- */
+
+static gboolean
+step_done (LedgerDb      *db,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  return ledger_db_set_sqlite_error (db, rc, error);
+}
+
+static gboolean
+open_batch (Import      *self,
+            const char  *id,
+            GError     **error)
+{
+  g_autoptr (sqlite3_stmt) batch = ledger_db_prepare (self->db,
+    "INSERT INTO audit_batches (id, at, actor, action, detail, kind)"
+    " VALUES (?1, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), 'import', ?2, ?3)", error);
+
+  if (batch == NULL)
+    return FALSE;
+  sqlite3_bind_text (batch, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (batch, 2, self->report->file_name ?: "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (batch, 3, ledger_kind_to_key (self->kind), -1, SQLITE_STATIC);
+  if (!step_done (self->db, batch, error))
+    return FALSE;
+  ledger_db_set_audit_batch (self->db, id);
+  return TRUE;
+}
+
+static gboolean
+close_batch (Import      *self,
+             const char  *id,
+             guint        n_new,
+             guint        n_updated,
+             GError     **error)
+{
+  g_autoptr (sqlite3_stmt) counts = ledger_db_prepare (self->db,
+    "UPDATE audit_batches SET n_new = ?2, n_updated = ?3 WHERE id = ?1", error);
+
+  ledger_db_set_audit_batch (self->db, NULL);
+  if (counts == NULL)
+    return FALSE;
+  sqlite3_bind_text (counts, 1, id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (counts, 2, n_new);
+  sqlite3_bind_int (counts, 3, n_updated);
+  return step_done (self->db, counts, error);
+}
+
+static gboolean
+save_geometry (Import      *self,
+               const char  *uid,
+               const char  *geometry,
+               GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  if (geometry == NULL)
+    return TRUE;
+  stmt = ledger_db_prepare (self->db,
+                            "UPDATE water_bodies SET geometry = ?2 WHERE uid = ?1 AND geometry IS NOT ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, geometry, -1, SQLITE_TRANSIENT);
+  return step_done (self->db, stmt, error);
+}
+
+static void
+give_up (Import *self)
+{
+  ledger_db_set_audit_batch (self->db, NULL);
+  ledger_db_rollback (self->db);
+  self->report->n_written = 0;
+}
+
+/* One record; FALSE with @error stops the import (a refused row under
+ * valid_only is reported and skipped). */
+static gboolean
+save_record (Import        *self,
+             guint          i,
+             gboolean      *rejected,
+             GError       **error)
+{
+  g_autoptr (GError) local = NULL;
+  LedgerRecord *record = g_ptr_array_index (self->records, i);
+  guint line = g_array_index (self->record_lines, guint, i);
+
+  *rejected = FALSE;
+  if (ledger_store_save (self->db, record, &local))
+    {
+      self->report->n_written++;
+      return save_geometry (self, record->uid, g_ptr_array_index (self->geometries, i), error);
+    }
+  if (!g_error_matches (local, LEDGER_ERROR, LEDGER_ERROR_INVALID))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  ledger_import_add_problem (self, line, -1, 0, FALSE, "%s", local->message);
+  self->report->n_rejected++;
+  *rejected = TRUE;
+  return TRUE;
+}
+
+static gboolean
+save_records (Import   *self,
+              guint    *n_new,
+              guint    *n_updated,
+              GError  **error)
+{
+  guint n = self->records->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LedgerImportAction *action = g_ptr_array_index (self->report->actions, i);
+      gboolean rejected;
+
+      if (i % LEDGER_IMPORT_STEP == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (self->options->cancellable, error))
+            return FALSE;
+          ledger_import_report_progress (self, 0.9 + 0.1 * i / n);
+        }
+      if (action->unchanged)
+        continue;
+      if (!save_record (self, i, &rejected, error))
+        return FALSE;
+      if (rejected && !self->options->valid_only)
+        return TRUE;
+      if (!rejected)
+        *(action->is_update ? n_updated : n_new) += 1;
+    }
+  return TRUE;
+}
+
+/* ---- internal API ---- */
+
+/**
+ * ledger_import_write:
+ *
+ * Writes the valid rows that add or change something, in one transaction
+ * and one audit batch. Cancelled: rolled back, %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: FALSE with @error when cancelled or the ledger cannot be written
+ */
+gboolean
+ledger_import_write (Import  *self,
+                     GError **error)
+{
+  g_autofree char *batch = ledger_uid_new ();
+  guint n_new = 0, n_updated = 0;
+  guint rejected_before = self->report->n_rejected;
+
+  if (!ledger_db_begin (self->db, error))
+    return FALSE;
+  if (!open_batch (self, batch, error) || !save_records (self, &n_new, &n_updated, error))
+    {
+      give_up (self);
+      return FALSE;
+    }
+  if (self->report->n_rejected > rejected_before && !self->options->valid_only)
+    {
+      give_up (self);   /* the store refused a row at the last moment */
+      return TRUE;
+    }
+  if (!close_batch (self, batch, n_new, n_updated, error))
+    {
+      give_up (self);
+      return FALSE;
+    }
+  ledger_db_note_change (self->db, LEDGER_KIND_ALL, NULL);
+  if (!ledger_db_commit (self->db, error))
+    {
+      self->report->n_written = 0;
+      return FALSE;
+    }
+  ledger_import_report_progress (self, 1.0);
+  return TRUE;
+}

@@ -1,0 +1,27 @@
+/* ledger-table-private.h: what the table readers share */
+#pragma once
+
+#include "ledger-table.h"
+
+G_BEGIN_DECLS
+
+/* An .xlsx part may not unpack to more than this: a zip bomb otherwise. */
+#define LEDGER_TABLE_MAX_XML_PART (1024 * 1024 * 1024)
+
+LedgerTable  *ledger_table_new        (const char         *file_name,
+                                       LedgerTableFormat   format,
+                                       const char         *encoding);
+LedgerCsvRow *ledger_table_row_new    (guint               line,
+                                       GPtrArray          *cells);
+char         *ledger_table_format_number (double       value);
+gboolean      ledger_table_read_xlsx  (LedgerTable        *table,
+                                       const char         *bytes,
+                                       gsize               len,
+                                       GCancellable       *cancellable,
+                                       GError            **error);
+gboolean      ledger_table_read_geojson (LedgerTable      *table,
+                                         const char       *text,
+                                         GCancellable     *cancellable,
+                                         GError          **error);
+
+G_END_DECLS

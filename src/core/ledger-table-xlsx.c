@@ -1,0 +1,366 @@
+/* ledger-table-xlsx.c: the first worksheet of an .xlsx workbook as rows
+ *
+ * An .xlsx is a zip of XML parts (ECMA-376): xl/workbook.xml names the
+ * sheets, xl/_rels/workbook.xml.rels says which part each one is, the cells
+ * refer to xl/sharedStrings.xml for their text and to xl/styles.xml for
+ * their number format (which is how a date is told from a number). Parts are
+ * inflated by minizip in chunks and streamed through GMarkup, so neither a
+ * big sheet nor a zip bomb is ever held in memory whole.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <unzip.h>
+
+#include "ledger-error.h"
+#include "ledger-table-private.h"
+#include "ledger-table-xlsx-private.h"
+
+#define CHUNK    (64 * 1024)
+#define MIN_BOMB (64 * 1024 * 1024)
+#define RATIO    200
+
+/* The zip archive read from memory (minizip's I/O callbacks). */
+typedef struct
+{
+  const char *data;
+  gsize       len;
+  gsize       pos;
+} MemoryFile;
+
+/* ---- auxiliary functions: the zip ---- */
+
+static voidpf
+memory_open (voidpf      opaque,
+             const void *filename,
+             int         mode)
+{
+  MemoryFile *file = opaque;
+
+  file->pos = 0;
+  return file;
+}
+
+static uLong
+memory_read (voidpf  opaque,
+             voidpf  stream,
+             void   *buf,
+             uLong   size)
+{
+  MemoryFile *file = opaque;
+  gsize n = MIN ((gsize) size, file->len - file->pos);
+
+  memcpy (buf, file->data + file->pos, n);
+  file->pos += n;
+  return n;
+}
+
+static uLong
+memory_write (voidpf      opaque,
+              voidpf      stream,
+              const void *buf,
+              uLong       size)
+{
+  return 0;
+}
+
+static ZPOS64_T
+memory_tell (voidpf opaque,
+             voidpf stream)
+{
+  return ((MemoryFile *) opaque)->pos;
+}
+
+static long
+memory_seek (voidpf   opaque,
+             voidpf   stream,
+             ZPOS64_T offset,
+             int      origin)
+{
+  MemoryFile *file = opaque;
+  ZPOS64_T base = origin == ZLIB_FILEFUNC_SEEK_CUR ? file->pos
+                : origin == ZLIB_FILEFUNC_SEEK_END ? file->len : 0;
+
+  if (offset > file->len || base + offset > file->len)
+    return -1;
+  file->pos = base + offset;
+  return 0;
+}
+
+static int
+memory_close (voidpf opaque,
+              voidpf stream)
+{
+  return 0;
+}
+
+static int
+memory_error (voidpf opaque,
+              voidpf stream)
+{
+  return 0;
+}
+
+static unzFile
+open_zip (MemoryFile *file)
+{
+  zlib_filefunc64_def functions = {
+    memory_open, memory_read, memory_write, memory_tell, memory_seek,
+    memory_close, memory_error, file,
+  };
+
+  return unzOpen2_64 ("workbook.xlsx", &functions);
+}
+
+static gboolean
+refuse_damaged_zip (GError **error)
+{
+  g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                       _("The file is not a valid Excel workbook (.xlsx): the zip archive is damaged."));
+  return FALSE;
+}
+
+/* Real parts deflate 10 to 50 times; a bomb a thousand times. Beyond
+ * MIN_BOMB, a part may unpack to RATIO times its packed size at most, and
+ * never beyond LEDGER_TABLE_MAX_XML_PART (the packed size can lie). */
+static gboolean
+is_bomb (guint64 unpacked,
+         guint64 packed)
+{
+  return unpacked > LEDGER_TABLE_MAX_XML_PART ||
+         (unpacked > MIN_BOMB && unpacked / RATIO > packed);
+}
+
+static gboolean
+feed_parser (unzFile               zip,
+             const char           *part,
+             guint64               packed,
+             GMarkupParseContext  *context,
+             GCancellable         *cancellable,
+             GError              **error)
+{
+  g_autofree char *buf = g_malloc (CHUNK);
+  g_autoptr(GError) local = NULL;
+  guint64 total = 0;
+  int n;
+
+  while ((n = unzReadCurrentFile (zip, buf, CHUNK)) > 0)
+    {
+      total += n;
+      if (is_bomb (total, packed))
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                       _("The workbook part “%s” unpacks to more than %u MiB from %u KiB; "
+                         "it is refused as a possible zip bomb."),
+                       part, (guint) (total >> 20), (guint) (packed >> 10));
+          return FALSE;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !g_markup_parse_context_parse (context, buf, n, &local))
+        break;
+    }
+  if (local == NULL && n == 0 && !g_cancellable_is_cancelled (cancellable))
+    g_markup_parse_context_end_parse (context, &local);
+  if (n < 0)
+    return refuse_damaged_zip (error);
+  if (local != NULL && local->domain == G_MARKUP_ERROR)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                 _("The workbook part “%s” is damaged: %s"), part, local->message);
+  else if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return n == 0 && (error == NULL || *error == NULL) && !g_cancellable_is_cancelled (cancellable);
+}
+
+/* Streams the part @part (a path in the zip) through @parser. An absent
+ * optional part is no error. */
+static gboolean
+parse_part (unzFile              zip,
+            const char          *part,
+            gboolean             required,
+            const GMarkupParser *parser,
+            gpointer             user_data,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  g_autoptr(GMarkupParseContext) context = NULL;
+  unz_file_info64 info;
+  gboolean ok;
+
+  if (unzLocateFile (zip, part, 2) != UNZ_OK)
+    {
+      if (required)
+        g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                     _("The workbook has no worksheet (the part “%s” is missing)."), part);
+      return !required;
+    }
+  if (unzGetCurrentFileInfo64 (zip, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK ||
+      unzOpenCurrentFile (zip) != UNZ_OK)
+    return refuse_damaged_zip (error);
+  context = g_markup_parse_context_new (parser, G_MARKUP_TREAT_CDATA_AS_TEXT, user_data, NULL);
+  ok = feed_parser (zip, part, info.compressed_size, context, cancellable, error);
+  if (unzCloseCurrentFile (zip) != UNZ_OK && ok)   /* a CRC error shows here */
+    return refuse_damaged_zip (error);
+  return ok;
+}
+
+/* ---- auxiliary functions: the parts that lead to the sheet ---- */
+
+/* "x:row" → "row": some writers prefix SpreadsheetML elements. */
+static const char *
+local_name (const char *name)
+{
+  const char *colon = strrchr (name, ':');
+
+  return colon ? colon + 1 : name;
+}
+
+/* The value of the attribute whose local name is @name (r:id matches "id"
+ * only with @prefixed). */
+static const char *
+attribute (const char **names,
+           const char **values,
+           const char  *name,
+           gboolean     prefixed)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if ((strchr (names[i], ':') != NULL) == prefixed && g_str_equal (local_name (names[i]), name))
+      return values[i];
+  return NULL;
+}
+
+typedef struct
+{
+  gboolean    seen_sheet;
+  char       *sheet_name;
+  char       *sheet_id;     /* relationship id of the first sheet */
+  gboolean    date1904;
+  GHashTable *targets;      /* relationship id → part path */
+  char       *shared_strings;
+  char       *styles;
+} Workbook;
+
+static void
+on_workbook_start_cb (GMarkupParseContext  *context,
+                      const char           *element,
+                      const char          **names,
+                      const char          **values,
+                      gpointer              user_data,
+                      GError              **error)
+{
+  Workbook *self = user_data;
+  const char *name = local_name (element);
+
+  if (g_str_equal (name, "workbookPr"))
+    {
+      const char *date1904 = attribute (names, values, "date1904", FALSE);
+      self->date1904 = date1904 && (g_str_equal (date1904, "1") || g_str_equal (date1904, "true"));
+    }
+  else if (g_str_equal (name, "sheet") && !self->seen_sheet)
+    {
+      self->seen_sheet = TRUE;
+      self->sheet_name = g_strdup (attribute (names, values, "name", FALSE));
+      self->sheet_id = g_strdup (attribute (names, values, "id", TRUE));
+    }
+}
+
+/* A relationship's target is relative to xl/, or absolute from the zip's root. */
+static char *
+resolve_target (const char *target)
+{
+  if (target[0] == '/')
+    return g_strdup (target + 1);
+  return g_strconcat ("xl/", target, NULL);
+}
+
+static void
+on_rels_start_cb (GMarkupParseContext  *context,
+                  const char           *element,
+                  const char          **names,
+                  const char          **values,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  Workbook *self = user_data;
+  const char *id = attribute (names, values, "Id", FALSE);
+  const char *type = attribute (names, values, "Type", FALSE);
+  const char *target = attribute (names, values, "Target", FALSE);
+
+  if (!g_str_equal (local_name (element), "Relationship") || !id || !type || !target)
+    return;
+  g_hash_table_insert (self->targets, g_strdup (id), resolve_target (target));
+  if (g_str_has_suffix (type, "/sharedStrings") && self->shared_strings == NULL)
+    self->shared_strings = resolve_target (target);
+  else if (g_str_has_suffix (type, "/styles") && self->styles == NULL)
+    self->styles = resolve_target (target);
+}
+
+static void
+workbook_clear (Workbook *self)
+{
+  g_free (self->sheet_name);
+  g_free (self->sheet_id);
+  g_clear_pointer (&self->targets, g_hash_table_unref);
+  g_free (self->shared_strings);
+  g_free (self->styles);
+}
+
+static gboolean
+read_workbook (unzFile        zip,
+               Workbook      *self,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  static const GMarkupParser workbook_parser = { on_workbook_start_cb, NULL, NULL, NULL, NULL };
+  static const GMarkupParser rels_parser = { on_rels_start_cb, NULL, NULL, NULL, NULL };
+
+  self->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return parse_part (zip, "xl/workbook.xml", FALSE, &workbook_parser, self, cancellable, error) &&
+         parse_part (zip, "xl/_rels/workbook.xml.rels", FALSE, &rels_parser, self, cancellable, error);
+}
+
+/* The first sheet's part; sheet1.xml when the workbook does not say. */
+static const char *
+sheet_part (const Workbook *self)
+{
+  const char *target = self->sheet_id ? g_hash_table_lookup (self->targets, self->sheet_id) : NULL;
+
+  return target ? target : "xl/worksheets/sheet1.xml";
+}
+
+/* ---- public API ---- */
+
+gboolean
+ledger_table_read_xlsx (LedgerTable   *table,
+                        const char    *bytes,
+                        gsize          len,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  MemoryFile file = { bytes, len, 0 };
+  unzFile zip = open_zip (&file);
+  Workbook book = { 0 };
+  LedgerXlsxCells cells = { 0 };
+  gboolean ok;
+
+  if (zip == NULL)
+    return refuse_damaged_zip (error);
+  ledger_xlsx_cells_init (&cells, table, cancellable);
+  ok = read_workbook (zip, &book, cancellable, error);
+  cells.date1904 = book.date1904;
+  ok = ok && parse_part (zip, book.shared_strings ? book.shared_strings : "xl/sharedStrings.xml",
+                         FALSE, &ledger_xlsx_strings_parser, &cells, cancellable, error);
+  ok = ok && parse_part (zip, book.styles ? book.styles : "xl/styles.xml",
+                         FALSE, &ledger_xlsx_styles_parser, &cells, cancellable, error);
+  ok = ok && parse_part (zip, sheet_part (&book), TRUE, &ledger_xlsx_sheet_parser, &cells,
+                         cancellable, error);
+  if (ok)
+    {
+      table->sheet_name = g_strdup (book.sheet_name ? book.sheet_name : "Sheet1");
+      table->rows = g_steal_pointer (&cells.rows);
+    }
+  ledger_xlsx_cells_clear (&cells);
+  workbook_clear (&book);
+  unzClose (zip);
+  return ok;
+}

@@ -1,0 +1,14 @@
+/* fuzz-geojson.c: libFuzzer target for the GEOJSON reader of ledger-table.c */
+#include "config.h"
+
+#include <string.h>
+
+#include "fuzz-table.h"
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  fuzz_table (data, size, "fuzz.geojson");
+  return 0;
+}

@@ -1,0 +1,158 @@
+/* test-migration.c: a ledger written by schema v1 opens as v2 (issue 5):
+ * a backup copy first, one transaction, the data kept, audit batches and
+ * water-body geometry available afterwards */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ledger-import.h"
+#include "ledger-schema.h"
+#include "ledger-store.h"
+#include "ledger-test-util.h"
+
+/* ---- a v1 ledger, as the previous release wrote it ---- */
+
+static void
+stub_uid (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  sqlite3_result_text (ctx, g_uuid_string_random (), -1, g_free);
+}
+
+static void
+stub_actor (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  sqlite3_result_text (ctx, "v1-officer", -1, SQLITE_STATIC);
+}
+
+static void
+raw_exec (sqlite3 *handle, const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (handle, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s", message);
+}
+
+static void
+write_v1_ledger (const char *path)
+{
+  g_autofree char *schema = ledger_schema_v1_sql ();
+  g_autofree char *pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = 1",
+                                              LEDGER_APPLICATION_ID);
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  sqlite3_create_function (handle, "ledger_uid", 0, SQLITE_UTF8, NULL, stub_uid, NULL, NULL);
+  sqlite3_create_function (handle, "ledger_actor", 0, SQLITE_UTF8, NULL, stub_actor, NULL, NULL);
+  raw_exec (handle, "BEGIN");
+  raw_exec (handle, schema);
+  raw_exec (handle, pragmas);
+  raw_exec (handle,
+    "INSERT INTO regions (code, name, kind, parent) VALUES ('512022', '乐至县', 'county', NULL),"
+    " ('512022101', '中天镇', 'township', '512022'), ('512022101203', '试验村', 'village', '512022101');"
+    "INSERT INTO water_bodies (uid, code, name, kind, village_code, status, lon, lat)"
+    " VALUES ('w-1', 'W1', '老塘', 'pond', '512022101203', 'in_progress', 105.0, 30.2);"
+    "UPDATE water_bodies SET status = 'completed' WHERE uid = 'w-1'");
+  raw_exec (handle, "COMMIT");
+  sqlite3_close (handle);
+}
+
+static int
+query_int (sqlite3 *handle, const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static int
+file_query_int (const char *path, const char *sql)
+{
+  sqlite3 *handle = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  n = query_int (handle, sql);
+  sqlite3_close (handle);
+  return n;
+}
+
+/* ---- tests ---- */
+
+static void
+test_v1_to_v2 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-migration-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  g_autoptr (LedgerImportReport) report = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  sqlite3 *handle;
+  int audit_before;
+
+  write_v1_ledger (path);
+  audit_before = file_query_int (path, "SELECT count(*) FROM audit");
+  db = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  handle = ledger_db_get_handle (db);
+  g_assert_cmpint (query_int (handle, "PRAGMA user_version"), ==, 2);
+  /* the backup is the v1 file as it was */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (file_query_int (backup, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (file_query_int (backup, "SELECT count(*) FROM water_bodies"), ==, 1);
+  /* the data and its history are kept */
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM water_bodies WHERE status = 'completed'"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit WHERE batch IS NOT NULL"), ==, 0);
+  history = ledger_store_history (db, "w-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_null (((LedgerAuditEntry *) g_ptr_array_index (history, 0))->import_file);
+
+  /* the new parts work on the upgraded file */
+  report = ledger_import_text (db, LEDGER_KIND_WATER_BODIES,
+    "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": \"Feature\","
+    " \"geometry\": {\"type\": \"LineString\", \"coordinates\": [[105.0, 30.2], [105.01, 30.21]]},"
+    " \"properties\": {\"code\": \"W1\", \"name\": \"老塘\", \"kind\": \"pond\", \"village_code\": \"512022101203\","
+    " \"status\": \"verified\"}}]}", "w.geojson", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_updated, ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM water_bodies WHERE geometry IS NOT NULL"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit WHERE field = 'geometry' AND batch IS NOT NULL"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit_batches"), ==, 1);
+
+  g_clear_object (&db);
+  ledger_test_remove_dir (dir);
+}
+
+static void
+test_new_ledger_needs_no_backup (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-migration-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *backup = g_strconcat (path, ".v1.bak", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = ledger_db_open (path, LEDGER_DB_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (ledger_db_get_handle (db), "PRAGMA user_version"), ==, LEDGER_SCHEMA_VERSION);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_object (&db);
+  ledger_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/migration/v1-to-v2", test_v1_to_v2);
+  g_test_add_func ("/migration/new-ledger-no-backup", test_new_ledger_needs_no_backup);
+  return g_test_run ();
+}
