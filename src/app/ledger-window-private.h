@@ -26,6 +26,12 @@ struct _LedgerWindow
   char                 *last_deleted_uid;
   AdwToast             *undo_toast;
 
+  /* ledger-window-holding-back.c */
+  GtkRevealer          *holding_back_bar;
+  GtkLabel             *holding_back_label;
+  char                 *holding_back_township;
+  int                   holding_back_year;
+
   /* template children */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -55,5 +61,8 @@ void ledger_window_show_open_error   (LedgerWindow   *self,
 void ledger_window_toast             (LedgerWindow   *self,
                                       const char     *title);
 void ledger_window_update_actions    (LedgerWindow   *self);
+
+/* ledger-window-holding-back.c */
+void ledger_window_init_holding_back (LedgerWindow   *self);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "ledger-application.h"
 #include "ledger-db.h"
+#include "ledger-progress.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,15 @@ gboolean      ledger_window_undo_last_delete   (LedgerWindow      *self);
 void          ledger_window_import_file        (LedgerWindow      *self,
                                                 LedgerKind         kind,
                                                 const char        *path);
+
+/* shows @township and, on the lists and the map, only what keeps it from
+ * the target of @indicator, with a bar that says so (✕ ends it) */
+void          ledger_window_show_holding_back  (LedgerWindow      *self,
+                                                const char        *township,
+                                                LedgerIndicatorId  indicator);
+void          ledger_window_clear_holding_back (LedgerWindow      *self);
+/* the bar's text, or NULL when everything is shown */
+const char   *ledger_window_get_holding_back_text (LedgerWindow   *self);
 
 /* the parts, for tests and the benchmark */
 GtkWidget    *ledger_window_get_map_view       (LedgerWindow      *self);
