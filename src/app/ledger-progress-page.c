@@ -43,6 +43,7 @@ struct _LedgerProgressPage
   LedgerProgress   *progress;
   GPtrArray        *trend;
   GCancellable     *trend_cancellable;
+  gboolean          printing;  /* progress is in use by a print operation */
 
   GtkWidget        *scrolled;
   GtkLabel         *title;
@@ -423,6 +424,21 @@ on_chart_township_cb (LedgerBarChart     *chart,
       request_holding_back (self, code, i);
 }
 
+/* the print operation runs a main loop: the progress it draws stays until it ends */
+static GtkPrintOperationResult
+print_progress (LedgerProgressPage  *self,
+                const char          *export_path,
+                GError             **error)
+{
+  GtkPrintOperationResult result;
+
+  self->printing = TRUE;
+  result = ledger_progress_print (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->progress,
+                                  self->trend, export_path, error);
+  self->printing = FALSE;
+  return result;
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -431,10 +447,9 @@ print_action (GtkWidget  *widget,
   LedgerProgressPage *self = LEDGER_PROGRESS_PAGE (widget);
   g_autoptr (GError) error = NULL;
 
-  if (self->progress == NULL)
+  if (self->progress == NULL || self->printing)
     return;
-  if (ledger_progress_print (GTK_WINDOW (gtk_widget_get_root (widget)), self->progress, self->trend,
-                             NULL, &error) != GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (print_progress (self, NULL, &error) != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_label_set_label (self->error_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
@@ -651,6 +666,11 @@ ledger_progress_page_refresh (LedgerProgressPage *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->db == NULL)
     return;
+  if (self->printing)
+    {
+      self->refresh_id = g_timeout_add (500, refresh_idle_cb, self);
+      return;
+    }
   progress = ledger_progress_compute (self->db, self->year, NULL, &error);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), progress == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.print", progress != NULL);
@@ -688,10 +708,9 @@ ledger_progress_page_export_pdf (LedgerProgressPage  *self,
                                  GError             **error)
 {
   g_return_val_if_fail (LEDGER_IS_PROGRESS_PAGE (self), GTK_PRINT_OPERATION_RESULT_ERROR);
-  g_return_val_if_fail (self->progress != NULL, GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (self->progress != NULL && !self->printing, GTK_PRINT_OPERATION_RESULT_ERROR);
 
-  return ledger_progress_print (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->progress,
-                                self->trend, path, error);
+  return print_progress (self, path, error);
 }
 
 GtkWidget *

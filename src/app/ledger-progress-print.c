@@ -249,7 +249,8 @@ ledger_progress_print (GtkWindow            *parent,
 {
   g_autoptr (GtkPrintOperation) operation = gtk_print_operation_new ();
   g_autofree char *job_name = g_strdup_printf (_("Sanitation progress %d"), progress->year);
-  PrintJob job = { progress, trend };
+  g_autoptr (GPtrArray) trend_ref = trend ? g_ptr_array_ref (trend) : NULL;
+  PrintJob job = { progress, trend_ref };
 
   gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_n_pages (operation, N_PAGES);

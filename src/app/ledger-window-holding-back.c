@@ -168,7 +168,7 @@ new_bar (LedgerWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *close = gtk_button_new_from_icon_name ("window-close-symbolic");
-  GtkWidget *icon = gtk_image_new_from_icon_name ("funnel-symbolic");
+  GtkWidget *icon = gtk_image_new_from_icon_name ("edit-find-symbolic");
 
   self->holding_back_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->holding_back_label, TRUE);
