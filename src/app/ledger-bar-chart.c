@@ -14,8 +14,8 @@
 #include "ledger-bar-chart.h"
 #include "ledger-point-layer.h"
 
-#define NAME_SHARE 0.24
-#define VALUE_SHARE 0.38
+#define NAME_SHARE 0.18
+#define VALUE_SHARE 0.52
 #define ROW_HEIGHT 30
 
 struct _LedgerBarChart

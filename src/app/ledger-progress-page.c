@@ -178,6 +178,8 @@ new_card (IndicatorCard     *card,
   gtk_widget_add_css_class (box, "indicator-card");
   gtk_widget_set_hexpand (box, TRUE);
   gtk_widget_set_hexpand (name, TRUE);
+  /* a wrapped label asks for its longest line: keep two cards side by side */
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
   card->help = ledger_indicator_help_button_new (id);
   gtk_box_append (GTK_BOX (header), name);
   gtk_box_append (GTK_BOX (header), card->help);
@@ -509,12 +511,14 @@ build_charts (LedgerProgressPage *self)
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *heading = new_label (ledger_indicator_name (i), "heading", 0);
 
+      gtk_label_set_max_width_chars (GTK_LABEL (heading), 24);
       self->charts[i] = LEDGER_BAR_CHART (ledger_bar_chart_new (i));
-      gtk_widget_set_size_request (GTK_WIDGET (self->charts[i]), 340, -1);
+      gtk_widget_set_size_request (GTK_WIDGET (self->charts[i]), 400, -1);
       g_signal_connect_object (self->charts[i], "township-activated",
                                G_CALLBACK (on_chart_township_cb), self, 0);
-      gtk_box_append (GTK_BOX (box), new_label (ledger_indicator_name (i), "heading", 0));
+      gtk_box_append (GTK_BOX (box), heading);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->charts[i]));
       gtk_flow_box_append (GTK_FLOW_BOX (charts), box);
       gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
