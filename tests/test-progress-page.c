@@ -19,6 +19,8 @@
 #include "ledger-regions.h"
 #include "ledger-rules-edit.h"
 #include "ledger-settings.h"
+#include "ledger-targets.h"
+#include "ledger-targets-page.h"
 #include "ledger-window.h"
 
 static LedgerApplication *app;
@@ -176,6 +178,32 @@ test_help_says_rules_in_use (void)
   g_assert_true (ledger_rules_set (db, "scale_standard", "mara2025", &error));
 }
 
+static void
+test_targets_page_and_card_follow (void)
+{
+  LedgerDb *db = ledger_window_get_db (window);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *targets = g_object_ref_sink (ledger_targets_page_new (db));
+  GtkWidget *again = NULL;
+  g_autoptr (GPtrArray) bars = NULL;
+  g_autoptr (LedgerProgress) progress = NULL;
+  int year = ledger_window_get_year (window);
+
+  /* the four county targets for every year */
+  g_assert_cmpuint (ledger_targets_page_get_n_rows (LEDGER_TARGETS_PAGE (targets)), ==, LEDGER_N_INDICATORS);
+
+  /* a township held to 100 % this year is behind in its chart row */
+  progress = ledger_progress_compute (db, year, NULL, &error);
+  bars = ledger_bars_from_progress (progress, LEDGER_INDICATOR_VILLAGE_SEWAGE);
+  g_assert_true (ledger_targets_set (db, LEDGER_INDICATOR_VILLAGE_SEWAGE, year,
+                                     ((LedgerBar *) g_ptr_array_index (bars, bars->len - 1))->code, 1.0, &error));
+  g_assert_no_error (error);
+  again = g_object_ref_sink (ledger_targets_page_new (db));
+  g_assert_cmpuint (ledger_targets_page_get_n_rows (LEDGER_TARGETS_PAGE (again)), ==, LEDGER_N_INDICATORS + 1);
+  g_object_unref (targets);
+  g_object_unref (again);
+}
+
 static guint
 count_pages (const char *pdf,
              gsize       length)
@@ -253,6 +281,7 @@ main (int   argc,
   g_test_add_func ("/progress-page/township-shows-what-holds-it-back", test_township_shows_what_holds_it_back);
   g_test_add_func ("/progress-page/help-says-rules-in-use", test_help_says_rules_in_use);
   g_test_add_func ("/progress-page/prints-to-pdf", test_prints_to_pdf);
+  g_test_add_func ("/progress-page/targets-page", test_targets_page_and_card_follow);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
