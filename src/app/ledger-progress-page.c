@@ -94,8 +94,6 @@ format_fraction (const LedgerIndicator *indicator,
 static const char *
 verdict_icon_name (const LedgerIndicator *indicator)
 {
-  if (isnan (indicator->rate))
-    return "content-loading-symbolic";
   return indicator->met ? "emblem-ok-symbolic" : "dialog-warning-symbolic";
 }
 
@@ -157,6 +155,7 @@ show_card (IndicatorCard         *card,
   gtk_label_set_label (card->detail, detail);
   gtk_label_set_label (card->target, target_text);
   gtk_image_set_from_icon_name (card->verdict_icon, verdict_icon_name (indicator));
+  gtk_widget_set_visible (GTK_WIDGET (card->verdict_icon), !isnan (indicator->rate));
   gtk_label_set_label (card->verdict, verdict_text (indicator));
   gtk_label_set_label (card->gap, gap);
   gtk_widget_set_visible (GTK_WIDGET (card->gap), !indicator->met && !isnan (indicator->rate));
@@ -258,6 +257,7 @@ new_cell (LedgerProgressPage        *self,
 
   set_met_class (icon, indicator);
   set_met_class (rate_label, indicator);
+  gtk_widget_set_visible (icon, !isnan (indicator->rate));
   gtk_box_append (GTK_BOX (line), icon);
   gtk_box_append (GTK_BOX (line), rate_label);
   gtk_box_append (GTK_BOX (box), line);
