@@ -15,6 +15,7 @@
 #include "ledger-bar-chart.h"
 #include "ledger-indicator-help.h"
 #include "ledger-list-view.h"
+#include "ledger-map-view.h"
 #include "ledger-progress-page.h"
 #include "ledger-regions.h"
 #include "ledger-rules-edit.h"
@@ -154,6 +155,38 @@ test_township_shows_what_holds_it_back (void)
   ledger_window_set_year (window, ledger_window_get_year (window) + 1);
 }
 
+/* the map too shows only what holds the township back */
+static void
+test_map_shows_what_holds_it_back (void)
+{
+  LedgerMapView *map = LEDGER_MAP_VIEW (ledger_window_get_map_view (window));
+  LedgerPointLayer *layer = ledger_map_view_get_point_layer (map);
+  LedgerPointSet *points = ledger_point_layer_get_points (layer);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerProgress) progress = ledger_progress_compute (ledger_window_get_db (window),
+                                                                 ledger_window_get_year (window), NULL, &error);
+  g_autoptr (GPtrArray) bars = ledger_bars_from_progress (progress, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED);
+  const LedgerBar *worst = g_ptr_array_index (bars, 0);
+  g_autoptr (GHashTable) uids = NULL;
+  GHashTableIter iter;
+  const char *uid;
+  guint n_located = 0, n_all;
+
+  g_assert_false (worst->met);
+  uids = ledger_progress_holding_back (ledger_window_get_db (window), ledger_window_get_year (window),
+                                       worst->code, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED, &error);
+  g_hash_table_iter_init (&iter, uids);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &uid, NULL))
+    n_located += ledger_point_set_find (points, uid) != NULL;
+  g_assert_cmpuint (n_located, >, 0);
+
+  ledger_window_show_holding_back (window, worst->code, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED);
+  g_assert_cmpuint (ledger_point_layer_get_n_visible (layer), ==, n_located);
+  ledger_window_clear_holding_back (window);
+  n_all = ledger_point_layer_get_n_visible (layer);
+  g_assert_cmpuint (n_all, >, n_located);
+}
+
 static void
 test_help_says_rules_in_use (void)
 {
@@ -279,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/progress-page/trend-from-baseline", test_trend_from_baseline);
   g_test_add_func ("/progress-page/bars-worst-first", test_bars_worst_first);
   g_test_add_func ("/progress-page/township-shows-what-holds-it-back", test_township_shows_what_holds_it_back);
+  g_test_add_func ("/progress-page/map-shows-what-holds-it-back", test_map_shows_what_holds_it_back);
   g_test_add_func ("/progress-page/help-says-rules-in-use", test_help_says_rules_in_use);
   g_test_add_func ("/progress-page/prints-to-pdf", test_prints_to_pdf);
   g_test_add_func ("/progress-page/targets-page", test_targets_page_and_card_follow);

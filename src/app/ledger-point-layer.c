@@ -576,6 +576,14 @@ ledger_point_layer_set_only (LedgerPointLayer *self,
   update_visible (self);
 }
 
+guint
+ledger_point_layer_get_n_visible (LedgerPointLayer *self)
+{
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), 0);
+
+  return self->visible->len;
+}
+
 const char *
 ledger_point_layer_get_township (LedgerPointLayer *self)
 {
