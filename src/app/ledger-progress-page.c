@@ -86,6 +86,8 @@ format_fraction (const LedgerIndicator *indicator,
   g_autofree char *numerator = format_number (indicator->numerator, digits_of (id));
   g_autofree char *denominator = format_number (indicator->denominator, digits_of (id));
 
+  if (indicator->denominator <= 0)
+    return g_strdup ("—");
   if (id == LEDGER_INDICATOR_MANURE_UTILISATION)
     return g_strdup_printf (_("%s t of %s t used"), numerator, denominator);
   return g_strdup_printf (_("%s of %s"), numerator, denominator);
@@ -204,6 +206,18 @@ new_card (IndicatorCard     *card,
 
 /* ---- the township × indicator table ---- */
 
+/* the table scrolls sideways when narrow: its labels keep to one line, so
+ * that its height is measured at its own width */
+static GtkWidget *
+new_cell_label (const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = new_label (text, css_class, 0);
+
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  return label;
+}
+
 static void
 clear_table (LedgerProgressPage *self)
 {
@@ -216,10 +230,10 @@ clear_table (LedgerProgressPage *self)
 static void
 add_table_header (LedgerProgressPage *self)
 {
-  gtk_grid_attach (self->table, new_label (_("Township"), "heading", 0), 0, 0, 1, 1);
+  gtk_grid_attach (self->table, new_cell_label (_("Township"), "heading"), 0, 0, 1, 1);
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
-      GtkWidget *label = new_label (ledger_indicator_short_name (i), "heading", 0);
+      GtkWidget *label = new_cell_label (ledger_indicator_short_name (i), "heading");
 
       gtk_widget_set_tooltip_text (label, ledger_indicator_name (i));
       gtk_widget_set_hexpand (label, TRUE);
@@ -253,7 +267,7 @@ new_cell (LedgerProgressPage        *self,
   g_autofree char *description = g_strdup_printf ("%s, %s: %s (%s), %s, %s", scope->name,
                                                   ledger_indicator_name (id), rate, fraction,
                                                   verdict_text (indicator), gap);
-  GtkWidget *rate_label = new_label (rate, "numeric", 0);
+  GtkWidget *rate_label = new_cell_label (rate, "numeric");
 
   set_met_class (icon, indicator);
   set_met_class (rate_label, indicator);
@@ -261,9 +275,9 @@ new_cell (LedgerProgressPage        *self,
   gtk_box_append (GTK_BOX (line), icon);
   gtk_box_append (GTK_BOX (line), rate_label);
   gtk_box_append (GTK_BOX (box), line);
-  gtk_box_append (GTK_BOX (box), new_label (fraction, "caption", 0));
+  gtk_box_append (GTK_BOX (box), new_cell_label (fraction, "caption"));
   if (!indicator->met && !isnan (indicator->rate))
-    gtk_box_append (GTK_BOX (box), new_label (gap, "caption", 0));
+    gtk_box_append (GTK_BOX (box), new_cell_label (gap, "caption"));
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, description);
@@ -279,7 +293,7 @@ add_table_row (LedgerProgressPage        *self,
                int                        row,
                const LedgerScopeProgress *scope)
 {
-  GtkWidget *name = new_label (scope->name, NULL, 0);
+  GtkWidget *name = new_cell_label (scope->name, NULL);
 
   gtk_widget_set_valign (name, GTK_ALIGN_CENTER);
   gtk_grid_attach (self->table, name, 0, row, 1, 1);
