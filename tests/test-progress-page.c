@@ -212,29 +212,47 @@ test_help_says_rules_in_use (void)
 }
 
 static void
-test_targets_page_and_card_follow (void)
+test_targets_page_adds_and_removes (void)
 {
   LedgerDb *db = ledger_window_get_db (window);
   g_autoptr (GError) error = NULL;
-  GtkWidget *targets = g_object_ref_sink (ledger_targets_page_new (db));
-  GtkWidget *again = NULL;
-  g_autoptr (GPtrArray) bars = NULL;
+  LedgerTargetsPage *targets = LEDGER_TARGETS_PAGE (g_object_ref_sink (ledger_targets_page_new (db)));
+  g_autoptr (GPtrArray) stored = NULL;
   g_autoptr (LedgerProgress) progress = NULL;
-  int year = ledger_window_get_year (window);
+  guint last;
 
-  /* the four county targets for every year */
-  g_assert_cmpuint (ledger_targets_page_get_n_rows (LEDGER_TARGETS_PAGE (targets)), ==, LEDGER_N_INDICATORS);
+  /* the four county targets for every year, which cannot be removed */
+  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, LEDGER_N_INDICATORS);
+  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
+    g_assert_null (ledger_targets_page_get_remove_button (targets, i));
 
-  /* a township held to 100 % this year is behind in its chart row */
-  progress = ledger_progress_compute (db, year, NULL, &error);
-  bars = ledger_bars_from_progress (progress, LEDGER_INDICATOR_VILLAGE_SEWAGE);
-  g_assert_true (ledger_targets_set (db, LEDGER_INDICATOR_VILLAGE_SEWAGE, year,
-                                     ((LedgerBar *) g_ptr_array_index (bars, bars->len - 1))->code, 1.0, &error));
+  /* 中天镇 held to 90 % in 2025: a new row, and progress uses it */
+  ledger_targets_page_fill_form (targets, LEDGER_INDICATOR_VILLAGE_SEWAGE, 2025, "512022111", 90);
+  g_signal_emit_by_name (ledger_targets_page_get_add_button (targets), "clicked");
+  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, LEDGER_N_INDICATORS + 1);
+  progress = ledger_progress_compute (db, 2025, "512022111", &error);
   g_assert_no_error (error);
-  again = g_object_ref_sink (ledger_targets_page_new (db));
-  g_assert_cmpuint (ledger_targets_page_get_n_rows (LEDGER_TARGETS_PAGE (again)), ==, LEDGER_N_INDICATORS + 1);
+  g_assert_cmpfloat_with_epsilon (((LedgerScopeProgress *) g_ptr_array_index (progress->townships, 0))
+                                    ->indicators[LEDGER_INDICATOR_VILLAGE_SEWAGE].target, 0.9, 1e-9);
+
+  /* a year out of range is refused: nothing written */
+  ledger_targets_page_fill_form (targets, LEDGER_INDICATOR_MANURE_UTILISATION, 1999, "county", 95);
+  g_signal_emit_by_name (ledger_targets_page_get_add_button (targets), "clicked");
+  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, LEDGER_N_INDICATORS + 1);
+  stored = ledger_targets_list (db, &error);
+  g_assert_cmpuint (stored->len, ==, LEDGER_N_INDICATORS + 1);
+
+  /* the township's row has a Remove button that removes it */
+  for (last = 0; last < ledger_targets_page_get_n_rows (targets); last++)
+    if (ledger_targets_page_get_remove_button (targets, last) != NULL)
+      break;
+  g_assert_cmpuint (last, <, ledger_targets_page_get_n_rows (targets));
+  g_signal_emit_by_name (ledger_targets_page_get_remove_button (targets, last), "clicked");
+  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, LEDGER_N_INDICATORS);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = ledger_targets_list (db, &error);
+  g_assert_cmpuint (stored->len, ==, LEDGER_N_INDICATORS);
   g_object_unref (targets);
-  g_object_unref (again);
 }
 
 static guint
@@ -315,7 +333,7 @@ main (int   argc,
   g_test_add_func ("/progress-page/map-shows-what-holds-it-back", test_map_shows_what_holds_it_back);
   g_test_add_func ("/progress-page/help-says-rules-in-use", test_help_says_rules_in_use);
   g_test_add_func ("/progress-page/prints-to-pdf", test_prints_to_pdf);
-  g_test_add_func ("/progress-page/targets-page", test_targets_page_and_card_follow);
+  g_test_add_func ("/progress-page/targets-page", test_targets_page_adds_and_removes);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -26,6 +26,7 @@ struct _LedgerTargetsPage
   AdwComboRow         *scope_row;
   GtkSpinButton       *year_spin;
   GtkSpinButton       *value_spin;
+  GtkWidget           *add_button;
   AdwPreferencesGroup *groups[LEDGER_N_INDICATORS];
   GPtrArray           *rows;         /* GtkWidget*, in the groups */
 };
@@ -120,6 +121,7 @@ new_target_row (LedgerTargetsPage *self,
       g_object_set_data (G_OBJECT (remove), "target", target);
       g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      g_object_set_data (G_OBJECT (row), "remove-button", remove);
     }
   return row;
 }
@@ -194,7 +196,7 @@ build_add_group (LedgerTargetsPage *self)
 {
   GtkWidget *group = adw_preferences_group_new ();
   g_autoptr (GtkStringList) indicators = gtk_string_list_new (NULL);
-  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Target"));
+  GtkWidget *add = self->add_button = gtk_button_new_with_mnemonic (_("_Add Target"));
   GtkWidget *add_row = adw_action_row_new ();
 
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
@@ -290,6 +292,39 @@ ledger_targets_page_new (LedgerDb *db)
     }
   reload (self);
   return GTK_WIDGET (self);
+}
+
+void
+ledger_targets_page_fill_form (LedgerTargetsPage *self,
+                               LedgerIndicatorId  indicator,
+                               int                year,
+                               const char        *scope,
+                               double             percent)
+{
+  g_return_if_fail (LEDGER_IS_TARGETS_PAGE (self));
+
+  adw_combo_row_set_selected (self->indicator_row, indicator);
+  for (guint i = 0; i < self->scope_codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->scope_codes, i), scope))
+      adw_combo_row_set_selected (self->scope_row, i);
+  gtk_spin_button_set_value (self->year_spin, year);
+  gtk_spin_button_set_value (self->value_spin, percent);
+}
+
+GtkWidget *
+ledger_targets_page_get_add_button (LedgerTargetsPage *self)
+{
+  g_return_val_if_fail (LEDGER_IS_TARGETS_PAGE (self), NULL);
+  return self->add_button;
+}
+
+GtkWidget *
+ledger_targets_page_get_remove_button (LedgerTargetsPage *self,
+                                       guint              row)
+{
+  g_return_val_if_fail (LEDGER_IS_TARGETS_PAGE (self), NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  return g_object_get_data (g_ptr_array_index (self->rows, row), "remove-button");
 }
 
 guint
