@@ -471,6 +471,29 @@ print_action (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
+/* Ctrl+P anywhere in the window while the page is shown */
+static gboolean
+print_shortcut_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "progress.print", NULL);
+}
+
+static void
+add_print_shortcut (LedgerProgressPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (print_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 /* ---- construction ---- */
 
 static GtkWidget *
@@ -616,7 +639,6 @@ ledger_progress_page_class_init (LedgerProgressPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "progresspage");
   gtk_widget_class_install_action (widget_class, "progress.print", NULL, print_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "progress.print", NULL);
 
   /**
    * LedgerProgressPage::holding-back-requested:
@@ -643,6 +665,7 @@ ledger_progress_page_init (LedgerProgressPage *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.print", FALSE);
+  add_print_shortcut (self);
 }
 
 /* ---- public ---- */
