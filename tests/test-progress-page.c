@@ -20,6 +20,7 @@
 #include "ledger-regions.h"
 #include "ledger-rules-edit.h"
 #include "ledger-settings.h"
+#include "ledger-store.h"
 #include "ledger-targets.h"
 #include "ledger-targets-page.h"
 #include "ledger-window.h"
@@ -182,6 +183,27 @@ test_map_shows_what_holds_it_back (void)
 
   ledger_window_show_holding_back (window, worst->code, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED);
   g_assert_cmpuint (ledger_point_layer_get_n_visible (layer), ==, n_located);
+
+  /* remediating one of them takes it off the list once the edit is saved */
+  {
+    g_autoptr (LedgerRecord) body = NULL;
+    g_autofree char *before = g_strdup (ledger_window_get_holding_back_text (window));
+    gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+    g_hash_table_iter_init (&iter, uids);
+    g_assert_true (g_hash_table_iter_next (&iter, (gpointer *) &uid, NULL));
+    body = ledger_store_get (ledger_window_get_db (window), LEDGER_KIND_WATER_BODIES, uid, 0, &error);
+    g_assert_no_error (error);
+    ledger_record_set (body, "status", "completed");
+    ledger_record_set (body, "completed_on", "2020-06-30");
+    g_assert_true (ledger_store_save (ledger_window_get_db (window), body, &error));
+    g_assert_no_error (error);
+    while (g_strcmp0 (before, ledger_window_get_holding_back_text (window)) == 0 && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_cmpstr (before, !=, ledger_window_get_holding_back_text (window));
+    g_assert_cmpuint (ledger_list_view_get_n_shown (LEDGER_LIST_VIEW (ledger_window_get_list_view (window))), ==,
+                      g_hash_table_size (uids) - 1);
+  }
   ledger_window_clear_holding_back (window);
   n_all = ledger_point_layer_get_n_visible (layer);
   g_assert_cmpuint (n_all, >, n_located);

@@ -13,6 +13,10 @@
 
 #include "ledger-window-private.h"
 
+static gboolean apply_holding_back (LedgerWindow      *self,
+                                    const char        *township,
+                                    LedgerIndicatorId  indicator);
+
 static LedgerKind
 kind_of (LedgerIndicatorId indicator)
 {
@@ -86,11 +90,73 @@ on_filter_context_changed_cb (LedgerWindow *self)
 }
 
 static void
+disconnect_db (LedgerWindow *self)
+{
+  if (self->holding_back_db != NULL)
+    g_signal_handlers_disconnect_by_data (self->holding_back_db, self);
+  g_clear_object (&self->holding_back_db);
+}
+
+/* an edit can change what holds the township back: ask core again */
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  LedgerWindow *self = data;
+
+  if (self->holding_back_township != NULL && self->db == self->holding_back_db &&
+      !apply_holding_back (self, self->holding_back_township, self->holding_back_indicator))
+    ledger_window_clear_holding_back (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_db_changed_cb (LedgerWindow *self)
+{
+  g_idle_add (refresh_idle_cb, g_object_ref (self));
+}
+
+static void
 on_holding_back_requested_cb (LedgerWindow *self,
                               const char   *township,
                               int           indicator)
 {
   ledger_window_show_holding_back (self, township, indicator);
+}
+
+/* asks core, applies the filter and says so; FALSE (and the error shown) on failure */
+static gboolean
+apply_holding_back (LedgerWindow      *self,
+                    const char        *township,
+                    LedgerIndicatorId  indicator)
+{
+  g_autoptr (GHashTable) uids = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  uids = ledger_progress_holding_back (self->db, self->year, township, indicator, &error);
+  if (uids == NULL)
+    {
+      ledger_window_show_error (self, _("Cannot show what holds the township back"), error);
+      return FALSE;
+    }
+  name = ledger_db_dup_region_name (self->db, township);
+  text = describe (name ? name : township, indicator, g_hash_table_size (uids));
+  gtk_label_set_label (self->holding_back_label, text);
+  apply_only (self, kind_of (indicator), uids);
+  gtk_revealer_set_reveal_child (self->holding_back_bar, TRUE);
+  return TRUE;
+}
+
+static void
+follow_db (LedgerWindow *self)
+{
+  if (self->holding_back_db == self->db)
+    return;
+  disconnect_db (self);
+  self->holding_back_db = g_object_ref (self->db);
+  g_signal_connect_object (self->db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -100,41 +166,29 @@ on_holding_back_requested_cb (LedgerWindow *self,
  *
  * Selects @township and shows, on the list of the indicator's kind and on
  * the map, only what keeps it from the target, with a bar that says so and
- * ends it. Shows the list.
+ * ends it. Shows the list. An edit of the ledger refreshes the filter.
  */
 void
 ledger_window_show_holding_back (LedgerWindow      *self,
                                  const char        *township,
                                  LedgerIndicatorId  indicator)
 {
-  g_autoptr (GHashTable) uids = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-  guint position;
-
   g_return_if_fail (LEDGER_IS_WINDOW (self));
   g_return_if_fail ((guint) indicator < LEDGER_N_INDICATORS);
 
   if (self->db == NULL)
     return;
-  uids = ledger_progress_holding_back (self->db, self->year, township, indicator, &error);
-  if (uids == NULL)
-    {
-      ledger_window_show_error (self, _("Cannot show what holds the township back"), error);
-      return;
-    }
-  position = township_position (self, township);
   g_free (self->holding_back_township);
   self->holding_back_township = g_strdup (township);
   self->holding_back_year = self->year;
-  gtk_drop_down_set_selected (self->township_dropdown, position);
-
-  name = ledger_db_dup_region_name (self->db, township);
-  text = describe (name ? name : township, indicator, g_hash_table_size (uids));
-  gtk_label_set_label (self->holding_back_label, text);
-  apply_only (self, kind_of (indicator), uids);
-  gtk_revealer_set_reveal_child (self->holding_back_bar, TRUE);
+  self->holding_back_indicator = indicator;
+  gtk_drop_down_set_selected (self->township_dropdown, township_position (self, township));
+  if (!apply_holding_back (self, township, indicator))
+    {
+      ledger_window_clear_holding_back (self);
+      return;
+    }
+  follow_db (self);
   ledger_window_set_view (self, "ledger");
 }
 
@@ -149,6 +203,7 @@ ledger_window_clear_holding_back (LedgerWindow *self)
   g_return_if_fail (LEDGER_IS_WINDOW (self));
 
   g_clear_pointer (&self->holding_back_township, g_free);
+  disconnect_db (self);
   apply_only (self, LEDGER_KIND_VILLAGES, NULL);
   gtk_revealer_set_reveal_child (self->holding_back_bar, FALSE);
 }

@@ -31,6 +31,8 @@ struct _LedgerWindow
   GtkLabel             *holding_back_label;
   char                 *holding_back_township;
   int                   holding_back_year;
+  LedgerIndicatorId     holding_back_indicator;
+  LedgerDb             *holding_back_db;   /* whose "changed" refreshes it */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;

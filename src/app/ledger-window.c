@@ -352,6 +352,7 @@ ledger_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->township, g_free);
   g_clear_pointer (&self->holding_back_township, g_free);
+  g_clear_object (&self->holding_back_db);
   g_clear_pointer (&self->township_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (ledger_window_parent_class)->finalize (object);
 }
