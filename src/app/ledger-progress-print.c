@@ -189,7 +189,9 @@ draw_summary_page (GtkPrintContext *context,
   if (job->trend != NULL && height - y > 120)
     {
       g_autoptr (PangoLayout) layout = new_layout (context, 7, FALSE);
+      g_autoptr (PangoLayout) heading = new_layout (context, 9, TRUE);
 
+      y += show_text (cr, heading, _("Trend since the baseline"), 0, y, width) + 4;
       cairo_save (cr);
       cairo_translate (cr, 0, y);
       ledger_trend_chart_draw (cr, layout, &black, width, MIN (height - y, 260), job->trend);
@@ -252,6 +254,12 @@ ledger_progress_print (GtkWindow            *parent,
   g_autoptr (GPtrArray) trend_ref = trend ? g_ptr_array_ref (trend) : NULL;
   PrintJob job = { progress, trend_ref };
 
+  g_autoptr (GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  /* Chinese offices print on A4 */
+  gtk_page_setup_set_paper_size_and_default_margins (page_setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
   gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_n_pages (operation, N_PAGES);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
