@@ -14,6 +14,7 @@
 #include "ledger-regions.h"
 #include "ledger-targets.h"
 #include "ledger-targets-page.h"
+#include "ledger-trend-chart.h"
 
 struct _LedgerTargetsPage
 {
@@ -200,7 +201,7 @@ build_add_group (LedgerTargetsPage *self)
   GtkWidget *add_row = adw_action_row_new ();
 
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
-    gtk_string_list_append (indicators, ledger_indicator_name (i));
+    gtk_string_list_append (indicators, ledger_indicator_short_name (i));
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Add or Change a Target"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("A township’s own target beats the county’s; a target for one year "
