@@ -22,6 +22,7 @@ struct _LedgerItemList
 
   GStrv           needles;     /* lowercase words of the search text */
   char           *township;
+  GHashTable     *only;        /* uids shown, or NULL: every row */
   guint           status;
   LedgerColumnId  sort_column;
   gboolean        descending;
@@ -171,6 +172,9 @@ row_passes (LedgerItemList *self,
   if (self->township &&
       g_strcmp0 (ledger_list_data_get (self->rows->data, row, LEDGER_LIST_TOWNSHIP_CODE), self->township) != 0)
     return FALSE;
+  if (self->only &&
+      !g_hash_table_contains (self->only, ledger_list_data_get (self->rows->data, row, LEDGER_LIST_UID)))
+    return FALSE;
   if (self->needles == NULL)
     return TRUE;
   hay = self->rows->haystack + info->hay;
@@ -248,6 +252,18 @@ ledger_item_list_set_township (LedgerItemList *self,
     return;
   g_free (self->township);
   self->township = g_strdup (code_or_null);
+  refilter (self, FALSE);
+}
+
+/* @uids: (nullable): the uids to show (villages: codes), NULL for all */
+void
+ledger_item_list_set_only (LedgerItemList *self,
+                           GHashTable     *uids)
+{
+  if (self->only == uids)
+    return;
+  g_clear_pointer (&self->only, g_hash_table_unref);
+  self->only = uids ? g_hash_table_ref (uids) : NULL;
   refilter (self, FALSE);
 }
 
@@ -523,6 +539,7 @@ ledger_item_list_finalize (GObject *object)
   g_free (self->shown);
   g_strfreev (self->needles);
   g_free (self->township);
+  g_clear_pointer (&self->only, g_hash_table_unref);
   g_free (self->selected_uid);
   G_OBJECT_CLASS (ledger_item_list_parent_class)->finalize (object);
 }

@@ -33,6 +33,9 @@ void            ledger_item_list_set_search        (LedgerItemList *self,
                                                     const char     *text);
 void            ledger_item_list_set_township      (LedgerItemList *self,
                                                     const char     *code_or_null);
+/* only the rows whose uid is in @uids (NULL: all); villages by code */
+void            ledger_item_list_set_only          (LedgerItemList *self,
+                                                    GHashTable     *uids);
 /* 0 = all; see ledger_item_list_status_options() */
 void            ledger_item_list_set_status        (LedgerItemList *self,
                                                     guint           option);

@@ -453,6 +453,26 @@ ledger_list_view_set_township (LedgerListView *self,
   ledger_item_list_set_township (self->lists[self->kind], self->township);
 }
 
+/**
+ * ledger_list_view_set_only:
+ * @kind: the list to filter, which is shown
+ * @uids: (nullable): the uids it shows (villages: their codes); %NULL
+ *   shows every row of every list again
+ */
+void
+ledger_list_view_set_only (LedgerListView *self,
+                           LedgerKind      kind,
+                           GHashTable     *uids)
+{
+  g_return_if_fail (LEDGER_IS_LIST_VIEW (self));
+
+  for (guint k = 0; k < N_LIST_KINDS; k++)
+    ledger_item_list_set_only (self->lists[k], k == kind ? uids : NULL);
+  if (uids != NULL)
+    show_kind (self, kind);
+  update_counts (self);
+}
+
 void
 ledger_list_view_select (LedgerListView *self,
                          int             kind,

@@ -20,6 +20,10 @@ void        ledger_list_view_set_search   (LedgerListView *self,
                                            const char     *text);
 void        ledger_list_view_set_township (LedgerListView *self,
                                            const char     *code_or_null);
+/* shows only @uids in @kind's list, and that list (NULL: all again) */
+void        ledger_list_view_set_only     (LedgerListView *self,
+                                           LedgerKind      kind,
+                                           GHashTable     *uids);
 /* shows that kind's list, selects and scrolls to the row */
 void        ledger_list_view_select       (LedgerListView *self,
                                            int             kind,

@@ -28,6 +28,7 @@ struct _LedgerPointLayer
 
   gboolean            kind_visible[LEDGER_N_KINDS];
   char               *township;
+  GHashTable         *only;       /* uids or village codes shown; NULL: all */
   char               *selected_uid;
 
   gboolean            dragging;

@@ -64,6 +64,9 @@ passes_filters (LedgerPointLayer  *self,
 {
   if (point->kind >= LEDGER_N_KINDS || !self->kind_visible[point->kind])
     return FALSE;
+  if (self->only != NULL && !g_hash_table_contains (self->only, point->uid) &&
+      !g_hash_table_contains (self->only, point->village_code ? point->village_code : ""))
+    return FALSE;
   return self->township == NULL || g_str_has_prefix (point->village_code ? point->village_code : "",
                                                      self->township);
 }
@@ -312,6 +315,7 @@ ledger_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->visible, g_array_unref);
   g_clear_pointer (&self->sprites, ledger_point_sprites_free);
   g_clear_pointer (&self->township, g_free);
+  g_clear_pointer (&self->only, g_hash_table_unref);
   g_clear_pointer (&self->selected_uid, g_free);
 
   G_OBJECT_CLASS (ledger_point_layer_parent_class)->finalize (object);
@@ -552,6 +556,32 @@ ledger_point_layer_set_township (LedgerPointLayer *self,
     return;
   update_visible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOWNSHIP]);
+}
+
+/**
+ * ledger_point_layer_set_only:
+ * @keys: (nullable): the uids, or village codes, of the points shown;
+ *   %NULL shows every point
+ */
+void
+ledger_point_layer_set_only (LedgerPointLayer *self,
+                             GHashTable       *keys)
+{
+  g_return_if_fail (LEDGER_IS_POINT_LAYER (self));
+
+  if (self->only == keys)
+    return;
+  g_clear_pointer (&self->only, g_hash_table_unref);
+  self->only = keys ? g_hash_table_ref (keys) : NULL;
+  update_visible (self);
+}
+
+guint
+ledger_point_layer_get_n_visible (LedgerPointLayer *self)
+{
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), 0);
+
+  return self->visible->len;
 }
 
 const char *

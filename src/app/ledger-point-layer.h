@@ -30,6 +30,11 @@ gboolean           ledger_point_layer_get_kind_visible     (LedgerPointLayer *se
 /* a 9-digit township code (village_code prefix), or NULL for the whole county */
 void               ledger_point_layer_set_township         (LedgerPointLayer *self,
                                                             const char       *township_code);
+/* only the points whose uid or village code is in @keys (NULL: all) */
+void               ledger_point_layer_set_only             (LedgerPointLayer *self,
+                                                            GHashTable       *keys);
+/* the points passing the filters (kind, township, only) */
+guint              ledger_point_layer_get_n_visible        (LedgerPointLayer *self);
 const char        *ledger_point_layer_get_township         (LedgerPointLayer *self);
 
 void               ledger_point_layer_set_selected_uid     (LedgerPointLayer *self,

@@ -12,6 +12,7 @@
 #include "ledger-preferences.h"
 #include "ledger-rules.h"
 #include "ledger-rules-edit.h"
+#include "ledger-targets-page.h"
 
 struct _LedgerPreferencesWindow
 {
@@ -311,6 +312,8 @@ ledger_preferences_window_new (GtkWindow *parent,
     {
       self->db = g_object_ref (db);
       load_rules (self);
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (ledger_targets_page_new (db)));
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->rules_page), FALSE);

@@ -1,8 +1,14 @@
-/* ledger-progress-page.c: headline figures of the Progress page
+/* ledger-progress-page.c: the Progress page — which townships are behind, and by how much
  *
  * The county's four indicators as cards (rate, numerator/denominator,
- * target, met or not) and a table of the same rates per township. Every
- * figure comes from ledger_progress_compute(): the page computes nothing.
+ * target, met or not with an icon and words, the gap, an ⓘ popover with
+ * the formula), a township × indicator table, one bar chart per indicator
+ * (worst first, the target as a line) and the trend since the baseline.
+ * Every figure comes from ledger_progress_compute() and
+ * ledger_progress_trend(): the page computes nothing itself. The trend
+ * (one computation per year) runs in a worker thread on its own connection.
+ * Choosing a township in the table or a chart emits
+ * "holding-back-requested" (township code, indicator).
  */
 #include "config.h"
 
@@ -10,30 +16,47 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ledger-bar-chart.h"
+#include "ledger-indicator-help.h"
 #include "ledger-progress-page.h"
+#include "ledger-progress-print.h"
+#include "ledger-trend-chart.h"
 
 typedef struct
 {
-  GtkLabel *rate;
-  GtkLabel *detail;
-  GtkLabel *target;
-  GtkLabel *verdict;
+  GtkLabel  *rate;
+  GtkLabel  *detail;
+  GtkLabel  *target;
+  GtkImage  *verdict_icon;
+  GtkLabel  *verdict;
+  GtkLabel  *gap;
+  GtkWidget *help;
 } IndicatorCard;
 
 struct _LedgerProgressPage
 {
-  GtkWidget      parent_instance;
+  GtkWidget         parent_instance;
 
-  LedgerDb      *db;
-  int            year;
-  guint          refresh_id;
+  LedgerDb         *db;
+  int               year;
+  guint             refresh_id;
+  LedgerProgress   *progress;
+  GPtrArray        *trend;
+  GCancellable     *trend_cancellable;
+  gboolean          printing;  /* progress is in use by a print operation */
 
-  GtkWidget     *scrolled;
-  GtkLabel      *title;
-  GtkLabel      *error_label;
-  GtkGrid       *table;
-  IndicatorCard  cards[LEDGER_N_INDICATORS];
+  GtkWidget        *scrolled;
+  GtkLabel         *title;
+  GtkLabel         *error_label;
+  GtkGrid          *table;
+  IndicatorCard     cards[LEDGER_N_INDICATORS];
+  LedgerBarChart   *charts[LEDGER_N_INDICATORS];
+  LedgerTrendChart *trend_chart;
+  GtkLabel         *trend_status;
 };
+
+enum { SIGNAL_HOLDING_BACK_REQUESTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LedgerProgressPage, ledger_progress_page, GTK_TYPE_WIDGET)
 
@@ -49,6 +72,41 @@ format_number (double value,
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, format, value));
 }
 
+static int
+digits_of (LedgerIndicatorId id)
+{
+  /* manure is in tonnes; the other indicators count items */
+  return id == LEDGER_INDICATOR_MANURE_UTILISATION ? 1 : 0;
+}
+
+static char *
+format_fraction (const LedgerIndicator *indicator,
+                 LedgerIndicatorId      id)
+{
+  g_autofree char *numerator = format_number (indicator->numerator, digits_of (id));
+  g_autofree char *denominator = format_number (indicator->denominator, digits_of (id));
+
+  if (indicator->denominator <= 0)
+    return g_strdup ("—");
+  if (id == LEDGER_INDICATOR_MANURE_UTILISATION)
+    return g_strdup_printf (_("%s t of %s t used"), numerator, denominator);
+  return g_strdup_printf (_("%s of %s"), numerator, denominator);
+}
+
+static const char *
+verdict_icon_name (const LedgerIndicator *indicator)
+{
+  return indicator->met ? "emblem-ok-symbolic" : "dialog-warning-symbolic";
+}
+
+static const char *
+verdict_text (const LedgerIndicator *indicator)
+{
+  if (isnan (indicator->rate))
+    return _("Nothing to count yet");
+  return indicator->met ? _("Target met") : _("Target not met");
+}
+
 static void
 set_met_class (GtkWidget             *widget,
                const LedgerIndicator *indicator)
@@ -57,36 +115,6 @@ set_met_class (GtkWidget             *widget,
   gtk_widget_remove_css_class (widget, "error");
   if (!isnan (indicator->rate))
     gtk_widget_add_css_class (widget, indicator->met ? "success" : "error");
-}
-
-static void
-show_card (IndicatorCard         *card,
-           LedgerIndicatorId      id,
-           const LedgerIndicator *indicator)
-{
-  /* manure is in tonnes; the other indicators count items */
-  int digits = id == LEDGER_INDICATOR_MANURE_UTILISATION ? 1 : 0;
-  g_autofree char *rate = ledger_format_rate (indicator->rate);
-  g_autofree char *target = ledger_format_rate (indicator->target);
-  g_autofree char *numerator = format_number (indicator->numerator, digits);
-  g_autofree char *denominator = format_number (indicator->denominator, digits);
-  g_autofree char *detail = NULL;
-  g_autofree char *target_text = g_strdup_printf (_("Target %s"), target);
-
-  if (id == LEDGER_INDICATOR_MANURE_UTILISATION)
-    detail = g_strdup_printf (_("%s t of %s t used"), numerator, denominator);
-  else
-    detail = g_strdup_printf (_("%s of %s"), numerator, denominator);
-
-  gtk_label_set_label (card->rate, rate);
-  gtk_label_set_label (card->detail, detail);
-  gtk_label_set_label (card->target, target_text);
-  if (isnan (indicator->rate))
-    gtk_label_set_label (card->verdict, _("Nothing to count yet"));
-  else
-    gtk_label_set_label (card->verdict, indicator->met ? _("Target met") : _("Target not met"));
-  set_met_class (GTK_WIDGET (card->rate), indicator);
-  set_met_class (GTK_WIDGET (card->verdict), indicator);
 }
 
 static GtkWidget *
@@ -98,8 +126,95 @@ new_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+request_holding_back (LedgerProgressPage *self,
+                      const char         *township,
+                      LedgerIndicatorId   id)
+{
+  g_signal_emit (self, signals[SIGNAL_HOLDING_BACK_REQUESTED], 0, township, (int) id);
+}
+
+/* ---- cards ---- */
+
+static void
+show_card (IndicatorCard         *card,
+           LedgerIndicatorId      id,
+           const LedgerIndicator *indicator)
+{
+  g_autofree char *rate = ledger_format_rate (indicator->rate);
+  g_autofree char *target = ledger_format_rate (indicator->target);
+  g_autofree char *detail = format_fraction (indicator, id);
+  g_autofree char *target_text = g_strdup_printf (_("Target %s"), target);
+  g_autofree char *gap = ledger_format_gap (indicator, id);
+
+  gtk_label_set_label (card->rate, rate);
+  gtk_label_set_label (card->detail, detail);
+  gtk_label_set_label (card->target, target_text);
+  gtk_image_set_from_icon_name (card->verdict_icon, verdict_icon_name (indicator));
+  gtk_widget_set_visible (GTK_WIDGET (card->verdict_icon), !isnan (indicator->rate));
+  gtk_label_set_label (card->verdict, verdict_text (indicator));
+  gtk_label_set_label (card->gap, gap);
+  gtk_widget_set_visible (GTK_WIDGET (card->gap), !indicator->met && !isnan (indicator->rate));
+  set_met_class (GTK_WIDGET (card->rate), indicator);
+  set_met_class (GTK_WIDGET (card->verdict), indicator);
+  set_met_class (GTK_WIDGET (card->verdict_icon), indicator);
+}
+
+static GtkWidget *
+new_card (IndicatorCard     *card,
+          LedgerIndicatorId  id)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *verdict = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = new_label (ledger_indicator_name (id), "caption-heading", 0);
+
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "indicator-card");
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_widget_set_hexpand (name, TRUE);
+  /* a wrapped label asks for its longest line: keep two cards side by side */
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
+  card->help = ledger_indicator_help_button_new (id);
+  gtk_box_append (GTK_BOX (header), name);
+  gtk_box_append (GTK_BOX (header), card->help);
+
+  card->rate = GTK_LABEL (new_label ("—", "title-1", 0));
+  card->detail = GTK_LABEL (new_label (NULL, "dim-label", 0));
+  card->target = GTK_LABEL (new_label (NULL, NULL, 0));
+  card->verdict_icon = GTK_IMAGE (gtk_image_new ());
+  card->verdict = GTK_LABEL (new_label (NULL, "heading", 0));
+  card->gap = GTK_LABEL (new_label (NULL, NULL, 0));
+  gtk_widget_add_css_class (GTK_WIDGET (card->rate), "numeric");
+  gtk_box_append (GTK_BOX (verdict), GTK_WIDGET (card->verdict_icon));
+  gtk_box_append (GTK_BOX (verdict), GTK_WIDGET (card->verdict));
+
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->rate));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->detail));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->target));
+  gtk_box_append (GTK_BOX (box), verdict);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->gap));
+  return box;
+}
+
+/* ---- the township × indicator table ---- */
+
+/* the table scrolls sideways when narrow: its labels keep to one line, so
+ * that its height is measured at its own width */
+static GtkWidget *
+new_cell_label (const char *text,
+                const char *css_class)
+{
+  GtkWidget *label = new_label (text, css_class, 0);
+
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
   return label;
 }
 
@@ -115,15 +230,62 @@ clear_table (LedgerProgressPage *self)
 static void
 add_table_header (LedgerProgressPage *self)
 {
-  gtk_grid_attach (self->table, new_label (_("Township"), "heading", 0), 0, 0, 1, 1);
+  gtk_grid_attach (self->table, new_cell_label (_("Township"), "heading"), 0, 0, 1, 1);
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
-      GtkWidget *label = new_label (ledger_indicator_name (i), "heading", 1);
+      GtkWidget *label = new_cell_label (ledger_indicator_short_name (i), "heading");
 
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_widget_set_tooltip_text (label, ledger_indicator_name (i));
       gtk_widget_set_hexpand (label, TRUE);
       gtk_grid_attach (self->table, label, i + 1, 0, 1, 1);
     }
+}
+
+static void
+on_cell_clicked_cb (GtkButton          *button,
+                    LedgerProgressPage *self)
+{
+  const char *code = g_object_get_data (G_OBJECT (button), "township");
+  LedgerIndicatorId id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "indicator"));
+
+  request_holding_back (self, code, id);
+}
+
+static GtkWidget *
+new_cell (LedgerProgressPage        *self,
+          const LedgerScopeProgress *scope,
+          LedgerIndicatorId          id)
+{
+  const LedgerIndicator *indicator = &scope->indicators[id];
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name (verdict_icon_name (indicator));
+  g_autofree char *rate = ledger_format_rate (indicator->rate);
+  g_autofree char *fraction = format_fraction (indicator, id);
+  g_autofree char *gap = ledger_format_gap (indicator, id);
+  g_autofree char *description = g_strdup_printf ("%s, %s: %s (%s), %s, %s", scope->name,
+                                                  ledger_indicator_name (id), rate, fraction,
+                                                  verdict_text (indicator), gap);
+  GtkWidget *rate_label = new_cell_label (rate, "numeric");
+
+  set_met_class (icon, indicator);
+  set_met_class (rate_label, indicator);
+  gtk_widget_set_visible (icon, !isnan (indicator->rate));
+  gtk_box_append (GTK_BOX (line), icon);
+  gtk_box_append (GTK_BOX (line), rate_label);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_box_append (GTK_BOX (box), new_cell_label (fraction, "caption"));
+  if (!indicator->met && !isnan (indicator->rate))
+    gtk_box_append (GTK_BOX (box), new_cell_label (gap, "caption"));
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_object_set_data_full (G_OBJECT (button), "township", g_strdup (scope->code), g_free);
+  g_object_set_data (G_OBJECT (button), "indicator", GUINT_TO_POINTER (id));
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_cell_clicked_cb), self, 0);
+  return button;
 }
 
 static void
@@ -131,17 +293,15 @@ add_table_row (LedgerProgressPage        *self,
                int                        row,
                const LedgerScopeProgress *scope)
 {
-  gtk_grid_attach (self->table, new_label (scope->name, NULL, 0), 0, row, 1, 1);
-  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
-    {
-      const LedgerIndicator *indicator = &scope->indicators[i];
-      g_autofree char *rate = ledger_format_rate (indicator->rate);
-      GtkWidget *label = new_label (rate, "numeric", 1);
+  GtkWidget *name = new_cell_label (scope->name, NULL);
 
-      set_met_class (label, indicator);
-      gtk_grid_attach (self->table, label, i + 1, row, 1, 1);
-    }
+  gtk_widget_set_valign (name, GTK_ALIGN_CENTER);
+  gtk_grid_attach (self->table, name, 0, row, 1, 1);
+  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
+    gtk_grid_attach (self->table, new_cell (self, scope, i), i + 1, row, 1, 1);
 }
+
+/* ---- showing ---- */
 
 static void
 show_progress (LedgerProgressPage   *self,
@@ -152,13 +312,103 @@ show_progress (LedgerProgressPage   *self,
   title = g_strdup_printf (_("%s, %d"), progress->county.name ? progress->county.name : "", progress->year);
   gtk_label_set_label (self->title, title);
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
-    show_card (&self->cards[i], i, &progress->county.indicators[i]);
+    {
+      g_autoptr (GPtrArray) bars = ledger_bars_from_progress (progress, i);
+
+      show_card (&self->cards[i], i, &progress->county.indicators[i]);
+      ledger_indicator_help_button_set_db (self->cards[i].help, self->db);
+      ledger_bar_chart_set_bars (self->charts[i], bars);
+    }
 
   clear_table (self);
   add_table_header (self);
   for (guint i = 0; i < progress->townships->len; i++)
     add_table_row (self, i + 1, g_ptr_array_index (progress->townships, i));
 }
+
+/* ---- the trend, in a worker thread ---- */
+
+typedef struct
+{
+  char *path;
+  int   first_year;
+  int   last_year;
+} TrendJob;
+
+static void
+trend_job_free (TrendJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+trend_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  TrendJob *job = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = ledger_db_open (job->path, LEDGER_DB_OPEN_READ_ONLY, &error);
+  GPtrArray *trend;
+
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  trend = ledger_progress_trend (db, NULL, job->first_year, job->last_year, &error);
+  if (trend == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, trend, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_trend_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  g_autoptr (GError) error = NULL;
+  GPtrArray *trend = g_task_propagate_pointer (G_TASK (result), &error);
+  LedgerProgressPage *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = LEDGER_PROGRESS_PAGE (source);
+  g_clear_object (&self->trend_cancellable);
+  g_clear_pointer (&self->trend, g_ptr_array_unref);
+  self->trend = trend;
+  ledger_trend_chart_set_trend (self->trend_chart, trend);
+  gtk_widget_set_visible (GTK_WIDGET (self->trend_status), trend == NULL);
+  if (trend == NULL)
+    gtk_label_set_label (self->trend_status, error->message);
+}
+
+static void
+compute_trend (LedgerProgressPage *self)
+{
+  g_autoptr (GTask) task = NULL;
+  TrendJob *job = g_new0 (TrendJob, 1);
+
+  if (self->trend_cancellable != NULL)
+    g_cancellable_cancel (self->trend_cancellable);
+  g_clear_object (&self->trend_cancellable);
+  self->trend_cancellable = g_cancellable_new ();
+  job->path = g_strdup (ledger_db_get_path (self->db));
+  job->first_year = MIN (LEDGER_BASELINE_YEAR, self->year);
+  job->last_year = MAX (LEDGER_BASELINE_YEAR, self->year);
+  gtk_label_set_label (self->trend_status, _("Computing the trend…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->trend_status), self->trend == NULL);
+
+  task = g_task_new (self, self->trend_cancellable, on_trend_done_cb, NULL);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, job, (GDestroyNotify) trend_job_free);
+  g_task_run_in_thread (task, trend_thread);
+}
+
+/* ---- refreshing ---- */
 
 static gboolean
 refresh_idle_cb (gpointer user_data)
@@ -180,57 +430,178 @@ on_db_changed_cb (LedgerProgressPage *self,
     self->refresh_id = g_idle_add (refresh_idle_cb, self);
 }
 
+static void
+on_chart_township_cb (LedgerBarChart     *chart,
+                      const char         *code,
+                      LedgerProgressPage *self)
+{
+  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
+    if (self->charts[i] == chart)
+      request_holding_back (self, code, i);
+}
+
+/* the print operation runs a main loop: the progress it draws stays until it ends */
+static GtkPrintOperationResult
+print_progress (LedgerProgressPage  *self,
+                const char          *export_path,
+                GError             **error)
+{
+  GtkPrintOperationResult result;
+
+  self->printing = TRUE;
+  result = ledger_progress_print (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->progress,
+                                  self->trend, export_path, error);
+  self->printing = FALSE;
+  return result;
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LedgerProgressPage *self = LEDGER_PROGRESS_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (self->progress == NULL || self->printing)
+    return;
+  if (print_progress (self, NULL, &error) != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_label_set_label (self->error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+}
+
+/* Ctrl+P anywhere in the window while the page is shown */
+static gboolean
+print_shortcut_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "progress.print", NULL);
+}
+
+static void
+add_print_shortcut (LedgerProgressPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (print_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 /* ---- construction ---- */
 
 static GtkWidget *
-new_card (IndicatorCard     *card,
-          LedgerIndicatorId  id)
+build_header (LedgerProgressPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *name = new_label (ledger_indicator_name (id), "caption-heading", 0);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
 
-  gtk_widget_add_css_class (box, "card");
-  gtk_widget_add_css_class (box, "indicator-card");
-  gtk_widget_set_hexpand (box, TRUE);
-  card->rate = GTK_LABEL (new_label ("—", "title-1", 0));
-  card->detail = GTK_LABEL (new_label (NULL, "dim-label", 0));
-  card->target = GTK_LABEL (new_label (NULL, NULL, 0));
-  card->verdict = GTK_LABEL (new_label (NULL, "heading", 0));
-  gtk_widget_add_css_class (GTK_WIDGET (card->rate), "numeric");
-
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->rate));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->detail));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->target));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->verdict));
+  self->title = GTK_LABEL (new_label (NULL, "title-2", 0));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "progress.print");
+  gtk_widget_set_tooltip_text (print, _("Print the county summary or save it as PDF (Ctrl+P)"));
+  gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (box), print);
   return box;
+}
+
+static GtkWidget *
+build_cards (LedgerProgressPage *self)
+{
+  GtkWidget *cards = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (cards), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (cards), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (cards), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (cards), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (cards), 12);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (cards), 12);
+  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
+    {
+      GtkWidget *card = new_card (&self->cards[i], i);
+
+      gtk_widget_set_size_request (card, 260, -1);
+      gtk_flow_box_append (GTK_FLOW_BOX (cards), card);
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+    }
+  return cards;
+}
+
+static GtkWidget *
+build_charts (LedgerProgressPage *self)
+{
+  GtkWidget *charts = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (charts), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (charts), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 18);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 18);
+  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *heading = new_label (ledger_indicator_name (i), "heading", 0);
+
+      gtk_label_set_max_width_chars (GTK_LABEL (heading), 24);
+      self->charts[i] = LEDGER_BAR_CHART (ledger_bar_chart_new (i));
+      gtk_widget_set_size_request (GTK_WIDGET (self->charts[i]), 400, -1);
+      g_signal_connect_object (self->charts[i], "township-activated",
+                               G_CALLBACK (on_chart_township_cb), self, 0);
+      gtk_box_append (GTK_BOX (box), heading);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->charts[i]));
+      gtk_flow_box_append (GTK_FLOW_BOX (charts), box);
+      gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
+    }
+  return charts;
+}
+
+static GtkWidget *
+build_table (LedgerProgressPage *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  self->table = GTK_GRID (gtk_grid_new ());
+  gtk_grid_set_column_spacing (self->table, 6);
+  gtk_grid_set_row_spacing (self->table, 2);
+  gtk_widget_add_css_class (GTK_WIDGET (self->table), "progress-table");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
+  return scrolled;
 }
 
 static GtkWidget *
 build_content (LedgerProgressPage *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  GtkWidget *cards = gtk_grid_new ();
 
-  self->title = GTK_LABEL (new_label (NULL, "title-2", 0));
   self->error_label = GTK_LABEL (new_label (NULL, "error", 0));
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_grid_set_column_spacing (GTK_GRID (cards), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (cards), 12);
-  gtk_grid_set_column_homogeneous (GTK_GRID (cards), TRUE);
-  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
-    gtk_grid_attach (GTK_GRID (cards), new_card (&self->cards[i], i), i % 2, i / 2, 1, 1);
+  self->trend_chart = LEDGER_TREND_CHART (ledger_trend_chart_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->trend_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The county’s four indicators since the baseline year"), -1);
+  self->trend_status = GTK_LABEL (new_label (NULL, "dim-label", 0));
 
-  self->table = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->table, 18);
-  gtk_grid_set_row_spacing (self->table, 6);
-  gtk_widget_add_css_class (GTK_WIDGET (self->table), "progress-table");
-
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
+  gtk_box_append (GTK_BOX (box), build_header (self));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (box), cards);
+  gtk_box_append (GTK_BOX (box), build_cards (self));
+  gtk_box_append (GTK_BOX (box), new_label (_("Where each township stands"), "title-4", 0));
+  gtk_box_append (GTK_BOX (box), new_label (_("Worst first; the vertical line is the target. "
+                                              "Choose a township to see what holds it back."), "dim-label", 0));
+  gtk_box_append (GTK_BOX (box), build_charts (self));
   gtk_box_append (GTK_BOX (box), new_label (_("By township"), "title-4", 0));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->table));
+  gtk_box_append (GTK_BOX (box), build_table (self));
+  gtk_box_append (GTK_BOX (box), new_label (_("Trend since the baseline"), "title-4", 0));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend_status));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend_chart));
   gtk_widget_set_margin_top (box, 24);
   gtk_widget_set_margin_bottom (box, 24);
   gtk_widget_set_margin_start (box, 12);
@@ -246,9 +617,14 @@ ledger_progress_page_dispose (GObject *object)
   LedgerProgressPage *self = LEDGER_PROGRESS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->trend_cancellable != NULL)
+    g_cancellable_cancel (self->trend_cancellable);
+  g_clear_object (&self->trend_cancellable);
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_object (&self->db);
+  g_clear_pointer (&self->progress, ledger_progress_free);
+  g_clear_pointer (&self->trend, g_ptr_array_unref);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   G_OBJECT_CLASS (ledger_progress_page_parent_class)->dispose (object);
 }
@@ -262,6 +638,19 @@ ledger_progress_page_class_init (LedgerProgressPageClass *klass)
   object_class->dispose = ledger_progress_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "progresspage");
+  gtk_widget_class_install_action (widget_class, "progress.print", NULL, print_action);
+
+  /**
+   * LedgerProgressPage::holding-back-requested:
+   * @township: the township's code
+   * @indicator: a LedgerIndicatorId
+   *
+   * The user chose a township in the table or a chart: show what keeps it
+   * from the indicator's target.
+   */
+  signals[SIGNAL_HOLDING_BACK_REQUESTED] =
+    g_signal_new ("holding-back-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 }
 
 static void
@@ -269,12 +658,14 @@ ledger_progress_page_init (LedgerProgressPage *self)
 {
   GtkWidget *clamp = adw_clamp_new ();
 
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 960);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
   adw_clamp_set_child (ADW_CLAMP (clamp), build_content (self));
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.print", FALSE);
+  add_print_shortcut (self);
 }
 
 /* ---- public ---- */
@@ -299,6 +690,7 @@ ledger_progress_page_set_db (LedgerProgressPage *self,
       g_set_object (&self->db, db);
       if (db != NULL)
         g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+      g_clear_pointer (&self->trend, g_ptr_array_unref);
     }
   self->year = year;
   ledger_progress_page_refresh (self);
@@ -315,14 +707,23 @@ ledger_progress_page_refresh (LedgerProgressPage *self)
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->db == NULL)
     return;
+  if (self->printing)
+    {
+      self->refresh_id = g_timeout_add (500, refresh_idle_cb, self);
+      return;
+    }
   progress = ledger_progress_compute (self->db, self->year, NULL, &error);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), progress == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.print", progress != NULL);
   if (progress == NULL)
     {
       gtk_label_set_label (self->error_label, error->message);
       return;
     }
   show_progress (self, progress);
+  g_clear_pointer (&self->progress, ledger_progress_free);
+  self->progress = g_steal_pointer (&progress);
+  compute_trend (self);
 }
 
 const char *
@@ -333,4 +734,30 @@ ledger_progress_page_get_rate_text (LedgerProgressPage *self,
   g_return_val_if_fail ((guint) indicator < LEDGER_N_INDICATORS, NULL);
 
   return gtk_label_get_label (self->cards[indicator].rate);
+}
+
+GPtrArray *
+ledger_progress_page_get_trend (LedgerProgressPage *self)
+{
+  g_return_val_if_fail (LEDGER_IS_PROGRESS_PAGE (self), NULL);
+  return self->trend;
+}
+
+GtkPrintOperationResult
+ledger_progress_page_export_pdf (LedgerProgressPage  *self,
+                                 const char          *path,
+                                 GError             **error)
+{
+  g_return_val_if_fail (LEDGER_IS_PROGRESS_PAGE (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_val_if_fail (self->progress != NULL && !self->printing, GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  return print_progress (self, path, error);
+}
+
+GtkWidget *
+ledger_progress_page_get_bar_chart (LedgerProgressPage *self,
+                                    LedgerIndicatorId   indicator)
+{
+  g_return_val_if_fail (LEDGER_IS_PROGRESS_PAGE (self), NULL);
+  return GTK_WIDGET (self->charts[indicator]);
 }

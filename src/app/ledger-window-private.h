@@ -26,6 +26,14 @@ struct _LedgerWindow
   char                 *last_deleted_uid;
   AdwToast             *undo_toast;
 
+  /* ledger-window-holding-back.c */
+  GtkRevealer          *holding_back_bar;
+  GtkLabel             *holding_back_label;
+  char                 *holding_back_township;
+  int                   holding_back_year;
+  LedgerIndicatorId     holding_back_indicator;
+  LedgerDb             *holding_back_db;   /* whose "changed" refreshes it */
+
   /* template children */
   AdwToastOverlay      *toast_overlay;
   AdwViewSwitcherTitle *switcher_title;
@@ -63,5 +71,7 @@ char *ledger_window_dup_demo_path            (void);
 void  ledger_window_remember_ledger          (LedgerWindow   *self,
                                               const char     *path);
 void  ledger_window_update_demo_badge        (LedgerWindow   *self);
+/* ledger-window-holding-back.c */
+void ledger_window_init_holding_back (LedgerWindow   *self);
 
 G_END_DECLS

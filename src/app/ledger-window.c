@@ -385,6 +385,8 @@ ledger_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->township, g_free);
+  g_clear_pointer (&self->holding_back_township, g_free);
+  g_clear_object (&self->holding_back_db);
   g_clear_pointer (&self->township_codes, g_ptr_array_unref);
   G_OBJECT_CLASS (ledger_window_parent_class)->finalize (object);
 }
@@ -467,6 +469,7 @@ ledger_window_init (LedgerWindow *self)
   g_signal_connect_object (self->year_spin, "value-changed",
                            G_CALLBACK (on_year_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  ledger_window_init_holding_back (self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   add_drop_target (self);
 

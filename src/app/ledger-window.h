@@ -5,6 +5,7 @@
 
 #include "ledger-application.h"
 #include "ledger-db.h"
+#include "ledger-progress.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,15 @@ void          ledger_window_import_file        (LedgerWindow      *self,
 /* checks and stores a county outline (GeoJSON); asks when it does not fit the townships */
 void          ledger_window_import_outline     (LedgerWindow      *self,
                                                 const char        *path);
+
+/* shows @township and, on the lists and the map, only what keeps it from
+ * the target of @indicator, with a bar that says so (✕ ends it) */
+void          ledger_window_show_holding_back  (LedgerWindow      *self,
+                                                const char        *township,
+                                                LedgerIndicatorId  indicator);
+void          ledger_window_clear_holding_back (LedgerWindow      *self);
+/* the bar's text, or NULL when everything is shown */
+const char   *ledger_window_get_holding_back_text (LedgerWindow   *self);
 
 /* the parts, for tests and the benchmark */
 GtkWidget    *ledger_window_get_map_view       (LedgerWindow      *self);

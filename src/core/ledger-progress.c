@@ -15,12 +15,24 @@
 #include "ledger-progress.h"
 #include "ledger-rules.h"
 
+/* one item's share of an indicator, kept when asked what holds a township back */
 typedef struct
 {
-  LedgerProgress *progress;
-  GHashTable     *townships;  /* code → LedgerScopeProgress* (borrowed) */
-  LedgerRules    *rules;
-  int             year;
+  char   *uid;
+  double  numerator;
+  double  denominator;
+} ItemShare;
+
+typedef struct
+{
+  LedgerProgress    *progress;
+  GHashTable        *townships;  /* code → LedgerScopeProgress* (borrowed) */
+  LedgerRules       *rules;
+  int                year;
+  /* for ledger_progress_holding_back(): the items of one indicator */
+  GArray            *shares;     /* ItemShare, or NULL */
+  LedgerIndicatorId  share_id;
+  const char        *share_township;
 } Computation;
 
 typedef gboolean (*RowFunc) (Computation *c, sqlite3_stmt *stmt, gpointer data);
@@ -81,15 +93,36 @@ township_of (Computation *c,
   return g_hash_table_lookup (c->townships, township);
 }
 
-/* Adds to the indicator of the county and of the item's township. */
+static void
+keep_share (Computation       *c,
+            const char        *village_code,
+            const char        *uid,
+            LedgerIndicatorId  id,
+            double             numerator,
+            double             denominator)
+{
+  ItemShare share = { NULL, numerator, denominator };
+
+  if (c->shares == NULL || id != c->share_id || uid == NULL)
+    return;
+  if (c->share_township != NULL && !g_str_has_prefix (village_code ? village_code : "", c->share_township))
+    return;
+  share.uid = g_strdup (uid);
+  g_array_append_val (c->shares, share);
+}
+
+/* Adds an item to the indicator of the county and of the item's township. */
 static void
 add (Computation       *c,
      const char        *village_code,
+     const char        *uid,
      LedgerIndicatorId  id,
      double             numerator,
      double             denominator)
 {
   LedgerScopeProgress *scopes[2] = { &c->progress->county, township_of (c, village_code) };
+
+  keep_share (c, village_code, uid, id, numerator, denominator);
 
   for (guint i = 0; i < G_N_ELEMENTS (scopes) && scopes[i] != NULL; i++)
     {
@@ -187,7 +220,7 @@ add_village (Computation  *c,
   /* the schema's view village_facility_down holds the rule of DESIGN.md §5.2 */
   status.facility_down = column_int (stmt, 5, 0) != 0;
   verdict = ledger_village_verdict (c->rules, &status, c->year);
-  add (c, code, LEDGER_INDICATOR_VILLAGE_SEWAGE, ledger_village_verdict_counts (verdict), 1);
+  add (c, code, code, LEDGER_INDICATOR_VILLAGE_SEWAGE, ledger_village_verdict_counts (verdict), 1);
   if (verdict == LEDGER_VILLAGE_EFFECTIVE_NO_HOUSEHOLDS)
     {
       c->progress->county.n_warnings++;
@@ -228,9 +261,9 @@ add_farm (Computation  *c,
   produced = ledger_manure_produced (c->rules, species, stock, column_double (stmt, 5));
   utilised = column_double (stmt, 6);
   if (!isnan (produced))
-    add (c, village, LEDGER_INDICATOR_MANURE_UTILISATION, isnan (utilised) ? 0 : utilised, produced);
+    add (c, village, column_text (stmt, 7), LEDGER_INDICATOR_MANURE_UTILISATION, isnan (utilised) ? 0 : utilised, produced);
   if (ledger_is_scale_farm (c->rules, species, stock, output))
-    add (c, village, LEDGER_INDICATOR_SCALE_FARM_FACILITIES, column_int (stmt, 4, 0) == 1, 1);
+    add (c, village, column_text (stmt, 7), LEDGER_INDICATOR_SCALE_FARM_FACILITIES, column_int (stmt, 4, 0) == 1, 1);
   equivalents = isnan (stock) ? 0 : ledger_pig_equivalents (species, stock);
   c->progress->county.pig_equivalents += equivalents;
   if (township != NULL)
@@ -245,7 +278,7 @@ compute_farms (Computation  *c,
                GError      **error)
 {
   return run_query (c, db, "SELECT f.village_code, f.species, y.stock, y.annual_output,"
-                           " y.facilities_matched, y.manure_produced_t, y.manure_utilised_t"
+                           " y.facilities_matched, y.manure_produced_t, y.manure_utilised_t, f.uid"
                            " FROM farms f JOIN farm_years y ON y.farm_uid = f.uid AND y.year ="
                            " (SELECT max(year) FROM farm_years WHERE farm_uid = f.uid AND year <= ?1)",
                     add_farm, NULL, error);
@@ -260,7 +293,7 @@ add_water_body (Computation  *c,
 {
   gboolean done = ledger_water_body_remediated (column_text (stmt, 1), column_text (stmt, 2), c->year);
 
-  add (c, column_text (stmt, 0), LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED, done, 1);
+  add (c, column_text (stmt, 0), column_text (stmt, 3), LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED, done, 1);
   return TRUE;
 }
 
@@ -297,7 +330,7 @@ compute_others (Computation  *c,
                 LedgerDb     *db,
                 GError      **error)
 {
-  return run_query (c, db, "SELECT village_code, status, completed_on FROM water_bodies",
+  return run_query (c, db, "SELECT village_code, status, completed_on, uid FROM water_bodies",
                     add_water_body, NULL, error) &&
          run_query (c, db, "SELECT substr(village_code, 1, 9) AS t, 0, count(*) FROM facilities GROUP BY t"
                            " UNION ALL SELECT substr(village_code, 1, 9) AS t, 1, count(*) FROM facilities"
@@ -391,6 +424,32 @@ apply_targets (Computation  *c,
   return TRUE;
 }
 
+static LedgerProgress *
+compute (Computation  *c,
+         LedgerDb     *db,
+         const char   *township,
+         GError      **error)
+{
+  g_autoptr (LedgerProgress) progress = g_new0 (LedgerProgress, 1);
+  g_autoptr (GHashTable) townships = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (LedgerRules) rules = NULL;
+
+  progress->year = c->year;
+  progress->townships = g_ptr_array_new_with_free_func (scope_free);
+  c->progress = progress;
+  c->townships = townships;
+  if ((rules = ledger_rules_load (db, error)) == NULL)
+    return NULL;
+  c->rules = rules;
+  if (!load_regions (c, db, township, error) ||
+      !compute_villages (c, db, error) ||
+      !compute_farms (c, db, error) ||
+      !compute_others (c, db, error) ||
+      !apply_targets (c, db, error))
+    return NULL;
+  return g_steal_pointer (&progress);
+}
+
 /* ---- public API ---- */
 
 /**
@@ -413,25 +472,132 @@ ledger_progress_compute (LedgerDb    *db,
                          const char  *township,
                          GError     **error)
 {
-  g_autoptr (LedgerProgress) progress = g_new0 (LedgerProgress, 1);
-  g_autoptr (GHashTable) townships = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (LedgerRules) rules = NULL;
-  Computation c = { progress, townships, NULL, year };
+  Computation c = { NULL, NULL, NULL, year, NULL, 0, NULL };
 
   g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
 
-  progress->year = year;
-  progress->townships = g_ptr_array_new_with_free_func (scope_free);
-  if ((rules = ledger_rules_load (db, error)) == NULL)
+  return compute (&c, db, township, error);
+}
+
+/**
+ * ledger_progress_trend:
+ * @db: a ledger
+ * @township: (nullable): a township code, as for ledger_progress_compute()
+ * @first_year: the first year, usually %LEDGER_BASELINE_YEAR
+ * @last_year: the last year (≥ @first_year), usually the current one
+ * @error: as for ledger_progress_compute()
+ *
+ * The progress of every year from @first_year to @last_year, each computed
+ * by the rules of DESIGN.md §5.2 as of that year.
+ *
+ * Returns: (transfer full) (element-type LedgerProgress) (nullable): one
+ *   progress per year, in order
+ */
+GPtrArray *
+ledger_progress_trend (LedgerDb    *db,
+                       const char  *township,
+                       int          first_year,
+                       int          last_year,
+                       GError     **error)
+{
+  g_autoptr (GPtrArray) trend = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_progress_free);
+
+  g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
+  g_return_val_if_fail (first_year <= last_year, NULL);
+
+  for (int year = first_year; year <= last_year; year++)
+    {
+      LedgerProgress *progress = ledger_progress_compute (db, year, township, error);
+
+      if (progress == NULL)
+        return NULL;
+      g_ptr_array_add (trend, progress);
+    }
+  return g_steal_pointer (&trend);
+}
+
+static void
+item_share_clear (gpointer data)
+{
+  ItemShare *share = data;
+
+  g_free (share->uid);
+}
+
+/* the target the township is held to: its own, else the county's */
+static double
+holding_back_target (const LedgerProgress *progress,
+                     LedgerIndicatorId     id)
+{
+  if (progress->townships->len == 1)
+    {
+      const LedgerScopeProgress *scope = g_ptr_array_index (progress->townships, 0);
+
+      if (!isnan (scope->indicators[id].target))
+        return scope->indicators[id].target;
+    }
+  return progress->county.indicators[id].target;
+}
+
+/* an item holds back when it does not count in full; a farm's manure when
+ * its own utilisation rate is below the target */
+static gboolean
+share_holds_back (const ItemShare   *share,
+                  LedgerIndicatorId  id,
+                  double             target)
+{
+  if (share->denominator <= 0)
+    return FALSE;
+  if (id == LEDGER_INDICATOR_MANURE_UTILISATION)
+    return !isnan (target) && share->numerator / share->denominator + 1e-9 < target;
+  return share->numerator < share->denominator;
+}
+
+/**
+ * ledger_progress_holding_back:
+ * @db: a ledger
+ * @year: the year asked
+ * @township: (nullable): a township code, or %NULL for the whole county
+ * @indicator: the indicator
+ * @error: as for ledger_progress_compute()
+ *
+ * What keeps @township from its target: the villages not effectively
+ * treated, the farms whose manure utilisation rate is below the target, the
+ * scale farms without matched facilities, or the water bodies not
+ * remediated, as of @year. The same computation as the progress figures, so
+ * for every indicator but manure the count is denominator − numerator.
+ *
+ * Returns: (transfer full) (nullable): a set of uids (villages: their
+ *   12-digit codes, the uid of the villages list)
+ */
+GHashTable *
+ledger_progress_holding_back (LedgerDb          *db,
+                              int                year,
+                              const char        *township,
+                              LedgerIndicatorId  indicator,
+                              GError           **error)
+{
+  g_autoptr (GArray) shares = g_array_new (FALSE, FALSE, sizeof (ItemShare));
+  g_autoptr (LedgerProgress) progress = NULL;
+  g_autoptr (GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  Computation c = { NULL, NULL, NULL, year, shares, indicator, township };
+  double target;
+
+  g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
+  g_return_val_if_fail ((guint) indicator < LEDGER_N_INDICATORS, NULL);
+
+  g_array_set_clear_func (shares, item_share_clear);
+  if ((progress = compute (&c, db, township, error)) == NULL)
     return NULL;
-  c.rules = rules;
-  if (!load_regions (&c, db, township, error) ||
-      !compute_villages (&c, db, error) ||
-      !compute_farms (&c, db, error) ||
-      !compute_others (&c, db, error) ||
-      !apply_targets (&c, db, error))
-    return NULL;
-  return g_steal_pointer (&progress);
+  target = holding_back_target (progress, indicator);
+  for (guint i = 0; i < shares->len; i++)
+    {
+      ItemShare *share = &g_array_index (shares, ItemShare, i);
+
+      if (share_holds_back (share, indicator, target))
+        g_hash_table_add (uids, g_steal_pointer (&share->uid));
+    }
+  return g_steal_pointer (&uids);
 }
 
 /**

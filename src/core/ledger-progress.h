@@ -64,6 +64,23 @@ double          ledger_indicator_gap       (const LedgerIndicator *indicator,
 char           *ledger_format_gap          (const LedgerIndicator *indicator,
                                             LedgerIndicatorId      id);
 
+/* the first year of the trend: the plan's baseline */
+#define LEDGER_BASELINE_YEAR 2020
+
+/* one LedgerProgress per year from @first_year to @last_year */
+GPtrArray      *ledger_progress_trend        (LedgerDb          *db,
+                                              const char        *township,
+                                              int                first_year,
+                                              int                last_year,
+                                              GError           **error);
+/* the uids of what keeps @township (NULL: the county) from the target of
+ * @indicator in @year; villages by their code */
+GHashTable     *ledger_progress_holding_back (LedgerDb          *db,
+                                              int                year,
+                                              const char        *township,
+                                              LedgerIndicatorId  indicator,
+                                              GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerProgress, ledger_progress_free)
 
 G_END_DECLS
