@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-a11y.h"
 #include "ledger-detail-pane-private.h"
 #include "ledger-item-facts.h"
 #include "ledger-store.h"
@@ -73,7 +74,7 @@ row_button (const char *icon,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  ledger_a11y_set_icon_button_label (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
