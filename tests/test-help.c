@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "ledger-application.h"
 #include "ledger-editor.h"
@@ -316,6 +317,60 @@ test_icon_buttons_are_named (void)
   g_assert_cmpuint (n_bad, ==, 0);
 }
 
+/* the map's point layer tells a screen reader what it shows, and follows the filters */
+static guint
+count_points (LedgerPointSet *points,
+              LedgerKind      kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < ledger_point_set_get_n (points); i++)
+    n += ledger_point_set_get (points, i)->kind == kind;
+  return n;
+}
+
+static void
+assert_description_is_summary (LedgerPointLayer *layer)
+{
+  g_autofree char *summary = ledger_point_layer_dup_summary (layer);
+  g_autofree char *mismatch =
+    gtk_test_accessible_check_property (GTK_ACCESSIBLE (layer), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary);
+
+  g_assert_null (mismatch);
+}
+
+static void
+test_map_points_are_described (void)
+{
+  LedgerMapView *map_view = LEDGER_MAP_VIEW (ledger_window_get_map_view (window));
+  LedgerPointLayer *layer = ledger_map_view_get_point_layer (map_view);
+  LedgerPointSet *points = ledger_point_layer_get_points (layer);
+  g_autofree char *facilities = g_strdup_printf ("%u sewage facilities", count_points (points, LEDGER_KIND_FACILITIES));
+  g_autofree char *farms = g_strdup_printf ("%u livestock farms", count_points (points, LEDGER_KIND_FARMS));
+  g_autofree char *all = ledger_point_layer_dup_summary (layer);
+  g_autofree char *without_farms = NULL;
+  g_autofree char *nothing = NULL;
+
+  g_assert_true (g_str_has_prefix (all, "Map: showing "));
+  g_assert_nonnull (strstr (all, facilities));
+  g_assert_nonnull (strstr (all, farms));
+  assert_description_is_summary (layer);
+
+  ledger_point_layer_set_kind_visible (layer, LEDGER_KIND_FARMS, FALSE);
+  without_farms = ledger_point_layer_dup_summary (layer);
+  g_assert_null (strstr (without_farms, "farm"));
+  g_assert_nonnull (strstr (without_farms, facilities));
+  assert_description_is_summary (layer);
+
+  for (LedgerKind k = LEDGER_KIND_FACILITIES; k <= LEDGER_KIND_WATER_BODIES; k++)
+    ledger_point_layer_set_kind_visible (layer, k, FALSE);
+  nothing = ledger_point_layer_dup_summary (layer);
+  g_assert_cmpstr (nothing, ==, "Map: no items shown");
+  assert_description_is_summary (layer);
+  for (LedgerKind k = LEDGER_KIND_FACILITIES; k <= LEDGER_KIND_WATER_BODIES; k++)
+    ledger_point_layer_set_kind_visible (layer, k, TRUE);
+}
+
 static void
 open_app (void)
 {
@@ -356,6 +411,7 @@ main (int   argc,
 
   g_test_add_func ("/help/shortcuts-window-lists-every-accelerator", test_shortcuts_window_lists_every_accelerator);
   g_test_add_func ("/help/icon-buttons-are-named", test_icon_buttons_are_named);
+  g_test_add_func ("/help/map-points-are-described", test_map_points_are_described);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
