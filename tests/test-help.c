@@ -317,6 +317,87 @@ test_icon_buttons_are_named (void)
   g_assert_cmpuint (n_bad, ==, 0);
 }
 
+/* ---- keyboard: Tab reaches every control ---- */
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type,
+             const char *icon_name)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root)
+      && (icon_name == NULL
+          || (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+          || (GTK_IS_MENU_BUTTON (root) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (root)), icon_name) == 0)))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* presses Tab (up to 300 times) until the focus is in @target */
+static gboolean
+tab_reaches (GtkWidget *target)
+{
+  for (guint i = 0; i < 300; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+assert_tab_reaches (GType       type,
+                    const char *icon_name)
+{
+  GtkWidget *target = find_widget (GTK_WIDGET (window), type, icon_name);
+
+  if (target == NULL)
+    g_error ("no mapped %s%s%s in the window", g_type_name (type), icon_name ? " with icon " : "",
+             icon_name ? icon_name : "");
+  if (!tab_reaches (target))
+    g_error ("Tab never reaches the %s%s%s", g_type_name (type), icon_name ? " with icon " : "",
+             icon_name ? icon_name : "");
+}
+
+static void
+test_keyboard_reaches_controls (void)
+{
+  ledger_window_set_view (window, "map");
+  iterate (100);
+  assert_tab_reaches (GTK_TYPE_DROP_DOWN, NULL);              /* township filter */
+  assert_tab_reaches (GTK_TYPE_SPIN_BUTTON, NULL);            /* statistical year */
+  assert_tab_reaches (ADW_TYPE_VIEW_SWITCHER, NULL);          /* map, ledger, progress */
+  assert_tab_reaches (GTK_TYPE_MENU_BUTTON, "open-menu-symbolic");
+  assert_tab_reaches (GTK_TYPE_BUTTON, "list-add-symbolic");  /* new item */
+  assert_tab_reaches (GTK_TYPE_TOGGLE_BUTTON, "system-search-symbolic");
+  assert_tab_reaches (GTK_TYPE_MENU_BUTTON, NULL);            /* the map's layers and legend */
+  /* the map's zoom buttons */
+  {
+    GtkWidget *map = find_widget (GTK_WIDGET (window), SHUMATE_TYPE_SIMPLE_MAP, NULL);
+    GtkWidget *zoom = map ? find_widget (map, GTK_TYPE_BUTTON, NULL) : NULL;
+
+    g_assert_nonnull (zoom);
+    g_assert_true (tab_reaches (zoom));
+  }
+
+  ledger_window_set_view (window, "ledger");
+  iterate (200);
+  assert_tab_reaches (GTK_TYPE_COLUMN_VIEW, NULL);            /* the list */
+  ledger_window_set_view (window, "map");
+  iterate (100);
+}
+
 /* the map's point layer tells a screen reader what it shows, and follows the filters */
 static guint
 count_points (LedgerPointSet *points,
@@ -411,6 +492,7 @@ main (int   argc,
 
   g_test_add_func ("/help/shortcuts-window-lists-every-accelerator", test_shortcuts_window_lists_every_accelerator);
   g_test_add_func ("/help/icon-buttons-are-named", test_icon_buttons_are_named);
+  g_test_add_func ("/help/keyboard-reaches-controls", test_keyboard_reaches_controls);
   g_test_add_func ("/help/map-points-are-described", test_map_points_are_described);
   status = g_test_run ();
 
