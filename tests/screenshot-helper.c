@@ -126,6 +126,36 @@ open_window (LedgerApplication *app,
   return window;
 }
 
+/* LEDGER_SCREENSHOT_DIALOGS=1: also the preferences, shortcuts and About
+ * windows (dialogs-*.png), to check their translation; not for the README */
+static void
+save_app_dialogs (LedgerApplication *app,
+                  LedgerWindow      *window,
+                  const char        *dir)
+{
+  const char *actions[] = { "preferences", "shortcuts", "about" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *file = g_strdup_printf ("dialogs-%s.png", actions[i]);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr (GList) toplevels = NULL;
+      GtkWidget *dialog = NULL;
+
+      g_action_group_activate_action (G_ACTION_GROUP (app), actions[i], NULL);
+      iterate (1000);
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (l->data != (gpointer) window && gtk_widget_get_visible (l->data))
+          dialog = l->data;
+      if (dialog == NULL)
+        g_error ("app.%s opened no window", actions[i]);
+      save_window (dialog, path);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      iterate (200);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -171,6 +201,8 @@ main (int   argc,
     save_dialog_over_window (GTK_WIDGET (window), GTK_WIDGET (editor), path);
   }
   gtk_window_destroy (GTK_WINDOW (editor));
+  if (g_getenv ("LEDGER_SCREENSHOT_DIALOGS") != NULL)
+    save_app_dialogs (app, window, argv[2]);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }
