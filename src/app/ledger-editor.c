@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-a11y.h"
 #include "ledger-editor-private.h"
 #include "ledger-error.h"
 #include "ledger-store.h"
@@ -467,6 +468,7 @@ static void
 ledger_editor_init (LedgerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ledger_a11y_name_icon_buttons (GTK_WIDGET (self));
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) editor_field_free);
   self->village_codes = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ledger-item-private.h"
+#include "ledger-values.h"
 
 #define COL(id, title, numeric, marked, expand) { LEDGER_COLUMN_##id, title, numeric, marked, expand }
 
@@ -471,6 +472,8 @@ ledger_rows_dup_text (LedgerRows     *rows,
     return derived_text (rows, row, column);
   if (column == LEDGER_COLUMN_CAPACITY || column == LEDGER_COLUMN_UTILISED || column == LEDGER_COLUMN_AREA)
     return format_number (cell_number (CELL (rows, row, col)));
+  if (column == LEDGER_COLUMN_DUE || column == LEDGER_COLUMN_COMPLETED)
+    return CELL (rows, row, col) ? ledger_date_display (CELL (rows, row, col)) : NULL;
   return g_strdup (CELL (rows, row, col));
 }
 

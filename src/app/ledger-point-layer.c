@@ -71,6 +71,33 @@ passes_filters (LedgerPointLayer  *self,
                                                      self->township);
 }
 
+/* what the layer shows, for screen readers: "Map: showing 113 sewage facilities, …" */
+static char *
+describe_kind_count (LedgerKind kind,
+                     guint      n)
+{
+  switch (kind)
+    {
+    case LEDGER_KIND_FACILITIES:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sewage facility", "%u sewage facilities", n), n);
+    case LEDGER_KIND_FARMS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u livestock farm", "%u livestock farms", n), n);
+    case LEDGER_KIND_WATER_BODIES:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u black-odorous water body", "%u black-odorous water bodies", n), n);
+    default:
+      return NULL;
+    }
+}
+
+static void
+update_accessible_summary (LedgerPointLayer *self)
+{
+  g_autofree char *summary = ledger_point_layer_dup_summary (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
 static void
 update_visible (LedgerPointLayer *self)
 {
@@ -81,6 +108,7 @@ update_visible (LedgerPointLayer *self)
   for (guint i = 0; i < n; i++)
     if (passes_filters (self, ledger_point_set_get (self->points, i)))
       g_array_append_val (self->visible, i);
+  update_accessible_summary (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -424,6 +452,8 @@ ledger_point_layer_init (LedgerPointLayer *self)
   for (guint k = 0; k < LEDGER_N_KINDS; k++)
     self->kind_visible[k] = TRUE;
   ledger_point_layer_add_gestures (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map points"), -1);
+  update_accessible_summary (self);
   g_signal_connect_swapped (self, "notify::scale-factor", G_CALLBACK (ledger_point_sprites_clear), self->sprites);
 }
 
@@ -500,6 +530,35 @@ ledger_point_layer_set_points (LedgerPointLayer *self,
   self->dragging = FALSE;
   update_visible (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POINTS]);
+}
+
+/**
+ * ledger_point_layer_dup_summary:
+ *
+ * Returns: (transfer full): what the layer shows, in words: the number of
+ * points of each kind that passes the filters; also its accessible description
+ */
+char *
+ledger_point_layer_dup_summary (LedgerPointLayer *self)
+{
+  guint counts[LEDGER_N_KINDS] = { 0 };
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), NULL);
+
+  for (guint i = 0; i < self->visible->len; i++)
+    counts[ledger_point_set_get (self->points, g_array_index (self->visible, guint, i))->kind]++;
+  for (guint k = 0; k < LEDGER_N_KINDS; k++)
+    if (counts[k] > 0)
+      g_ptr_array_add (parts, describe_kind_count (k, counts[k]));
+  if (parts->len == 0)
+    return g_strdup (_("Map: no items shown"));
+  g_ptr_array_add (parts, NULL);
+  /* TRANSLATORS: between the items of a list, "113 sewage facilities, 18 livestock farms" */
+  list = g_strjoinv (C_("list separator", ", "), (char **) parts->pdata);
+  /* TRANSLATORS: %s is a list such as "113 sewage facilities, 18 livestock farms" */
+  return g_strdup_printf (_("Map: showing %s"), list);
 }
 
 /**

@@ -21,6 +21,7 @@ LedgerPointLayer  *ledger_point_layer_new                  (ShumateViewport  *vi
 void               ledger_point_layer_set_points           (LedgerPointLayer *self,
                                                             LedgerPointSet   *points);
 LedgerPointSet    *ledger_point_layer_get_points           (LedgerPointLayer *self);
+char              *ledger_point_layer_dup_summary          (LedgerPointLayer *self);
 
 void               ledger_point_layer_set_kind_visible     (LedgerPointLayer *self,
                                                             LedgerKind        kind,

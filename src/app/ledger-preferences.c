@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ledger-a11y.h"
 #include "ledger-settings.h"
 #include "ledger-preferences.h"
 #include "ledger-rules.h"
@@ -284,6 +285,7 @@ ledger_preferences_window_init (LedgerPreferencesWindow *self)
   g_autofree char *template = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ledger_a11y_name_icon_buttons (GTK_WIDGET (self));
   self->settings = ledger_settings_new ();
   nick = g_settings_get_string (self->settings, "base-map");
   template = g_settings_get_string (self->settings, "url-template");

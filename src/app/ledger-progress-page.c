@@ -463,23 +463,13 @@ print_action (GtkWidget  *widget,
   LedgerProgressPage *self = LEDGER_PROGRESS_PAGE (widget);
   g_autoptr (GError) error = NULL;
 
-  if (self->progress == NULL || self->printing)
+  /* Ctrl+P is global to the window: it prints only while the page is shown */
+  if (self->progress == NULL || self->printing || !gtk_widget_get_mapped (widget))
     return;
   if (print_progress (self, NULL, &error) != GTK_PRINT_OPERATION_RESULT_ERROR)
     return;
   gtk_label_set_label (self->error_label, error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-}
-
-/* Ctrl+P anywhere in the window while the page is shown */
-static gboolean
-print_shortcut_cb (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   data)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  return gtk_widget_activate_action (widget, "progress.print", NULL);
 }
 
 static void
@@ -490,7 +480,7 @@ add_print_shortcut (LedgerProgressPage *self)
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
-                                                          gtk_callback_action_new (print_shortcut_cb, NULL, NULL)));
+                                                          gtk_named_action_new ("progress.print")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 

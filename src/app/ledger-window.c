@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "ledger-a11y.h"
 #include "ledger-settings.h"
 #include "ledger-app-resources.h"
 #include "ledger-regions.h"
@@ -457,6 +458,7 @@ static void
 ledger_window_init (LedgerWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ledger_a11y_name_icon_buttons (GTK_WIDGET (self));
 
   self->settings = ledger_settings_new ();
   self->township_codes = g_ptr_array_new_with_free_func (g_free);

@@ -168,7 +168,8 @@ format_cell (const LedgerIndicator *indicator,
   const char *mark = isnan (indicator->rate) ? " " : indicator->met ? "✓" : "✗";
 
   if (id == LEDGER_INDICATOR_MANURE_UTILISATION)
-    return g_strdup_printf ("%s %s (%.1f/%.1f t)", mark, rate, indicator->numerator, indicator->denominator);
+    /* TRANSLATORS: a progress table cell: mark, rate, then tonnes utilised / produced */
+    return g_strdup_printf (_("%s %s (%.1f/%.1f t)"), mark, rate, indicator->numerator, indicator->denominator);
   return g_strdup_printf ("%s %s (%.0f/%.0f)", mark, rate, indicator->numerator, indicator->denominator);
 }
 

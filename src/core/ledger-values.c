@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ledger-error.h"
@@ -646,6 +647,34 @@ ledger_field_format (const LedgerField *field,
  *   language; "" for a blank value
  */
 char *
+ledger_date_display (const char *canonical)
+{
+  int year, month, day;
+  g_autoptr (GDateTime) date = NULL;
+
+  if (canonical == NULL)
+    return g_strdup ("");
+  if (sscanf (canonical, "%4d-%2d-%2d", &year, &month, &day) != 3
+      || (date = g_date_time_new_utc (year, month, day, 0, 0, 0)) == NULL)
+    return g_strdup (canonical);
+  /* TRANSLATORS: strftime-style date as shown in lists and forms; keep it
+   * fixed width (zero-padded) so that lists sort by it, e.g. "%Y年%m月%d日" */
+  return g_date_time_format (date, C_("date format", "%Y-%m-%d"));
+}
+
+char *
+ledger_time_display (const char *utc)
+{
+  g_autoptr (GDateTime) at = utc ? g_date_time_new_from_iso8601 (utc, NULL) : NULL;
+  g_autoptr (GDateTime) local = at ? g_date_time_to_local (at) : NULL;
+
+  if (local == NULL)
+    return g_strdup (utc ? utc : "");
+  /* TRANSLATORS: strftime-style date and time of a change, e.g. "%Y年%m月%d日 %H:%M" */
+  return g_date_time_format (local, C_("date and time format", "%Y-%m-%d %H:%M"));
+}
+
+char *
 ledger_field_display (const LedgerField *field,
                       const char        *canonical)
 {
@@ -659,6 +688,8 @@ ledger_field_display (const LedgerField *field,
       return g_strdup (ledger_enum_display (field->enumeration, canonical));
     case LEDGER_FIELD_BOOL:
       return g_strdup (strcmp (canonical, "1") == 0 ? _("Yes") : _("No"));
+    case LEDGER_FIELD_DATE:
+      return ledger_date_display (canonical);
     default:
       return g_strdup (canonical);
     }

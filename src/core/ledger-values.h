@@ -30,6 +30,12 @@ gboolean ledger_field_parse   (const LedgerField *field,
 char    *ledger_field_format  (const LedgerField *field,
                                const char        *canonical,
                                LedgerHeaderStyle  style);
+/* a canonical date (YYYY-MM-DD) as a person reads it in the user's language
+ * (2025-03-01, 2025年03月01日); fixed width, so it sorts as text; ledger_parse_date
+ * reads it back. Files keep ISO. */
+char    *ledger_date_display  (const char        *canonical);
+/* a UTC ISO 8601 time in local time, for reading (2025-03-01 14:05, 2025年03月01日 14:05) */
+char    *ledger_time_display  (const char        *utc);
 char    *ledger_field_display (const LedgerField *field,
                                const char        *canonical);
 
