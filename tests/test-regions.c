@@ -372,6 +372,11 @@ test_counties_match_shared_list (void)
       return;
     }
   path = g_build_filename (g_getenv ("LEDGER_SHARED_DATA"), "divisions", "areas.csv", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the shared data (../shared/data) is not beside this checkout");
+      return;
+    }
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++, n++)
