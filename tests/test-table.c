@@ -648,6 +648,31 @@ test_hostile_import (void)
   ledger_test_remove_dir (dir);
 }
 
+/* found by fuzz-geojson: a \u escape broken by a GB18030 byte came out of
+ * json-glib as invalid UTF-8 */
+static void
+test_geojson_broken_escape (void)
+{
+  static const char bytes[] =
+    "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+    "{\"a\":\"\\u004\xb1\\n\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[104.5,30.2]}}]}";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerTable) table = ledger_table_read_bytes (bytes, sizeof bytes - 1, "broken.geojson", NULL, &error);
+
+  if (table == NULL)
+    {
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+      return;
+    }
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      const LedgerCsvRow *row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < row->n_cells; c++)
+        g_assert_true (row->cells[c] == NULL || g_utf8_validate (row->cells[c], -1, NULL));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +688,7 @@ main (int   argc,
   g_test_add_func ("/table/xlsx/wps-quirks", test_xlsx_wps_quirks);
   g_test_add_func ("/table/geojson/mixed", test_geojson_mixed);
   g_test_add_func ("/table/geojson/errors", test_geojson_errors);
+  g_test_add_func ("/table/geojson/broken-escape", test_geojson_broken_escape);
   g_test_add_func ("/table/hostile/text", test_hostile_text);
   g_test_add_func ("/table/hostile/million-rows", test_million_rows);
   g_test_add_func ("/table/hostile/cancelled", test_cancelled);

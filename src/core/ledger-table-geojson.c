@@ -58,6 +58,18 @@ is_coordinate_property (const char *name)
 
 static char *compact_json (JsonNode *node);
 
+/* json-glib lets a broken \u escape through as invalid UTF-8 (found by
+ * fuzz-geojson): every text taken from the file is made valid here */
+static char *
+dup_valid_utf8 (const char *text)
+{
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  return g_utf8_make_valid (text, -1);
+}
+
 /* A number as a person types it: 104.5, not 104.50000000000001. */
 static char *
 json_cell (JsonNode *node)
@@ -75,7 +87,7 @@ json_cell (JsonNode *node)
     return ledger_table_format_number (json_node_get_double (node));
   if (type == G_TYPE_BOOLEAN)
     return g_strdup (json_node_get_boolean (node) ? "1" : "0");
-  return g_strdup (json_node_get_string (node));
+  return dup_valid_utf8 (json_node_get_string (node));
 }
 
 static void append_json (GString *out, JsonNode *node);
@@ -155,8 +167,11 @@ compact_json (JsonNode *node)
 {
   GString *out = g_string_new (NULL);
 
+  g_autofree char *text = NULL;
+
   append_json (out, node);
-  return g_string_free (out, FALSE);
+  text = g_string_free (out, FALSE);
+  return dup_valid_utf8 (text);
 }
 
 static JsonObject *
@@ -210,7 +225,7 @@ header_row (JsonArray  *features,
 
       for (GList *l = members; l != NULL; l = l->next)
         if (!is_coordinate_property (l->data) && g_hash_table_add (seen, l->data))
-          g_ptr_array_add (names, g_strdup (l->data));
+          g_ptr_array_add (names, dup_valid_utf8 (l->data));
       if (names->len > MAX_COLUMNS)
         {
           g_ptr_array_unref (names);
