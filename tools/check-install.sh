@@ -39,14 +39,17 @@ if command -v appstreamcli >/dev/null; then
 fi
 
 exe=$prefix/bin/sanitation-ledger
-"$exe" --version | grep -q "0\.[0-9]" || fail "--version"
+"$exe" --version >"$work/version.out" || fail "--version"
+grep -q "0\.[0-9]" "$work/version.out" || fail "--version"
 db=$work/lezhi.db
 rm -f "$db"
 "$exe" --db "$db" init --demo >"$work/init.out" || fail "init --demo"
-if locale -a | grep -qi '^zh_CN.utf8$'; then
+if locale -a | grep -i '^zh_CN.utf8$' >/dev/null; then
   LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 "$exe" --db "$db" progress >"$work/progress.out" || fail "progress"
   grep -q "行政村" "$work/progress.out" || fail "progress is not in Chinese: the installed catalogue was not found"
-  LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 "$exe" --help | grep -q "用法" || fail "--help is not in Chinese"
+  # through a file: with pipefail, grep -q closing the pipe early would fail the writer (SIGPIPE)
+  LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 "$exe" --help >"$work/help.out" || fail "--help"
+  grep -q "用法" "$work/help.out" || fail "--help is not in Chinese"
 else
   fail "the zh_CN.UTF-8 locale is not generated (locale-gen), so the Chinese interface cannot be checked"
 fi

@@ -12,7 +12,7 @@ out=$src/data/screenshots
 
 [ -d "$build" ] || meson setup "$build" "$src"
 ninja -C "$build" src/sanitation-ledger tests/screenshot-helper data/gschemas.compiled >/dev/null
-locale -a | grep -qi '^zh_CN.utf8$' || { echo "screenshots: generate the zh_CN.UTF-8 locale first (locale-gen)" >&2; exit 1; }
+locale -a | grep -i '^zh_CN.utf8$' >/dev/null || { echo "screenshots: generate the zh_CN.UTF-8 locale first (locale-gen)" >&2; exit 1; }
 
 tmp=$(mktemp -d /tmp/ledger-screenshots-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
