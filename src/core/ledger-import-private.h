@@ -24,6 +24,7 @@ typedef struct
   GHashTable                *seen;           /* duplicate key → first line */
   GPtrArray                 *records;        /* the valid rows, to write */
   GPtrArray                 *geometries;     /* per record: GeoJSON geometry text or NULL */
+  gboolean                   checked_in_transaction; /* the check pass ran in the write transaction */
   GArray                    *record_lines;
   guint                      n_data_rows;    /* for the progress fraction */
 } LedgerImport;

@@ -110,12 +110,14 @@ save_record (Import        *self,
   guint line = g_array_index (self->record_lines, guint, i);
 
   *rejected = FALSE;
-  if (ledger_store_save (self->db, record, &local))
+  if (self->checked_in_transaction ? ledger_store_save_prechecked (self->db, record, &local)
+                                    : ledger_store_save (self->db, record, &local))
     {
       self->report->n_written++;
       return save_geometry (self, record->uid, g_ptr_array_index (self->geometries, i), error);
     }
-  if (!g_error_matches (local, LEDGER_ERROR, LEDGER_ERROR_INVALID))
+  /* written without a savepoint of its own: a failure ends the import */
+  if (self->checked_in_transaction || !g_error_matches (local, LEDGER_ERROR, LEDGER_ERROR_INVALID))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;

@@ -553,6 +553,24 @@ nothing_to_write (Import *self)
          self->report->n_new + self->report->n_updated == 0;
 }
 
+/* Ends the transaction import_rows() began: committed when @ok and the
+ * import wrote something, rolled back otherwise. */
+static gboolean
+end_transaction (Import    *self,
+                 gboolean   ok,
+                 GError   **error)
+{
+  if (!self->checked_in_transaction)
+    return ok;
+  self->checked_in_transaction = FALSE;
+  if (!ok || self->report->n_written == 0)
+    {
+      ledger_db_rollback (self->db);
+      return ok;
+    }
+  return ledger_db_commit (self->db, error);
+}
+
 /* Runs the rows (the first non-blank one is the header) and writes what may
  * be written. FALSE with @error: cancelled, or the ledger cannot be written. */
 static gboolean
@@ -571,15 +589,20 @@ import_rows (Import             *self,
       return TRUE;
     }
   header_ok = read_header (self, table, g_ptr_array_index (rows, first));
-  if (!check_rows (self, rows, first, header_ok, error))
+  /* a real import checks inside its write transaction, so the rows need not
+   * be checked again when they are written: nothing can change in between */
+  if (!self->options->dry_run && header_ok && !ledger_db_begin (self->db, error))
     return FALSE;
+  self->checked_in_transaction = !self->options->dry_run && header_ok;
+  if (!check_rows (self, rows, first, header_ok, error))
+    return end_transaction (self, FALSE, error);
   g_ptr_array_sort (self->report->problems, compare_problems);
   if (!header_ok || nothing_to_write (self))
     {
       ledger_import_report_progress (self, 1.0);
-      return TRUE;
+      return end_transaction (self, TRUE, error);
     }
-  return ledger_import_write (self, error);
+  return end_transaction (self, ledger_import_write (self, error), error);
 }
 
 /* ---- public API ---- */

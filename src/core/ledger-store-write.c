@@ -650,13 +650,34 @@ ledger_store_save (LedgerDb      *db,
     return set_problems_error (problems, error);
   if (!ledger_db_begin (db, error))
     return FALSE;
-  if (!save_checked (db, record, error))
+  if (!ledger_store_save_prechecked (db, record, error))
     {
       ledger_db_rollback (db);
       return FALSE;
     }
-  ledger_db_note_change (db, record->kind, record->uid);
   return ledger_db_commit (db, error);
+}
+
+/**
+ * ledger_store_save_prechecked:
+ * @record: a record ledger_store_check() accepted in the transaction still open
+ *
+ * Writes in the caller's transaction, without a savepoint of its own: on
+ * failure the caller rolls its transaction back.
+ *
+ * Returns: FALSE with @error when the ledger cannot be written
+ */
+gboolean
+ledger_store_save_prechecked (LedgerDb      *db,
+                              LedgerRecord  *record,
+                              GError       **error)
+{
+  g_return_val_if_fail (ledger_db_in_transaction (db), FALSE);
+
+  if (!save_checked (db, record, error))
+    return FALSE;
+  ledger_db_note_change (db, record->kind, record->uid);
+  return TRUE;
 }
 
 static int

@@ -60,6 +60,13 @@ LedgerRecord *ledger_store_find_existing   (LedgerDb                *db,
 gboolean      ledger_store_save            (LedgerDb                *db,
                                             LedgerRecord            *record,
                                             GError                 **error);
+/* As ledger_store_save, without checking again: only for a record that
+ * ledger_store_check() accepted inside the write transaction that is still
+ * open, so that nothing can have changed since (the import does this). It
+ * writes in that transaction; on failure the caller rolls it back. */
+gboolean      ledger_store_save_prechecked (LedgerDb                *db,
+                                            LedgerRecord            *record,
+                                            GError                 **error);
 
 /* As ledger_store_save, but refuses with LEDGER_ERROR_CONFLICT when the
  * stored item no longer equals @original (what the editor was opened on):
