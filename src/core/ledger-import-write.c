@@ -89,11 +89,30 @@ save_geometry (Import      *self,
   return step_done (self->db, stmt, error);
 }
 
+/* When the check pass already opened the write transaction, the rows go
+ * straight into it (import_rows() commits or rolls it back): a savepoint
+ * around hundreds of thousands of rows makes SQLite's statement journal
+ * quadratic. */
+static gboolean
+begin_writing (Import  *self,
+               GError **error)
+{
+  return self->checked_in_transaction || ledger_db_begin (self->db, error);
+}
+
+static gboolean
+finish_writing (Import  *self,
+                GError **error)
+{
+  return self->checked_in_transaction || ledger_db_commit (self->db, error);
+}
+
 static void
 give_up (Import *self)
 {
   ledger_db_set_audit_batch (self->db, NULL);
-  ledger_db_rollback (self->db);
+  if (!self->checked_in_transaction)
+    ledger_db_rollback (self->db);
   self->report->n_written = 0;
 }
 
@@ -177,7 +196,7 @@ ledger_import_write (Import  *self,
   guint n_new = 0, n_updated = 0;
   guint rejected_before = self->report->n_rejected;
 
-  if (!ledger_db_begin (self->db, error))
+  if (!begin_writing (self, error))
     return FALSE;
   if (!open_batch (self, batch, error) || !save_records (self, &n_new, &n_updated, error))
     {
@@ -195,7 +214,7 @@ ledger_import_write (Import  *self,
       return FALSE;
     }
   ledger_db_note_change (self->db, LEDGER_KIND_ALL, NULL);
-  if (!ledger_db_commit (self->db, error))
+  if (!finish_writing (self, error))
     {
       self->report->n_written = 0;
       return FALSE;
