@@ -421,6 +421,34 @@ ledger_db_get_handle (LedgerDb *self)
 }
 
 /**
+ * ledger_db_has_row:
+ * @sql: a query with one parameter, ?1
+ * @param: its value
+ * @found: (out): whether the query returned a row
+ *
+ * Returns: FALSE with @error when the query fails
+ */
+gboolean
+ledger_db_has_row (LedgerDb    *self,
+                   const char  *sql,
+                   const char  *param,
+                   gboolean    *found,
+                   GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, param, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return ledger_db_set_sqlite_error (self, rc, error);
+  *found = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/**
  * ledger_db_set_sqlite_error:
  *
  * Turns an SQLite result code into a LEDGER_ERROR a user can act on.

@@ -44,6 +44,13 @@ sqlite3      *ledger_db_get_handle       (LedgerDb           *self);
 sqlite3_stmt *ledger_db_prepare          (LedgerDb           *self,
                                           const char         *sql,
                                           GError            **error);
+/* Whether @sql, with @param bound to ?1, returns a row: *found. FALSE with
+ * @error only when the query fails. */
+gboolean      ledger_db_has_row          (LedgerDb           *self,
+                                          const char         *sql,
+                                          const char         *param,
+                                          gboolean           *found,
+                                          GError            **error);
 gboolean      ledger_db_exec             (LedgerDb           *self,
                                           const char         *sql,
                                           GError            **error);

@@ -57,21 +57,14 @@ scale_standard_known (LedgerDb    *db,
                       const char  *key,
                       GError     **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
-  stmt = ledger_db_prepare (db, "SELECT 1 FROM scale_standards WHERE key = ?1", error);
-  if (stmt == NULL)
+  if (!ledger_db_has_row (db, "SELECT 1 FROM scale_standards WHERE key = ?1", key, &found, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return ledger_db_set_sqlite_error (db, rc, error);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
-               _("The scale-farm standard “%s” is not in this ledger."), key);
-  return FALSE;
+  if (!found)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
+                 _("The scale-farm standard “%s” is not in this ledger."), key);
+  return found;
 }
 
 static gboolean

@@ -186,20 +186,7 @@ scale_standard_exists (LedgerDb    *db,
                        gboolean    *exists,
                        GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = ledger_db_prepare (db, "SELECT 1 FROM scale_standards WHERE key = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, standard, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return ledger_db_set_sqlite_error (db, rc, error);
-
-  *exists = (rc == SQLITE_ROW);
-  return TRUE;
+  return ledger_db_has_row (db, "SELECT 1 FROM scale_standards WHERE key = ?1", standard, exists, error);
 }
 
 static gboolean

@@ -42,21 +42,14 @@ township_exists (LedgerDb    *db,
                  const char  *code,
                  GError     **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
+  gboolean found;
 
-  stmt = ledger_db_prepare (db, "SELECT 1 FROM regions WHERE kind = 'township' AND code = ?1", error);
-  if (stmt == NULL)
+  if (!ledger_db_has_row (db, "SELECT 1 FROM regions WHERE kind = 'township' AND code = ?1", code, &found, error))
     return FALSE;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    return ledger_db_set_sqlite_error (db, rc, error);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
-               _("Target: there is no township with code “%s” in this ledger."), code);
-  return FALSE;
+  if (!found)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
+                 _("Target: there is no township with code “%s” in this ledger."), code);
+  return found;
 }
 
 static gboolean
