@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ledger-test-app.h"
 #include "ledger-application.h"
 #include "ledger-export-dialog.h"
 #include "ledger-i18n.h"
@@ -311,8 +312,6 @@ static void
 open_app (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSettings) settings = ledger_settings_new ();
-  g_autoptr (LedgerDb) demo = NULL;
   g_autofree char *db_path = NULL;
 
   tmp_dir = g_dir_make_tmp ("test-export-dialog-XXXXXX", &error);
@@ -320,20 +319,7 @@ open_app (void)
   out_dir = g_build_filename (tmp_dir, "out", NULL);
   g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
   db_path = g_build_filename (tmp_dir, "lezhi.db", NULL);
-  demo = ledger_ledger_create (db_path, "512022", TRUE, &error);
-  g_assert_no_error (error);
-  g_clear_object (&demo);
-
-  /* tests never load online tiles */
-  g_settings_set_string (settings, "base-map", "none");
-  app = ledger_application_new ();
-  ledger_application_set_db_path (app, db_path);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = LEDGER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (LEDGER_IS_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = ledger_test_open_app (db_path, &app);
 }
 
 int

@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "ledger-test-app.h"
 #include "ledger-application.h"
 #include "ledger-editor.h"
 #include "ledger-map-view.h"
@@ -457,26 +458,12 @@ static void
 open_app (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GSettings) settings = ledger_settings_new ();
-  g_autoptr (LedgerDb) demo = NULL;
   g_autofree char *db_path = NULL;
 
   tmp_dir = g_dir_make_tmp ("test-help-XXXXXX", &error);
   g_assert_no_error (error);
   db_path = g_build_filename (tmp_dir, "lezhi.db", NULL);
-  demo = ledger_ledger_create (db_path, "512022", TRUE, &error);
-  g_assert_no_error (error);
-  g_clear_object (&demo);
-
-  g_settings_set_string (settings, "base-map", "none");
-  app = ledger_application_new ();
-  ledger_application_set_db_path (app, db_path);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  window = LEDGER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (LEDGER_IS_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = ledger_test_open_app (db_path, &app);
 }
 
 int
