@@ -1,9 +1,34 @@
 /* ledger-table-xlsx-private.h: the XML parts of a workbook, as GMarkup parsers */
 #pragma once
 
+#include <string.h>
+
 #include "ledger-table-private.h"
 
 G_BEGIN_DECLS
+
+/* "x:row" → "row": some writers prefix SpreadsheetML elements. */
+static inline const char *
+ledger_xlsx_local_name (const char *name)
+{
+  const char *colon = strrchr (name, ':');
+
+  return colon ? colon + 1 : name;
+}
+
+/* The value of the attribute whose local name is @name (r:id matches "id"
+ * only with @prefixed). */
+static inline const char *
+ledger_xlsx_attribute (const char **names,
+                       const char **values,
+                       const char  *name,
+                       gboolean     prefixed)
+{
+  for (guint i = 0; names[i] != NULL; i++)
+    if ((strchr (names[i], ':') != NULL) == prefixed && g_str_equal (ledger_xlsx_local_name (names[i]), name))
+      return values[i];
+  return NULL;
+}
 
 /* What the shared strings, the styles and the sheet build up, in that order. */
 typedef struct

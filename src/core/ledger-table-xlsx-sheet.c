@@ -305,24 +305,7 @@ finish_row (LedgerXlsxCells  *self,
   return FALSE;
 }
 
-static const char *
-local_name (const char *name)
-{
-  const char *colon = strrchr (name, ':');
 
-  return colon ? colon + 1 : name;
-}
-
-static const char *
-attribute (const char **names,
-           const char **values,
-           const char  *name)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if (g_str_equal (names[i], name))
-      return values[i];
-  return NULL;
-}
 
 /* @format: a translated message with %s for @value and %d for the XML line */
 static void
@@ -397,7 +380,7 @@ on_strings_start_cb (GMarkupParseContext  *context,
                      GError              **error)
 {
   LedgerXlsxCells *self = user_data;
-  const char *name = local_name (element);
+  const char *name = ledger_xlsx_local_name (element);
 
   if (g_str_equal (name, "si"))
     g_string_truncate (self->text, 0);
@@ -412,7 +395,7 @@ on_strings_end_cb (GMarkupParseContext  *context,
                    GError              **error)
 {
   LedgerXlsxCells *self = user_data;
-  const char *name = local_name (element);
+  const char *name = ledger_xlsx_local_name (element);
 
   if (g_str_equal (name, "si"))
     g_ptr_array_add (self->strings, g_strndup (self->text->str, self->text->len));
@@ -435,22 +418,22 @@ on_styles_start_cb (GMarkupParseContext  *context,
                     GError              **error)
 {
   LedgerXlsxCells *self = user_data;
-  const char *name = local_name (element);
+  const char *name = ledger_xlsx_local_name (element);
   guint id = 0;
 
   if (g_str_equal (name, "cellXfs"))
     self->in_xfs = TRUE;
   else if (g_str_equal (name, "numFmt") &&
-           parse_index (attribute (names, values, "numFmtId"), G_MAXINT, &id) &&
-           attribute (names, values, "formatCode") != NULL)
+           parse_index (ledger_xlsx_attribute (names, values, "numFmtId", FALSE), G_MAXINT, &id) &&
+           ledger_xlsx_attribute (names, values, "formatCode", FALSE) != NULL)
     g_hash_table_insert (self->formats, GUINT_TO_POINTER (id),
-                         GINT_TO_POINTER (custom_format_kind (attribute (names, values, "formatCode"))));
+                         GINT_TO_POINTER (custom_format_kind (ledger_xlsx_attribute (names, values, "formatCode", FALSE))));
   else if (g_str_equal (name, "xf") && self->in_xfs)
     {
       FormatKind kind = FORMAT_NUMBER;
       gpointer custom;
 
-      if (parse_index (attribute (names, values, "numFmtId"), G_MAXINT, &id))
+      if (parse_index (ledger_xlsx_attribute (names, values, "numFmtId", FALSE), G_MAXINT, &id))
         kind = g_hash_table_lookup_extended (self->formats, GUINT_TO_POINTER (id), NULL, &custom)
                ? (FormatKind) GPOINTER_TO_INT (custom) : builtin_format_kind (id);
       g_array_append_val (self->styles, kind);
@@ -465,7 +448,7 @@ on_styles_end_cb (GMarkupParseContext  *context,
 {
   LedgerXlsxCells *self = user_data;
 
-  if (g_str_equal (local_name (element), "cellXfs"))
+  if (g_str_equal (ledger_xlsx_local_name (element), "cellXfs"))
     self->in_xfs = FALSE;
 }
 
@@ -482,7 +465,7 @@ start_row (LedgerXlsxCells      *self,
            const char          **values,
            GError              **error)
 {
-  const char *number = attribute (names, values, "r");
+  const char *number = ledger_xlsx_attribute (names, values, "r", FALSE);
 
   if (number != NULL && !parse_index (number, G_MAXINT, &self->row_number))
     {
@@ -503,14 +486,14 @@ start_cell (LedgerXlsxCells      *self,
             const char          **values,
             GError              **error)
 {
-  const char *reference = attribute (names, values, "r");
-  const char *type = attribute (names, values, "t");
-  const char *style = attribute (names, values, "s");
+  const char *reference = ledger_xlsx_attribute (names, values, "r", FALSE);
+  const char *type = ledger_xlsx_attribute (names, values, "t", FALSE);
+  const char *style = ledger_xlsx_attribute (names, values, "s", FALSE);
 
   if (self->cells == NULL)
     {
       refuse_element (context, _("The worksheet is damaged: a cell “%s” is outside a row (XML line %d)."),
-                      attribute (names, values, "r") ?: "", error);
+                      ledger_xlsx_attribute (names, values, "r", FALSE) ?: "", error);
       return;
     }
   if (reference == NULL)
@@ -536,7 +519,7 @@ on_sheet_start_cb (GMarkupParseContext  *context,
                    GError              **error)
 {
   LedgerXlsxCells *self = user_data;
-  const char *name = local_name (element);
+  const char *name = ledger_xlsx_local_name (element);
 
   if (g_str_equal (name, "row"))
     start_row (self, context, names, values, error);
@@ -555,7 +538,7 @@ on_sheet_end_cb (GMarkupParseContext  *context,
                  GError              **error)
 {
   LedgerXlsxCells *self = user_data;
-  const char *name = local_name (element);
+  const char *name = ledger_xlsx_local_name (element);
 
   if (g_str_equal (name, "v") || g_str_equal (name, "is"))
     {

@@ -206,28 +206,7 @@ parse_part (unzFile              zip,
 
 /* ---- auxiliary functions: the parts that lead to the sheet ---- */
 
-/* "x:row" → "row": some writers prefix SpreadsheetML elements. */
-static const char *
-local_name (const char *name)
-{
-  const char *colon = strrchr (name, ':');
 
-  return colon ? colon + 1 : name;
-}
-
-/* The value of the attribute whose local name is @name (r:id matches "id"
- * only with @prefixed). */
-static const char *
-attribute (const char **names,
-           const char **values,
-           const char  *name,
-           gboolean     prefixed)
-{
-  for (guint i = 0; names[i] != NULL; i++)
-    if ((strchr (names[i], ':') != NULL) == prefixed && g_str_equal (local_name (names[i]), name))
-      return values[i];
-  return NULL;
-}
 
 typedef struct
 {
@@ -249,18 +228,18 @@ on_workbook_start_cb (GMarkupParseContext  *context,
                       GError              **error)
 {
   Workbook *self = user_data;
-  const char *name = local_name (element);
+  const char *name = ledger_xlsx_local_name (element);
 
   if (g_str_equal (name, "workbookPr"))
     {
-      const char *date1904 = attribute (names, values, "date1904", FALSE);
+      const char *date1904 = ledger_xlsx_attribute (names, values, "date1904", FALSE);
       self->date1904 = date1904 && (g_str_equal (date1904, "1") || g_str_equal (date1904, "true"));
     }
   else if (g_str_equal (name, "sheet") && !self->seen_sheet)
     {
       self->seen_sheet = TRUE;
-      self->sheet_name = g_strdup (attribute (names, values, "name", FALSE));
-      self->sheet_id = g_strdup (attribute (names, values, "id", TRUE));
+      self->sheet_name = g_strdup (ledger_xlsx_attribute (names, values, "name", FALSE));
+      self->sheet_id = g_strdup (ledger_xlsx_attribute (names, values, "id", TRUE));
     }
 }
 
@@ -282,11 +261,11 @@ on_rels_start_cb (GMarkupParseContext  *context,
                   GError              **error)
 {
   Workbook *self = user_data;
-  const char *id = attribute (names, values, "Id", FALSE);
-  const char *type = attribute (names, values, "Type", FALSE);
-  const char *target = attribute (names, values, "Target", FALSE);
+  const char *id = ledger_xlsx_attribute (names, values, "Id", FALSE);
+  const char *type = ledger_xlsx_attribute (names, values, "Type", FALSE);
+  const char *target = ledger_xlsx_attribute (names, values, "Target", FALSE);
 
-  if (!g_str_equal (local_name (element), "Relationship") || !id || !type || !target)
+  if (!g_str_equal (ledger_xlsx_local_name (element), "Relationship") || !id || !type || !target)
     return;
   g_hash_table_insert (self->targets, g_strdup (id), resolve_target (target));
   if (g_str_has_suffix (type, "/sharedStrings") && self->shared_strings == NULL)
