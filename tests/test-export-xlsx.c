@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "ledger-error.h"
 #include "ledger-export-xlsx.h"
+#include "ledger-import.h"
 #include "ledger-test-farms.h"
 #include "ledger-test-util.h"
 
@@ -257,6 +259,48 @@ test_large_export_streams (Fixture *f, gconstpointer data)
 #endif
 }
 
+/* An officer edits the workbook and imports a kind's sheet back: the import
+ * reads that kind's sheet (not the summary, which comes first), and an
+ * unedited workbook changes nothing. */
+static void
+test_imports_back (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->out, "台账.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  LedgerImportOptions options = { .dry_run = TRUE };
+
+  g_assert_true (ledger_export_xlsx (f->db, path, 2025, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  for (LedgerKind kind = 0; kind < LEDGER_N_KINDS; kind++)
+    {
+      g_autoptr (LedgerImportReport) report = ledger_import_file (f->db, kind, path, &options, &error);
+      g_autoptr (LedgerTable) table = ledger_table_read_file (path, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (table->sheet_name, ==, "汇总");
+      g_assert_cmpstr (ledger_import_kind_sheet (kind, table), ==, ledger_export_xlsx_sheet_name (kind));
+      g_assert_cmpuint (report->n_rows, >, 0);
+      g_assert_cmpuint (report->n_rejected, ==, 0);
+      g_assert_cmpuint (report->n_new + report->n_updated, ==, 0);
+      g_assert_cmpuint (report->n_unchanged, ==, report->n_rows);
+    }
+}
+
+/* A sheet the workbook lacks is refused by name. */
+static void
+test_missing_sheet (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->out, "台账.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerTable) table = NULL;
+
+  g_assert_true (ledger_export_xlsx (f->db, path, 2025, NULL, NULL, NULL, NULL, &error));
+  table = ledger_table_read_file_sheet (path, "没有这张表", NULL, &error);
+  g_assert_null (table);
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "没有这张表"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -273,6 +317,8 @@ main (int argc, char *argv[])
   ADD ("/export-xlsx/cancelled/before", test_cancelled_before);
   ADD ("/export-xlsx/cancelled/during", test_cancelled_during);
   ADD ("/export-xlsx/large", test_large_export_streams);
+  ADD ("/export-xlsx/imports-back", test_imports_back);
+  ADD ("/export-xlsx/missing-sheet", test_missing_sheet);
 #undef ADD
 
   return g_test_run ();

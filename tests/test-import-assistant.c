@@ -16,6 +16,7 @@
 
 #include "ledger-test-app.h"
 #include "ledger-application.h"
+#include "ledger-export-xlsx.h"
 #include "ledger-i18n.h"
 #include "ledger-import-assistant.h"
 #include "ledger-regions.h"
@@ -783,6 +784,39 @@ open_app (void)
   window = ledger_test_open_app (db_path, &app);
 }
 
+/* ---- the workbook this program exports, edited and brought back ---- */
+
+static void
+test_own_workbook_kind_sheet (void)
+{
+  g_autofree char *xlsx = g_build_filename (tmp_dir, "exported.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  LedgerImportAssistant *assistant;
+  const LedgerImportReport *report;
+
+  g_assert_true (ledger_export_xlsx (ledger_window_get_db (window), xlsx, 2025, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assistant = open_assistant (xlsx);
+  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  /* the first sheet is the summary: no kind in its headers */
+  g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_N_KINDS);
+
+  /* choosing the kind reads its sheet, 养殖场, and finds its columns */
+  ledger_import_assistant_set_kind (assistant, LEDGER_KIND_FARMS);
+  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_FARMS);
+  g_assert_null (ledger_import_assistant_get_missing_text (assistant));
+
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  g_assert_true (wait_for (shows_check, assistant, 30));
+  report = ledger_import_assistant_get_preview (assistant);
+  g_assert_cmpuint (report->n_rows, >, 0);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+  g_assert_cmpuint (report->n_unchanged, ==, report->n_rows);
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  iterate (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -795,6 +829,7 @@ main (int   argc,
   open_app ();
 
   g_test_add_func ("/import-assistant/junk-file-refused", test_junk_file_refused);
+  g_test_add_func ("/import-assistant/own-workbook-kind-sheet", test_own_workbook_kind_sheet);
   g_test_add_func ("/import-assistant/drop-opens-assistant", test_drop_opens_assistant);
   g_test_add_func ("/import-assistant/unknown-headers", test_unknown_headers);
   g_test_add_func ("/import-assistant/escape-closes", test_escape_closes);

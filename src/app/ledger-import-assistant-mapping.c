@@ -342,7 +342,9 @@ on_kind_row_selected_cb (AdwComboRow           *row,
   if (self->building || selected >= LEDGER_N_KINDS || selected == self->kind)
     return;
   self->kind = selected;
-  if (self->table != NULL)
+  if (self->table != NULL && ledger_import_kind_sheet (self->kind, self->table) != NULL)
+    ledger_import_assistant_open_sheet (self, ledger_import_kind_sheet (self->kind, self->table));
+  else if (self->table != NULL)
     apply_kind (self);
 }
 

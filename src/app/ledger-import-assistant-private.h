@@ -71,6 +71,8 @@ struct _LedgerImportAssistant
 /* ledger-import-assistant-mapping.c */
 void        ledger_import_assistant_init_mapping   (LedgerImportAssistant *self);
 void        ledger_import_assistant_fill_mapping   (LedgerImportAssistant *self);
+void ledger_import_assistant_open_sheet   (LedgerImportAssistant *self,
+                                           const char            *sheet);
 LedgerDatum ledger_import_assistant_get_crs        (LedgerImportAssistant *self);
 
 /* ledger-import-assistant-check.c */

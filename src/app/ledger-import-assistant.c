@@ -30,6 +30,7 @@ typedef struct
   char                     *db_path;
   char                     *actor;
   char                     *path;            /* read: the file; import: the rejected rows' CSV */
+  char                     *sheet;           /* read: the workbook's sheet, NULL for the first */
   const LedgerTable        *table;
   const LedgerImportReport *preview;
   LedgerKind                kind;
@@ -47,6 +48,7 @@ job_free (Job *job)
   g_free (job->db_path);
   g_free (job->actor);
   g_free (job->path);
+  g_free (job->sheet);
   g_free (job->column_fields);
   g_free (job);
 }
@@ -163,7 +165,7 @@ read_thread (GTask        *task,
 {
   Job *job = data;
   GError *error = NULL;
-  LedgerTable *table = ledger_table_read_file (job->path, cancellable, &error);
+  LedgerTable *table = ledger_table_read_file_sheet (job->path, job->sheet, cancellable, &error);
 
   if (table == NULL)
     g_task_return_error (task, error);
@@ -646,22 +648,19 @@ ledger_import_assistant_new (GtkWindow  *parent,
   return self;
 }
 
-void
-ledger_import_assistant_open_file (LedgerImportAssistant *self,
-                                   const char            *path)
+static void
+start_reading (LedgerImportAssistant *self,
+               const char            *path,
+               const char            *sheet)
 {
   g_autoptr (GTask) task = NULL;
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *reading = g_strdup_printf (_("Reading “%s”…"), name);
-  Job *job = g_new0 (Job, 1);
-
-  g_return_if_fail (LEDGER_IS_IMPORT_ASSISTANT (self));
+  Job *job;
 
   if (self->cancellable != NULL)
-    {
-      job_free (job);
-      return;
-    }
+    return;
+  job = g_new0 (Job, 1);
   g_free (self->path);
   self->path = g_strdup (path);
   adw_window_title_set_subtitle (self->window_title, name);
@@ -670,10 +669,33 @@ ledger_import_assistant_open_file (LedgerImportAssistant *self,
   gtk_widget_set_visible (self->read_box, TRUE);
   gtk_spinner_start (self->read_spinner);
   job->path = g_strdup (path);
+  job->sheet = g_strdup (sheet);
   task = start_job (self, "read", on_read_done_cb);
   g_task_set_task_data (task, job, (GDestroyNotify) job_free);
   set_page (self, "file");
   g_task_run_in_thread (task, read_thread);
+}
+
+void
+ledger_import_assistant_open_file (LedgerImportAssistant *self,
+                                   const char            *path)
+{
+  g_return_if_fail (LEDGER_IS_IMPORT_ASSISTANT (self));
+
+  start_reading (self, path, NULL);
+}
+
+/* Reads another worksheet of the workbook open (the chosen kind's sheet). */
+void
+ledger_import_assistant_open_sheet (LedgerImportAssistant *self,
+                                    const char            *sheet)
+{
+  g_autofree char *path = g_strdup (self->path);
+
+  g_return_if_fail (LEDGER_IS_IMPORT_ASSISTANT (self));
+  g_return_if_fail (self->path != NULL);
+
+  start_reading (self, path, sheet);
 }
 
 void

@@ -17,6 +17,7 @@ typedef struct
   const LedgerField         *fields;
   guint                      n_fields;
   gboolean                   geojson;        /* problems carry no column */
+  gboolean                   workbook;       /* XLSX: a row simply ends after its last filled cell */
   GArray                    *column_field;   /* int per file column: field index, -1 ignored, NO_HEADER */
   int                       *field_column;   /* per field: 1-based file column, 0 absent */
   int                        geometry_column;/* 1-based column of GeoJSON geometry, 0 none */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "ledger-error.h"
+#include "ledger-export-xlsx.h"
 #include "ledger-import-private.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
@@ -292,9 +293,11 @@ parse_row (Import             *self,
       }
   if (row->n_cells < n_columns && !self->geojson)
     {
-      add_problem (self, row->line, -1, row->n_cells + 1, TRUE,
-                   _("This row has fewer cells than the header row (%u, not %u): the missing ones are read as blank."),
-                   row->n_cells, n_columns);
+      /* a short CSV row may be a broken line; a workbook row just ends */
+      if (!self->workbook)
+        add_problem (self, row->line, -1, row->n_cells + 1, TRUE,
+                     _("This row has fewer cells than the header row (%u, not %u): the missing ones are read as blank."),
+                     row->n_cells, n_columns);
       for (guint i = row->n_cells; i < n_columns; i++)
         if (g_array_index (self->column_field, int, i) >= 0)
           present[g_array_index (self->column_field, int, i)] = TRUE;
@@ -633,6 +636,7 @@ ledger_import_table (LedgerDb                  *db,
   g_return_val_if_fail (kind < LEDGER_N_KINDS, NULL);
   import_init (&self, db, kind, options, report);
   self.geojson = table->format == LEDGER_TABLE_GEOJSON;
+  self.workbook = table->format == LEDGER_TABLE_XLSX;
   ok = import_rows (&self, table, error);
   import_clear (&self);
   return ok ? g_steal_pointer (&report) : NULL;
@@ -679,11 +683,37 @@ ledger_import_file (LedgerDb                  *db,
                     const LedgerImportOptions *options,
                     GError                   **error)
 {
-  g_autoptr (LedgerTable) table = ledger_table_read_file (path, options ? options->cancellable : NULL, error);
+  GCancellable *cancellable = options ? options->cancellable : NULL;
+  g_autoptr (LedgerTable) table = ledger_table_read_file (path, cancellable, error);
+  g_autofree char *sheet = table ? g_strdup (ledger_import_kind_sheet (kind, table)) : NULL;
 
+  if (sheet != NULL)
+    {
+      g_clear_pointer (&table, ledger_table_free);
+      table = ledger_table_read_file_sheet (path, sheet, cancellable, error);
+    }
   if (table == NULL)
     return NULL;
   return ledger_import_table (db, kind, table, options, error);
+}
+
+/**
+ * ledger_import_kind_sheet:
+ *
+ * Returns: (nullable): the name of the worksheet to read instead, or %NULL
+ */
+const char *
+ledger_import_kind_sheet (LedgerKind         kind,
+                          const LedgerTable *table)
+{
+  const char *wanted = kind < LEDGER_N_KINDS ? ledger_export_xlsx_sheet_name (kind) : NULL;
+
+  if (table->sheet_names == NULL || wanted == NULL || g_strcmp0 (table->sheet_name, wanted) == 0)
+    return NULL;
+  for (guint i = 0; table->sheet_names[i] != NULL; i++)
+    if (g_str_equal (table->sheet_names[i], wanted))
+      return table->sheet_names[i];
+  return NULL;
 }
 
 void

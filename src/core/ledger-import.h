@@ -81,6 +81,11 @@ void                ledger_import_report_free (LedgerImportReport    *report);
 /* The kind whose headers match the table's header row best, or
  * LEDGER_N_KINDS when no kind matches at least its required columns. */
 LedgerKind          ledger_import_guess_kind (const LedgerTable      *table);
+/* The worksheet of @table's workbook that holds @kind when it is not the one
+ * read: the kind's sheet of the workbook this program exports (养殖场 …),
+ * whose first sheet is the summary 汇总. NULL when the table is right. */
+const char         *ledger_import_kind_sheet (LedgerKind          kind,
+                                              const LedgerTable  *table);
 /* Per column of the table's header row: the field index it maps to, or -1.
  * Matches Chinese headers, English keys and common variants (村名,
  * 行政村名称, 设计处理能力, 存栏量(头) …), ignoring spaces, case, full-width

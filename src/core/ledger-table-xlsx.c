@@ -210,9 +210,8 @@ parse_part (unzFile              zip,
 
 typedef struct
 {
-  gboolean    seen_sheet;
-  char       *sheet_name;
-  char       *sheet_id;     /* relationship id of the first sheet */
+  GPtrArray  *sheet_names;  /* every worksheet, in order */
+  GPtrArray  *sheet_ids;    /* their relationship ids */
   gboolean    date1904;
   GHashTable *targets;      /* relationship id → part path */
   char       *shared_strings;
@@ -235,11 +234,12 @@ on_workbook_start_cb (GMarkupParseContext  *context,
       const char *date1904 = ledger_xlsx_attribute (names, values, "date1904", FALSE);
       self->date1904 = date1904 && (g_str_equal (date1904, "1") || g_str_equal (date1904, "true"));
     }
-  else if (g_str_equal (name, "sheet") && !self->seen_sheet)
+  else if (g_str_equal (name, "sheet"))
     {
-      self->seen_sheet = TRUE;
-      self->sheet_name = g_strdup (ledger_xlsx_attribute (names, values, "name", FALSE));
-      self->sheet_id = g_strdup (ledger_xlsx_attribute (names, values, "id", TRUE));
+      const char *sheet_name = ledger_xlsx_attribute (names, values, "name", FALSE);
+
+      g_ptr_array_add (self->sheet_names, g_strdup (sheet_name ? sheet_name : ""));
+      g_ptr_array_add (self->sheet_ids, g_strdup (ledger_xlsx_attribute (names, values, "id", TRUE)));
     }
 }
 
@@ -277,8 +277,8 @@ on_rels_start_cb (GMarkupParseContext  *context,
 static void
 workbook_clear (Workbook *self)
 {
-  g_free (self->sheet_name);
-  g_free (self->sheet_id);
+  g_clear_pointer (&self->sheet_names, g_ptr_array_unref);
+  g_clear_pointer (&self->sheet_ids, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_hash_table_unref);
   g_free (self->shared_strings);
   g_free (self->styles);
@@ -294,17 +294,52 @@ read_workbook (unzFile        zip,
   static const GMarkupParser rels_parser = { on_rels_start_cb, NULL, NULL, NULL, NULL };
 
   self->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->sheet_names = g_ptr_array_new_with_free_func (g_free);
+  self->sheet_ids = g_ptr_array_new_with_free_func (g_free);
   return parse_part (zip, "xl/workbook.xml", FALSE, &workbook_parser, self, cancellable, error) &&
          parse_part (zip, "xl/_rels/workbook.xml.rels", FALSE, &rels_parser, self, cancellable, error);
 }
 
-/* The first sheet's part; sheet1.xml when the workbook does not say. */
-static const char *
-sheet_part (const Workbook *self)
+/* Which sheet to read: the one named @wanted, or the first. */
+static gboolean
+choose_sheet (const Workbook  *self,
+              const char      *wanted,
+              guint           *index,
+              GError         **error)
 {
-  const char *target = self->sheet_id ? g_hash_table_lookup (self->targets, self->sheet_id) : NULL;
+  *index = 0;
+  if (wanted == NULL)
+    return TRUE;
+  for (guint i = 0; i < self->sheet_names->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->sheet_names, i), wanted))
+      {
+        *index = i;
+        return TRUE;
+      }
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+               _("The workbook has no sheet named “%s”."), wanted);
+  return FALSE;
+}
+
+/* The chosen sheet's part; sheet1.xml when the workbook does not say. */
+static const char *
+sheet_part (const Workbook *self,
+            guint           index)
+{
+  const char *id = index < self->sheet_ids->len ? g_ptr_array_index (self->sheet_ids, index) : NULL;
+  const char *target = id ? g_hash_table_lookup (self->targets, id) : NULL;
 
   return target ? target : "xl/worksheets/sheet1.xml";
+}
+
+static char **
+dup_sheet_names (const Workbook *self)
+{
+  char **names = g_new0 (char *, self->sheet_names->len + 1);
+
+  for (guint i = 0; i < self->sheet_names->len; i++)
+    names[i] = g_strdup (g_ptr_array_index (self->sheet_names, i));
+  return names;
 }
 
 /* ---- public API ---- */
@@ -320,6 +355,7 @@ ledger_table_read_xlsx (LedgerTable   *table,
   unzFile zip = open_zip (&file);
   Workbook book = { 0 };
   LedgerXlsxCells cells = { 0 };
+  guint index = 0;
   gboolean ok;
 
   if (zip == NULL)
@@ -331,11 +367,15 @@ ledger_table_read_xlsx (LedgerTable   *table,
                          FALSE, &ledger_xlsx_strings_parser, &cells, cancellable, error);
   ok = ok && parse_part (zip, book.styles ? book.styles : "xl/styles.xml",
                          FALSE, &ledger_xlsx_styles_parser, &cells, cancellable, error);
-  ok = ok && parse_part (zip, sheet_part (&book), TRUE, &ledger_xlsx_sheet_parser, &cells,
+  ok = ok && choose_sheet (&book, table->sheet_name, &index, error);
+  ok = ok && parse_part (zip, sheet_part (&book, index), TRUE, &ledger_xlsx_sheet_parser, &cells,
                          cancellable, error);
   if (ok)
     {
-      table->sheet_name = g_strdup (book.sheet_name ? book.sheet_name : "Sheet1");
+      g_free (table->sheet_name);
+      table->sheet_name = g_strdup (index < book.sheet_names->len ? g_ptr_array_index (book.sheet_names, index)
+                                                                  : "Sheet1");
+      table->sheet_names = dup_sheet_names (&book);
       table->rows = g_steal_pointer (&cells.rows);
     }
   ledger_xlsx_cells_clear (&cells);

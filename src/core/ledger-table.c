@@ -119,6 +119,7 @@ read_any (LedgerTable   *table,
       table->encoding = g_strdup ("XLSX");
       return ledger_table_read_xlsx (table, bytes, len, cancellable, error);
     }
+  g_clear_pointer (&table->sheet_name, g_free);   /* only workbooks have sheets */
   return read_text (table, bytes, len, cancellable, error);
 }
 
@@ -199,6 +200,23 @@ ledger_table_read_bytes (const char    *bytes,
                          GCancellable  *cancellable,
                          GError       **error)
 {
+  return ledger_table_read_bytes_sheet (bytes, len, file_name, NULL, cancellable, error);
+}
+
+/**
+ * ledger_table_read_bytes_sheet:
+ * @sheet: (nullable): the XLSX worksheet to read; %NULL: the first
+ *
+ * Returns: (transfer full) (nullable): the table, or %NULL with @error
+ */
+LedgerTable *
+ledger_table_read_bytes_sheet (const char    *bytes,
+                               gsize          len,
+                               const char    *file_name,
+                               const char    *sheet,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
   g_autoptr(LedgerTable) table = NULL;
   g_autoptr(GError) local = NULL;
 
@@ -206,6 +224,7 @@ ledger_table_read_bytes (const char    *bytes,
   g_return_val_if_fail (file_name != NULL, NULL);
 
   table = ledger_table_new (file_name, LEDGER_TABLE_CSV, "UTF-8");
+  table->sheet_name = g_strdup (sheet);   /* the XLSX reader's request */
   if (read_any (table, bytes ? bytes : "", len, cancellable, &local) &&
       refuse_too_many_rows (table, &local))
     return g_steal_pointer (&table);
@@ -229,6 +248,21 @@ ledger_table_read_file (const char    *path,
                         GCancellable  *cancellable,
                         GError       **error)
 {
+  return ledger_table_read_file_sheet (path, NULL, cancellable, error);
+}
+
+/**
+ * ledger_table_read_file_sheet:
+ * @sheet: (nullable): the XLSX worksheet to read; %NULL: the first
+ *
+ * Returns: (transfer full) (nullable): the table, or %NULL with @error
+ */
+LedgerTable *
+ledger_table_read_file_sheet (const char    *path,
+                              const char    *sheet,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *contents = NULL;
   g_autoptr(GError) local = NULL;
@@ -250,7 +284,7 @@ ledger_table_read_file (const char    *path,
       g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_OPEN, local->message);
       return NULL;
     }
-  return ledger_table_read_bytes (contents, len, name, cancellable, error);
+  return ledger_table_read_bytes_sheet (contents, len, name, sheet, cancellable, error);
 }
 
 void
@@ -261,6 +295,7 @@ ledger_table_free (LedgerTable *table)
   g_free (table->file_name);
   g_free (table->encoding);
   g_free (table->sheet_name);
+  g_strfreev (table->sheet_names);
   g_clear_pointer (&table->rows, g_ptr_array_unref);
   g_free (table);
 }

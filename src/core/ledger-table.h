@@ -42,6 +42,7 @@ typedef struct
   char              *encoding;   /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE"…; "XLSX" */
   char               delimiter;  /* ',', ';' or '\t' for CSV, 0 otherwise */
   char              *sheet_name; /* XLSX: the worksheet read; NULL otherwise */
+  char             **sheet_names;/* XLSX: every worksheet, in the workbook's order; NULL otherwise */
   GPtrArray         *rows;       /* LedgerCsvRow*; rows[0] is the header row; blank rows kept
                                     (line numbers are the file's: CSV physical line,
                                     XLSX row number, GeoJSON feature index + 1) */
@@ -62,6 +63,19 @@ LedgerTable *ledger_table_read_bytes (const char     *bytes,
                                       const char     *file_name,
                                       GCancellable   *cancellable,
                                       GError        **error);
+/* The same, reading the worksheet named @sheet of an XLSX workbook (NULL:
+ * the first); a name the workbook lacks is an error. CSV and GeoJSON
+ * ignore @sheet. */
+LedgerTable *ledger_table_read_file_sheet  (const char   *path,
+                                            const char   *sheet,
+                                            GCancellable *cancellable,
+                                            GError      **error);
+LedgerTable *ledger_table_read_bytes_sheet (const char   *bytes,
+                                            gsize         len,
+                                            const char   *file_name,
+                                            const char   *sheet,
+                                            GCancellable *cancellable,
+                                            GError      **error);
 void         ledger_table_free       (LedgerTable    *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerTable, ledger_table_free)
