@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ledger-test-db.h"
 #include "ledger-county-outline.h"
 #include "ledger-error.h"
 #include "ledger-geo.h"
@@ -42,17 +43,6 @@ fixture_tear_down (Fixture       *f,
   ledger_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static gint64
-count (LedgerDb   *db,
-       const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static char *
@@ -97,14 +87,14 @@ test_shipped_or_own (Fixture       *f,
   g_assert_no_error (error);
   own = ledger_county_outline_dup_geojson (dongcheng);
   g_assert_cmpstr (own, ==, square);
-  g_assert_cmpint (count (dongcheng, "SELECT count(*) FROM audit WHERE entity = 'meta'"
+  g_assert_cmpint (ledger_test_count (dongcheng, "SELECT count(*) FROM audit WHERE entity = 'meta'"
                                      " AND entity_uid = 'boundary_geojson' AND action = 'insert'"), ==, 1);
 
   /* clearing it goes back to what ships (nothing for 东城区), audited as a change */
   g_assert_true (ledger_county_outline_store (dongcheng, NULL, &error));
   back = ledger_county_outline_dup_geojson (dongcheng);
   g_assert_null (back);
-  g_assert_cmpint (count (dongcheng, "SELECT count(*) FROM audit WHERE entity = 'meta' AND action = 'update'"
+  g_assert_cmpint (ledger_test_count (dongcheng, "SELECT count(*) FROM audit WHERE entity = 'meta' AND action = 'update'"
                                      " AND old_value LIKE '%Polygon%' AND new_value = ''"), ==, 1);
 }
 
@@ -188,7 +178,7 @@ test_import (Fixture       *f,
   g_autofree char *near = write_file (f, "near.geojson", "{\"type\":\"Polygon\",\"coordinates\":" LEZHI_SQUARE "}");
   g_autofree char *missing = g_build_filename (f->dir, "missing.geojson", NULL);
   g_autofree char *own = NULL;
-  gint64 audit_before = count (f->lezhi, "SELECT count(*) FROM audit");
+  gint64 audit_before = ledger_test_count (f->lezhi, "SELECT count(*) FROM audit");
 
   /* most seats outside: refused with the numbers and the way out; nothing written */
   g_assert_false (ledger_county_outline_import (f->lezhi, far, LEDGER_DATUM_WGS84, FALSE, &error));
@@ -196,8 +186,8 @@ test_import (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "0 of the ledger’s 21"));
   g_assert_nonnull (strstr (error->message, "GCJ-02"));
   g_clear_error (&error);
-  g_assert_cmpint (count (f->lezhi, "SELECT count(*) FROM audit"), ==, audit_before);
-  g_assert_cmpint (count (f->lezhi, "SELECT count(*) FROM meta WHERE key = 'boundary_geojson'"), ==, 0);
+  g_assert_cmpint (ledger_test_count (f->lezhi, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_cmpint (ledger_test_count (f->lezhi, "SELECT count(*) FROM meta WHERE key = 'boundary_geojson'"), ==, 0);
 
   g_assert_false (ledger_county_outline_import (f->lezhi, missing, LEDGER_DATUM_WGS84, TRUE, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
@@ -210,7 +200,7 @@ test_import (Fixture       *f,
   g_assert_no_error (error);
   own = ledger_county_outline_dup_geojson (f->lezhi);
   g_assert_nonnull (strstr (own, "104.85"));
-  g_assert_cmpint (count (f->lezhi, "SELECT count(*) FROM audit WHERE entity = 'meta'"), ==, 2);
+  g_assert_cmpint (ledger_test_count (f->lezhi, "SELECT count(*) FROM audit WHERE entity = 'meta'"), ==, 2);
 }
 
 int

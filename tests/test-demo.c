@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "ledger-test-db.h"
 #include "ledger-demo.h"
 #include "ledger-error.h"
 #include "ledger-geo.h"
@@ -41,17 +42,6 @@ fixture_tear_down (Fixture       *f,
   ledger_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static gint64
-count (LedgerDb   *db,
-       const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static LedgerProgress *
@@ -152,7 +142,7 @@ test_points_inside (Fixture       *f,
       n++;
     }
   /* every item, village and township seat of the demo has a location */
-  g_assert_cmpuint (n, ==, count (f->db, "SELECT (SELECT count(*) FROM facilities) + (SELECT count(*) FROM farms)"
+  g_assert_cmpuint (n, ==, ledger_test_count (f->db, "SELECT (SELECT count(*) FROM facilities) + (SELECT count(*) FROM farms)"
                                          " + (SELECT count(*) FROM water_bodies)"
                                          " + (SELECT count(*) FROM regions WHERE kind <> 'county')"));
 }
@@ -167,10 +157,10 @@ test_remove (Fixture       *f,
   g_autoptr (LedgerProgress) progress = NULL;
   guint n_removed = 0;
 
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM samples"), >, 0);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM inspections"), >, 0);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM samples"), >, 0);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM inspections"), >, 0);
   g_assert_cmpuint (ledger_demo_count (f->db), ==,
-                    count (f->db, "SELECT (SELECT count(*) FROM facilities) + (SELECT count(*) FROM farms)"
+                    ledger_test_count (f->db, "SELECT (SELECT count(*) FROM facilities) + (SELECT count(*) FROM farms)"
                                   " + (SELECT count(*) FROM water_bodies) + (SELECT count(*) FROM village_sewage)"
                                   " + (SELECT count(*) FROM samples) + (SELECT count(*) FROM inspections)"));
   g_assert_cmpuint (ledger_demo_count (f->db), >, 100);
@@ -180,10 +170,10 @@ test_remove (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
-      g_assert_cmpint (count (f->db, sql), ==, 0);
+      g_assert_cmpint (ledger_test_count (f->db, sql), ==, 0);
     }
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM regions WHERE lon IS NOT NULL OR households IS NOT NULL"), ==, 0);
-  g_assert_cmpint (count (f->db, "SELECT count(*) FROM regions"), ==, 1 + 21 + 315);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM regions WHERE lon IS NOT NULL OR households IS NOT NULL"), ==, 0);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM regions"), ==, 1 + 21 + 315);
   g_assert_cmpuint (ledger_demo_count (f->db), ==, 0);
 
   progress = compute (f->db, 2020);

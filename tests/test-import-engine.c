@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
+#include "ledger-test-db.h"
 #include "ledger-coords.h"
 #include "ledger-error.h"
 #include "ledger-export.h"
@@ -103,37 +104,10 @@ import_with (LedgerDb                  *db,
   return report;
 }
 
-static char *
-problems_text (const LedgerImportReport *report)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < report->problems->len; i++)
-    {
-      g_autofree char *line = ledger_import_format_problem (report, g_ptr_array_index (report->problems, i));
-      g_string_append_printf (text, "%s\n", line);
-    }
-  return g_string_free (text, FALSE);
-}
-
-static LedgerRecord *
-get_by_code (LedgerDb *db, LedgerKind kind, const char *code)
-{
-  g_autoptr (GPtrArray) records = ledger_store_load (db, kind, NULL, NULL);
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      LedgerRecord *r = g_ptr_array_index (records, i);
-      if (g_strcmp0 (r->values[0], code) == 0)
-        return ledger_record_copy (r);
-    }
-  return NULL;
-}
-
 static double
 stored_double (LedgerDb *db, LedgerKind kind, const char *code, const char *key)
 {
-  g_autoptr (LedgerRecord) record = get_by_code (db, kind, code);
+  g_autoptr (LedgerRecord) record = ledger_test_get_by_code (db, kind, code);
 
   g_assert_nonnull (record);
   return ledger_record_get_double (record, key, NAN);
@@ -231,7 +205,7 @@ test_mapping_by_hand (Fixture *f, gconstpointer data)
   g_assert_cmpuint (report->n_rejected, ==, 0);
   g_assert_cmpuint (report->n_written, ==, 1);
   g_assert_cmpuint (report->problems->len, ==, 0);   /* an ignored column is no "unknown column" */
-  record = get_by_code (f->db, LEDGER_KIND_FACILITIES, "H1");
+  record = ledger_test_get_by_code (f->db, LEDGER_KIND_FACILITIES, "H1");
   g_assert_cmpstr (ledger_record_get (record, "status"), ==, "normal");
 }
 
@@ -313,7 +287,7 @@ test_swapped (Fixture *f, gconstpointer data)
     "S2,颠倒站,village_station," VILLAGE ",normal,30.2,105.2\n"
     "S3,字母颠倒,village_station," VILLAGE ",normal,30°12'N,105°12'E\n";
   g_autoptr (LedgerImportReport) report = import_with (f->db, LEDGER_KIND_FACILITIES, text, "s.csv", NULL);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
 
   g_assert_cmpuint (report->n_written, ==, 3);
   g_assert_cmpfloat (stored_double (f->db, LEDGER_KIND_FACILITIES, "S2", "lon"), ==, 105.2);
@@ -333,7 +307,7 @@ test_outside_china (Fixture *f, gconstpointer data)
     "P2,巴黎站,village_station," VILLAGE ",normal,2.3522,48.8566\n"
     "P3,不是坐标,village_station," VILLAGE ",normal,东边,30.3\n";
   g_autoptr (LedgerImportReport) report = import_with (f->db, LEDGER_KIND_FACILITIES, text, "x.csv", NULL);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
 
   g_assert_cmpuint (report->n_rejected, ==, 2);
   g_assert_cmpuint (report->n_written, ==, 0);
@@ -355,7 +329,7 @@ test_outside_county (Fixture *f, gconstpointer data)
 
   g_assert_true (ledger_db_set_meta (f->db, "region_code", "512022", NULL));
   report = import_with (f->db, LEDGER_KIND_FACILITIES, text, "y.csv", NULL);
-  problems = problems_text (report);
+  problems = ledger_test_problems_text (report);
   g_assert_cmpuint (report->n_written, ==, 2);
   g_assert_cmpuint (report->n_outside_county, ==, 1);
   g_assert_nonnull (strstr (problems, "y.csv:3:6: warning: "));
@@ -464,7 +438,7 @@ test_audit_batch (Fixture *f, gconstpointer data)
   g_autoptr (LedgerImportReport) first = import_with (f->db, LEDGER_KIND_FACILITIES, FACILITIES_CSV, "台账.csv", NULL);
   g_autoptr (LedgerImportReport) second = import_with (f->db, LEDGER_KIND_FACILITIES, update, "更新.csv", NULL);
   g_autoptr (GPtrArray) batches = ledger_import_batches (f->db, NULL);
-  g_autoptr (LedgerRecord) f1 = get_by_code (f->db, LEDGER_KIND_FACILITIES, "F1");
+  g_autoptr (LedgerRecord) f1 = ledger_test_get_by_code (f->db, LEDGER_KIND_FACILITIES, "F1");
   g_autoptr (GPtrArray) history = ledger_store_history (f->db, f1->uid, NULL);
   g_autofree char *newest = NULL;
   LedgerAuditEntry *entry;
@@ -490,7 +464,7 @@ static void
 test_edit_outside_import_has_no_batch (Fixture *f, gconstpointer data)
 {
   g_autoptr (LedgerImportReport) first = import_with (f->db, LEDGER_KIND_FACILITIES, FACILITIES_CSV, "t.csv", NULL);
-  g_autoptr (LedgerRecord) f1 = get_by_code (f->db, LEDGER_KIND_FACILITIES, "F1");
+  g_autoptr (LedgerRecord) f1 = ledger_test_get_by_code (f->db, LEDGER_KIND_FACILITIES, "F1");
   g_autoptr (GPtrArray) history = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -580,7 +554,7 @@ test_formula_text (Fixture *f, gconstpointer data)
     "编号,名称,类型,行政村代码,运行状态,运维单位\n"
     "E1,'=SUM(A1:A3),village_station," VILLAGE ",normal,\"=cmd|' /C calc'!A0\"\n";
   g_autoptr (LedgerImportReport) report = import_with (f->db, LEDGER_KIND_FACILITIES, text, "e.csv", NULL);
-  g_autoptr (LedgerRecord) record = get_by_code (f->db, LEDGER_KIND_FACILITIES, "E1");
+  g_autoptr (LedgerRecord) record = ledger_test_get_by_code (f->db, LEDGER_KIND_FACILITIES, "E1");
 
   g_assert_cmpuint (report->n_written, ==, 1);
   g_assert_cmpstr (ledger_record_get (record, "name"), ==, "=SUM(A1:A3)");

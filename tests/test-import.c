@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ledger-test-db.h"
 #include "ledger-error.h"
 #include "ledger-export.h"
 #include "ledger-import.h"
@@ -106,34 +107,6 @@ assert_imported (LedgerDb *db, LedgerKind kind, const char *text, guint n)
   g_assert_cmpuint (report->n_written, ==, n);
 }
 
-/* The formatted problems, one a line. */
-static char *
-problems_text (const LedgerImportReport *report)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint i = 0; i < report->problems->len; i++)
-    {
-      g_autofree char *line = ledger_import_format_problem (report, g_ptr_array_index (report->problems, i));
-      g_string_append_printf (text, "%s\n", line);
-    }
-  return g_string_free (text, FALSE);
-}
-
-static LedgerRecord *
-get_by_code (LedgerDb *db, LedgerKind kind, const char *code)
-{
-  g_autoptr (GPtrArray) records = ledger_store_load (db, kind, NULL, NULL);
-
-  for (guint i = 0; i < records->len; i++)
-    {
-      LedgerRecord *r = g_ptr_array_index (records, i);
-      if (g_strcmp0 (r->values[0], code) == 0)
-        return ledger_record_copy (r);
-    }
-  return NULL;
-}
-
 /* ---- all or nothing ---- */
 
 static void
@@ -142,7 +115,7 @@ test_last_line_bad (Fixture *f, gconstpointer data)
   const char *text = FACILITIES_CSV "F3,三号站,村级集中处理站," VILLAGE ",坏了,30,105.1,30.3\r\n";
   int audit_before = count_rows (f->db, "audit");
   g_autoptr (LedgerImportReport) report = import (f->db, LEDGER_KIND_FACILITIES, text, FALSE, FALSE);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
 
   g_assert_cmpuint (report->n_rows, ==, 3);
   g_assert_cmpuint (report->n_rejected, ==, 1);
@@ -158,7 +131,7 @@ test_valid_only (Fixture *f, gconstpointer data)
 {
   const char *text = FACILITIES_CSV "F3,三号站,村级集中处理站,512022999999,正常运行,30,105.1,30.3\r\n";
   g_autoptr (LedgerImportReport) report = import (f->db, LEDGER_KIND_FACILITIES, text, FALSE, TRUE);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
 
   g_assert_cmpuint (report->n_rejected, ==, 1);
   g_assert_cmpuint (report->n_written, ==, 2);
@@ -186,7 +159,7 @@ test_duplicate_rows (Fixture *f, gconstpointer data)
                       "L1,猪场," VILLAGE ",pig,2020,130\n";
   g_autoptr (LedgerImportReport) report = import (f->db, LEDGER_KIND_FACILITIES, text, FALSE, FALSE);
   g_autoptr (LedgerImportReport) farm_report = import (f->db, LEDGER_KIND_FARMS, farms, FALSE, FALSE);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
 
   g_assert_cmpuint (report->n_rejected, ==, 1);
   g_assert_nonnull (strstr (problems, "t.csv:4:1: "));
@@ -212,7 +185,7 @@ import_file_bytes (Fixture *f, const char *bytes, gsize len, const char *expecte
   g_assert_nonnull (strstr (report->file_name, "in.csv"));
   if (expected_encoding)
     g_assert_cmpstr (report->encoding, ==, expected_encoding);
-  record = get_by_code (f->db, LEDGER_KIND_FACILITIES, "F2");
+  record = ledger_test_get_by_code (f->db, LEDGER_KIND_FACILITIES, "F2");
   g_assert_cmpstr (ledger_record_get (record, "name"), ==, "二号站");
   g_assert_cmpstr (ledger_record_get (record, "capacity_m3d"), ==, "1200");
 }
@@ -244,7 +217,7 @@ test_headers_any_order (Fixture *f, gconstpointer data)
   g_autoptr (LedgerRecord) record = NULL;
 
   assert_imported (f->db, LEDGER_KIND_FACILITIES, text, 1);
-  record = get_by_code (f->db, LEDGER_KIND_FACILITIES, "A1");
+  record = ledger_test_get_by_code (f->db, LEDGER_KIND_FACILITIES, "A1");
   g_assert_cmpstr (ledger_record_get (record, "kind"), ==, "household_unit");
   g_assert_cmpstr (ledger_record_get (record, "status"), ==, "normal");
 }
@@ -254,7 +227,7 @@ test_unknown_column (Fixture *f, gconstpointer data)
 {
   const char *text = "编号,名称,类型,行政村代码,运行状态,颜色\nA1,甲站,村级集中处理站," VILLAGE ",正常运行,红\n";
   g_autoptr (LedgerImportReport) report = import (f->db, LEDGER_KIND_FACILITIES, text, FALSE, FALSE);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
   LedgerProblem *problem = g_ptr_array_index (report->problems, 0);
 
   g_assert_cmpuint (report->n_written, ==, 1);
@@ -269,7 +242,7 @@ test_missing_column (Fixture *f, gconstpointer data)
 {
   const char *text = "编号,名称,行政村代码,运行状态\nA1,甲站," VILLAGE ",正常运行\nA2,乙站," VILLAGE ",正常运行\n";
   g_autoptr (LedgerImportReport) report = import (f->db, LEDGER_KIND_FACILITIES, text, FALSE, TRUE);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
 
   g_assert_cmpuint (report->n_rejected, ==, 2);
   g_assert_cmpuint (report->n_written, ==, 0);
@@ -283,7 +256,7 @@ test_duplicate_column (Fixture *f, gconstpointer data)
 {
   const char *text = "编号,名称,类型,行政村代码,运行状态,name\nA1,甲站,村级集中处理站," VILLAGE ",正常运行,乙站\n";
   g_autoptr (LedgerImportReport) report = import (f->db, LEDGER_KIND_FACILITIES, text, FALSE, FALSE);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
 
   g_assert_cmpuint (report->n_written, ==, 0);
   g_assert_cmpuint (report->n_rejected, ==, 1);
@@ -297,7 +270,7 @@ test_ragged_rows (Fixture *f, gconstpointer data)
   const char *shorter = "编号,名称,类型,行政村代码,运行状态,工艺\nA1,甲站,村级集中处理站," VILLAGE ",正常运行\n";
   g_autoptr (LedgerImportReport) report = import (f->db, LEDGER_KIND_FACILITIES, text, FALSE, FALSE);
   g_autoptr (LedgerImportReport) short_report = import (f->db, LEDGER_KIND_FACILITIES, shorter, FALSE, FALSE);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
 
   g_assert_cmpuint (report->n_rejected, ==, 1);
   g_assert_nonnull (strstr (problems, "t.csv:2:6: "));
@@ -329,7 +302,7 @@ test_update_keeps_absent_columns (Fixture *f, gconstpointer data)
 
   assert_imported (f->db, LEDGER_KIND_FARMS, farm, 1);
   assert_imported (f->db, LEDGER_KIND_FARMS, farm_update, 1);
-  record = get_by_code (f->db, LEDGER_KIND_FARMS, "L1");
+  record = ledger_test_get_by_code (f->db, LEDGER_KIND_FARMS, "L1");
   g_assert_cmpstr (ledger_record_get (record, "name"), ==, "猪场");
   g_assert_cmpstr (ledger_record_get (record, "stock"), ==, "100");
   g_assert_cmpstr (ledger_record_get (record, "manure_utilised_t"), ==, "450");
@@ -342,7 +315,7 @@ test_cross_field_problem_column (Fixture *f, gconstpointer data)
   const char *text = "code,name,village_code,species,year,stock,manure_produced_t,manure_utilised_t\n"
                      "L1,猪场," VILLAGE ",pig,2020,100,500,600\n";
   g_autoptr (LedgerImportReport) report = import (f->db, LEDGER_KIND_FARMS, text, FALSE, FALSE);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
 
   g_assert_cmpuint (report->n_rejected, ==, 1);
   g_assert_nonnull (strstr (problems, "t.csv:2:8: "));
@@ -385,7 +358,7 @@ test_every_kind (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_rows (f->db, "farm_years"), ==, 3);
   samples = ledger_store_load (f->db, LEDGER_KIND_SAMPLES, NULL, NULL);
   g_assert_cmpuint (samples->len, ==, 2);
-  sample = get_by_code (f->db, LEDGER_KIND_WATER_BODIES, "W1");
+  sample = ledger_test_get_by_code (f->db, LEDGER_KIND_WATER_BODIES, "W1");
   g_assert_cmpstr (ledger_record_get (sample, "completed_on"), ==, "2021-07-01");
 }
 
@@ -455,7 +428,7 @@ test_geojson (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autoptr (LedgerImportReport) report = ledger_import_text (f->db, LEDGER_KIND_FACILITIES, text, "p.geojson",
                                                               &options, &error);
-  g_autofree char *problems = problems_text (report);
+  g_autofree char *problems = ledger_test_problems_text (report);
   g_autoptr (LedgerRecord) record = NULL;
 
   g_assert_no_error (error);
@@ -465,7 +438,7 @@ test_geojson (Fixture *f, gconstpointer data)
   g_clear_pointer (&report, ledger_import_report_free);
   report = ledger_import_text (f->db, LEDGER_KIND_FACILITIES, text, "p.geojson", &options, &error);
   g_assert_cmpuint (report->n_written, ==, 1);
-  record = get_by_code (f->db, LEDGER_KIND_FACILITIES, "F9");
+  record = ledger_test_get_by_code (f->db, LEDGER_KIND_FACILITIES, "F9");
   g_assert_cmpstr (ledger_record_get (record, "lon"), ==, "105.05");
   g_assert_cmpstr (ledger_record_get (record, "capacity_m3d"), ==, "12.5");
 }
@@ -476,7 +449,7 @@ test_demo_flag (Fixture *f, gconstpointer data)
   LedgerImportOptions options = { .as_demo = TRUE };
   g_autoptr (LedgerImportReport) report = ledger_import_text (f->db, LEDGER_KIND_FACILITIES, FACILITIES_CSV,
                                                               "t.csv", &options, NULL);
-  g_autoptr (LedgerRecord) record = get_by_code (f->db, LEDGER_KIND_FACILITIES, "F1");
+  g_autoptr (LedgerRecord) record = ledger_test_get_by_code (f->db, LEDGER_KIND_FACILITIES, "F1");
 
   g_assert_cmpuint (report->n_written, ==, 2);
   g_assert_true (record->is_demo);

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ledger-test-db.h"
 #include "ledger-divisions.h"
 #include "ledger-error.h"
 #include "ledger-regions.h"
@@ -33,17 +34,6 @@ fixture_tear_down (Fixture       *f,
   ledger_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static gint64
-count (LedgerDb   *db,
-       const char *sql)
-{
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 static LedgerDb *
@@ -77,7 +67,7 @@ check_against_shared_list (LedgerDb *db)
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM regions WHERE code = '%s' AND kind = '%s'"
                                               " AND parent = substr(code, 1, 9)",
                                               code, ledger_code_is_admin_village (code) ? "village" : "community");
-      g_assert_cmpint (count (db, sql), ==, 1);
+      g_assert_cmpint (ledger_test_count (db, sql), ==, 1);
       n++;
     }
   g_assert_cmpuint (n, ==, 315);
@@ -94,15 +84,15 @@ test_lezhi (Fixture       *f,
 
   g_assert_true (ledger_regions_init (db, "512022", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'county'"), ==, 1);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'township' AND parent = '512022'"), ==, 21);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind IN ('village', 'community')"), ==, 315);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE kind = 'county'"), ==, 1);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE kind = 'township' AND parent = '512022'"), ==, 21);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE kind IN ('village', 'community')"), ==, 315);
   /* split by the NBS code: 200–399 村委会, 001–199 居委会 */
-  g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'village'"
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE kind = 'village'"
                               " AND substr(code, 10) BETWEEN '200' AND '399'"), ==, 234);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'community'"
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE kind = 'community'"
                               " AND substr(code, 10) BETWEEN '001' AND '199'"), ==, 81);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM regions r WHERE length(code) = 12"
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions r WHERE length(code) = 12"
                               " AND NOT EXISTS (SELECT 1 FROM regions t WHERE t.code = r.parent"
                               " AND t.kind = 'township')"), ==, 0);
   code = ledger_db_dup_region_code (db);
@@ -114,7 +104,7 @@ test_lezhi (Fixture       *f,
   /* a second county into the same ledger is refused */
   g_assert_false (ledger_regions_init (db, "110101", &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
-  g_assert_cmpint (count (db, "SELECT count(*) FROM regions"), ==, 1 + 21 + 315);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions"), ==, 1 + 21 + 315);
 }
 
 static void
@@ -137,13 +127,13 @@ test_other_counties (Fixture       *f,
       g_assert_no_error (error);
       name = ledger_regions_county_name (db);
       g_assert_cmpstr (name, ==, counties[i].name);
-      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'township'"), >, 0);
-      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE length(code) = 12"), >=,
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE kind = 'township'"), >, 0);
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE length(code) = 12"), >=,
                        counties[i].min_units);
       /* only 村委会 codes are villages: 400–599 units are not */
-      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'village'"
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE kind = 'village'"
                                   " AND substr(code, 10) NOT BETWEEN '200' AND '399'"), ==, 0);
-      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE length(code) > 6"
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE length(code) > 6"
                                   " AND substr(code, 1, 6) <> (SELECT value FROM meta WHERE key = 'region_code')"), ==, 0);
     }
 }
@@ -164,7 +154,7 @@ test_unknown (Fixture       *f,
       g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
       g_assert_cmpstr (error->message, ==, expected);
     }
-  g_assert_cmpint (count (db, "SELECT count(*) FROM regions"), ==, 0);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions"), ==, 0);
   g_assert_null (ledger_db_dup_region_code (db));
 }
 
@@ -252,7 +242,7 @@ test_list (Fixture       *f,
   townships = ledger_regions_list (db, "township", &error);
   first = g_ptr_array_index (townships, 0);
   g_assert_cmpfloat (first->lon, ==, 105.0);
-  g_assert_cmpint (count (db, "SELECT is_demo FROM regions WHERE code = '512022001'"), ==, 1);
+  g_assert_cmpint (ledger_test_count (db, "SELECT is_demo FROM regions WHERE code = '512022001'"), ==, 1);
 
   g_assert_false (ledger_regions_set_location (db, "512022999", 105.0, 30.3, FALSE, &error));
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND);
@@ -349,9 +339,9 @@ test_counts_match_ledger (Fixture       *f,
       g_assert_no_error (error);
       g_assert_nonnull (county);
       g_assert_cmpint (county->level, ==, LEDGER_DIVISION_COUNTY);
-      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'township'"), ==, county->n_townships);
-      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'village'"), ==, county->n_villages);
-      g_assert_cmpint (count (db, "SELECT count(*) FROM regions WHERE kind = 'community'"), ==, county->n_communities);
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE kind = 'township'"), ==, county->n_townships);
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE kind = 'village'"), ==, county->n_villages);
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM regions WHERE kind = 'community'"), ==, county->n_communities);
     }
   g_assert_cmpuint (ledger_division_index_lookup (index, "512022")->n_townships, ==, 21);
   g_assert_cmpuint (ledger_division_index_lookup (index, "512022")->n_villages, ==, 234);

@@ -1,0 +1,56 @@
+/* ledger-test-db.h: what the core tests share to look into a ledger */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ledger-db.h"
+#include "ledger-import.h"
+#include "ledger-store.h"
+
+G_BEGIN_DECLS
+
+/* The one number @sql (SELECT count(*) …) returns. */
+static inline gint64
+ledger_test_count (LedgerDb   *db,
+                   const char *sql)
+{
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* An import's problems as the command line prints them, one a line. */
+static inline char *
+ledger_test_problems_text (const LedgerImportReport *report)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      g_autofree char *line = ledger_import_format_problem (report, g_ptr_array_index (report->problems, i));
+      g_string_append_printf (text, "%s\n", line);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* A copy of the stored record of @kind whose code is @code, or NULL. */
+static inline LedgerRecord *
+ledger_test_get_by_code (LedgerDb   *db,
+                         LedgerKind  kind,
+                         const char *code)
+{
+  g_autoptr (GPtrArray) records = ledger_store_load (db, kind, NULL, NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      LedgerRecord *record = g_ptr_array_index (records, i);
+
+      if (g_strcmp0 (record->values[0], code) == 0)
+        return ledger_record_copy (record);
+    }
+  return NULL;
+}
+
+G_END_DECLS
