@@ -199,35 +199,49 @@ migrate_to_v2 (LedgerDb  *self,
 
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 
-/* migrations[i] takes the schema from version i to i + 1 */
-static const MigrateFunc migrations[LEDGER_SCHEMA_VERSION] = {
+/* migrations[i] takes the schema from version i to i + 1. A migration after
+ * v2 adds tables and columns only; the audit triggers are remade from
+ * ledger-schema.c's table once the last one ran (refresh_triggers). */
+static const MigrateFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
+
+static gboolean
+refresh_triggers (LedgerDb  *self,
+                  GError   **error)
+{
+  g_autofree char *sql = ledger_schema_refresh_triggers_sql ();
+
+  return ledger_db_exec (self, sql, error);
+}
 
 static gboolean
 migrate (LedgerDb  *self,
          gint64     from,
          GError   **error)
 {
+  /* a file that held a ledger before; a new one has nothing to lose */
+  if (from > 0 && !backup_before_migration (self, from, error))
+    return FALSE;
+  if (!ledger_db_begin (self, error))
+    return FALSE;
   for (gint64 v = from; v < LEDGER_SCHEMA_VERSION; v++)
     {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
-
-      /* a file that held a ledger before; a new one has nothing to lose */
-      if (from > 0 && !backup_before_migration (self, v, error))
-        return FALSE;
-      if (!ledger_db_begin (self, error))
-        return FALSE;
-      if (!migrations[v] (self, error) || !ledger_db_exec (self, bump, error))
+      if (!migrations[v] (self, error))
         {
           ledger_db_rollback (self);
           return FALSE;
         }
-      if (!ledger_db_commit (self, error))
-        return FALSE;
     }
-  return TRUE;
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", LEDGER_SCHEMA_VERSION);
+  if (!refresh_triggers (self, error) || !ledger_db_exec (self, bump, error))
+    {
+      ledger_db_rollback (self);
+      return FALSE;
+    }
+  return ledger_db_commit (self, error);
 }
 
 /* Refuses what is not ours or is newer, before writing a single byte. */

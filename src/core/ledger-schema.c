@@ -310,6 +310,29 @@ static const char schema_v2[] =
   "END;\n";
 
 /**
+ * ledger_schema_refresh_triggers_sql:
+ *
+ * Every migration after v2 only adds tables and columns (never renames or
+ * drops a column of an audited table); the audit triggers are then made anew
+ * from the audited table above, once, after the last migration ran. A new
+ * audited field is one line in that table and an ADD COLUMN in its migration.
+ *
+ * Returns: (transfer full): the SQL that drops and recreates every audit trigger
+ */
+char *
+ledger_schema_refresh_triggers_sql (void)
+{
+  GString *sql = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (audited); i++)
+    {
+      drop_triggers (sql, &audited[i]);
+      append_triggers (sql, &audited[i], TRUE);
+    }
+  return g_string_free (sql, FALSE);
+}
+
+/**
  * ledger_schema_v1_sql:
  *
  * Returns: (transfer full): the SQL that creates schema version 1, triggers included.
