@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ledger-cli.h"
+#include "ledger-cli-private.h"
 #include "ledger-county-outline.h"
 #include "ledger-db.h"
 #include "ledger-error.h"
@@ -359,9 +359,11 @@ run_import (const char *db_path,
   g_autoptr (LedgerDb) db = NULL;
   g_autoptr (LedgerImportReport) report = NULL;
   g_autofree char *db_name = g_filename_display_name (db_path);
+  g_autofree char *date = NULL;
   LedgerKind kind;
   GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options.dry_run, N_("Check everything, write nothing"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("regions: the day the changes take effect (default: today)"), "YYYY-MM-DD" },
     { "valid-only", 0, 0, G_OPTION_ARG_NONE, &options.valid_only, N_("Write the valid rows, report the rejected ones"), NULL },
     { "crs", 0, 0, G_OPTION_ARG_STRING, &crs,
       N_("Coordinate system of the file: wgs84 (GPS, Tianditu; the default), gcj02 (Gaode, Tencent) or bd09 (Baidu)"),
@@ -376,6 +378,9 @@ run_import (const char *db_path,
     return usage_error (_("import needs a KIND and a FILE, e.g. “import farms farms.csv”."));
   if (crs != NULL && !ledger_datum_from_key (crs, &options.crs))
     return usage_error (_("Unknown coordinate system “%s”: use wgs84, gcj02 or bd09."), crs);
+  /* the county's own list of townships and villages (issue 18) */
+  if (g_strcmp0 (argv[1], "regions") == 0)
+    return ledger_cli_import_regions (db_path, argv[2], options.dry_run, date);
   if (!parse_kind (argv[1], &kind))
     return LEDGER_EXIT_USAGE;
   if (!(db = open_ledger (db_path, options.dry_run)))
@@ -574,6 +579,10 @@ static const Command commands[] = {
     N_("progress against the targets for the county and every township, as a table or as JSON") },
   { "remove-demo", run_remove_demo, "remove-demo",
     N_("remove every record flagged as demo data") },
+  { "regions", ledger_cli_run_regions, "regions",
+    N_("the list of townships and villages the ledger uses: its source, administrative villages per township, and the changes made to it (import regions FILE changes it from the county’s own sheet)") },
+  { "update-divisions", ledger_cli_run_update_divisions, "update-divisions FILE [--dry-run] [--date YYYY-MM-DD]",
+    N_("compare a newer national division list (code and name per line, as data/divisions.tsv.gz) with the ledger’s list, print every difference, and apply them unless --dry-run") },
 };
 
 static void
@@ -588,6 +597,7 @@ print_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %s\n      %s\n", commands[i].synopsis, _(commands[i].summary));
   g_print ("\n%s\n", _("KIND: villages | facilities | farms | water-bodies | samples | inspections"));
+  g_print ("%s\n", _("      regions (the county’s own list: 乡镇, 名称, optional 代码, 类型, 合并自, 生效日期; --date YYYY-MM-DD)"));
   g_print ("\n%s\n", _("Options:"));
   g_print ("  --db FILE      %s\n", _("the ledger file (may come before or after the command)"));
   g_print ("                 %s %s\n", _("default:"), db);
@@ -708,7 +718,7 @@ ledger_cli_run (int    argc,
     return usage_error (_("No command given."));
   if (g_strcmp0 (rest->pdata[0], "--version") == 0)
     {
-      g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
+      ledger_cli_print_version ();
       return LEDGER_EXIT_OK;
     }
   if (((char *) rest->pdata[0])[0] == '-' || g_strcmp0 (rest->pdata[0], "help") == 0)
@@ -717,8 +727,40 @@ ledger_cli_run (int    argc,
       return LEDGER_EXIT_OK;
     }
   if (!(command = find_command (rest->pdata[0])))
-    return usage_error (_("Unknown command “%s”. Commands: init, import, export, progress, remove-demo."),
+    return usage_error (_("Unknown command “%s”. Commands: init, import, export, progress, remove-demo, regions, update-divisions."),
                         (char *) rest->pdata[0]);
   g_ptr_array_add (rest, NULL);
   return command->run (db_path ? db_path : default_path, rest->len - 1, (char **) rest->pdata);
+}
+
+/* ---- shared with the other files of the command line ---- */
+
+int
+ledger_cli_usage_error (const char *message)
+{
+  return usage_error ("%s", message);
+}
+
+LedgerDb *
+ledger_cli_open_ledger (const char *path,
+                        gboolean    read_only)
+{
+  return open_ledger (path, read_only);
+}
+
+int
+ledger_cli_exit_for_error (const GError *error)
+{
+  return exit_for_error (error);
+}
+
+gboolean
+ledger_cli_parse_options (const char    *command,
+                          const char    *parameters,
+                          const char    *summary,
+                          GOptionEntry  *entries,
+                          int           *argc,
+                          char        ***argv)
+{
+  return parse_options (command, parameters, summary, entries, argc, argv);
 }
