@@ -69,9 +69,11 @@ gboolean   ledger_region_do_merge         (LedgerDb            *db,
                                            const char          *into_code,
                                            const char          *effective,
                                            GError             **error);
+/* @kinds: (nullable): each part's kind; NULL: the split unit's */
 gboolean   ledger_region_do_split         (LedgerDb            *db,
                                            const char          *code,
                                            const char * const  *names,
+                                           const char * const  *kinds,
                                            const char          *effective,
                                            char              ***new_codes,
                                            GError             **error);

@@ -382,16 +382,18 @@ ledger_region_do_add (LedgerDb    *db,
   return ledger_region_do_add_replacing (db, parent, code, name, kind, effective, NULL, new_code, error);
 }
 
-gboolean
-ledger_region_do_add_replacing (LedgerDb           *db,
-                                const char         *parent,
-                                const char         *code,
-                                const char         *name,
-                                const char         *kind,
-                                const char         *effective,
-                                const char * const *replacing,
-                                char              **new_code,
-                                GError            **error)
+/* @record: FALSE for the parts of a split, which its own change records */
+static gboolean
+add_unit (LedgerDb           *db,
+          const char         *parent,
+          const char         *code,
+          const char         *name,
+          const char         *kind,
+          const char         *effective,
+          const char * const *replacing,
+          gboolean            record,
+          char              **new_code,
+          GError            **error)
 {
   g_autofree char *assigned = NULL;
   g_autofree char *change = NULL;
@@ -411,11 +413,25 @@ ledger_region_do_add_replacing (LedgerDb           *db,
             "INSERT INTO regions (code, name, kind, parent, valid_from, local_code)"
             " VALUES (?1, ?2, ?3, ?4, ?5, instr(?1, 'L') > 0)",
             assigned, name, kind, parent, effective) ||
-      !(change = ledger_region_record_change (db, "add", assigned, NULL, name, effective, error)))
+      (record && !(change = ledger_region_record_change (db, "add", assigned, NULL, name, effective, error))))
     return FALSE;
   if (new_code != NULL)
     *new_code = g_steal_pointer (&assigned);
   return TRUE;
+}
+
+gboolean
+ledger_region_do_add_replacing (LedgerDb           *db,
+                                const char         *parent,
+                                const char         *code,
+                                const char         *name,
+                                const char         *kind,
+                                const char         *effective,
+                                const char * const *replacing,
+                                char              **new_code,
+                                GError            **error)
+{
+  return add_unit (db, parent, code, name, kind, effective, replacing, TRUE, new_code, error);
 }
 
 gboolean
@@ -548,6 +564,7 @@ gboolean
 ledger_region_do_split (LedgerDb            *db,
                         const char          *code,
                         const char * const  *names,
+                        const char * const  *kinds,
                         const char          *effective,
                         char              ***new_codes,
                         GError             **error)
@@ -571,7 +588,9 @@ ledger_region_do_split (LedgerDb            *db,
     {
       g_autofree char *part = NULL;
 
-      if (!ledger_region_do_add (db, unit.parent, NULL, names[i], unit.kind, effective, &part, error) ||
+      const char *kind = kinds != NULL && kinds[i] != NULL ? kinds[i] : unit.kind;
+
+      if (!add_unit (db, unit.parent, NULL, names[i], kind, effective, NULL, FALSE, &part, error) ||
           !RUN (db, error, "INSERT INTO region_lineage (change_uid, from_code, to_code) VALUES (?1, ?2, ?3)",
                 change, code, part) ||
           /* the items go to the first part; the officer moves the others by hand */
@@ -777,7 +796,7 @@ ledger_region_split (LedgerDb            *db,
 {
   if (!ledger_db_begin (db, error))
     return FALSE;
-  return finish (db, ledger_region_do_split (db, code, names, effective, new_codes, error), error);
+  return finish (db, ledger_region_do_split (db, code, names, NULL, effective, new_codes, error), error);
 }
 
 /**

@@ -174,14 +174,23 @@ row_from_cells (LedgerRegionRow    *row,
   return TRUE;
 }
 
-/* a title row above the header, or a 合计 row below the data: skipped */
+/* a blank row, or a 合计/小计/总计 row below the data: skipped */
 static gboolean
-is_blank_row (const LedgerCsvRow *row)
+is_blank_or_total_row (const LedgerCsvRow *row)
 {
+  gboolean blank = TRUE;
+
   for (guint i = 0; i < row->n_cells; i++)
-    if (row->cells[i] != NULL && *row->cells[i] != '\0')
-      return FALSE;
-  return TRUE;
+    {
+      g_autofree char *text = row->cells[i] ? g_strstrip (g_strdup (row->cells[i])) : NULL;
+
+      if (text == NULL || *text == '\0')
+        continue;
+      blank = FALSE;
+      if (g_str_has_prefix (text, "合计") || g_str_has_prefix (text, "小计") || g_str_has_prefix (text, "总计"))
+        return TRUE;
+    }
+  return blank;
 }
 
 static gboolean
@@ -382,7 +391,7 @@ ledger_region_rows_from_sheet (const char  *path,
       const LedgerCsvRow *cells = g_ptr_array_index (table->rows, r);
       LedgerRegionRow *row;
 
-      if (is_blank_row (cells))
+      if (is_blank_or_total_row (cells))
         continue;
       row = g_new0 (LedgerRegionRow, 1);
       if (!row_from_cells (row, cells, columns, table->file_name, problems))

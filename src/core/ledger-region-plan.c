@@ -86,6 +86,7 @@ step_free (gpointer data)
   g_free (step->name);
   g_free (step->kind);
   g_strfreev (step->from);
+  g_strfreev (step->kinds);
   g_free (step->old_name);
   g_free (step->effective);
   g_free (step);
@@ -417,6 +418,18 @@ resolve_row_unit (Planner               *p,
   return new_unit (p, row, township)->ref;
 }
 
+/* a former unit the ledger already merged, split or retired: the sheet
+ * still names it after an earlier import, and nothing is left to do */
+static gboolean
+former_is_gone (Planner    *p,
+                const char *former)
+{
+  g_autofree char *code = ledger_store_lookup_text (p->db,
+    "SELECT code FROM regions WHERE (code = ?1 OR name = ?1) AND valid_to IS NOT NULL", former, NULL);
+
+  return code != NULL;
+}
+
 static void
 resolve_merged_from (Planner               *p,
                      const LedgerRegionRow *row,
@@ -432,6 +445,8 @@ resolve_merged_from (Planner               *p,
         unit = unit_by_name (p, township, former);
       if (unit == NULL)
         unit = unit_by_name_anywhere (p, former, FALSE);
+      if (unit == NULL && former_is_gone (p, former))
+        continue;
       if (unit == NULL || g_str_equal (unit->kind, "township"))
         {
           problem (p, row, row->column_from, _("合并自: “%s” is not a current village or community of this ledger."), former);
@@ -474,6 +489,7 @@ plan_split (Planner    *p,
 {
   const LedgerUnit *unit = g_hash_table_lookup (p->units, former);
   g_autoptr (GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr (GStrvBuilder) kinds = g_strv_builder_new ();
   const LedgerRegionRow *first = NULL;
   LedgerRegionStep *step;
 
@@ -490,9 +506,11 @@ plan_split (Planner    *p,
       part->consumed = TRUE;
       first = first ? first : part->row;
       g_strv_builder_add (names, part->row->name);
+      g_strv_builder_add (kinds, part->row->kind ? part->row->kind : unit->kind);
     }
   step = add_step (p, PHASE_MERGE, "split", first, former);
   step->from = g_strv_builder_end (names);
+  step->kinds = g_strv_builder_end (kinds);
   step->old_name = g_strdup (unit->name);
 }
 
@@ -725,7 +743,8 @@ apply_step (LedgerDb          *db,
   if (g_str_equal (action, "merge"))
     return apply_merge (db, step, assigned, error);
   if (g_str_equal (action, "split"))
-    return ledger_region_do_split (db, code, (const char * const *) step->from, step->effective, NULL, error);
+    return ledger_region_do_split (db, code, (const char * const *) step->from, (const char * const *) step->kinds,
+                                   step->effective, NULL, error);
   return ledger_region_do_retire (db, code, step->effective, error);
 }
 

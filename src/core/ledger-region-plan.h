@@ -22,6 +22,7 @@ typedef struct
   char   *name;       /* add, rename, merge into a new unit: the new name */
   char   *kind;       /* add, kind, merge into a new unit */
   char  **from;       /* merge: the codes merged; split: the new units' names */
+  char  **kinds;      /* split: the new units' kinds */
   char   *old_name;   /* rename, retire, split: the name it had */
   char   *effective;  /* YYYY-MM-DD */
   gboolean new_target;/* merge: @code is added by this step */
