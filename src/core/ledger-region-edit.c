@@ -3,7 +3,7 @@
  * A change closes the unit's current period: the attributes it had until the
  * effective date go to region_history (and, for a merge target, its sewage
  * record to village_sewage_history), so progress for an earlier year reads
- * the list, the households and the records as they were (ledger-region-history.h).
+ * the list, the households and the records as they were (ledger-region-history-private-sql.h).
  * A merge moves the facilities, farms and water bodies of the merged units
  * to the unit they joined and writes each move to item_moves; the merged
  * units keep their own sewage records for the years they existed.

@@ -2,9 +2,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
-#include "ledger-region-history.h"
+#include "ledger-region-history-private-sql.h"
 #include "ledger-region-list.h"
+#include "ledger-regions.h"
 
 /* ---- auxiliary functions ---- */
 
@@ -247,4 +249,42 @@ ledger_region_change_describe (const LedgerRegionChange *change)
     return g_strdup_printf ("%s %s %s (%s)", change->effective, action_label (change->action), old_value, change->code);
   return g_strdup_printf ("%s %s %s → %s (%s)", change->effective, action_label (change->action),
                           old_value, new_value, change->code);
+}
+
+/**
+ * ledger_region_list_units:
+ * @parent: a township code (or the county's, for its townships)
+ *
+ * Returns: (transfer full) (element-type LedgerRegion): the current units
+ *   under @parent, by code (lon/lat NAN)
+ */
+GPtrArray *
+ledger_region_list_units (LedgerDb    *db,
+                          const char  *parent,
+                          GError     **error)
+{
+  g_autoptr (GPtrArray) units = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db,
+    "SELECT code, name, kind FROM regions WHERE parent = ?1 AND valid_to IS NULL ORDER BY code", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, parent, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LedgerRegion *unit = g_new0 (LedgerRegion, 1);
+
+      unit->code = dup_column (stmt, 0);
+      unit->name = dup_column (stmt, 1);
+      unit->kind = dup_column (stmt, 2);
+      unit->lon = unit->lat = NAN;
+      g_ptr_array_add (units, unit);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ledger_db_set_sqlite_error (db, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&units);
 }

@@ -45,6 +45,10 @@ char       *ledger_region_list_summary      (LedgerDb     *db,
 /* LedgerTownshipCount*, current townships by code */
 GPtrArray  *ledger_region_list_townships    (LedgerDb     *db,
                                              GError      **error);
+/* LedgerRegion* (ledger-regions.h): the current units under @parent, by code */
+GPtrArray  *ledger_region_list_units        (LedgerDb     *db,
+                                             const char   *parent,
+                                             GError      **error);
 /* LedgerRegionChange*, newest first */
 GPtrArray  *ledger_region_list_changes      (LedgerDb     *db,
                                              GError      **error);
