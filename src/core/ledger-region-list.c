@@ -288,3 +288,30 @@ ledger_region_list_units (LedgerDb    *db,
     }
   return g_steal_pointer (&units);
 }
+
+/**
+ * ledger_region_list_footnote_zh:
+ * @year: the workbook's year
+ *
+ * Returns: (transfer full): "注：行政村名单……", the source of the list and
+ *   its townships and administrative villages at the end of @year
+ */
+char *
+ledger_region_list_footnote_zh (LedgerDb *db,
+                                int       year)
+{
+  g_autofree char *source = ledger_db_get_meta (db, "divisions_source");
+  g_autofree char *vintage = ledger_db_get_meta (db, "divisions_vintage");
+  g_autofree char *from = NULL;
+  guint n_townships = 0, n_villages = 0, n_changes = 0;
+
+  ledger_region_list_count (db, year, &n_townships, &n_villages, &n_changes);
+  if (source == NULL)
+    from = g_strdup_printf ("国家统计局统计用区划代码（npm 软件包 %s，%s 发布）", LEDGER_DIVISIONS_PACKAGE,
+                            LEDGER_DIVISIONS_PUBLISHED);
+  else
+    from = g_strdup_printf ("全国区划名单文件 %s（%s 更新）", source, vintage ? vintage : "");
+  return g_strdup_printf ("注：行政村名单来源：%s；本台账自行调整 %u 处。%d 年末共 %u 个乡镇（街道）、%u 个行政村，"
+                          "各乡镇行政村数即上表“行政村生活污水有效治理比例”的分母（年末口径）。",
+                          from, n_changes, year, n_townships, n_villages);
+}

@@ -42,6 +42,9 @@ char       *ledger_region_list_source       (LedgerDb     *db);
  * end of @year (0: now), and the county's own changes */
 char       *ledger_region_list_summary      (LedgerDb     *db,
                                              int           year);
+/* the 汇总 sheet's footnote, in Chinese like the rest of the workbook */
+char       *ledger_region_list_footnote_zh  (LedgerDb     *db,
+                                             int           year);
 /* LedgerTownshipCount*, current townships by code */
 GPtrArray  *ledger_region_list_townships    (LedgerDb     *db,
                                              GError      **error);
