@@ -619,8 +619,8 @@ ledger_region_do_retire (LedgerDb    *db,
   if (g_str_equal (unit.kind, "county"))
     return invalid (error, _("The county itself cannot be retired."));
   if (n > 0)
-    return invalid (error, _("%s %s still holds %" G_GINT64_FORMAT " items or units: merge it into the unit that takes them over instead."),
-                    unit.name, code, n);
+    return invalid (error, _("%s %s still holds %u items or units: merge it into the unit that takes them over instead."),
+                    unit.name, code, (guint) n);
   return end_unit (db, code, effective, error) &&
          (change = ledger_region_record_change (db, "retire", code, unit.name, NULL, effective, error)) != NULL;
 }

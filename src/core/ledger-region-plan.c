@@ -628,8 +628,8 @@ plan_retirements (Planner *p)
         continue;
       if (!township && (n = count_items (p, unit->code)) > 0)
         {
-          problem (p, NULL, 0, _("%s (%s) is not in the list but holds %" G_GINT64_FORMAT " items: name it in 合并自 of the unit that took it over."),
-                   unit->name, unit->code, n);
+          problem (p, NULL, 0, _("%s (%s) is not in the list but holds %u items: name it in 合并自 of the unit that took it over."),
+                   unit->name, unit->code, (guint) n);
           continue;
         }
       step = add_step (p, township ? PHASE_TOWNSHIP_RETIRE : PHASE_RETIRE, "retire", NULL, unit->code);
