@@ -33,6 +33,7 @@ LedgerRegionPlan *ledger_region_plan_make (LedgerDb        *db,
                                            GPtrArray       *rows,
                                            const char      *file_name,
                                            const char      *effective,
+                                           gboolean         whole_county,
                                            GPtrArray       *problems,
                                            GError         **error);
 

@@ -60,6 +60,7 @@ typedef struct
   GHashTable  *targets;        /* target (code or ref) → NewUnit* (new) or NULL */
   GPtrArray   *new_units;      /* NewUnit* */
   GHashTable  *row_names;      /* "township\tname" → row, to refuse duplicates */
+  gboolean     whole_county;   /* a national list: units of townships it lacks are retired too */
 } Planner;
 
 /* ---- auxiliary functions ---- */
@@ -611,6 +612,25 @@ count_items (Planner    *p,
   return n ? g_ascii_strtoll (n, NULL, 10) : 0;
 }
 
+/* whether the list speaks of the unit's township: a row names it, or it is
+ * a township whose every unit the list moved or merged elsewhere */
+static gboolean
+township_is_listed (Planner          *p,
+                    const LedgerUnit *unit)
+{
+  GHashTableIter iter;
+  const LedgerUnit *other;
+
+  if (!g_str_equal (unit->kind, "township"))
+    return g_hash_table_contains (p->used_townships, unit->parent);
+  g_hash_table_iter_init (&iter, p->units);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &other))
+    if (g_strcmp0 (other->parent, unit->code) == 0 &&
+        !(g_hash_table_contains (p->matched, other->code) && g_hash_table_lookup (p->matched, other->code) == NULL))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 plan_retirements (Planner *p)
 {
@@ -625,6 +645,9 @@ plan_retirements (Planner *p)
 
       if (g_hash_table_contains (p->matched, unit->code) || g_hash_table_contains (p->sources, unit->code) ||
           (township && g_hash_table_contains (p->used_townships, unit->code)))
+        continue;
+      /* a sheet of some townships leaves the others as they are */
+      if (!p->whole_county && !township_is_listed (p, unit))
         continue;
       if (!township && (n = count_items (p, unit->code)) > 0)
         {
@@ -806,6 +829,7 @@ ledger_region_plan_make (LedgerDb    *db,
                          GPtrArray   *rows,
                          const char  *file_name,
                          const char  *effective,
+                         gboolean     whole_county,
                          GPtrArray   *problems,
                          GError     **error)
 {
@@ -818,6 +842,7 @@ ledger_region_plan_make (LedgerDb    *db,
   plan->problems = g_ptr_array_ref (problems);
   plan->steps = g_ptr_array_new_with_free_func (step_free);
   planner_init (&p, db, plan->file_name, effective, problems);
+  p.whole_county = whole_county;
   if (!load_current (&p, error))
     return NULL;
   for (guint i = 0; i < rows->len; i++)
@@ -863,7 +888,7 @@ ledger_region_plan_from_sheet (LedgerDb    *db,
 
   if (rows == NULL)
     return NULL;
-  return ledger_region_plan_make (db, rows, name, effective, problems, error);
+  return ledger_region_plan_make (db, rows, name, effective, FALSE, problems, error);
 }
 
 /**
@@ -888,7 +913,7 @@ ledger_region_plan_from_divisions (LedgerDb    *db,
 
   if (rows == NULL)
     return NULL;
-  plan = ledger_region_plan_make (db, rows, name, effective, problems, error);
+  plan = ledger_region_plan_make (db, rows, name, effective, TRUE, problems, error);
   if (plan != NULL)
     plan->national = TRUE;
   return plan;
