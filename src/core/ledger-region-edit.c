@@ -292,6 +292,22 @@ combine_sewage (LedgerDb           *db,
               into, list);
 }
 
+/* "磨盘村 (512022101208)、…" for the list of changes */
+static char *
+describe_units (LedgerDb           *db,
+                const char * const *codes)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autofree char *name = ledger_store_lookup_text (db, "SELECT name FROM regions WHERE code = ?1", codes[i], NULL);
+
+      g_string_append_printf (out, "%s%s (%s)", i > 0 ? "、" : "", name ? name : "", codes[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 end_unit (LedgerDb    *db,
           const char  *code,
@@ -540,7 +556,7 @@ ledger_region_do_merge (LedgerDb           *db,
   if (!ledger_region_check_date (effective, error) || !load_current_unit (db, into_code, effective, &into, error) ||
       !check_merge_sources (db, from_codes, &into, effective, error))
     return FALSE;
-  names = g_strjoinv ("、", (char **) from_codes);
+  names = describe_units (db, from_codes);
   if (!(change = ledger_region_record_change (db, "merge", into_code, names, into.name, effective, error)))
     return FALSE;
   if (is_village_level (into.kind) &&
