@@ -420,8 +420,9 @@ ledger_regions_list (LedgerDb    *db,
   if (kind == NULL || g_str_equal (kind, "township"))
     if ((centroids = township_centroids (db, error)) == NULL)
       return NULL;
+  /* the current list: merged, split and retired units are history (issue 18) */
   stmt = ledger_db_prepare (db, "SELECT code, name, kind, lon, lat FROM regions"
-                                " WHERE ?1 IS NULL OR kind = ?1 ORDER BY code", error);
+                                " WHERE (?1 IS NULL OR kind = ?1) AND valid_to IS NULL ORDER BY code", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
