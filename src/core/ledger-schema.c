@@ -263,15 +263,15 @@ append_triggers (GString            *sql,
   const char *column = batch ? BATCH_COLUMN : "";
   const char *value = batch ? BATCH_VALUE : "";
 
-  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_insert AFTER INSERT ON %s BEGIN\n", t->table, t->table);
+  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_insert AFTER INSERT ON %s WHEN NOT ledger_applying () BEGIN\n", t->table, t->table);
   g_string_append_printf (sql, AUDIT_INSERT, column, t->table, new_key, "insert", "NULL", "NULL", "NULL", value);
   g_string_append (sql, "END;\n");
 
-  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_delete AFTER DELETE ON %s BEGIN\n", t->table, t->table);
+  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_delete AFTER DELETE ON %s WHEN NOT ledger_applying () BEGIN\n", t->table, t->table);
   g_string_append_printf (sql, AUDIT_INSERT, column, t->table, old_key, "delete", "NULL", "NULL", "NULL", value);
   g_string_append (sql, "END;\n");
 
-  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_update AFTER UPDATE ON %s BEGIN\n", t->table, t->table);
+  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_update AFTER UPDATE ON %s WHEN NOT ledger_applying () BEGIN\n", t->table, t->table);
   for (guint i = 0; t->fields[i] != NULL; i++)
     g_string_append_printf (sql, AUDIT_UPDATE, column, t->table, new_key, t->fields[i], t->fields[i],
                             t->fields[i], value, t->fields[i], t->fields[i]);
