@@ -61,7 +61,7 @@ ledger_cli_send (const char *db_path,
     return LEDGER_EXIT_CANNOT_OPEN;
   if (!ledger_exchange_send (db, to, output, &summary, &error))
     return exit_for_error (error);
-  g_print (_("Package no. %" G_GINT64_FORMAT " for %s: %u changed rows in %u changes.\n"),
+  g_print (_("Package no. %u for %s: %u changed rows in %u changes.\n"),
            summary.seq, summary.partner_name ? summary.partner_name : "?", summary.n_changes, summary.n_entries);
   ledger_exchange_summary_clear (&summary);
   return LEDGER_EXIT_OK;
@@ -84,16 +84,12 @@ ledger_cli_receive (const char *db_path,
   if (!(db = open_ledger (db_path, FALSE)))
     return LEDGER_EXIT_CANNOT_OPEN;
   if (!ledger_exchange_receive (db, argv[1], &summary, &error))
-    {
-      g_autofree char *name = g_filename_display_name (argv[1]);
-      g_printerr ("%s: ", name);
-      return exit_for_error (error);
-    }
+    return exit_for_error (error);
   if (summary.nothing_new)
-    g_print (_("Package no. %" G_GINT64_FORMAT " from %s was applied before: nothing to do.\n"),
+    g_print (_("Package no. %u from %s was applied before: nothing to do.\n"),
              summary.seq, summary.partner_name ? summary.partner_name : "?");
   else
-    g_print (_("Applied package no. %" G_GINT64_FORMAT " from %s: %u changed rows, %u conflicts kept for review, %u changes refused.\n"),
+    g_print (_("Applied package no. %u from %s: %u changed rows, %u conflicts kept for review, %u changes refused.\n"),
              summary.seq, summary.partner_name ? summary.partner_name : "?", summary.n_changes,
              summary.n_conflicts, summary.n_refused);
   for (guint i = 0; summary.refused && i < summary.refused->len; i++)
@@ -130,6 +126,7 @@ conflicts_to_json (GPtrArray *conflicts)
       add_string (b, "partner", c->partner);
       add_string (b, "table", c->entity);
       add_string (b, "row", c->entity_uid);
+      add_string (b, "item", c->item);
       add_string (b, "field", c->field);
       add_string (b, "kept", c->kept_side);
       add_string (b, "kept_value", c->kept_value);
@@ -154,8 +151,8 @@ print_conflicts (GPtrArray *conflicts)
   for (guint i = 0; i < conflicts->len; i++)
     {
       LedgerConflict *c = g_ptr_array_index (conflicts, i);
-      g_print (_("#%" G_GINT64_FORMAT " %s %s %s (%s): kept “%s” (%s, %s); other “%s” (%s, %s)%s\n"),
-               c->id, c->entity, c->entity_uid, c->field, c->partner ? c->partner : "?",
+      g_print (_("#%u %s %s %s (%s): kept “%s” (%s, %s); other “%s” (%s, %s)%s\n"),
+               (guint) c->id, c->entity, c->item ? c->item : c->entity_uid, c->field, c->partner ? c->partner : "?",
                c->kept_value ? c->kept_value : "", c->kept_author ? c->kept_author : "?", c->kept_at ? c->kept_at : "?",
                c->other_value ? c->other_value : "", c->other_author ? c->other_author : "?", c->other_at ? c->other_at : "?",
                c->resolved_at ? _(" — settled") : "");

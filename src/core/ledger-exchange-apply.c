@@ -125,10 +125,10 @@ check_addressed (LedgerDb             *db,
     return set_refused (error, _("The package names township %s, but its sender is linked for township %s."),
                         h->township, link->township);
   if (h->since > link->applied)
-    return set_refused (error, _("An earlier package from %s is missing: this one (no. %" G_GINT64_FORMAT ") "
-                                 "follows changes this ledger never received (package no. %" G_GINT64_FORMAT
+    return set_refused (error, _("An earlier package from %s is missing: this one (no. %u) "
+                                 "follows changes this ledger never received (package no. %u"
                                  " onwards). Ask %s to send a new package."),
-                        link->name, h->seq, link->last_seq + 1, link->name);
+                        link->name, (guint) h->seq, (guint) link->last_seq + 1, link->name);
   return TRUE;
 }
 
@@ -502,8 +502,8 @@ write_batch (Apply       *a,
              GError     **error)
 {
   g_autofree char *id = ledger_uid_new ();
-  g_autofree char *detail = g_strdup_printf (_("update package no. %" G_GINT64_FORMAT " from %s (%s)"),
-                                             a->header->seq, link->name ? link->name : a->header->township,
+  g_autofree char *detail = g_strdup_printf (_("update package no. %u from %s (%s)"),
+                                             (guint) a->header->seq, link->name ? link->name : a->header->township,
                                              a->header->author ? a->header->author : "?");
   const char *texts[] = { id, detail, NULL };
   gint64 ints[] = { a->n_changes };

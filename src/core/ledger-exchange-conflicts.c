@@ -33,6 +33,7 @@ conflict_from_row (sqlite3_stmt *stmt)
   c->other_at = column_text (stmt, 10);
   c->kept_side = column_text (stmt, 11);
   c->resolved_at = column_text (stmt, 12);
+  c->item = column_text (stmt, 13);
   return c;
 }
 
@@ -49,7 +50,14 @@ ledger_exchange_list_conflicts (LedgerDb  *db,
 {
   g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db,
     "SELECT c.id, coalesce (p.name, c.partner), entity, entity_uid, field, kept_value, kept_author, kept_at, "
-    "other_value, other_author, other_at, kept_side, resolved_at FROM conflicts c "
+    "other_value, other_author, other_at, kept_side, resolved_at, CASE entity "
+    "WHEN 'farms' THEN (SELECT code || ' ' || name FROM farms WHERE uid = entity_uid) "
+    "WHEN 'facilities' THEN (SELECT code || ' ' || name FROM facilities WHERE uid = entity_uid) "
+    "WHEN 'water_bodies' THEN (SELECT code || ' ' || name FROM water_bodies WHERE uid = entity_uid) "
+    "WHEN 'farm_years' THEN (SELECT code || ' ' || name || ' ' || substr(entity_uid, 38) FROM farms "
+    "                        WHERE uid = substr(entity_uid, 1, 36)) "
+    "WHEN 'regions' THEN (SELECT name FROM regions WHERE code = entity_uid) "
+    "WHEN 'village_sewage' THEN (SELECT name FROM regions WHERE code = entity_uid) END FROM conflicts c "
     "LEFT JOIN exchange_partners p ON p.ledger_id = c.partner "
     "WHERE NOT ?1 OR resolved_at IS NULL ORDER BY c.id DESC", error);
   GPtrArray *list;
@@ -69,6 +77,7 @@ ledger_conflict_free (LedgerConflict *c)
   g_free (c->partner);
   g_free (c->entity);
   g_free (c->entity_uid);
+  g_free (c->item);
   g_free (c->field);
   g_free (c->kept_value);
   g_free (c->kept_author);
@@ -198,7 +207,7 @@ ledger_exchange_resolve_conflict (LedgerDb  *db,
   sqlite3_bind_int64 (stmt, 1, id);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND, _("There is no open conflict no. %" G_GINT64_FORMAT "."), id);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND, _("There is no open conflict no. %u."), (guint) id);
       return FALSE;
     }
   entity = column_text (stmt, 0);

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  gint64  seq;            /* the package's number */
+  guint   seq;            /* the package's number */
   guint   n_entries;      /* transactions carried (send) or applied (receive) */
   guint   n_changes;      /* rows changed */
   guint   n_conflicts;    /* values kept for review */
@@ -32,6 +32,7 @@ typedef struct
   char   *partner;
   char   *entity;
   char   *entity_uid;
+  char   *item;            /* the row as an officer knows it: code and name, or NULL */
   char   *field;
   char   *kept_value, *kept_author, *kept_at;
   char   *other_value, *other_author, *other_at;
@@ -45,11 +46,11 @@ typedef struct
   char   *role;            /* the partner's: "county" or "township" */
   char   *township;
   char   *name;
-  gint64  pending;         /* our changes (transactions) it has not acknowledged */
+  guint   pending;         /* our changes (transactions) it has not acknowledged */
   char   *last_sent_at;
   char   *last_received_at;
-  gint64  last_seq;
-  gint64  last_rows;
+  guint   last_seq;
+  guint   last_rows;
 } LedgerPartner;
 
 gboolean    ledger_exchange_share             (LedgerDb               *county,
