@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-cli.h"
 #include "ledger-cli-private.h"
 #include "ledger-error.h"
 #include "ledger-region-list.h"
@@ -49,7 +50,7 @@ run_plan (const char *db_path,
           gboolean    national)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LedgerDb) db = ledger_cli_open_ledger (db_path, dry_run);
+  g_autoptr (LedgerDb) db = open_ledger (db_path, dry_run);
   g_autoptr (LedgerRegionPlan) plan = NULL;
   g_autofree char *effective = date ? g_strdup (date) : today ();
 
@@ -58,7 +59,7 @@ run_plan (const char *db_path,
   plan = national ? ledger_region_plan_from_divisions (db, file, effective, &error)
                   : ledger_region_plan_from_sheet (db, file, effective, &error);
   if (plan == NULL)
-    return ledger_cli_exit_for_error (error);
+    return exit_for_error (error);
   print_plan (plan);
   if (plan->problems->len > 0)
     {
@@ -72,7 +73,7 @@ run_plan (const char *db_path,
       return LEDGER_EXIT_OK;
     }
   if (!ledger_region_plan_apply (db, plan, &error))
-    return ledger_cli_exit_for_error (error);
+    return exit_for_error (error);
   g_print (ngettext ("Applied %u change.\n", "Applied %u changes.\n", plan->steps->len), plan->steps->len);
   return LEDGER_EXIT_OK;
 }
@@ -101,12 +102,12 @@ ledger_cli_run_update_divisions (const char  *db_path,
     { NULL }
   };
 
-  if (!ledger_cli_parse_options ("update-divisions", _("FILE"),
+  if (!parse_options ("update-divisions", _("FILE"),
                                  _("Compares a newer national division list with the ledger’s list, shows every difference, and applies them (all or none)."),
                                  entries, &argc, &argv))
     return LEDGER_EXIT_USAGE;
   if (argc != 2)
-    return ledger_cli_usage_error (_("update-divisions needs a FILE, e.g. “update-divisions divisions.tsv.gz”."));
+    return usage_error ("%s", _("update-divisions needs a FILE, e.g. “update-divisions divisions.tsv.gz”."));
   return run_plan (db_path, argv[1], dry_run, date, TRUE);
 }
 
@@ -122,14 +123,14 @@ ledger_cli_run_regions (const char  *db_path,
   g_autofree char *summary = NULL;
   GOptionEntry entries[] = { { NULL } };
 
-  if (!ledger_cli_parse_options ("regions", "", _("Prints the list of townships and villages the ledger uses: its source, the administrative villages per township, and the changes made in this ledger."),
+  if (!parse_options ("regions", "", _("Prints the list of townships and villages the ledger uses: its source, the administrative villages per township, and the changes made in this ledger."),
                                  entries, &argc, &argv))
     return LEDGER_EXIT_USAGE;
-  if ((db = ledger_cli_open_ledger (db_path, TRUE)) == NULL)
+  if ((db = open_ledger (db_path, TRUE)) == NULL)
     return LEDGER_EXIT_CANNOT_OPEN;
   if ((townships = ledger_region_list_townships (db, &error)) == NULL ||
       (changes = ledger_region_list_changes (db, &error)) == NULL)
-    return ledger_cli_exit_for_error (error);
+    return exit_for_error (error);
   summary = ledger_region_list_summary (db, 0);
   g_print ("%s\n", summary);
   for (guint i = 0; i < townships->len; i++)
@@ -152,7 +153,7 @@ ledger_cli_print_version (void)
 {
   g_autofree char *divisions = ledger_divisions_shipped_description ();
 
-  g_print ("%s %s\n", LEDGER_CLI_PROGRAM, PACKAGE_VERSION);
+  g_print ("%s %s\n", "sanitation-ledger", PACKAGE_VERSION);
   /* Translators: the list of townships and villages that ships with the program */
   g_print (_("Division list: %s\n"), divisions);
 }

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ledger-cli-private.h"
+#include "ledger-cli.h"
 #include "ledger-county-outline.h"
 #include "ledger-db.h"
 #include "ledger-error.h"
@@ -21,6 +21,7 @@
 #include "ledger-progress.h"
 #include "ledger-regions.h"
 #include "ledger-store.h"
+#include "ledger-cli-private.h"
 
 #define PROGRAM "sanitation-ledger"
 #define MAX_WARNINGS 100
@@ -39,11 +40,11 @@ typedef struct
 
 /* ---- auxiliary functions ---- */
 
-static int
+int
 usage_error (const char *format,
              ...) G_GNUC_PRINTF (1, 2);
 
-static int
+int
 usage_error (const char *format,
              ...)
 {
@@ -65,7 +66,7 @@ default_db_path (void)
 }
 
 /* Opens the ledger for a command; prints why not and returns NULL (exit 3). */
-static LedgerDb *
+LedgerDb *
 open_ledger (const char *path,
              gboolean    read_only)
 {
@@ -86,7 +87,7 @@ open_ledger (const char *path,
 }
 
 /* An error while working on an open ledger: 3 when the ledger is the cause. */
-static int
+int
 exit_for_error (const GError *error)
 {
   g_printerr ("%s: %s\n", PROGRAM, error->message);
@@ -106,7 +107,7 @@ exit_for_error (const GError *error)
 }
 
 /* Parses a command's options; on an error prints it and returns FALSE. */
-static gboolean
+gboolean
 parse_options (const char   *command,
                const char   *parameters,
                const char   *summary,
@@ -579,6 +580,7 @@ static const Command commands[] = {
     N_("progress against the targets for the county and every township, as a table or as JSON") },
   { "remove-demo", run_remove_demo, "remove-demo",
     N_("remove every record flagged as demo data") },
+  LEDGER_CLI_EXCHANGE_COMMANDS
   { "regions", ledger_cli_run_regions, "regions",
     N_("the list of townships and villages the ledger uses: its source, administrative villages per township, and the changes made to it (import regions FILE changes it from the county’s own sheet)") },
   { "update-divisions", ledger_cli_run_update_divisions, "update-divisions FILE [--dry-run] [--date YYYY-MM-DD]",
@@ -727,40 +729,8 @@ ledger_cli_run (int    argc,
       return LEDGER_EXIT_OK;
     }
   if (!(command = find_command (rest->pdata[0])))
-    return usage_error (_("Unknown command “%s”. Commands: init, import, export, progress, remove-demo, regions, update-divisions."),
+    return usage_error (_("Unknown command “%s”. Commands: init, import, export, progress, remove-demo, share, send, receive, conflicts, regions, update-divisions."),
                         (char *) rest->pdata[0]);
   g_ptr_array_add (rest, NULL);
   return command->run (db_path ? db_path : default_path, rest->len - 1, (char **) rest->pdata);
-}
-
-/* ---- shared with the other files of the command line ---- */
-
-int
-ledger_cli_usage_error (const char *message)
-{
-  return usage_error ("%s", message);
-}
-
-LedgerDb *
-ledger_cli_open_ledger (const char *path,
-                        gboolean    read_only)
-{
-  return open_ledger (path, read_only);
-}
-
-int
-ledger_cli_exit_for_error (const GError *error)
-{
-  return exit_for_error (error);
-}
-
-gboolean
-ledger_cli_parse_options (const char    *command,
-                          const char    *parameters,
-                          const char    *summary,
-                          GOptionEntry  *entries,
-                          int           *argc,
-                          char        ***argv)
-{
-  return parse_options (command, parameters, summary, entries, argc, argv);
 }
