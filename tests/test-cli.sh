@@ -296,7 +296,7 @@ if [ -n "$SHEET" ] && [ -f "$SHEET" ]; then
   expect 0 "a ledger whose list the township changes" -- --db regions.db init --demo
   expect 0 "import regions --dry-run" -- --db regions.db import regions "$SHEET" --dry-run --date 2024-01-01
   check "the dry run lists the rename" grep -q 'Rename 512022101200 庆云庵村 → 庆云村 from 2024-01-01' out.txt
-  check "the dry run lists the merge" grep -q 'Merge 512022101208 into 512022101211' out.txt
+  check "the dry run lists the merge" grep -q 'Merge 磨盘村 (512022101208) into 高屋基村 (512022101211) from 2024-01-01' out.txt
   check "the dry run lists the new unit with a local code" grep -q 'Add village (村) 石佛新村 (local code)' out.txt
   check "the dry run counts exactly three changes" grep -q '^3 changes: 1 added, 1 renamed, 0 changed in kind, 1 merged, 0 split, 0 retired' out.txt
   expect 0 "regions after a dry run" -- --db regions.db regions

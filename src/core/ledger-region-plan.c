@@ -524,9 +524,22 @@ plan_merge_into (Planner    *p,
   const LedgerRegionRow *row = unit ? unit->row : g_hash_table_lookup (p->matched, target);
   LedgerRegionStep *step = add_step (p, PHASE_MERGE, "merge", row, target);
 
+  g_autoptr (GString) names = g_string_new (NULL);
+  const LedgerUnit *existing = g_hash_table_lookup (p->units, target);
+
   g_ptr_array_add (formers, NULL);
   step->from = g_strdupv ((char **) formers->pdata);
   g_ptr_array_remove_index (formers, formers->len - 1);
+  /* "磨盘村 (512022101208)、…" and the target's name, for the review */
+  for (guint i = 0; i < formers->len; i++)
+    {
+      const LedgerUnit *former = g_hash_table_lookup (p->units, g_ptr_array_index (formers, i));
+      g_string_append_printf (names, "%s%s (%s)", i > 0 ? "、" : "", former ? former->name : "",
+                              (const char *) g_ptr_array_index (formers, i));
+    }
+  step->old_name = g_strdup (names->str);
+  if (existing != NULL)
+    step->name = g_strdup (existing->name);
   if (unit != NULL)
     {
       unit->consumed = TRUE;
@@ -983,6 +996,7 @@ ledger_region_step_describe (const LedgerRegionStep *step)
 {
   g_autofree char *code = code_shown (step->code);
   g_autofree char *from = step->from ? g_strjoinv ("、", step->from) : g_strdup ("");
+  const char *merged = step->old_name ? step->old_name : from;
 
   if (g_str_equal (step->action, "add"))
     return g_strdup_printf (_("Add %s %s (%s) from %s"), kind_word (step->kind), step->name, code, step->effective);
@@ -992,10 +1006,11 @@ ledger_region_step_describe (const LedgerRegionStep *step)
     return g_strdup_printf (_("Change %s %s → %s from %s"), code, kind_word (step->old_name), kind_word (step->kind),
                             step->effective);
   if (g_str_equal (step->action, "merge") && step->new_target)
-    return g_strdup_printf (_("Merge %s into the new %s %s (%s) from %s"), from, kind_word (step->kind), step->name,
+    return g_strdup_printf (_("Merge %s into the new %s %s (%s) from %s"), merged, kind_word (step->kind), step->name,
                             code, step->effective);
   if (g_str_equal (step->action, "merge"))
-    return g_strdup_printf (_("Merge %s into %s from %s"), from, code, step->effective);
+    return g_strdup_printf (_("Merge %s into %s (%s) from %s"), merged, step->name ? step->name : "", code,
+                            step->effective);
   if (g_str_equal (step->action, "split"))
     return g_strdup_printf (_("Split %s %s into %s from %s"), code, step->old_name, from, step->effective);
   return g_strdup_printf (_("Retire %s %s from %s"), code, step->old_name, step->effective);
