@@ -504,7 +504,8 @@ ledger_regions_page_review_file (LedgerRegionsPage *self,
                                  gboolean           national)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *date = today ();
+  /* the changes take effect from the form's date (today unless changed) */
+  g_autofree char *date = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->date_row)));
   g_autofree char *summary = NULL;
   LedgerRegionPlan *plan = national ? ledger_region_plan_from_divisions (self->db, path, date, &error)
                                     : ledger_region_plan_from_sheet (self->db, path, date, &error);
