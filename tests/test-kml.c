@@ -12,8 +12,8 @@
 #include "ledger-test-db.h"
 #include "ledger-test-util.h"
 
-#define VILLAGE  "512022101203"
-#define VILLAGE2 "512022102201"
+#define VILLAGE  "512022101208"
+#define VILLAGE2 "512022102204"
 
 typedef struct
 {

@@ -95,8 +95,9 @@ ledger_tile_banner_init (LedgerTileBanner *self)
   gtk_revealer_set_child (self->revealer, box);
   gtk_widget_set_parent (GTK_WIDGET (self->revealer), GTK_WIDGET (self));
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 36);
+  /* at the top: toasts come up from the bottom */
+  gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
