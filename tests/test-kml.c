@@ -119,6 +119,26 @@ test_google_earth (void)
   g_assert_cmpuint (((LedgerCsvRow *) g_ptr_array_index (table->rows, 2))->line, ==, 2);
 }
 
+/* Some Chinese tools write GBK and say so in the declaration */
+static void
+test_gb18030 (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "kml", "ovital-facilities.kml", NULL);
+  g_autofree char *utf8 = NULL;
+  g_autofree char *gbk = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerTable) table = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &utf8, NULL, NULL));
+  gbk = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  table = ledger_table_read_bytes (gbk, len, "奥维.kml", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cell (table, 1, "名称"), ==, "一号站");
+  g_assert_cmpstr (cell (table, 1, "类型"), ==, "村级集中处理站");
+}
+
 static void
 test_kmz (void)
 {
@@ -305,6 +325,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/kml/google-earth", test_google_earth);
   g_test_add_func ("/kml/kmz", test_kmz);
+  g_test_add_func ("/kml/gb18030", test_gb18030);
   g_test_add_func ("/kml/refused", test_refused);
   g_test_add ("/kml/ovital", Fixture, NULL, fixture_set_up, test_ovital, fixture_tear_down);
   g_test_add ("/kml/import-farms", Fixture, NULL, fixture_set_up, test_import_farms, fixture_tear_down);
