@@ -140,6 +140,28 @@ test_png (void)
     }
 }
 
+/* the filters of the window are said on the page */
+static void
+test_filters_in_words (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "shifo.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+
+  ledger_window_show_holding_back (window, "512022101", LEDGER_INDICATOR_VILLAGE_SEWAGE);
+  g_assert_nonnull (ledger_window_get_holding_back_text (window));
+  expected = g_strdup (ledger_window_get_holding_back_text (window));
+  g_assert_true (ledger_window_export_map (window, path, LEDGER_PAPER_A4, &error));
+  g_assert_no_error (error);
+  text = run_tool ("pdftotext", path);
+  g_assert_nonnull (strstr (text, "Area: 石佛镇"));
+  /* pdftotext may wrap the sentence: its first words are enough */
+  expected[MIN (strlen (expected), 12)] = '\0';
+  g_assert_nonnull (strstr (text, expected));
+  ledger_window_clear_holding_back (window);
+}
+
 static void
 test_unwritable (void)
 {
@@ -168,6 +190,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map-export/dialog", test_dialog);
   g_test_add_func ("/map-export/pdf", test_pdf);
   g_test_add_func ("/map-export/png", test_png);
+  g_test_add_func ("/map-export/filters-in-words", test_filters_in_words);
   g_test_add_func ("/map-export/unwritable", test_unwritable);
   status = g_test_run ();
 

@@ -175,7 +175,6 @@ ledger_window_export_map (LedgerWindow  *self,
 
   g_return_val_if_fail (LEDGER_IS_WINDOW (self) && self->db != NULL, FALSE);
 
-  if (self->holding_back_township != NULL)
-    info.filter_note = gtk_label_get_text (self->holding_back_label);
+  info.filter_note = ledger_window_get_holding_back_text (self);
   return ledger_map_print_to_file (self->map_view, &info, paper, path, error);
 }
