@@ -82,7 +82,7 @@ ledger_tile_banner_init (LedgerTileBanner *self)
 
   self->label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_wrap (self->label, TRUE);
-  gtk_label_set_max_width_chars (self->label, 60);
+  gtk_label_set_max_width_chars (self->label, 50);
   gtk_label_set_xalign (self->label, 0);
   gtk_widget_set_tooltip_text (close, _("Hide this note"));
   gtk_widget_add_css_class (close, "flat");
@@ -95,9 +95,11 @@ ledger_tile_banner_init (LedgerTileBanner *self)
   gtk_revealer_set_child (self->revealer, box);
   gtk_widget_set_parent (GTK_WIDGET (self->revealer), GTK_WIDGET (self));
   gtk_widget_set_halign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
-  /* at the top: toasts come up from the bottom */
+  /* at the top, below the map's buttons: toasts come up from the bottom */
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_START);
-  gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 56);
+  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
 
