@@ -224,8 +224,8 @@ ledger_cli_sync (const char *db_path,
     return usage_error (_("sync takes no arguments: “%s”."), argv[1]);
   if (!(db = open_ledger (db_path, FALSE)))
     return LEDGER_EXIT_CANNOT_OPEN;
-  if ((init && !ledger_server_init (db, server, &error)) ||
-      !ledger_server_sync (db, server, &report, &error))
+  if ((init && !ledger_server_init (db, server, NULL, &error)) ||
+      !ledger_server_sync (db, server, NULL, &report, &error))
     {
       if (g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_SERVER))
         {

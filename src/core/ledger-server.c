@@ -64,11 +64,23 @@ ledger_server_exec (PGconn      *conn,
   return ledger_server_set_error (conn, _("The county server refused a request"), error);
 }
 
+static void
+ignore_notice (void       *data,
+               const char *message)
+{
+}
+
+/* @conninfo: a connection string or URI; @password (nullable): from the keyring */
 static PGconn *
 connect_server (const char  *conninfo,
+                const char  *password,
                 GError     **error)
 {
-  PGconn *conn = PQconnectdb (conninfo);
+  const char *keywords[] = { "dbname", password ? "password" : NULL, NULL };
+  const char *values[] = { conninfo, password, NULL };
+  PGconn *conn = PQconnectdbParams (keywords, values, 1);
+
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
 
   if (PQstatus (conn) != CONNECTION_OK)
     {
@@ -204,6 +216,7 @@ check_role (LedgerDb    *db,
 gboolean
 ledger_server_init (LedgerDb    *county,
                     const char  *conninfo,
+                    const char  *password,
                     GError     **error)
 {
   g_autoptr (PGconn) conn = NULL;
@@ -211,7 +224,7 @@ ledger_server_init (LedgerDb    *county,
   g_autofree char *region = ledger_db_dup_region_code (county);
   g_autofree char *version = g_strdup_printf ("%d", LEDGER_SERVER_SCHEMA_VERSION);
 
-  if (!check_role (county, "county", error) || (conn = connect_server (conninfo, error)) == NULL ||
+  if (!check_role (county, "county", error) || (conn = connect_server (conninfo, password, error)) == NULL ||
       !check_known (conn, TRUE, error))
     return FALSE;
   if (!ledger_server_exec (conn, "BEGIN", error))
@@ -267,7 +280,7 @@ worth_pushing (LedgerDb              *db,
   g_autofree char *last = ledger_db_get_meta (db, key);
   g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, summary->through, summary->ack);
 
-  return g_strcmp0 (last, now) != 0 || summary->n_entries > 0;
+  return g_strcmp0 (last, now) != 0;
 }
 
 static gboolean
@@ -367,6 +380,7 @@ pull (LedgerDb         *db,
 gboolean
 ledger_server_sync (LedgerDb          *db,
                     const char        *conninfo,
+                    const char        *password,
                     LedgerSyncReport  *report,
                     GError           **error)
 {
@@ -375,7 +389,7 @@ ledger_server_sync (LedgerDb          *db,
   g_autofree char *role = ledger_exchange_dup_role (db);
 
   memset (report, 0, sizeof *report);
-  if (!check_role (db, NULL, error) || (conn = connect_server (conninfo, error)) == NULL ||
+  if (!check_role (db, NULL, error) || (conn = connect_server (conninfo, password, error)) == NULL ||
       !check_known (conn, FALSE, error) || (partners = ledger_exchange_list_partners (db, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < partners->len; i++)

@@ -26,11 +26,15 @@ typedef struct
   gboolean mirrored;      /* the county's PostGIS mirror was rebuilt */
 } LedgerSyncReport;
 
+/* @conninfo: a libpq connection string or URI; @password (nullable): one
+ * kept apart from it (the window's, from the desktop keyring) */
 gboolean ledger_server_init (LedgerDb          *county,
                              const char        *conninfo,
+                             const char        *password,
                              GError           **error);
 gboolean ledger_server_sync (LedgerDb          *db,
                              const char        *conninfo,
+                             const char        *password,
                              LedgerSyncReport  *report,
                              GError           **error);
 
