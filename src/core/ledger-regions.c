@@ -23,6 +23,7 @@
 #include "ledger-demo.h"
 #include "ledger-error.h"
 #include "ledger-regions.h"
+#include "ledger-regions-scope.h"
 #include "ledger-rules.h"
 
 #define RESOURCE_ROOT "/org/ruralsanitation/Ledger/core/"
@@ -219,7 +220,8 @@ fill_ledger (LedgerDb    *db,
 {
   if (!ledger_db_begin (db, error))
     return FALSE;
-  if (!ledger_regions_init (db, county_code, error) ||
+  if (!(ledger_regions_is_scope (county_code) ? ledger_regions_init_scope (db, county_code, error)
+                                               : ledger_regions_init (db, county_code, error)) ||
       (demo && !ledger_demo_install (db, error)))
     {
       ledger_db_rollback (db);
@@ -354,7 +356,7 @@ ledger_regions_init (LedgerDb    *db,
 /**
  * ledger_ledger_create:
  * @path: the file to create
- * @county_code: a 6-digit county code
+ * @county_code: a 6-digit county code, a 2-digit province code or "all" (the nation)
  * @demo: whether to add the demo inventory (Lezhi only)
  * @error: why the ledger could not be made
  *
@@ -375,7 +377,7 @@ ledger_ledger_create (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!is_county_code (county_code))
+  if (!is_county_code (county_code) && !ledger_regions_is_scope (county_code))
     {
       set_no_county_error (county_code, error);
       return NULL;
