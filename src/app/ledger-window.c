@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-a11y.h"
+#include "ledger-first-frame.h"
 #include "ledger-settings.h"
 #include "ledger-app-resources.h"
 #include "ledger-regions.h"
@@ -480,6 +481,7 @@ ledger_window_init (LedgerWindow *self)
   update_title (self);
   ledger_window_update_actions (self);
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_external_change_cb, self);
+  ledger_first_frame_watch (GTK_WINDOW (self));
 }
 
 /* ---- public ---- */
