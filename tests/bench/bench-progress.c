@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <time.h>
 
+#include "ledger-db-private.h"  /* the peer: one SQL aggregate */
 #include "ledger-progress.h"
 #include "ledger-regions.h"
 #include "ledger-store.h"
