@@ -138,7 +138,7 @@ reload_idle_cb (gpointer data)
   LedgerListView *self = data;
 
   self->reload_idle = 0;
-  if (self->dirty[self->kind])
+  if (self->dirty[self->kind] && gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_loaded (self, self->kind);
   update_counts (self);
   return G_SOURCE_REMOVE;
@@ -427,8 +427,22 @@ ledger_list_view_set_db (LedgerListView *self,
       if (db == NULL)
         ledger_item_list_load (self->lists[k], NULL, 0, NULL);
     }
-  ensure_loaded (self, self->kind);
+  /* a list not on screen loads when shown (a nation's 620,573 villages are
+   * not read for a window that opens on the map), or when asked */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self, self->kind);
   update_counts (self);
+}
+
+/* what a getter answers is up to date even when the list was never shown */
+static void
+ensure_current (LedgerListView *self)
+{
+  if (self->db != NULL && (self->dirty[self->kind] || !ledger_item_list_is_loaded (self->lists[self->kind])))
+    {
+      ensure_loaded (self, self->kind);
+      update_counts (self);
+    }
 }
 
 void
@@ -501,6 +515,7 @@ guint
 ledger_list_view_get_n_shown (LedgerListView *self)
 {
   g_return_val_if_fail (LEDGER_IS_LIST_VIEW (self), 0);
+  ensure_current (self);
   return self->n_shown;
 }
 
@@ -508,6 +523,7 @@ guint
 ledger_list_view_get_n_total (LedgerListView *self)
 {
   g_return_val_if_fail (LEDGER_IS_LIST_VIEW (self), 0);
+  ensure_current (self);
   return self->n_total;
 }
 
@@ -568,6 +584,13 @@ ledger_list_view_finalize (GObject *object)
 }
 
 static void
+ledger_list_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ledger_list_view_parent_class)->map (widget);
+  ensure_current (LEDGER_LIST_VIEW (widget));
+}
+
+static void
 ledger_list_view_class_init (LedgerListViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -576,6 +599,7 @@ ledger_list_view_class_init (LedgerListViewClass *klass)
   object_class->get_property = ledger_list_view_get_property;
   object_class->dispose = ledger_list_view_dispose;
   object_class->finalize = ledger_list_view_finalize;
+  widget_class->map = ledger_list_view_map;
 
   properties[PROP_N_SHOWN] =
     g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0,
