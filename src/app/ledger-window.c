@@ -81,7 +81,7 @@ fill_townships (LedgerWindow *self)
   g_ptr_array_add (self->township_codes, NULL);
 
   if (self->db != NULL)
-    townships = ledger_regions_list (self->db, "township", &error);
+    townships = ledger_regions_list_stored (self->db, "township", &error);
   if (error != NULL)
     g_warning ("Cannot list the townships: %s", error->message);
 

@@ -291,6 +291,11 @@ region_from_row (sqlite3_stmt *stmt,
   return region;
 }
 
+static GPtrArray *list_regions (LedgerDb    *db,
+                                const char  *kind,
+                                GHashTable  *centroids,
+                                GError     **error);
+
 /* ---- public API ---- */
 
 /**
@@ -412,16 +417,49 @@ ledger_regions_list (LedgerDb    *db,
                      const char  *kind,
                      GError     **error)
 {
-  g_autoptr (GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
   g_autoptr (GHashTable) centroids = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
 
   if (kind == NULL || g_str_equal (kind, "township"))
     if ((centroids = township_centroids (db, error)) == NULL)
       return NULL;
+  return list_regions (db, kind, centroids, error);
+}
+
+/**
+ * ledger_regions_list_stored:
+ * @db: a ledger
+ * @kind: (nullable): as for ledger_regions_list()
+ * @error: an SQL error
+ *
+ * Lists the regions of a kind by code with only their stored locations (NAN
+ * when none): for a township picker, which needs no location, this skips the
+ * mean location of everything in every township (a nation's 41,352
+ * townships: most of the time of opening the window).
+ *
+ * Returns: (transfer full) (element-type LedgerRegion): the regions
+ */
+GPtrArray *
+ledger_regions_list_stored (LedgerDb    *db,
+                            const char  *kind,
+                            GError     **error)
+{
+  g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
+
+  return list_regions (db, kind, NULL, error);
+}
+
+static GPtrArray *
+list_regions (LedgerDb    *db,
+              const char  *kind,
+              GHashTable  *centroids,
+              GError     **error)
+{
+  g_autoptr (GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
   stmt = ledger_db_prepare (db, "SELECT code, name, kind, lon, lat FROM regions"
                                 " WHERE ?1 IS NULL OR kind = ?1 ORDER BY code", error);
   if (stmt == NULL)
