@@ -72,6 +72,7 @@ expect 0 "init a province" -- --db sichuan.db init --region 51
 expect 0 "progress of a province" -- --db sichuan.db progress --json
 check "a province's progress lists its townships" test "$(grep -c '"code": "51[0-9]\{7\}"' out.txt)" -gt 3000
 check "and nothing outside it" test "$(grep -c '"code": "5[02-9][0-9]\{7\}"' out.txt)" -eq 0
+check "the province is named" grep -q '"region": {"code": "51", "name": "四川省"}' out.txt
 expect 1 "init a province that does not exist" -- --db nowhere.db init --region 99
 check "the message names the code" grep -q '99' err.txt
 check "no file for a province that does not exist" test ! -e nowhere.db

@@ -194,6 +194,9 @@ load_regions (Computation  *c,
 
   c->progress->county.code = g_strdup (county ? county : "");
   c->progress->county.name = ledger_db_dup_region_name (db, county);
+  /* a province or the nation is no row of regions: its name is the ledger's */
+  if (c->progress->county.name == NULL)
+    c->progress->county.name = ledger_db_get_meta (db, "region_name");
   if (c->progress->county.name == NULL)
     c->progress->county.name = g_strdup ("");
   if (!run_query (c, db, "SELECT code, name FROM regions WHERE kind = 'township' ORDER BY code",
