@@ -12,8 +12,13 @@
 
 #include "ledger-county-outline.h"
 #include "ledger-error.h"
+#include "ledger-input.h"
+#include "ledger-json.h"
 #include "ledger-geo.h"
 #include "ledger-regions.h"
+
+/* a county's outline at 1 m detail is a few MB; more is not an outline */
+#define MAX_OUTLINE_BYTES ((gsize) 64 * 1024 * 1024)
 
 /* ---- auxiliary functions ---- */
 
@@ -249,7 +254,7 @@ ledger_county_outline_to_wgs84 (const char   *geojson,
   g_autoptr (JsonGenerator) generator = NULL;
   JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, geojson, -1, error))
+  if (!ledger_json_parse (parser, geojson, -1, error))
     return NULL;
   root = json_parser_get_root (parser);
   if (from == LEDGER_DATUM_WGS84 || root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -314,7 +319,7 @@ ledger_county_outline_read_file (const char   *path,
   g_autoptr (GError) local_error = NULL;
   char *wgs84;
 
-  if (!g_file_get_contents (path, &text, NULL, error))
+  if (!ledger_input_read_file (path, MAX_OUTLINE_BYTES, &text, NULL, error))
     return NULL;
   if ((wgs84 = ledger_county_outline_to_wgs84 (text, from, &local_error)) == NULL)
     {

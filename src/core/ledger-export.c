@@ -8,6 +8,7 @@
 
 #include "ledger-csv.h"
 #include "ledger-error.h"
+#include "ledger-replace.h"
 #include "ledger-export.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
@@ -50,15 +51,35 @@ is_plain_number (const char *text)
   return end != text && *end == '\0';
 }
 
+static gboolean
+is_numeric_field (const LedgerField *field)
+{
+  switch (field->type)
+    {
+    case LEDGER_FIELD_INT:
+    case LEDGER_FIELD_REAL:
+    case LEDGER_FIELD_YEAR:
+    case LEDGER_FIELD_LON:
+    case LEDGER_FIELD_LAT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Text that Excel or WPS would run as a formula (=cmd|' /C calc'!A0, +, -,
  * @) gets a leading apostrophe, which the import strips again; a number
- * such as -3.5 stays as it is. */
+ * such as -3.5 in a numeric field stays as it is. A text field's value
+ * that merely looks like a number (a name "-1e5") is text: it is prefixed
+ * too, or Excel would turn it into -100000. */
 static char *
-defuse_formula (char *cell)
+defuse_formula (const LedgerField *field,
+                char              *cell)
 {
   char *defused;
 
-  if (strchr ("=+-@", cell[0]) == NULL || cell[0] == '\0' || is_plain_number (cell))
+  if (strchr ("=+-@", cell[0]) == NULL || cell[0] == '\0' ||
+      (is_numeric_field (field) && is_plain_number (cell)))
     return cell;
   defused = g_strconcat ("'", cell, NULL);
   g_free (cell);
@@ -72,7 +93,7 @@ format_csv_cell (const LedgerField *field,
 {
   if (canonical == NULL)
     return g_strdup ("");
-  return defuse_formula (ledger_field_format (field, canonical, style));
+  return defuse_formula (field, ledger_field_format (field, canonical, style));
 }
 
 typedef struct
@@ -106,14 +127,7 @@ write_atomically (const char  *path,
                   gsize        length,
                   GError     **error)
 {
-  g_autoptr (GError) local = NULL;
-  g_autofree char *name = NULL;
-
-  if (g_file_set_contents (path, contents, length, &local))
-    return TRUE;
-  name = g_filename_display_name (path);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED, _("Could not write “%s”: %s"), name, local->message);
-  return FALSE;
+  return ledger_replace_write_contents (path, contents, length, error);
 }
 
 /* ---- GeoJSON ---- */

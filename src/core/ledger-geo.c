@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "ledger-error.h"
+#include "ledger-json.h"
 #include "ledger-geo.h"
 
 /* The edges of every ring sorted into horizontal bands, so that a point is
@@ -145,7 +146,7 @@ ledger_outline_new_from_geojson (const char  *text,
   outline->rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   outline->min_lon = outline->min_lat = INFINITY;
   outline->max_lon = outline->max_lat = -INFINITY;
-  if (!json_parser_load_from_data (parser, text, -1, error))
+  if (!ledger_json_parse (parser, text, -1, error))
     return NULL;
   root = json_parser_get_root (parser);
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
