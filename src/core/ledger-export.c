@@ -67,11 +67,18 @@ is_numeric_field (const LedgerField *field)
     }
 }
 
+/* -3.5 reads back as the same text from Excel; -1e5 comes back -100000 */
+static gboolean
+keeps_its_text (const char *cell)
+{
+  return cell[0] == '-' && is_plain_number (cell) && strpbrk (cell, "eExX") == NULL;
+}
+
 /* Text that Excel or WPS would run as a formula (=cmd|' /C calc'!A0, +, -,
  * @) gets a leading apostrophe, which the import strips again; a number
- * such as -3.5 in a numeric field stays as it is. A text field's value
- * that merely looks like a number (a name "-1e5") is text: it is prefixed
- * too, or Excel would turn it into -100000. */
+ * in a numeric field stays as it is, and so does a plain negative decimal
+ * in a text field (-3.5). Text that Excel would turn into another number
+ * (-1e5) is prefixed too. */
 static char *
 defuse_formula (const LedgerField *field,
                 char              *cell)
@@ -79,7 +86,7 @@ defuse_formula (const LedgerField *field,
   char *defused;
 
   if (strchr ("=+-@", cell[0]) == NULL || cell[0] == '\0' ||
-      (is_numeric_field (field) && is_plain_number (cell)))
+      (is_numeric_field (field) ? is_plain_number (cell) : keeps_its_text (cell)))
     return cell;
   defused = g_strconcat ("'", cell, NULL);
   g_free (cell);

@@ -169,8 +169,16 @@ ledger_replace_begin (const char  *target,
   fd = g_mkstemp_full (self->temporary, O_RDWR | O_CLOEXEC, 0644);
   if (fd < 0)
     {
-      set_file_error (_("Cannot write “%s”: its folder cannot be written (%s). Choose another folder."),
-                      target, errno, error);
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (target);
+      g_autofree char *folder_name = g_filename_display_name (folder);
+
+      if (ledger_replace_error_is_disk_full (saved_errno))
+        set_file_error ("%s%s", target, saved_errno, error);
+      else
+        g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED,
+                     _("Cannot write “%s”: the folder “%s” cannot be written (%s). Choose another folder."),
+                     name, folder_name, g_strerror (saved_errno));
       g_clear_pointer (&self->temporary, g_free);
       ledger_replace_free (self);
       return NULL;
