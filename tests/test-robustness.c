@@ -459,6 +459,52 @@ test_export_cleans_strays (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (busy, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_export_never_over_the_ledger (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ledger = make_ledger (f, "l.csv", FALSE);
+  g_autofree char *other_spelling = g_strdup_printf ("%s/./l.csv", f->dir);
+  g_autofree char *wal = g_strconcat (ledger, "-wal", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = ledger_db_open (ledger, LEDGER_DB_OPEN_DEFAULT, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+
+  g_assert_true (g_file_get_contents (ledger, &before, &before_len, NULL));
+  g_assert_false (ledger_export_csv (db, LEDGER_KIND_FARMS, ledger, LEDGER_HEADER_ZH, 0, NULL, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ledger_export_geojson (db, LEDGER_KIND_FARMS, other_spelling, 0, NULL, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ledger_export_xlsx (db, wal, 2025, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+  g_assert_true (g_file_get_contents (ledger, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+}
+
+static void
+test_open_cleans_init_leftovers (Fixture *f, gconstpointer data)
+{
+  g_autofree char *ledger = make_ledger (f, "l.db", FALSE);
+  g_autofree char *stray = g_build_filename (f->dir, ".l.db.Kd82Jq", NULL);
+  g_autofree char *stray_wal = g_build_filename (f->dir, ".l.db.Kd82Jq-wal", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) reader = NULL;
+  g_autoptr (LedgerDb) writer = NULL;
+
+  g_assert_true (g_file_set_contents (stray, "half", -1, NULL));
+  g_assert_true (g_file_set_contents (stray_wal, "half", -1, NULL));
+  reader = ledger_db_open (ledger, LEDGER_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (stray, G_FILE_TEST_EXISTS));   /* reading changes nothing */
+  writer = ledger_db_open (ledger, LEDGER_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (stray, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (stray_wal, G_FILE_TEST_EXISTS));
+}
+
 /* ---- 11: what a value may not hide ---- */
 
 static void
@@ -507,6 +553,8 @@ main (int argc, char *argv[])
   ADD ("/robustness/db/empty-file", test_empty_file_is_no_ledger);
   ADD ("/robustness/init/builds-aside", test_init_builds_aside);
   ADD ("/robustness/export/cleans-strays", test_export_cleans_strays);
+  ADD ("/robustness/export/never-over-the-ledger", test_export_never_over_the_ledger);
+  ADD ("/robustness/db/open-cleans-init-leftovers", test_open_cleans_init_leftovers);
   ADD ("/robustness/values/bidi", test_bidi_controls_refused);
 #undef ADD
   return g_test_run ();

@@ -442,30 +442,6 @@ write_export (LedgerDb         *db,
   return ledger_export_csv (db, kind, args->output, style, args->year, args->township, error);
 }
 
-/* Whether @output names the ledger or one of its companion files (by
- * inode, so that another spelling of the same name is caught too). */
-static gboolean
-is_ledger_file (const char *db_path,
-                const char *output)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-  GStatBuf out_info;
-  gboolean exists = g_stat (output, &out_info) == 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
-      g_autofree char *a = g_canonicalize_filename (file, NULL);
-      g_autofree char *b = g_canonicalize_filename (output, NULL);
-      GStatBuf info;
-
-      if (g_str_equal (a, b) ||
-          (exists && g_stat (file, &info) == 0 && info.st_dev == out_info.st_dev && info.st_ino == out_info.st_ino))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Checks the combination of options before the ledger is opened. */
 static int
 check_export_args (const ExportArgs *args,
@@ -522,7 +498,7 @@ run_export (const char *db_path,
     return usage_error (_("export takes no arguments besides its options: “%s”."), argv[1]);
   if ((status = check_export_args (&args, &has_kind, &kind)) != LEDGER_EXIT_OK)
     return status;
-  if (is_ledger_file (db_path, args.output))
+  if (ledger_db_path_is_ledger_file (db_path, args.output))
     return usage_error (_("--output “%s” is the ledger itself: choose another file name."), args.output);
   if (!(db = open_ledger (db_path, TRUE)))
     return LEDGER_EXIT_CANNOT_OPEN;

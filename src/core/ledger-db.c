@@ -8,6 +8,7 @@
 
 #include "ledger-db.h"
 #include "ledger-error.h"
+#include "ledger-replace.h"
 #include "ledger-schema.h"
 
 struct _LedgerDb
@@ -494,8 +495,62 @@ ledger_db_open (const char         *path,
     }
   if (!configure_connection (self, error) || !check_and_upgrade (self, error))
     return NULL;
+  if (!self->read_only)
+    ledger_replace_clean_strays (path);   /* a killed init's half-made ledger */
   query_int (self, "PRAGMA data_version", &self->data_version, NULL);
   return g_steal_pointer (&self);
+}
+
+/**
+ * ledger_db_path_is_ledger_file:
+ * @db_path: a ledger's file
+ * @path: a file about to be written
+ *
+ * Whether @path names the ledger or one of its companion files (-wal, -shm,
+ * -journal), by name or by inode (another spelling of the same file).
+ * An export never overwrites the ledger it reads.
+ */
+gboolean
+ledger_db_path_is_ledger_file (const char *db_path,
+                               const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  GStatBuf out_info;
+  gboolean exists = g_stat (path, &out_info) == 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *file_canonical = g_canonicalize_filename (file, NULL);
+      GStatBuf info;
+
+      if (g_str_equal (file_canonical, canonical) ||
+          (exists && g_stat (file, &info) == 0 && info.st_dev == out_info.st_dev && info.st_ino == out_info.st_ino))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * ledger_db_refuse_own_file:
+ * @path: a file about to be written
+ *
+ * Returns: %FALSE with @error when @path is this ledger's file
+ */
+gboolean
+ledger_db_refuse_own_file (LedgerDb    *self,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!ledger_db_path_is_ledger_file (self->path, path))
+    return TRUE;
+  name = g_filename_display_name (path);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+               _("“%s” is the ledger itself: choose another file name."), name);
+  return FALSE;
 }
 
 const char *

@@ -283,7 +283,8 @@ ledger_export_xlsx (LedgerDb                 *db,
   g_return_val_if_fail (LEDGER_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !ledger_db_refuse_own_file (db, path, error))
     return FALSE;
   if ((rules = ledger_rules_load (db, error)) == NULL)
     return FALSE;

@@ -331,7 +331,8 @@ ledger_export_csv (LedgerDb           *db,
 {
   g_autoptr (GString) out = g_string_new (UTF8_BOM);
 
-  if (!ledger_export_csv_text (db, kind, style, year, township, out, error))
+  if (!ledger_db_refuse_own_file (db, path, error) ||
+      !ledger_export_csv_text (db, kind, style, year, township, out, error))
     return FALSE;
   return write_atomically (path, out->str, out->len, error);
 }
@@ -387,9 +388,10 @@ ledger_export_geojson (LedgerDb    *db,
                        const char  *township,
                        GError     **error)
 {
-  g_autofree char *text = ledger_export_geojson_text (db, kind, year, township, error);
+  g_autofree char *text = NULL;
 
-  if (text == NULL)
+  if (!ledger_db_refuse_own_file (db, path, error) ||
+      (text = ledger_export_geojson_text (db, kind, year, township, error)) == NULL)
     return FALSE;
   return write_atomically (path, text, strlen (text), error);
 }
