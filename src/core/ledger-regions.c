@@ -362,6 +362,16 @@ ledger_ledger_create (const char  *path,
   return ledger_ledger_create_full (path, county_code, demo, NULL, NULL, error);
 }
 
+/* A folder that takes no file, a full disk: the ledger cannot be written
+ * (exit 3), unlike an export's file (exit 1). */
+static LedgerDb *
+set_cannot_write (GError **error)
+{
+  if (error != NULL && *error != NULL && g_error_matches (*error, LEDGER_ERROR, LEDGER_ERROR_FAILED))
+    (*error)->code = LEDGER_ERROR_CANNOT_WRITE;
+  return NULL;
+}
+
 /* Builds the new ledger in a locked temporary file beside @path and renames
  * it into place once complete and on disk: killed at any point, the folder
  * holds no ledger or the whole one (a leftover is removed the next time). */
@@ -377,14 +387,14 @@ create_new_ledger (const char          *path,
   g_autoptr (LedgerDb) db = NULL;
 
   if (replace == NULL)
-    return NULL;
+    return set_cannot_write (error);
   db = ledger_db_open (ledger_replace_get_temporary (replace), LEDGER_DB_OPEN_CREATE, error);
   if (db == NULL || !fill_ledger (db, county_code, demo, error) ||
       (fill != NULL && !fill (db, user_data, error)))
     return NULL;
   g_clear_object (&db);   /* the last connection checkpoints and removes the -wal */
   if (!ledger_replace_commit (replace, FALSE, error))
-    return NULL;
+    return set_cannot_write (error);
   return ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, error);
 }
 
