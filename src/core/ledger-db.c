@@ -304,7 +304,7 @@ check_and_upgrade (LedgerDb  *self,
   if (n_tables == 0 && !self->create)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_A_LEDGER,
-                   _("“%s” is empty: it is not a ledger. Create one with “init” or choose another file."), name);
+                   _("“%s” is empty: it is not a ledger. Create a new ledger, or choose another file."), name);
       return FALSE;
     }
   if (n_tables > 0 && !self->read_only && !check_integrity (self, error))
