@@ -193,7 +193,7 @@ parse_datum (const char  *key,
 typedef struct
 {
   const char  *path;
-  LedgerDatum  datum;
+  const char  *geojson;   /* read once, before the ledger is made */
 } OutlineFill;
 
 static gboolean
@@ -203,7 +203,7 @@ store_outline (LedgerDb  *db,
 {
   const OutlineFill *outline = user_data;
 
-  return ledger_county_outline_import (db, outline->path, outline->datum, FALSE, error);
+  return ledger_county_outline_import_text (db, outline->geojson, outline->path, FALSE, error);
 }
 
 /* A new ledger with the outline, or none at all: the outline is read before
@@ -218,10 +218,11 @@ create_ledger (const char  *db_path,
   g_autoptr (GError) error = NULL;
   g_autoptr (LedgerDb) db = NULL;
   g_autofree char *geojson = NULL;
-  OutlineFill fill = { outline, datum };
+  OutlineFill fill = { outline, NULL };
 
   if (outline != NULL && (geojson = ledger_county_outline_read_file (outline, datum, &error)) == NULL)
     return exit_for_error (error);
+  fill.geojson = geojson;
   db = ledger_ledger_create_full (db_path, region, demo, outline ? store_outline : NULL, &fill, &error);
   if (db == NULL)
     return exit_for_error (error);

@@ -332,6 +332,37 @@ ledger_county_outline_read_file (const char   *path,
 }
 
 /**
+ * ledger_county_outline_import_text:
+ * @db: a ledger
+ * @geojson: the outline in WGS-84, as ledger_county_outline_read_file() gave it
+ * @path: the file it came from, for messages
+ * @force: store it even when most township seats lie outside it
+ * @error: why it was refused; nothing was written then
+ *
+ * Returns: %TRUE when the outline was stored
+ */
+gboolean
+ledger_county_outline_import_text (LedgerDb     *db,
+                                   const char   *geojson,
+                                   const char   *path,
+                                   gboolean      force,
+                                   GError      **error)
+{
+  LedgerOutlineCheck check;
+
+  if (!ledger_county_outline_check (db, geojson, &check, error))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_prefix_error (error, "“%s”: ", name);
+      return FALSE;
+    }
+  if (!force && !ledger_county_outline_fits (&check))
+    return set_mismatch_error (&check, path, error);
+  return ledger_county_outline_store (db, geojson, error);
+}
+
+/**
  * ledger_county_outline_import:
  * @db: a ledger
  * @path: a GeoJSON file with the county's outline
@@ -349,18 +380,6 @@ ledger_county_outline_import (LedgerDb     *db,
                               GError      **error)
 {
   g_autofree char *geojson = ledger_county_outline_read_file (path, from, error);
-  LedgerOutlineCheck check;
 
-  if (geojson == NULL)
-    return FALSE;
-  if (!ledger_county_outline_check (db, geojson, &check, error))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_prefix_error (error, "“%s”: ", name);
-      return FALSE;
-    }
-  if (!force && !ledger_county_outline_fits (&check))
-    return set_mismatch_error (&check, path, error);
-  return ledger_county_outline_store (db, geojson, error);
+  return geojson != NULL && ledger_county_outline_import_text (db, geojson, path, force, error);
 }
