@@ -82,7 +82,7 @@ export_ms=$(duration_ms --db base.db export --output timing.xlsx)
 echo "# import ${import_ms} ms, init --demo ${init_ms} ms, export ${export_ms} ms"
 clamp () { local ms=$(( $1 > 999 ? 999 : $1 )); echo $(( RANDOM % (ms + 1) )); }
 
-for trial in $(seq 1 7); do
+for _ in $(seq 1 7); do
   # import: all or nothing
   cp base.db imp.db
   ms=$(clamp "$import_ms")
