@@ -29,7 +29,7 @@ typedef enum
 #define LEDGER_CSV_MAX_COLUMNS 16384
 /* The rows of one file may take no more memory than this, counting each
  * cell's text and LEDGER_CSV_CELL_OVERHEAD for the cell itself: the national
- * list of 620,573 villages takes about 250 MiB. */
+ * list of 620,573 villages (38 MB of CSV, 6 columns) takes about 190 MiB. */
 #define LEDGER_CSV_MAX_TABLE_BYTES ((guint64) 512 * 1024 * 1024)
 #define LEDGER_CSV_CELL_OVERHEAD   40
 
