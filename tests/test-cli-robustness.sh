@@ -90,6 +90,9 @@ expect 3 "import into a 0-byte file" -- --db zero.db import farms good.csv
 expect 3 "set-outline --clear on a 0-byte file" -- --db zero.db set-outline --clear
 check "the file is still 0 bytes, alone" test ! -s zero.db -a ! -e zero.db-wal -a ! -e zero.db-journal
 
+expect 3 "a FIFO as the ledger" -- --db fifo.csv progress
+expect 3 "/dev/zero as the ledger" -- --db /dev/zero remove-demo
+
 # ---- 4: a damaged ledger takes no import ----
 expect 0 "a ledger to damage" -- --db dmg.db init --demo
 size=$(stat -c %s dmg.db)

@@ -418,6 +418,13 @@ check_file (const char         *path,
                    _("“%s” is a folder, not a ledger file."), name);
       return FALSE;
     }
+  /* a FIFO would block the open forever, a device never ends */
+  if (exists && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_A_LEDGER,
+                   _("“%s” is not a ledger file."), name);
+      return FALSE;
+    }
   if (exists && !(flags & LEDGER_DB_OPEN_READ_ONLY) && g_access (path, W_OK) != 0)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_READ_ONLY,
