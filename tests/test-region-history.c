@@ -479,6 +479,11 @@ test_sheet_with_30_changes (Fixture       *f,
   g_assert_cmpuint (again->steps->len, ==, 0);
   g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM regions WHERE kind IN ('village', 'community')"
                                               " AND valid_to IS NULL"), ==, 315 + 5 - 4 - 2 + 4 - 4);
+  /* the ledger stays one that opening for writing accepts */
+  {
+    g_autofree char *check = lookup (f->db, "PRAGMA quick_check");
+    g_assert_cmpstr (check, ==, "ok");
+  }
 }
 
 static void
