@@ -162,9 +162,9 @@ field_name_matches (const LedgerField *field,
 }
 
 /* The field a header names in @kind: its own names first, then the variants. */
-static int
-match_header (LedgerKind  kind,
-              const char *header)
+int
+ledger_import_match_header (LedgerKind  kind,
+                            const char *header)
 {
   g_autofree char *normalised = ledger_import_normalise_header (header);
   guint n_fields;
@@ -181,52 +181,40 @@ match_header (LedgerKind  kind,
   return -1;
 }
 
-static const LedgerCsvRow *
-header_row (const LedgerTable *table)
-{
-  for (guint i = 0; table->rows != NULL && i < table->rows->len; i++)
-    {
-      const LedgerCsvRow *row = g_ptr_array_index (table->rows, i);
-      for (guint c = 0; c < row->n_cells; c++)
-        if (!ledger_import_text_is_blank (row->cells[c]))
-          return row;
-    }
-  return NULL;
-}
-
 /* ---- public API ---- */
 
 /**
  * ledger_import_match_columns:
- * @n_columns: (out): the number of columns of the header row
+ * @n_columns: (out): the number of columns of the header, as
+ *   ledger_table_layout_detect() finds it (one to three rows, flattened)
  *
  * A field named by two columns is returned for both: the import reports the
  * second as a duplicate, and a person can then choose in the assistant.
  *
  * Returns: (transfer full) (array length=n_columns): per column the field
- *   index, or -1
+ *   index, a LEDGER_TARGET_* (序号, township or village name, one species'
+ *   stock), or -1
  */
 int *
 ledger_import_match_columns (LedgerKind         kind,
                              const LedgerTable *table,
                              guint             *n_columns)
 {
-  const LedgerCsvRow *header = header_row (table);
-  guint n = header ? header->n_cells : 0;
-  int *fields = g_new (int, MAX (n, 1));
+  g_autoptr (LedgerTableLayout) layout = ledger_table_layout_detect (table, kind);
+  int *fields = g_new (int, MAX (layout->n_columns, 1));
 
-  for (guint i = 0; i < n; i++)
-    fields[i] = match_header (kind, header->cells[i]);
-  *n_columns = n;
+  for (guint i = 0; i < layout->n_columns; i++)
+    fields[i] = layout->columns[i].target;
+  *n_columns = layout->n_columns;
   return fields;
 }
 
 /**
  * ledger_import_guess_kind:
  *
- * Returns: the kind with all its required columns whose headers name the
- *   most of its fields, or %LEDGER_N_KINDS when no kind has its required
- *   columns
+ * Returns: the kind with all its required columns whose header (found as
+ *   ledger_table_layout_detect() finds it) names the most of its fields,
+ *   or %LEDGER_N_KINDS when no kind has its required columns
  */
 LedgerKind
 ledger_import_guess_kind (const LedgerTable *table)
@@ -236,19 +224,11 @@ ledger_import_guess_kind (const LedgerTable *table)
 
   for (LedgerKind kind = 0; kind < LEDGER_N_KINDS; kind++)
     {
-      guint n_columns, n_fields, score = 0;
-      const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
-      g_autofree int *matched = ledger_import_match_columns (kind, table, &n_columns);
-      g_autofree gboolean *seen = g_new0 (gboolean, n_fields);
-      gboolean complete = TRUE;
+      g_autoptr (LedgerTableLayout) layout = ledger_table_layout_detect (table, kind);
+      g_auto (GStrv) missing = ledger_table_layout_missing_fields (layout);
 
-      for (guint i = 0; i < n_columns; i++)
-        if (matched[i] >= 0 && !seen[matched[i]])
-          seen[matched[i]] = TRUE, score++;
-      for (guint i = 0; i < n_fields; i++)
-        complete = complete && (!fields[i].required || seen[i]);
-      if (complete && score > best_score)
-        best = kind, best_score = score;
+      if (missing[0] == NULL && layout->score > best_score)
+        best = kind, best_score = layout->score;
     }
   return best;
 }
