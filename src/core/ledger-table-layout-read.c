@@ -179,12 +179,13 @@ ledger_table_layout_describe (const LedgerTableLayout *layout,
 
   if (layout->sheet_name != NULL)
     g_string_append_printf (text, _("sheet “%s” (%u of %u%s), "), layout->sheet_name, layout->sheet_number,
-                            n_sheets (table), layout->sheet_chosen ? _(", chosen by its header") : "");
+                            layout->n_sheets, layout->sheet_chosen ? _(", chosen by its header") : "");
   if (layout->header_line_first == layout->header_line_last)
     g_string_append_printf (text, _("header row %u"), layout->header_line_first);
   else
     g_string_append_printf (text, _("header rows %u–%u"), layout->header_line_first, layout->header_line_last);
-  switch (layout->year_source)
+  /* only farms have figures of a year */
+  switch (layout->kind == LEDGER_KIND_FARMS ? layout->year_source : LEDGER_YEAR_NONE)
     {
     case LEDGER_YEAR_OPTION:
       g_string_append_printf (text, _("; year %u as given"), layout->year);

@@ -245,7 +245,7 @@ find_header (const LedgerTable *table,
              guint             *last,
              guint             *score)
 {
-  guint best = 0;
+  guint best = 0, best_rows = 0;
 
   for (guint r = 0; r < table->rows->len && r < SCAN_ROWS; r++)
     {
@@ -258,8 +258,9 @@ find_header (const LedgerTable *table,
           if (row_is_blank (g_ptr_array_index (table->rows, r + d)))
             break;
           s = score_header (table, kind, r, r + d);
-          if (s > best)
-            best = s, *first = r, *last = r + d;
+          /* a title row over the header names nothing more: fewer rows win */
+          if (s > best || (s == best && s > 0 && d + 1 < best_rows))
+            best = s, best_rows = d + 1, *first = r, *last = r + d;
         }
     }
   *score = best;
@@ -295,6 +296,7 @@ layout_new (const LedgerTable *table,
     for (guint i = 0; table->sheet_names[i] != NULL; i++)
       if (g_strcmp0 (table->sheet_names[i], table->sheet_name) == 0)
         layout->sheet_number = i + 1;
+  layout->n_sheets = table->sheet_names ? g_strv_length (table->sheet_names) : 0;
   if (table->sheet_names != NULL && layout->sheet_number == 0)
     layout->sheet_number = 1;
   layout->n_rows = table->rows ? table->rows->len : 0;

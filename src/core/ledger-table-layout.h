@@ -79,6 +79,7 @@ typedef struct
   LedgerKind          kind;
   char               *sheet_name;   /* the sheet read (workbooks), or NULL */
   guint               sheet_number; /* 1-based position of that sheet, 0 for CSV/GeoJSON */
+  guint               n_sheets;     /* sheets in the workbook, 0 for CSV/GeoJSON */
   gboolean            sheet_chosen; /* TRUE when chosen among several by its header */
   gboolean            detected;     /* the header was found by its names (FALSE: first non-blank row) */
   guint               header_first; /* index into table->rows of the first header row */
@@ -131,7 +132,7 @@ const char        *ledger_row_class_describe       (LedgerRowClass           row
 char              *ledger_target_describe          (LedgerKind               kind,
                                                     int                      target);
 /* "Sheet “养殖场” (2 of 2), header rows 3–4; year 2025 from the title (line 1)"
- * in the user's language, for the CLI and the assistant */
+ * in the user's language, for the CLI and the assistant; @table is unused (nullable) */
 char              *ledger_table_layout_describe    (const LedgerTableLayout *layout,
                                                     const LedgerTable       *table);
 
