@@ -572,16 +572,20 @@ check_rows (Import             *self,
             return FALSE;
           ledger_import_report_progress (self, 0.9 * i / end);
         }
+      if (!header_ok && i > layout->header_last &&
+          (layout->row_classes[i] == LEDGER_ROW_DATA || layout->row_classes[i] == LEDGER_ROW_NO_VALUES))
+        {
+          /* under a header that lacks required columns every row is lost */
+          self->report->n_rows++, self->report->n_rejected++;
+          continue;
+        }
       if (layout->row_classes[i] != LEDGER_ROW_DATA)
         {
           if (is_reported_skip (layout, i))
             ledger_import_note_skipped (self, table, i);
           continue;
         }
-      if (header_ok)
-        import_row (self, g_ptr_array_index (table->rows, i));
-      else
-        self->report->n_rows++, self->report->n_rejected++;
+      import_row (self, g_ptr_array_index (table->rows, i));
     }
   return TRUE;
 }
