@@ -348,16 +348,26 @@ test_value_map_and_unknown_words (Fixture *f, gconstpointer data)
   g_assert_cmpuint (mapped->n_written, ==, 2);
 }
 
+/* no codes in the sheet: the same name in the same village is the same farm,
+ * so a re-import changes nothing and another year adds that year's figures */
 static void
-test_reimport_with_year_option (Fixture *f, gconstpointer data)
+test_reimport_and_another_year (Fixture *f, gconstpointer data)
 {
   LedgerImportOptions year_2024 = { .year = 2024 };
-  g_autoptr (LedgerImportReport) first = import_fixture (f, LEDGER_KIND_FARMS, "乐至县2025年规模养殖场台账.xlsx", &year_2024);
+  g_autoptr (LedgerImportReport) first = import_fixture (f, LEDGER_KIND_FARMS, "乐至县2025年规模养殖场台账.xlsx", NULL);
+  g_autoptr (LedgerImportReport) again = import_fixture (f, LEDGER_KIND_FARMS, "乐至县2025年规模养殖场台账.xlsx", NULL);
+  g_autoptr (LedgerImportReport) other_year = import_fixture (f, LEDGER_KIND_FARMS, "乐至县2025年规模养殖场台账.xlsx", &year_2024);
   g_autoptr (GPtrArray) farms = ledger_store_load (f->db, LEDGER_KIND_FARMS, &(LedgerLoadOptions) { .year = 2024 }, NULL);
 
-  g_assert_cmpuint (first->n_written, ==, 4);
-  g_assert_cmpint (first->layout->year_source, ==, LEDGER_YEAR_OPTION);
-  assert_values (find_named (farms, "中天镇万安奶牛场"), "year=2024");
+  g_assert_cmpuint (first->n_new, ==, 4);
+  g_assert_cmpuint (again->n_unchanged, ==, 4);
+  g_assert_cmpuint (again->n_written, ==, 0);
+  g_assert_cmpuint (other_year->n_new, ==, 0);
+  g_assert_cmpuint (other_year->n_updated, ==, 4);
+  g_assert_cmpint (other_year->layout->year_source, ==, LEDGER_YEAR_OPTION);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farms"), ==, 4);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farm_years"), ==, 8);
+  assert_values (find_named (farms, "中天镇万安奶牛场"), "year=2024;stock=120");
 }
 
 int
@@ -376,6 +386,6 @@ main (int argc, char **argv)
   ADD ("two-species-in-a-row", test_two_species_in_a_row);
   ADD ("village-candidates", test_village_candidates);
   ADD ("value-map-and-unknown-words", test_value_map_and_unknown_words);
-  ADD ("reimport-with-year-option", test_reimport_with_year_option);
+  ADD ("reimport-and-another-year", test_reimport_and_another_year);
   return g_test_run ();
 }

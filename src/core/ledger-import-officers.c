@@ -14,6 +14,7 @@
 #include "ledger-import-private.h"
 #include "ledger-values.h"
 
+
 #define MAX_SKIPPED_TEXT 30
 
 #define add_problem ledger_import_add_problem
@@ -228,6 +229,37 @@ read_year (LedgerImport       *self,
 }
 
 /* ---- private API ---- */
+
+/* Officers' sheets carry no codes: a row without one is the item of the
+ * same name in the same village, when there is exactly one, so that next
+ * year's sheet adds its figures instead of a second farm. */
+void
+ledger_import_match_by_name (LedgerImport *self,
+                             LedgerRecord *record)
+{
+  int code = ledger_kind_field_index (self->kind, "code");
+  int name = ledger_kind_field_index (self->kind, "name");
+  int village = ledger_kind_field_index (self->kind, "village_code");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  char *found = NULL;
+
+  if (code < 0 || name < 0 || village < 0 || record->uid != NULL || record->values[code] != NULL ||
+      record->values[name] == NULL || record->values[village] == NULL)
+    return;
+  sql = g_strdup_printf ("SELECT code FROM %s WHERE name = ?1 AND village_code = ?2 LIMIT 2",
+                         ledger_kind_table (self->kind));
+  if ((stmt = ledger_db_prepare (self->db, sql, NULL)) == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, record->values[name], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, record->values[village], -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (found != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_clear_pointer (&found, g_free);   /* two of that name: a code must say which */
+  if (found != NULL)
+    ledger_record_take (record, code, found);
+}
 
 void
 ledger_import_officers_init (LedgerImport      *self,

@@ -82,6 +82,8 @@ gboolean ledger_import_read_officers  (LedgerImport       *self,
                                        const LedgerCsvRow *row,
                                        gboolean           *present,
                                        gboolean           *failed);
+void     ledger_import_match_by_name  (LedgerImport       *self,
+                                       LedgerRecord       *record);
 void     ledger_import_note_unknown   (LedgerImport       *self,
                                        int                 field,
                                        const char         *text,

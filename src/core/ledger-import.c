@@ -498,6 +498,8 @@ import_row (Import             *self,
   for (guint i = 0; i <= self->n_fields; i++)
     ok = ok && !failed[i];
   if (ok)
+    ledger_import_match_by_name (self, record);
+  if (ok)
     existing = overlay_existing (self, record, present);
   ok = check_duplicate (self, record, row->line) && ok;
   ok = check_record (self, record, row->line, failed) && ok;
