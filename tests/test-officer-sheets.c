@@ -370,6 +370,30 @@ test_reimport_and_another_year (Fixture *f, gconstpointer data)
   assert_values (find_named (farms, "中天镇万安奶牛场"), "year=2024;stock=120");
 }
 
+/* the assistant guesses the kind from the detected header, not row 1 */
+static void
+test_guess_kind (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *file, *sheet; LedgerKind kind; } cases[] = {
+    { "乐至县2025年规模养殖场台账.xlsx", "养殖场台账", LEDGER_KIND_FARMS },
+    { "乐至县2025年规模养殖场台账.xlsx", "填报说明", LEDGER_N_KINDS },
+    { "污水处理设施运行情况.csv", NULL, LEDGER_KIND_FACILITIES },
+    { "行政村污水治理台账.xlsx", NULL, LEDGER_KIND_VILLAGES },
+    { "养殖场2024年.csv", NULL, LEDGER_KIND_FARMS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = fixture_path (cases[i].file);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedgerTable) table = ledger_table_read_file_sheet (path, cases[i].sheet, NULL, &error);
+
+      g_assert_no_error (error);
+      g_test_message ("%s %s", cases[i].file, cases[i].sheet ? cases[i].sheet : "");
+      g_assert_cmpint (ledger_import_guess_kind (table), ==, cases[i].kind);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -387,5 +411,6 @@ main (int argc, char **argv)
   ADD ("village-candidates", test_village_candidates);
   ADD ("value-map-and-unknown-words", test_value_map_and_unknown_words);
   ADD ("reimport-and-another-year", test_reimport_and_another_year);
+  ADD ("guess-kind", test_guess_kind);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ledger-import-private.h"
+#include "ledger-values.h"
 
 #define K(kind) (1u << LEDGER_KIND_##kind)
 #define ANY     0xffu
@@ -181,6 +182,49 @@ ledger_import_match_header (LedgerKind  kind,
   return -1;
 }
 
+static gboolean
+row_fits (const LedgerTableLayout *layout,
+          const LedgerCsvRow      *row)
+{
+  guint n_fields;
+  const LedgerField *fields = ledger_kind_fields (layout->kind, &n_fields);
+
+  for (guint c = 0; c < layout->n_columns && c < row->n_cells; c++)
+    {
+      int field = layout->columns[c].target;
+      g_autofree char *canonical = NULL;
+
+      /* codes tell what a table holds; a bad value of an enum is a rejection */
+      if (field < 0 || (guint) field >= n_fields || !fields[field].required ||
+          (fields[field].type != LEDGER_FIELD_REGION && fields[field].type != LEDGER_FIELD_SUBJECT))
+        continue;
+      if (!ledger_field_parse (&fields[field], row->cells[c], &canonical, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* One of the first data rows has the required fields as such: a summary of
+ * townships has 代码 and 名称 too, but none of its codes is a village code.
+ * (One bad row among good ones is a rejection, not another kind; and only
+ * the codes are looked at.) */
+static gboolean
+first_rows_fit (const LedgerTable       *table,
+                const LedgerTableLayout *layout)
+{
+  guint n_checked = 0;
+
+  for (guint r = 0; r < layout->n_rows && n_checked < 3; r++)
+    {
+      if (layout->row_classes[r] != LEDGER_ROW_DATA)
+        continue;
+      if (row_fits (layout, g_ptr_array_index (table->rows, r)))
+        return TRUE;
+      n_checked++;
+    }
+  return n_checked == 0;
+}
+
 /* ---- public API ---- */
 
 /**
@@ -227,7 +271,7 @@ ledger_import_guess_kind (const LedgerTable *table)
       g_autoptr (LedgerTableLayout) layout = ledger_table_layout_detect (table, kind);
       g_auto (GStrv) missing = ledger_table_layout_missing_fields (layout);
 
-      if (missing[0] == NULL && layout->score > best_score)
+      if (missing[0] == NULL && layout->score > best_score && first_rows_fit (table, layout))
         best = kind, best_score = layout->score;
     }
   return best;

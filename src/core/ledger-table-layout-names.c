@@ -133,6 +133,16 @@ ledger_layout_match_wide (LedgerKind  kind,
   return LEDGER_TARGET_WIDE (field, index);
 }
 
+static gboolean
+has_target (const LedgerTableLayout *layout,
+            int                      target)
+{
+  for (guint c = 0; c < layout->n_columns; c++)
+    if (layout->columns[c].target == target)
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- public API ---- */
 
 /**
@@ -162,7 +172,8 @@ ledger_table_layout_missing_fields (const LedgerTableLayout *layout)
         given[species] = TRUE;
     }
   /* villages: the name with a township tells the code */
-  if (layout->kind == LEDGER_KIND_VILLAGES && given[ledger_kind_field_index (layout->kind, "name")])
+  if (layout->kind == LEDGER_KIND_VILLAGES && given[ledger_kind_field_index (layout->kind, "name")] &&
+      has_target (layout, LEDGER_TARGET_TOWNSHIP_NAME))
     given[village] = TRUE;
   for (guint i = 0; i < n_fields; i++)
     if (fields[i].required && !given[i])
