@@ -400,9 +400,13 @@ ledger_import_note_skipped (LedgerImport      *self,
     if (row->cells[c] != NULL && !ledger_import_text_is_blank (row->cells[c]))
       {
         g_autofree char *stripped = g_strstrip (g_strdup (row->cells[c]));
-        g_autofree char *start = g_utf8_substring (stripped, 0, MAX_SKIPPED_TEXT);
-        skipped->text = g_utf8_strlen (stripped, -1) > MAX_SKIPPED_TEXT ? g_strconcat (start, "…", NULL)
-                                                                        : g_steal_pointer (&stripped);
+        g_autofree char *start = NULL;
+
+        /* g_utf8_substring() may not reach past the end */
+        if (g_utf8_strlen (stripped, -1) <= MAX_SKIPPED_TEXT)
+          skipped->text = g_steal_pointer (&stripped);
+        else
+          start = g_utf8_substring (stripped, 0, MAX_SKIPPED_TEXT), skipped->text = g_strconcat (start, "…", NULL);
       }
   g_ptr_array_add (self->report->skipped, skipped);
 }
