@@ -68,6 +68,16 @@ check "progress prints a table" test -s out.txt
 expect 0 "init without --db uses XDG_DATA_HOME" -- init
 check "default ledger in XDG_DATA_HOME" test -s "$WORK/xdg/sanitation-ledger/ledger.db"
 expect 0 "init another county" -- --db anyue.db init --region 512021
+# a whole province: every county of Sichuan, their townships and villages
+expect 0 "init a province" -- --db sichuan.db init --region 51
+expect 0 "progress of a province" -- --db sichuan.db progress --json
+check "a province's progress lists its townships" test "$(grep -c '"code": "51[0-9]\{7\}"' out.txt)" -gt 3000
+check "and nothing outside it" test "$(grep -c '"code": "5[02-9][0-9]\{7\}"' out.txt)" -eq 0
+check "the province is named" grep -q '"region": {"code": "51", "name": "四川省"}' out.txt
+expect 1 "init a province that does not exist" -- --db nowhere.db init --region 99
+check "the message names the code" grep -q '99' err.txt
+check "no file for a province that does not exist" test ! -e nowhere.db
+expect 2 "--region of one digit" -- --db one.db init --region 5
 
 expect 0 "progress --json" -- --db lezhi.db progress --year 2020 --json
 cp out.txt progress-2020.json
@@ -103,6 +113,16 @@ assert d["type"] == "FeatureCollection" and d["features"]
 assert all(f["geometry"]["type"] == "Point" for f in d["features"])
 assert {f["properties"]["layer"] for f in d["features"]} >= {"facilities", "farms", "water-bodies"}
 '
+# KML/KMZ for Google Earth and 奥维: every kind with points, one kind, and back unchanged
+expect 0 "export KML of every kind" -- --db lezhi.db export --output points.kml
+check "KML has one Folder per kind with points" bash -c "[ \$(grep -c '<Folder>' points.kml) -eq 4 ]"
+expect 0 "export farms as KMZ" -- --db lezhi.db export --kind farms --output farms.kmz
+expect 0 "the KMZ imports back" -- --db lezhi.db import farms farms.kmz --dry-run
+check "the KMZ import changes nothing" grep -q 'New: 0, updated: 0, unchanged: 18' out.txt
+expect 2 "samples have no points for KML" -- --db lezhi.db export --kind samples --output samples.kml
+printf '<kml><Document><Placemark><name>x</name><Point><coordinates>abc</coordinates></Point></Placemark></Document></kml>' > bad.kml
+expect 1 "a KML with broken coordinates is rejected" -- --db lezhi.db import farms bad.kml
+check "the message names the file and the coordinates" grep -q 'bad.kml.*coordinates' err.txt
 expect 0 "export one township" -- --db lezhi.db export --kind facilities --township 512022101 --output zt.csv
 expect 0 "export the XLSX workbook" -- --db lezhi.db export --year 2025 --output 台账.xlsx
 check "the workbook is a zip with a chart and nothing is left beside it" bash -c \

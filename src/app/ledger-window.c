@@ -12,11 +12,13 @@
 #include <glib/gstdio.h>
 
 #include "ledger-a11y.h"
+#include "ledger-first-frame.h"
 #include "ledger-settings.h"
 #include "ledger-app-resources.h"
 #include "ledger-regions.h"
 #include "ledger-progress.h"
 #include "ledger-store.h"
+#include "ledger-window-map-export.h"
 #include "ledger-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LedgerWindow, ledger_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,7 +82,7 @@ fill_townships (LedgerWindow *self)
   g_ptr_array_add (self->township_codes, NULL);
 
   if (self->db != NULL)
-    townships = ledger_regions_list (self->db, "township", &error);
+    townships = ledger_regions_list_stored (self->db, "township", &error);
   if (error != NULL)
     g_warning ("Cannot list the townships: %s", error->message);
 
@@ -439,6 +441,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
 
   ledger_window_class_add_actions (widget_class);
   ledger_window_class_add_county_actions (widget_class);
+  ledger_window_class_add_map_export_actions (widget_class);
   ledger_window_class_add_exchange_actions (widget_class);
 }
 
@@ -484,6 +487,7 @@ ledger_window_init (LedgerWindow *self)
   update_title (self);
   ledger_window_update_actions (self);
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_external_change_cb, self);
+  ledger_first_frame_watch (GTK_WINDOW (self));
 }
 
 /* ---- public ---- */

@@ -680,8 +680,9 @@ ledger_import_table (LedgerDb                  *db,
   report->layout = ledger_import_layout_for (table, kind, options);
   self.layout = report->layout;
   ledger_import_officers_init (&self, table);
-  self.geojson = table->format == LEDGER_TABLE_GEOJSON;
-  self.workbook = table->format != LEDGER_TABLE_CSV && table->format != LEDGER_TABLE_GEOJSON;
+  self.geojson = ledger_table_has_features (table);
+  /* XLSX (and the other workbooks): a row simply ends after its last filled cell */
+  self.workbook = !self.geojson && table->format != LEDGER_TABLE_CSV;
   ok = import_rows (&self, table, error);
   import_clear (&self);
   return ok ? g_steal_pointer (&report) : NULL;
