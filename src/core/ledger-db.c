@@ -232,6 +232,14 @@ migrate_to_exchange (LedgerDb  *self,
   return ledger_db_exec (self, sql, error);
 }
 
+/* issue 18: the list of townships and villages with its history */
+static gboolean
+migrate_to_region_history (LedgerDb  *self,
+                           GError   **error)
+{
+  return ledger_db_exec (self, ledger_schema_region_history_sql (), error);
+}
+
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 
 /* migrations[i] takes the schema from version i to i + 1. A migration after
@@ -241,6 +249,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
   migrate_to_exchange,
+  migrate_to_region_history,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
 
