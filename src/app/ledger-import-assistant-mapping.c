@@ -40,6 +40,10 @@ describe_format (const LedgerTable *table)
     {
     case LEDGER_TABLE_XLSX:
       return g_strdup_printf (_("Excel workbook, sheet “%s”"), table->sheet_name ? table->sheet_name : "");
+    case LEDGER_TABLE_XLS:
+      return g_strdup_printf (_("Excel 97–2003 workbook, sheet “%s”"), table->sheet_name ? table->sheet_name : "");
+    case LEDGER_TABLE_ODS:
+      return g_strdup_printf (_("OpenDocument spreadsheet, sheet “%s”"), table->sheet_name ? table->sheet_name : "");
     case LEDGER_TABLE_GEOJSON:
       return g_strdup (_("GeoJSON, one row per feature"));
     case LEDGER_TABLE_CSV:

@@ -370,7 +370,7 @@ run_import (const char *db_path,
   };
 
   if (!parse_options ("import", _("KIND FILE"),
-                      _("Imports a spreadsheet (CSV, XLSX or GeoJSON): all rows or none."), entries, &argc, &argv))
+                      _("Imports a spreadsheet (CSV, XLSX, XLS, ODS or GeoJSON): all rows or none."), entries, &argc, &argv))
     return LEDGER_EXIT_USAGE;
   if (argc != 3)
     return usage_error (_("import needs a KIND and a FILE, e.g. “import farms farms.csv”."));

@@ -636,7 +636,7 @@ ledger_import_table (LedgerDb                  *db,
   g_return_val_if_fail (kind < LEDGER_N_KINDS, NULL);
   import_init (&self, db, kind, options, report);
   self.geojson = table->format == LEDGER_TABLE_GEOJSON;
-  self.workbook = table->format == LEDGER_TABLE_XLSX;
+  self.workbook = table->sheet_names != NULL;   /* XLSX, XLS, ODS */
   ok = import_rows (&self, table, error);
   import_clear (&self);
   return ok ? g_steal_pointer (&report) : NULL;
