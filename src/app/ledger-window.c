@@ -436,6 +436,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
 
   ledger_window_class_add_actions (widget_class);
   ledger_window_class_add_county_actions (widget_class);
+  ledger_window_class_add_template_actions (widget_class);
 }
 
 static void
