@@ -307,6 +307,46 @@ run_set_outline (const char *db_path,
 
 /* ---- import ---- */
 
+/* "FILE: read sheet “养殖场” (2 of 2), header rows 3–4; year 2025 from the title (line 1)" */
+static void
+print_layout (const LedgerImportReport *report)
+{
+  g_autofree char *described = NULL;
+  const LedgerTableLayout *layout = report->layout;
+
+  if (layout == NULL || layout->n_columns == 0)
+    return;
+  described = ledger_table_layout_describe (layout, NULL);
+  g_print (_("%s: read %s.\n"), report->file_name, described);
+}
+
+/* Rows that are not items, one line per run of the same kind:
+ * "FILE:31: skipped: total row (合计/小计): 合计" */
+static void
+print_skipped (const LedgerImportReport *report)
+{
+  for (guint i = 0; i < report->skipped->len; i++)
+    {
+      const LedgerImportSkipped *first = g_ptr_array_index (report->skipped, i);
+      const LedgerImportSkipped *last = first;
+
+      while (i + 1 < report->skipped->len &&
+             ((LedgerImportSkipped *) g_ptr_array_index (report->skipped, i + 1))->row_class == first->row_class &&
+             ((LedgerImportSkipped *) g_ptr_array_index (report->skipped, i + 1))->line == last->line + 1 &&
+             (first->row_class == LEDGER_ROW_BLANK || first->row_class == LEDGER_ROW_FOOTER))
+        last = g_ptr_array_index (report->skipped, ++i);
+      if (last != first)
+        g_print (_("%s:%u–%u: skipped: %s\n"), report->file_name, first->line, last->line,
+                 ledger_row_class_describe (first->row_class));
+      else if (first->text != NULL)
+        g_print (_("%s:%u: skipped: %s: %s\n"), report->file_name, first->line,
+                 ledger_row_class_describe (first->row_class), first->text);
+      else
+        g_print (_("%s:%u: skipped: %s\n"), report->file_name, first->line,
+                 ledger_row_class_describe (first->row_class));
+    }
+}
+
 static void
 print_import_report (const LedgerImportReport *report,
                      const LedgerImportOptions *options,
@@ -314,6 +354,8 @@ print_import_report (const LedgerImportReport *report,
 {
   guint n_warnings = 0;
 
+  print_layout (report);
+  print_skipped (report);
   /* every error; warnings (say, points outside the county) up to a screenful */
   for (guint i = 0; i < report->problems->len; i++)
     {
@@ -356,6 +398,8 @@ run_import (const char *db_path,
 {
   LedgerImportOptions options = { 0 };
   g_autofree char *crs = NULL;
+  g_autofree char *sheet = NULL;
+  int year = 0;
   g_autoptr (GError) error = NULL;
   g_autoptr (LedgerDb) db = NULL;
   g_autoptr (LedgerImportReport) report = NULL;
@@ -367,6 +411,12 @@ run_import (const char *db_path,
     { "crs", 0, 0, G_OPTION_ARG_STRING, &crs,
       N_("Coordinate system of the file: wgs84 (GPS, Tianditu; the default), gcj02 (Gaode, Tencent) or bd09 (Baidu)"),
       "wgs84|gcj02|bd09" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year,
+      N_("The year of the farms’ figures when the file has no 统计年度 column (default: a year in the title lines or the file name)"),
+      "YYYY" },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet,
+      N_("The sheet of a workbook to read, by name or number (default: the one whose header fits the kind best)"),
+      "NAME|N" },
     { NULL }
   };
 
@@ -377,6 +427,10 @@ run_import (const char *db_path,
     return usage_error (_("import needs a KIND and a FILE, e.g. “import farms farms.csv”."));
   if (crs != NULL && !ledger_datum_from_key (crs, &options.crs))
     return usage_error (_("Unknown coordinate system “%s”: use wgs84, gcj02 or bd09."), crs);
+  if (year != 0 && (year < 1949 || year > 2100))
+    return usage_error (_("--year %d is not a year between 1949 and 2100."), year);
+  options.year = year;
+  options.sheet = sheet;
   if (!parse_kind (argv[1], &kind))
     return LEDGER_EXIT_USAGE;
   if (!(db = open_ledger (db_path, options.dry_run)))
@@ -601,8 +655,8 @@ static const Command commands[] = {
     N_("create a ledger for a county (6-digit code, default 512022 = Lezhi) with its townships and village-level units; --demo adds the demo inventory; --outline stores the county’s outline (Lezhi’s ships with the program)") },
   { "set-outline", run_set_outline, "set-outline FILE.geojson [--datum wgs84|gcj02|bd09] [--force] | --clear",
     N_("store the county’s outline (a GeoJSON Polygon or MultiPolygon) in the ledger; refused when most township seats lie outside it, unless --force") },
-  { "import", run_import, "import KIND FILE [--dry-run] [--valid-only] [--crs wgs84|gcj02|bd09]",
-    N_("import a CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it), XLSX (its first sheet) or GeoJSON file; coordinates are converted from --crs to WGS-84; a row whose code exists updates that item; all rows or none, unless --valid-only") },
+  { "import", run_import, "import KIND FILE [--dry-run] [--valid-only] [--crs wgs84|gcj02|bd09] [--year YYYY] [--sheet NAME|N]",
+    N_("import a CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it), XLSX (the sheet whose header fits the kind, or --sheet) or GeoJSON file; the header row(s) are found by their names, title, 合计 and footer rows are skipped; villages may be given by township and name; coordinates are converted from --crs to WGS-84; a row whose code exists updates that item; all rows or none, unless --valid-only") },
   { "export", run_export, "export --output FILE.xlsx|FILE.csv|FILE.geojson [--kind KIND] [--township CODE] [--year YYYY] [--header zh|keys]",
     N_("export the progress workbook to XLSX (a summary sheet and one sheet per kind), one kind to CSV (--kind required), or points to GeoJSON (without --kind: every kind with coordinates in one collection)") },
   { "progress", run_progress, "progress [--year YYYY] [--township CODE] [--json]",

@@ -407,6 +407,38 @@ parse_bool (const LedgerField  *field,
   return reject_value (field, text, _("%s: “%s” is not 是 or 否 (yes or no)"), error);
 }
 
+/* 5.12022112225E+11: a code that Excel showed in scientific notation and a
+ * CSV saved "as shown". The digits of the mantissa, when they are all the
+ * digits of the number (none filled in by the exponent); NULL when @text
+ * is not such a number; *@lost when it is one with digits missing. */
+static char *
+expand_scientific (const char *text,
+                   gboolean   *lost)
+{
+  g_autoptr (GString) digits = g_string_new (NULL);
+  const char *p = text;
+  guint n_fraction = 0, exponent = 0;
+
+  *lost = FALSE;
+  for (; g_ascii_isdigit (*p); p++)
+    g_string_append_c (digits, *p);
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++, n_fraction++)
+      g_string_append_c (digits, *p);
+  if (digits->len == 0 || (*p != 'e' && *p != 'E'))
+    return NULL;
+  if (*++p == '+')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return NULL;
+  for (; g_ascii_isdigit (*p) && exponent < 100; p++)
+    exponent = exponent * 10 + (*p - '0');
+  if (*p != '\0' || exponent < n_fraction)
+    return NULL;
+  *lost = exponent > n_fraction;
+  return g_string_free (g_steal_pointer (&digits), FALSE);
+}
+
 static gboolean
 parse_region (const LedgerField  *field,
               const char         *text,
@@ -414,7 +446,17 @@ parse_region (const LedgerField  *field,
               GError            **error)
 {
   g_autofree char *folded = normalise (text);
-  gboolean ok = strlen (folded) == 12;
+  gboolean lost = FALSE;
+  g_autofree char *expanded = expand_scientific (folded, &lost);
+  gboolean ok;
+
+  if (expanded != NULL && lost)
+    return reject_value (field, text, _("%s: “%s” is a code in scientific notation that lost its last digits; "
+                                        "format the column as text (or as a number without decimals) in Excel or WPS and save again"),
+                         error);
+  if (expanded != NULL)
+    g_free (folded), folded = g_steal_pointer (&expanded);
+  ok = strlen (folded) == 12;
 
   for (const char *p = folded; ok && *p != '\0'; p++)
     ok = g_ascii_isdigit (*p);
