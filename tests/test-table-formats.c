@@ -27,7 +27,7 @@
   "5[1|512022112225|佛星镇永兴生猪养殖场|佛星镇|保境村|1200||||2400.5|2300|" rate5 "|105.0123|30.2345|2019-03-15]" \
   "6[||佛星镇  菩萨  湾合作社|佛星镇|菩萨湾村|||60||660|640||105.1|30.3|2020-01-02]" \
   "7[||佛星镇  菩萨  湾合作社|佛星镇|菩萨湾村|||60||660|640||105.1|30.3|2020-01-02]" \
-  "8[3|512022112226|回澜镇羊场|回澜镇|高寺村||||350|332.5|300|" rate8 "|105.2|30.1|2021-12-31]"
+  "8[3|512022112226|回澜镇羊场|回澜镇|互助村||||350|332.5|300|" rate8 "|105.2|30.1|2021-12-31]"
 #define OFFICER_FOOTER "11[填表人：张三        审核人：李四        联系电话：0832-1234567]"
 
 /* Rows as "LINE[cell|cell]", a line break in a cell as "\n", a tab as "\t". */
@@ -217,6 +217,43 @@ test_import_libreoffice (void)
   ledger_test_remove_dir (dir);
 }
 
+/* The officer's sheet (title, two-row merged header, one column per species,
+ * villages by name, 合计 and footer, year in the title) as .ods and .xls, by
+ * a plain import into a fresh Lezhi ledger: the four farms and nothing else. */
+static void
+test_import_officer_sheet (void)
+{
+  const char *names[] = { "officer-farms.ods", "officer-farms.xls" };
+  g_autofree char *dir = g_dir_make_tmp ("test-table-formats-XXXXXX", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *db_path = g_strdup_printf ("%s/officer%u.db", dir, i);
+      g_autofree char *path = fixture_path (names[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LedgerDb) db = ledger_ledger_create (db_path, "512022", FALSE, &error);
+      g_autoptr(LedgerImportReport) report = NULL;
+
+      g_assert_no_error (error);
+      report = ledger_import_file (db, LEDGER_KIND_FARMS, path, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s", names[i]);
+      g_assert_cmpuint (report->n_rejected, ==, 0);
+      g_assert_cmpuint (report->n_written, ==, 4);
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms"), ==, 4);
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms f JOIN farm_years y ON y.farm_uid = f.uid"
+                                              " WHERE f.code = '512022112225' AND f.village_code = '512022112203'"
+                                              " AND f.species = 'pig' AND y.year = 2025 AND y.stock = 1200"
+                                              " AND y.manure_produced_t = 2400.5"), ==, 1);
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms f JOIN farm_years y ON y.farm_uid = f.uid"
+                                              " WHERE f.code = '512022112226' AND f.village_code = '512022102204'"
+                                              " AND f.species = 'sheep_goat' AND y.stock = 350"), ==, 1);
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms WHERE name LIKE '%合计%'"
+                                              " OR name LIKE '%填表人%' OR name LIKE '%台账%'"), ==, 0);
+    }
+  ledger_test_remove_dir (dir);
+}
+
 /* ---- hand-made .ods ---- */
 
 #define ODS_MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
@@ -393,6 +430,7 @@ main (int argc, char **argv)
   g_test_add_func ("/table-formats/libreoffice/same-table", test_libreoffice_same_table);
   g_test_add_func ("/table-formats/libreoffice/missing-sheet", test_missing_sheet);
   g_test_add_func ("/table-formats/libreoffice/import", test_import_libreoffice);
+  g_test_add_func ("/table-formats/libreoffice/import-officer-sheet", test_import_officer_sheet);
   g_test_add_func ("/table-formats/ods/cells", test_ods_cells);
   g_test_add_func ("/table-formats/ods/by-content", test_ods_by_content);
   g_test_add_func ("/table-formats/ods/hostile", test_ods_hostile);

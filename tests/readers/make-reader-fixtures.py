@@ -47,7 +47,7 @@ rows = [
      660, 640, None, 105.1, 30.3, datetime.date(2020, 1, 2)],
     [None, None, "佛星镇  菩萨  湾合作社", "佛星镇", "菩萨湾村", None, None, 60, None,
      660, 640, None, 105.1, 30.3, datetime.date(2020, 1, 2)],
-    [3, "512022112226", "回澜镇羊场", "回澜镇", "高寺村", None, None, None, 350,
+    [3, "512022112226", "回澜镇羊场", "回澜镇", "互助村", None, None, None, 350,
      332.5, 300, None, 105.2, 30.1, datetime.date(2021, 12, 31)],
 ]
 for values in rows:
