@@ -36,6 +36,8 @@ typedef struct
   LedgerKind                kind;
   int                      *column_fields;
   guint                     n_columns;
+  LedgerTableLayout        *layout;
+  guint                     year;
   LedgerDatum               crs;
   gboolean                  dry_run;
   gboolean                  valid_only;
@@ -50,6 +52,7 @@ job_free (Job *job)
   g_free (job->path);
   g_free (job->sheet);
   g_free (job->column_fields);
+  g_clear_pointer (&job->layout, ledger_table_layout_unref);
   g_free (job);
 }
 
@@ -137,6 +140,8 @@ new_import_job (LedgerImportAssistant *self)
   job->kind = self->kind;
   job->column_fields = g_memdup2 (self->column_fields, sizeof (int) * self->n_columns);
   job->n_columns = self->n_columns;
+  job->layout = self->layout ? ledger_table_layout_ref (self->layout) : NULL;
+  job->year = self->year;
   job->crs = ledger_import_assistant_get_crs (self);
   job->progress = &self->progress;
   return job;
@@ -167,6 +172,20 @@ read_thread (GTask        *task,
   GError *error = NULL;
   LedgerTable *table = ledger_table_read_file_sheet (job->path, job->sheet, cancellable, &error);
 
+  /* a workbook whose first sheet is 填报说明: the first sheet whose header tells the kind */
+  for (guint i = 1; table != NULL && job->sheet == NULL && table->sheet_names != NULL &&
+                    i < g_strv_length (table->sheet_names) && ledger_import_guess_kind (table) == LEDGER_N_KINDS; i++)
+    {
+      LedgerTable *other = ledger_table_read_file_sheet (job->path, table->sheet_names[i], cancellable, NULL);
+
+      if (other != NULL && ledger_import_guess_kind (other) < LEDGER_N_KINDS)
+        {
+          ledger_table_free (table);
+          table = other;
+        }
+      else if (other != NULL)
+        ledger_table_free (other);
+    }
   if (table == NULL)
     g_task_return_error (task, error);
   else
@@ -250,6 +269,8 @@ import_thread (GTask        *task,
       options.crs = job->crs;
       options.column_fields = job->column_fields;
       options.n_column_fields = job->n_columns;
+      options.layout = job->layout;
+      options.year = job->year;
       options.progress = report_progress;
       options.progress_data = job->progress;
       options.cancellable = cancellable;
@@ -547,6 +568,8 @@ ledger_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->table, ledger_table_free);
   g_clear_pointer (&self->column_fields, g_free);
+  g_clear_pointer (&self->layout, ledger_table_layout_unref);
+  g_clear_pointer (&self->targets, g_array_unref);
   g_clear_pointer (&self->column_dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->missing_text, g_free);
   g_clear_pointer (&self->preview, ledger_import_report_free);
@@ -570,6 +593,10 @@ bind_template_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, file_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, crs_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, header_spin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, header_count_spin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, year_spin);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, missing_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, preview_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, preview_grid);
@@ -623,6 +650,7 @@ ledger_import_assistant_init (LedgerImportAssistant *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->guessed_kind = LEDGER_N_KINDS;
   ledger_import_assistant_init_mapping (self);
+  ledger_import_assistant_init_layout (self);
   ledger_import_assistant_init_check (self);
   gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
@@ -708,6 +736,13 @@ ledger_import_assistant_import_valid_to (LedgerImportAssistant *self,
   if (self->cancellable != NULL || self->preview == NULL)
     return;
   start_import (self, rejected_path);
+}
+
+const LedgerTableLayout *
+ledger_import_assistant_get_layout (LedgerImportAssistant *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ASSISTANT (self), NULL);
+  return self->layout;
 }
 
 const char *
