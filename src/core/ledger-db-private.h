@@ -32,6 +32,9 @@ gboolean      ledger_db_set_sqlite_error (LedgerDb           *self,
                                           int                 rc,
                                           GError            **error);
 
+void          ledger_db_set_applying     (LedgerDb           *self,
+                                          gboolean            applying);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_reset)
 
 G_END_DECLS
