@@ -22,8 +22,8 @@ static const char * const total_words[] = { "合计", "小计", "总计", "总�
 static const char * const footer_words[] = {
   "填表人", "填报人", "审核人", "审核", "复核人", "制表人", "制表", "统计人", "负责人", "单位负责人",
   "分管领导", "主要领导", "联系人", "联系电话", "电话", "填表日期", "填报日期", "报送日期", "制表日期",
-  "说明", "填表说明", "填报说明", "备注：", "备注:", "注：", "注:", "注1", "注2", "注释", "签字", "盖章", "审批人", NULL
-};
+  "说明", "填表说明", "填报说明", "备注:", "注:", "注1", "注2", "注释", "签字", "盖章", "审批人", NULL
+};   /* as squeeze() leaves them: half-width colons */
 /* cells of the title lines that carry a date, not the year of the figures */
 static const char * const date_labels[] = { "填报日期", "填表日期", "报送日期", "制表日期", "日期", "时间", "填报时间", NULL };
 
@@ -63,11 +63,25 @@ squeeze (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* cheap first: every total word has 计 or 汇, or is Latin */
+static gboolean
+may_be_total (const char *text)
+{
+  return strstr (text, "计") != NULL || strstr (text, "汇") != NULL ||
+         g_ascii_strncasecmp (text, "total", 5) == 0 || g_ascii_strncasecmp (text, "sum", 3) == 0 ||
+         g_ascii_strncasecmp (text, "subtotal", 8) == 0 || strchr (text, ' ') != NULL;
+}
+
 static gboolean
 is_total_cell (const char *text)
 {
-  g_autofree char *squeezed = squeeze (text);
-  g_autofree char *bare = ledger_import_normalise_header (squeezed);
+  g_autofree char *squeezed = NULL;
+  g_autofree char *bare = NULL;
+
+  if (!may_be_total (text))
+    return FALSE;
+  squeezed = squeeze (text);
+  bare = ledger_import_normalise_header (squeezed);
 
   if (g_utf8_strlen (bare, -1) > MAX_TOTAL_CHARS)
     return FALSE;
@@ -77,17 +91,33 @@ is_total_cell (const char *text)
   return FALSE;
 }
 
+/* cheap first: the cell starts with the first character of a footer word */
+static gboolean
+may_be_footer (const char *text)
+{
+  gunichar first;
+
+  while (g_ascii_isspace (*text))
+    text++;
+  first = g_utf8_get_char_validated (text, -1);
+  for (guint i = 0; footer_words[i] != NULL; i++)
+    if (g_utf8_get_char (footer_words[i]) == first)
+      return TRUE;
+  return first == 0x3000;   /* an ideographic space: squeeze() decides */
+}
+
 static gboolean
 is_footer_cell (const char *text)
 {
-  g_autofree char *squeezed = squeeze (text);
+  g_autofree char *squeezed = NULL;
+
+  if (!may_be_footer (text))
+    return FALSE;
+  squeezed = squeeze (text);
 
   for (guint i = 0; footer_words[i] != NULL; i++)
-    {
-      g_autofree char *word = squeeze (footer_words[i]);
-      if (g_str_has_prefix (squeezed, word))
-        return TRUE;
-    }
+    if (g_str_has_prefix (squeezed, footer_words[i]))
+      return TRUE;
   return FALSE;
 }
 
