@@ -4,13 +4,16 @@
  * assistant shows it and lets the officer change it: another sheet of the
  * workbook, the header rows by hand (the row the header ends on and how many
  * rows it spans), the year of the figures when neither the title nor the
- * file name has one. Each change detects the columns again.
+ * file name has one. Each change detects the columns again, and a header
+ * seen in an earlier import of the ledger is mapped as it was then
+ * (ledger-import-mappings.h).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "ledger-import-assistant-private.h"
+#include "ledger-import-mappings.h"
 
 #define MAX_HEADER_ROWS 3
 
@@ -49,6 +52,16 @@ set_layout (LedgerImportAssistant *self,
     self->column_fields[c] = layout->columns[c].target;
 }
 
+/* A header seen in an earlier import of this ledger gets that import's mapping. */
+static void
+apply_remembered (LedgerImportAssistant *self,
+                  LedgerTableLayout     *layout)
+{
+  g_autoptr (LedgerDb) db = self->db_path ? ledger_db_open (self->db_path, LEDGER_DB_OPEN_READ_ONLY, NULL) : NULL;
+
+  self->remembered = db != NULL && ledger_import_mapping_apply (db, layout, self->table);
+}
+
 static void
 sync_controls (LedgerImportAssistant *self)
 {
@@ -78,6 +91,7 @@ static void
 on_header_changed_cb (GtkSpinButton         *spin,
                       LedgerImportAssistant *self)
 {
+  LedgerTableLayout *layout;
   int last, first;
 
   if (self->building || self->table == NULL)
@@ -86,7 +100,9 @@ on_header_changed_cb (GtkSpinButton         *spin,
   if (last < 0)
     return;   /* a blank line: the rows of the file have no such line */
   first = MAX (0, last - gtk_spin_button_get_value_as_int (self->header_count_spin) + 1);
-  set_layout (self, ledger_table_layout_new_with_header (self->table, self->kind, first, last));
+  layout = ledger_table_layout_new_with_header (self->table, self->kind, first, last);
+  apply_remembered (self, layout);
+  set_layout (self, layout);
   ledger_import_assistant_layout_changed (self);
 }
 
@@ -134,11 +150,15 @@ ledger_import_assistant_new_targets (LedgerKind kind)
   return targets;
 }
 
-/* The layout of the table for the kind, detected anew. */
+/* The layout of the table for the kind, detected anew; a header seen in an
+ * earlier import of this ledger gets that import's mapping. */
 void
 ledger_import_assistant_detect_layout (LedgerImportAssistant *self)
 {
-  set_layout (self, ledger_table_layout_detect (self->table, self->kind));
+  LedgerTableLayout *layout = ledger_table_layout_detect (self->table, self->kind);
+
+  apply_remembered (self, layout);
+  set_layout (self, layout);
 }
 
 /* The sheet picker, the header rows and the year, from the table and its layout. */

@@ -346,7 +346,8 @@ update_file_subtitle (LedgerImportAssistant *self)
 {
   g_autofree char *format = describe_table (self->table);
   g_autofree char *layout = ledger_table_layout_describe (self->layout, self->table);
-  g_autofree char *subtitle = g_strdup_printf ("%s\n%s", format, layout);
+  g_autofree char *subtitle = g_strdup_printf ("%s\n%s%s%s", format, layout, self->remembered ? "\n" : "",
+                                               self->remembered ? _("Columns mapped as in an earlier import of a file with the same headers.") : "");
 
   adw_action_row_set_subtitle (self->file_row, subtitle);
 }

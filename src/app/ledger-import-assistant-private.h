@@ -26,6 +26,7 @@ struct _LedgerImportAssistant
   LedgerKind           guessed_kind;    /* LEDGER_N_KINDS: the headers tell none */
   LedgerTableLayout   *layout;          /* header rows, column targets, skipped rows */
   guint                year;            /* the year field; 0: from the title or file name */
+  gboolean             remembered;      /* the columns were mapped as an earlier import's */
   GArray              *targets;         /* the column drop-downs' targets, in their order */
   int                 *column_fields;   /* per column of the layout: field index or LEDGER_TARGET_* */
   guint                n_columns;

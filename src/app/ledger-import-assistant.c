@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-import-assistant-private.h"
+#include "ledger-import-mappings.h"
 
 G_DEFINE_FINAL_TYPE (LedgerImportAssistant, ledger_import_assistant, ADW_TYPE_WINDOW)
 
@@ -275,6 +276,15 @@ import_thread (GTask        *task,
       options.progress_data = job->progress;
       options.cancellable = cancellable;
       report = ledger_import_table (db, job->kind, job->table, &options, &error);
+      /* the mapping is remembered for the next file with the same headers;
+       * the rows are in whether or not that works */
+      if (report != NULL && !job->dry_run && report->n_written > 0 && job->layout != NULL)
+        {
+          g_autoptr (GError) local = NULL;
+
+          if (!ledger_import_mapping_save (db, job->layout, &local))
+            g_debug ("the column mapping was not remembered: %s", local->message);
+        }
     }
   if (report == NULL && job->path != NULL)
     g_remove (job->path);
