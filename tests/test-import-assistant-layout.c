@@ -212,6 +212,60 @@ test_officer_sheet (gconstpointer data)
                                           " AND entity_uid LIKE 'import_mapping/farms/%'"), ==, 1);
 }
 
+/* The combo row whose title names @text, as a person finds it on the page. */
+static AdwComboRow *
+find_unknown_row (GtkWidget  *root,
+                  const char *text)
+{
+  if (ADW_IS_COMBO_ROW (root) && strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)), text) != NULL)
+    return ADW_COMBO_ROW (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwComboRow *found = find_unknown_row (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An officer's own word for a species: chosen once, every row reads it so. */
+static void
+test_treat_every_value (void)
+{
+  g_autofree char *csv = g_build_filename (tmp_dir, "own-words.csv", NULL);
+  LedgerImportAssistant *assistant;
+  LedgerDb *db = ledger_window_get_db (window);
+  const LedgerImportReport *report;
+  AdwComboRow *row;
+
+  g_assert_true (g_file_set_contents (csv, "编号,名称,行政村代码,畜种,统计年度,存栏\n"
+                                      "YZ-1,大肥猪场,512022112203,大肥猪,2025,100\n"
+                                      "YZ-2,小肥猪场,512022112203,大肥猪,2025,50\n", -1, NULL));
+  assistant = LEDGER_IMPORT_ASSISTANT (ledger_window_open_import_assistant (window, csv));
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  g_assert_true (wait_for (shows_mapping, assistant, 20));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  g_assert_true (wait_for (shows_check, assistant, 30));
+  report = ledger_import_assistant_get_preview (assistant);
+  g_assert_cmpuint (report->n_rejected, ==, 2);
+  g_assert_cmpuint (report->unknown_values->len, ==, 1);
+  row = find_unknown_row (GTK_WIDGET (assistant), "大肥猪");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  adw_combo_row_set_selected (row, 1);   /* the first species: 生猪 */
+  save_screenshot (GTK_WIDGET (assistant), "assistant-treat-every");
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  g_assert_true (wait_for (shows_check, assistant, 30));
+  report = ledger_import_assistant_get_preview (assistant);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+  g_assert_cmpuint (report->n_new, ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
+  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms WHERE code IN ('YZ-1', 'YZ-2')"
+                                          " AND species = 'pig'"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +281,7 @@ main (int   argc,
   window = ledger_test_open_app (db_path, &app);
   g_test_add_data_func ("/import-assistant-layout/ods", "officer-farms.ods", test_officer_sheet);
   g_test_add_data_func ("/import-assistant-layout/xls", "officer-farms.xls", test_officer_sheet);
+  g_test_add_func ("/import-assistant-layout/treat-every-value", test_treat_every_value);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&app);

@@ -3,6 +3,7 @@
 
 #include "ledger-import-assistant.h"
 #include "ledger-table-layout.h"
+#include "ledger-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,8 @@ struct _LedgerImportAssistant
   LedgerTableLayout   *layout;          /* header rows, column targets, skipped rows */
   guint                year;            /* the year field; 0: from the title or file name */
   gboolean             remembered;      /* the columns were mapped as an earlier import's */
+  LedgerValueMap      *value_map;       /* "treat every 'X' as …", chosen on the check page */
+  GPtrArray           *unknown_rows;    /* AdwComboRow per value the check did not understand */
   GArray              *targets;         /* the column drop-downs' targets, in their order */
   int                 *column_fields;   /* per column of the layout: field index or LEDGER_TARGET_* */
   guint                n_columns;
@@ -66,6 +69,7 @@ struct _LedgerImportAssistant
   GtkWidget           *check_progress_box;
   GtkProgressBar      *check_progress;
   GtkLabel            *summary_label;
+  AdwPreferencesGroup *unknown_group;
   GtkStack            *problem_stack;
   GtkListView         *problem_view;
   GtkLabel            *status_label;
@@ -84,6 +88,11 @@ void ledger_import_assistant_open_sheet   (LedgerImportAssistant *self,
                                            const char            *sheet);
 LedgerDatum ledger_import_assistant_get_crs        (LedgerImportAssistant *self);
 void        ledger_import_assistant_layout_changed (LedgerImportAssistant *self);
+
+/* ledger-import-assistant-values.c */
+void        ledger_import_assistant_init_values    (LedgerImportAssistant *self);
+void        ledger_import_assistant_reset_values   (LedgerImportAssistant *self);
+void        ledger_import_assistant_fill_unknown   (LedgerImportAssistant *self);
 
 /* ledger-import-assistant-layout.c */
 GArray     *ledger_import_assistant_new_targets    (LedgerKind             kind);

@@ -39,6 +39,7 @@ typedef struct
   guint                     n_columns;
   LedgerTableLayout        *layout;
   guint                     year;
+  LedgerValueMap           *value_map;
   LedgerDatum               crs;
   gboolean                  dry_run;
   gboolean                  valid_only;
@@ -54,6 +55,7 @@ job_free (Job *job)
   g_free (job->sheet);
   g_free (job->column_fields);
   g_clear_pointer (&job->layout, ledger_table_layout_unref);
+  g_clear_pointer (&job->value_map, ledger_value_map_unref);
   g_free (job);
 }
 
@@ -143,6 +145,7 @@ new_import_job (LedgerImportAssistant *self)
   job->n_columns = self->n_columns;
   job->layout = self->layout ? ledger_table_layout_ref (self->layout) : NULL;
   job->year = self->year;
+  job->value_map = self->value_map ? ledger_value_map_ref (self->value_map) : NULL;
   job->crs = ledger_import_assistant_get_crs (self);
   job->progress = &self->progress;
   return job;
@@ -237,6 +240,7 @@ on_read_done_cb (GObject      *source,
   self->guessed_kind = ledger_import_guess_kind (self->table);
   if (self->guessed_kind < LEDGER_N_KINDS)
     self->kind = self->guessed_kind;
+  ledger_import_assistant_reset_values (self);
   ledger_import_assistant_fill_mapping (self);
   set_page (self, "mapping");
 }
@@ -272,6 +276,7 @@ import_thread (GTask        *task,
       options.n_column_fields = job->n_columns;
       options.layout = job->layout;
       options.year = job->year;
+      options.value_map = job->value_map;
       options.progress = report_progress;
       options.progress_data = job->progress;
       options.cancellable = cancellable;
@@ -580,6 +585,8 @@ ledger_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->column_fields, g_free);
   g_clear_pointer (&self->layout, ledger_table_layout_unref);
   g_clear_pointer (&self->targets, g_array_unref);
+  g_clear_pointer (&self->value_map, ledger_value_map_unref);
+  g_clear_pointer (&self->unknown_rows, g_ptr_array_unref);
   g_clear_pointer (&self->column_dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->missing_text, g_free);
   g_clear_pointer (&self->preview, ledger_import_report_free);
@@ -607,6 +614,7 @@ bind_template_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, header_spin);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, header_count_spin);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, unknown_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, missing_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, preview_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, preview_grid);
@@ -661,6 +669,7 @@ ledger_import_assistant_init (LedgerImportAssistant *self)
   self->guessed_kind = LEDGER_N_KINDS;
   ledger_import_assistant_init_mapping (self);
   ledger_import_assistant_init_layout (self);
+  ledger_import_assistant_init_values (self);
   ledger_import_assistant_init_check (self);
   gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
