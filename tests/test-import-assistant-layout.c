@@ -264,6 +264,18 @@ test_treat_every_value (void)
   g_assert_true (wait_for (pointer_is_null, &assistant, 30));
   g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms WHERE code IN ('YZ-1', 'YZ-2')"
                                           " AND species = 'pig'"), ==, 2);
+
+  /* recorded in the mapping: the same file next time reads 大肥猪 as 生猪 at once */
+  assistant = LEDGER_IMPORT_ASSISTANT (ledger_window_open_import_assistant (window, csv));
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  g_assert_true (wait_for (shows_mapping, assistant, 20));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  g_assert_true (wait_for (shows_check, assistant, 30));
+  report = ledger_import_assistant_get_preview (assistant);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+  g_assert_cmpuint (report->n_unchanged, ==, 2);
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  iterate (50);
 }
 
 int

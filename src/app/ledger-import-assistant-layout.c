@@ -58,8 +58,11 @@ apply_remembered (LedgerImportAssistant *self,
                   LedgerTableLayout     *layout)
 {
   g_autoptr (LedgerDb) db = self->db_path ? ledger_db_open (self->db_path, LEDGER_DB_OPEN_READ_ONLY, NULL) : NULL;
+  g_auto (GStrv) values = NULL;
 
-  self->remembered = db != NULL && ledger_import_mapping_apply (db, layout, self->table);
+  self->remembered = db != NULL && ledger_import_mapping_apply (db, layout, self->table, &values);
+  for (guint i = 0; values != NULL && values[i] != NULL && values[i + 1] != NULL && values[i + 2] != NULL; i += 3)
+    ledger_import_assistant_add_value (self, values[i], values[i + 1], values[i + 2]);
 }
 
 static void

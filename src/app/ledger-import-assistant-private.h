@@ -30,6 +30,7 @@ struct _LedgerImportAssistant
   gboolean             remembered;      /* the columns were mapped as an earlier import's */
   LedgerValueMap      *value_map;       /* "treat every 'X' as …", chosen on the check page */
   GPtrArray           *unknown_rows;    /* AdwComboRow per value the check did not understand */
+  GPtrArray           *value_choices;   /* the value map as field key, text, value triples (char *) */
   GArray              *targets;         /* the column drop-downs' targets, in their order */
   int                 *column_fields;   /* per column of the layout: field index or LEDGER_TARGET_* */
   guint                n_columns;
@@ -93,6 +94,11 @@ void        ledger_import_assistant_layout_changed (LedgerImportAssistant *self)
 void        ledger_import_assistant_init_values    (LedgerImportAssistant *self);
 void        ledger_import_assistant_reset_values   (LedgerImportAssistant *self);
 void        ledger_import_assistant_fill_unknown   (LedgerImportAssistant *self);
+void        ledger_import_assistant_add_value      (LedgerImportAssistant *self,
+                                                    const char            *field_key,
+                                                    const char            *text,
+                                                    const char            *value);
+char      **ledger_import_assistant_dup_values     (LedgerImportAssistant *self);
 
 /* ledger-import-assistant-layout.c */
 GArray     *ledger_import_assistant_new_targets    (LedgerKind             kind);

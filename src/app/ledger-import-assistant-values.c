@@ -60,7 +60,7 @@ on_unknown_row_selected_cb (AdwComboRow           *row,
   if (self->building || field < 0 || (guint) field >= n_fields)
     return;
   value = choice_value (&fields[field], adw_combo_row_get_selected (row));
-  ledger_value_map_add (self->value_map, fields[field].key, text, value ? value : text);
+  ledger_import_assistant_add_value (self, fields[field].key, text, value ? value : text);
 }
 
 /* ---- shared with the assistant ---- */
@@ -104,17 +104,51 @@ ledger_import_assistant_fill_unknown (LedgerImportAssistant *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unknown_group), self->unknown_rows->len > 0);
 }
 
+/* A choice: in the value map of the next check, and in the mapping remembered. */
+void
+ledger_import_assistant_add_value (LedgerImportAssistant *self,
+                                   const char            *field_key,
+                                   const char            *text,
+                                   const char            *value)
+{
+  ledger_value_map_add (self->value_map, field_key, text, value);
+  for (guint i = 0; i + 2 < self->value_choices->len; i += 3)
+    if (g_str_equal (g_ptr_array_index (self->value_choices, i), field_key) &&
+        g_str_equal (g_ptr_array_index (self->value_choices, i + 1), text))
+      {
+        g_free (g_ptr_array_index (self->value_choices, i + 2));
+        self->value_choices->pdata[i + 2] = g_strdup (value);
+        return;
+      }
+  g_ptr_array_add (self->value_choices, g_strdup (field_key));
+  g_ptr_array_add (self->value_choices, g_strdup (text));
+  g_ptr_array_add (self->value_choices, g_strdup (value));
+}
+
+/* (transfer full): the choices as field key, text, value triples, NULL-terminated */
+char **
+ledger_import_assistant_dup_values (LedgerImportAssistant *self)
+{
+  char **values = g_new0 (char *, self->value_choices->len + 1);
+
+  for (guint i = 0; i < self->value_choices->len; i++)
+    values[i] = g_strdup (g_ptr_array_index (self->value_choices, i));
+  return values;
+}
+
 /* A new file: nothing chosen yet. */
 void
 ledger_import_assistant_reset_values (LedgerImportAssistant *self)
 {
   g_clear_pointer (&self->value_map, ledger_value_map_unref);
   self->value_map = ledger_value_map_new ();
+  g_ptr_array_set_size (self->value_choices, 0);
 }
 
 void
 ledger_import_assistant_init_values (LedgerImportAssistant *self)
 {
   self->unknown_rows = g_ptr_array_new ();
+  self->value_choices = g_ptr_array_new_with_free_func (g_free);
   ledger_import_assistant_reset_values (self);
 }

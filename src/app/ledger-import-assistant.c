@@ -40,6 +40,7 @@ typedef struct
   LedgerTableLayout        *layout;
   guint                     year;
   LedgerValueMap           *value_map;
+  char                    **value_choices;   /* the value map as triples, for the mapping remembered */
   LedgerDatum               crs;
   gboolean                  dry_run;
   gboolean                  valid_only;
@@ -56,6 +57,7 @@ job_free (Job *job)
   g_free (job->column_fields);
   g_clear_pointer (&job->layout, ledger_table_layout_unref);
   g_clear_pointer (&job->value_map, ledger_value_map_unref);
+  g_strfreev (job->value_choices);
   g_free (job);
 }
 
@@ -146,6 +148,7 @@ new_import_job (LedgerImportAssistant *self)
   job->layout = self->layout ? ledger_table_layout_ref (self->layout) : NULL;
   job->year = self->year;
   job->value_map = self->value_map ? ledger_value_map_ref (self->value_map) : NULL;
+  job->value_choices = self->value_choices ? ledger_import_assistant_dup_values (self) : NULL;
   job->crs = ledger_import_assistant_get_crs (self);
   job->progress = &self->progress;
   return job;
@@ -287,7 +290,7 @@ import_thread (GTask        *task,
         {
           g_autoptr (GError) local = NULL;
 
-          if (!ledger_import_mapping_save (db, job->layout, &local))
+          if (!ledger_import_mapping_save (db, job->layout, (const char * const *) job->value_choices, &local))
             g_debug ("the column mapping was not remembered: %s", local->message);
         }
     }
@@ -587,6 +590,7 @@ ledger_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->targets, g_array_unref);
   g_clear_pointer (&self->value_map, ledger_value_map_unref);
   g_clear_pointer (&self->unknown_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->value_choices, g_ptr_array_unref);
   g_clear_pointer (&self->column_dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->missing_text, g_free);
   g_clear_pointer (&self->preview, ledger_import_report_free);

@@ -1,6 +1,7 @@
 /* ledger-import-mappings.c: remembered column mappings, per ledger
  *
- * The value is the JSON {"columns": [names…], "targets": [target…]}: the
+ * The value is the JSON {"columns": [names…], "targets": [target…],
+ * "values": [field key, text, value, …]}: the
  * names are checked again on use, so a hash collision maps nothing.
  */
 #include "config.h"
@@ -29,7 +30,8 @@ mapping_key (const LedgerTableLayout *layout)
 }
 
 static char *
-mapping_json (const LedgerTableLayout *layout)
+mapping_json (const LedgerTableLayout *layout,
+              const char * const      *values)
 {
   g_autoptr (JsonBuilder) builder = json_builder_new ();
   g_autoptr (JsonNode) root = NULL;
@@ -44,6 +46,11 @@ mapping_json (const LedgerTableLayout *layout)
   json_builder_begin_array (builder);
   for (guint c = 0; c < layout->n_columns; c++)
     json_builder_add_int_value (builder, layout->columns[c].target);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "values");
+  json_builder_begin_array (builder);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
@@ -76,7 +83,8 @@ write_audit_row (LedgerDb    *db,
 /* The stored targets, when the stored names are the layout's. (transfer full) */
 static int *
 stored_targets (const char              *json,
-                const LedgerTableLayout *layout)
+                const LedgerTableLayout *layout,
+                char                  ***values)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *object;
@@ -99,6 +107,15 @@ stored_targets (const char              *json,
         return NULL;
       result[c] = (int) json_array_get_int_element (targets, c);
     }
+  if (values != NULL)
+    {
+      JsonArray *choices = json_object_has_member (object, "values") ? json_object_get_array_member (object, "values") : NULL;
+      guint n = choices ? json_array_get_length (choices) / 3 * 3 : 0;
+
+      *values = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        (*values)[i] = g_strdup (json_array_get_string_element (choices, i) ?: "");
+    }
   return g_steal_pointer (&result);
 }
 
@@ -108,6 +125,7 @@ stored_targets (const char              *json,
  * ledger_import_mapping_save:
  * @db: a ledger open for writing
  * @layout: the layout as imported (its columns' targets as chosen)
+ * @values: (nullable): the value choices, field key/text/value triples
  * @error: an SQL error
  *
  * Returns: TRUE on success (also when nothing changed)
@@ -115,10 +133,11 @@ stored_targets (const char              *json,
 gboolean
 ledger_import_mapping_save (LedgerDb                *db,
                             const LedgerTableLayout *layout,
+                            const char * const      *values,
                             GError                 **error)
 {
   g_autofree char *key = mapping_key (layout);
-  g_autofree char *value = mapping_json (layout);
+  g_autofree char *value = mapping_json (layout, values);
   g_autofree char *old_value = NULL;
 
   g_return_val_if_fail (LEDGER_IS_DB (db), FALSE);
@@ -141,17 +160,19 @@ ledger_import_mapping_save (LedgerDb                *db,
  * @db: a ledger
  * @layout: a layout just detected
  * @table: its table (the rows are classed again)
+ * @values: (out) (optional) (transfer full): the value choices stored with it
  *
  * Returns: TRUE when the header was seen before and its mapping applied
  */
 gboolean
-ledger_import_mapping_apply (LedgerDb          *db,
-                             LedgerTableLayout *layout,
-                             const LedgerTable *table)
+ledger_import_mapping_apply (LedgerDb           *db,
+                             LedgerTableLayout  *layout,
+                             const LedgerTable  *table,
+                             char             ***values)
 {
   g_autofree char *key = mapping_key (layout);
   g_autofree char *json = ledger_db_get_meta (db, key);
-  g_autofree int *targets = stored_targets (json, layout);
+  g_autofree int *targets = stored_targets (json, layout, values);
 
   if (targets == NULL)
     return FALSE;

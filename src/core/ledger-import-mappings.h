@@ -13,15 +13,20 @@
 
 G_BEGIN_DECLS
 
-/* Stores the targets of @layout's columns for files with the same header;
- * nothing is written when they are stored already. One transaction. */
+/* Stores the targets of @layout's columns for files with the same header,
+ * and @values: "treat every 'X' as …" choices as field key, text, value
+ * triples, NULL-terminated (nullable); nothing is written when they are
+ * stored already. One transaction. */
 gboolean ledger_import_mapping_save  (LedgerDb                *db,
                                       const LedgerTableLayout *layout,
+                                      const char * const      *values,
                                       GError                 **error);
-/* Gives @layout's columns the targets stored for the same header, if any.
+/* Gives @layout's columns the targets stored for the same header, if any,
+ * and the stored value choices in @values (nullable; triples as above).
  * Returns: TRUE when a remembered mapping was applied */
 gboolean ledger_import_mapping_apply (LedgerDb                *db,
                                       LedgerTableLayout       *layout,
-                                      const LedgerTable       *table);
+                                      const LedgerTable       *table,
+                                      char                  ***values);
 
 G_END_DECLS
