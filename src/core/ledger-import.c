@@ -714,8 +714,9 @@ ledger_import_table (LedgerDb                  *db,
   report->layout = layout_for (table, kind, options);
   self.layout = report->layout;
   ledger_import_officers_init (&self, table);
-  self.geojson = table->format == LEDGER_TABLE_GEOJSON;
-  self.workbook = table->format != LEDGER_TABLE_CSV && table->format != LEDGER_TABLE_GEOJSON;
+  self.geojson = ledger_table_has_features (table);
+  self.workbook = table->format == LEDGER_TABLE_XLSX || table->format == LEDGER_TABLE_XLS ||
+                  table->format == LEDGER_TABLE_ODS;
   ok = import_rows (&self, table, error);
   import_clear (&self);
   return ok ? g_steal_pointer (&report) : NULL;
