@@ -314,6 +314,9 @@ check "four villages updated" grep -q 'New: 0, updated: 4, unchanged: 0' out.txt
 expect 0 "import facilities from a GB18030 CSV with a title and 小计 rows" -- \
   --db officers.db import facilities "$OFFICERS/污水处理设施运行情况.csv"
 check "the blank row between items is skipped" grep -q '运行情况.csv:8: skipped: blank row' out.txt
+expect 0 "import water bodies with section headings (一、石佛镇)" -- \
+  --db officers.db import water-bodies "$OFFICERS/黑臭水体整治进度.xlsx"
+check "the section heading is skipped" grep -q '进度.xlsx:4: skipped: section heading' out.txt
 expect 0 "import --year overrides the year of the file name" -- \
   --db officers.db import farms "$OFFICERS/养殖场2024年.csv" --year 2023 --dry-run
 check "the year given is said" grep -q 'year 2023 as given' out.txt

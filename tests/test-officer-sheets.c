@@ -70,7 +70,7 @@ import_fixture (Fixture *f, LedgerKind kind, const char *name, const LedgerImpor
 static char *
 skipped_text (const LedgerImportReport *report)
 {
-  static const char * const names[] = { "data", "title", "header", "blank", "total", "footer", "numbers", "empty" };
+  static const char * const names[] = { "data", "title", "header", "blank", "total", "footer", "numbers", "empty", "section" };
   GString *text = g_string_new (NULL);
 
   for (guint i = 0; i < report->skipped->len; i++)
@@ -240,6 +240,22 @@ test_farms_csv_scientific_codes (Fixture *f, gconstpointer data)
                  "village_code=512022101200;species=sheep_goat;stock=320;annual_output=400;utilisation=fertiliser;facilities_matched=0");
 }
 
+static void
+test_water_bodies_sections (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LedgerImportReport) report = import_fixture (f, LEDGER_KIND_WATER_BODIES, "黑臭水体整治进度.xlsx", NULL);
+  g_autoptr (GPtrArray) items = ledger_store_load (f->db, LEDGER_KIND_WATER_BODIES, NULL, NULL);
+  g_autofree char *skipped = skipped_text (report);
+
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+  g_assert_cmpuint (items->len, ==, 3);
+  g_assert_cmpstr (skipped, ==, "1:title 4:section 7:section 9:footer");
+  assert_values (find_named (items, "庆云庵村堰塘"),
+                 "kind=pond;village_code=512022101200;area_m2=2600;status=completed;due=2024-11-30;responsible=王五");
+  assert_values (find_named (items, "磨盘村排水沟"), "kind=ditch;village_code=512022101208;status=in_progress;due=2025-10-31");
+  assert_values (find_named (items, "三元桥村小河"), "kind=river;village_code=512022112225;area_m2=;status=not_started;due=2025-12-31");
+}
+
 /* ---- the options ---- */
 
 static void
@@ -380,6 +396,7 @@ test_guess_kind (Fixture *f, gconstpointer data)
     { "污水处理设施运行情况.csv", NULL, LEDGER_KIND_FACILITIES },
     { "行政村污水治理台账.xlsx", NULL, LEDGER_KIND_VILLAGES },
     { "养殖场2024年.csv", NULL, LEDGER_KIND_FARMS },
+    { "黑臭水体整治进度.xlsx", NULL, LEDGER_KIND_WATER_BODIES },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -405,6 +422,7 @@ main (int argc, char **argv)
   ADD ("facilities-xlsx", test_facilities_xlsx);
   ADD ("villages-by-name", test_villages_by_name);
   ADD ("farms-csv-scientific-codes", test_farms_csv_scientific_codes);
+  ADD ("water-bodies-sections", test_water_bodies_sections);
   ADD ("sheet-option", test_sheet_option);
   ADD ("year-needed", test_year_needed);
   ADD ("two-species-in-a-row", test_two_species_in_a_row);

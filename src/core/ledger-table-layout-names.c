@@ -236,6 +236,8 @@ ledger_row_class_describe (LedgerRowClass row_class)
       return _("footer line (填表人, 审核人, 说明 …)");
     case LEDGER_ROW_COLUMN_NUMBERS:
       return _("column numbers under the header");
+    case LEDGER_ROW_SECTION:
+      return _("section heading (一、…)");
     case LEDGER_ROW_NO_VALUES:
     default:
       return _("nothing in the imported columns");

@@ -56,6 +56,7 @@ typedef enum
   LEDGER_ROW_FOOTER,        /* 填表人, 审核人, 联系电话, 说明, 注：… and what follows them */
   LEDGER_ROW_COLUMN_NUMBERS,/* 甲 乙 1 2 3 … under the header */
   LEDGER_ROW_NO_VALUES,     /* nothing in any column that is imported */
+  LEDGER_ROW_SECTION,       /* a heading inside the table alone on its row: 一、石佛镇, （二）佛星镇 */
 } LedgerRowClass;
 
 typedef enum

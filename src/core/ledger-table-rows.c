@@ -203,6 +203,48 @@ is_column_numbers (const LedgerCsvRow *row)
   return n >= 3;
 }
 
+static guint
+count_filled (const LedgerCsvRow *row)
+{
+  guint n = 0;
+
+  for (guint c = 0; c < row->n_cells; c++)
+    n += cell_text (row, c) != NULL;
+  return n;
+}
+
+static gboolean
+is_chinese_numeral (gunichar c)
+{
+  static const gunichar numerals[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numerals); i++)
+    if (numerals[i] == c)
+      return TRUE;
+  return FALSE;
+}
+
+/* 一、石佛镇 / （二）佛星镇 / 三．…: a section heading of the table */
+static gboolean
+is_section_heading (const char *text)
+{
+  const char *p = text;
+  gboolean bracket = FALSE;
+  guint n = 0;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  if (g_str_has_prefix (p, "（") || *p == '(')
+    p = g_utf8_next_char (p), bracket = TRUE;
+  for (; *p != '\0' && is_chinese_numeral (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+    n++;
+  if (n == 0)
+    return FALSE;
+  if (bracket)
+    return g_str_has_prefix (p, "）") || *p == ')';
+  return g_str_has_prefix (p, "、") || g_str_has_prefix (p, "．") || *p == '.';
+}
+
 static LedgerRowClass
 class_below_header (const LedgerTableLayout *layout,
                     const LedgerTable       *table,
@@ -223,6 +265,8 @@ class_below_header (const LedgerTableLayout *layout,
     return LEDGER_ROW_HEADER;
   if (index == layout->header_last + 1 && is_column_numbers (row))
     return LEDGER_ROW_COLUMN_NUMBERS;
+  if (count_filled (row) == 1 && is_section_heading (row->cells[first]))
+    return LEDGER_ROW_SECTION;
   n_imported = count_imported (layout, row);
   if (*after_footer && n_imported <= 1)
     return LEDGER_ROW_FOOTER;

@@ -151,7 +151,31 @@ def farms_csv_source():
     book.save(os.path.join(out, "csv-source", "养殖场2024年.xlsx"))
 
 
+def water_bodies_workbook():
+    """Water bodies: title, two-row header (所在位置 over 乡镇/村), section
+    headings (一、石佛镇) alone on their rows, officers' words for type and
+    status, dates as officers type them, a note line."""
+    import datetime
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "黑臭水体"
+    title(sheet, "乐至县农村黑臭水体清单及整治进度", 9)
+    merged(sheet, [
+        (2, 1, 3, 1, "序号"), (2, 2, 3, 2, "水体名称"), (2, 3, 2, 4, "所在位置"), (3, 3, 3, 3, "乡镇"), (3, 4, 3, 4, "村"),
+        (2, 5, 3, 5, "水体类型"), (2, 6, 3, 6, "面积（平方米）"), (2, 7, 3, 7, "整治进度"),
+        (2, 8, 3, 8, "计划完成时间"), (2, 9, 3, 9, "责任人"),
+    ])
+    sheet.append(["一、石佛镇"])
+    sheet.append([1, "庆云庵村堰塘", "石佛镇", "庆云庵", "池塘", 2600, "已完成", datetime.date(2024, 11, 30), "王五"])
+    sheet.append([2, "磨盘村排水沟", "石佛镇", "磨盘村", "排水沟", 800, "治理中", "2025年10月31日", "赵四"])
+    sheet.append(["二、佛星镇"])
+    sheet.append([3, "三元桥村小河", "佛星镇", "三元桥", "河道", None, "未开始", "2025/12/31", None])
+    footer(sheet, ["注：面积未测的不填。"], 9)
+    book.save(os.path.join(out, "黑臭水体整治进度.xlsx"))
+
+
 farms_workbook()
 facilities_workbook()
+water_bodies_workbook()
 villages_workbook()
 farms_csv_source()
