@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-import-private.h"
+#include "ledger-table-layout-private.h"
 #include "ledger-values.h"
 
 
@@ -230,6 +231,40 @@ read_year (LedgerImport       *self,
 
 /* ---- private API ---- */
 
+/* The options' layout, or the one detected; GeoJSON's header is its
+ * property names. The officer's year is the layout's. */
+LedgerTableLayout *
+ledger_import_layout_for (const LedgerTable         *table,
+                          LedgerKind                 kind,
+                          const LedgerImportOptions *options)
+{
+  const LedgerTableLayout *given = options ? options->layout : NULL;
+  LedgerTableLayout *layout;
+
+  if (given != NULL && (given->kind != kind || given->n_rows != table->rows->len || given->n_columns == 0))
+    given = NULL;
+  /* the assistant's layout is theirs: used as it is */
+  if (given != NULL && options->column_fields == NULL)
+    return ledger_table_layout_ref ((LedgerTableLayout *) given);
+  if (given != NULL)
+    layout = ledger_table_layout_new_with_header (table, kind, given->header_first, given->header_last);
+  else if (table->format == LEDGER_TABLE_GEOJSON && table->rows->len > 0)
+    layout = ledger_table_layout_new_with_header (table, kind, 0, 0);
+  else
+    layout = ledger_table_layout_detect (table, kind);
+  if (options != NULL && options->column_fields != NULL)
+    {
+      for (guint i = 0; i < layout->n_columns; i++)
+        layout->columns[i].target = i < options->n_column_fields ? options->column_fields[i] : LEDGER_TARGET_IGNORE;
+      ledger_layout_class_rows (layout, table);   /* once, not per column */
+    }
+  ledger_table_layout_set_year (layout, options ? options->year : 0);
+  if (given != NULL && layout->year_source != LEDGER_YEAR_OPTION && given->year_source == LEDGER_YEAR_OPTION)
+    ledger_table_layout_set_year (layout, given->year);
+  return layout;
+}
+
+
 /* Officers' sheets carry no codes: a row without one is the item of the
  * same name in the same village, when there is exactly one, so that next
  * year's sheet adds its figures instead of a second farm. */
@@ -365,9 +400,13 @@ ledger_import_note_skipped (LedgerImport      *self,
     if (row->cells[c] != NULL && !ledger_import_text_is_blank (row->cells[c]))
       {
         g_autofree char *stripped = g_strstrip (g_strdup (row->cells[c]));
-        g_autofree char *start = g_utf8_substring (stripped, 0, MAX_SKIPPED_TEXT);
-        skipped->text = g_utf8_strlen (stripped, -1) > MAX_SKIPPED_TEXT ? g_strconcat (start, "…", NULL)
-                                                                        : g_steal_pointer (&stripped);
+        g_autofree char *start = NULL;
+
+        /* g_utf8_substring() may not reach past the end */
+        if (g_utf8_strlen (stripped, -1) <= MAX_SKIPPED_TEXT)
+          skipped->text = g_steal_pointer (&stripped);
+        else
+          start = g_utf8_substring (stripped, 0, MAX_SKIPPED_TEXT), skipped->text = g_strconcat (start, "…", NULL);
       }
   g_ptr_array_add (self->report->skipped, skipped);
 }

@@ -69,6 +69,9 @@ gboolean ledger_import_read_geometry (LedgerImport       *self,
                                       char              **geometry);
 
 /* ledger-import-officers.c: targets besides fields, the year, unknown words */
+LedgerTableLayout *ledger_import_layout_for (const LedgerTable         *table,
+                                             LedgerKind                 kind,
+                                             const LedgerImportOptions *options);
 void     ledger_import_officers_init  (LedgerImport       *self,
                                        const LedgerTable  *table);
 void     ledger_import_officers_clear (LedgerImport       *self);

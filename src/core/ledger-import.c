@@ -17,7 +17,6 @@
 #include "ledger-error.h"
 #include "ledger-export-xlsx.h"
 #include "ledger-import-private.h"
-#include "ledger-table-layout-private.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
 #include "ledger-values.h"
@@ -651,39 +650,6 @@ import_rows (Import             *self,
   return end_transaction (self, ledger_import_write (self, error), error);
 }
 
-/* The options' layout, or the one detected; GeoJSON's header is its
- * property names. The officer's year is the layout's. */
-static LedgerTableLayout *
-layout_for (const LedgerTable         *table,
-            LedgerKind                 kind,
-            const LedgerImportOptions *options)
-{
-  const LedgerTableLayout *given = options ? options->layout : NULL;
-  LedgerTableLayout *layout;
-
-  if (given != NULL && (given->kind != kind || given->n_rows != table->rows->len || given->n_columns == 0))
-    given = NULL;
-  /* the assistant's layout is theirs: used as it is */
-  if (given != NULL && options->column_fields == NULL)
-    return ledger_table_layout_ref ((LedgerTableLayout *) given);
-  if (given != NULL)
-    layout = ledger_table_layout_new_with_header (table, kind, given->header_first, given->header_last);
-  else if (table->format == LEDGER_TABLE_GEOJSON && table->rows->len > 0)
-    layout = ledger_table_layout_new_with_header (table, kind, 0, 0);
-  else
-    layout = ledger_table_layout_detect (table, kind);
-  if (options != NULL && options->column_fields != NULL)
-    {
-      for (guint i = 0; i < layout->n_columns; i++)
-        layout->columns[i].target = i < options->n_column_fields ? options->column_fields[i] : LEDGER_TARGET_IGNORE;
-      ledger_layout_class_rows (layout, table);   /* once, not per column */
-    }
-  ledger_table_layout_set_year (layout, options ? options->year : 0);
-  if (given != NULL && layout->year_source != LEDGER_YEAR_OPTION && given->year_source == LEDGER_YEAR_OPTION)
-    ledger_table_layout_set_year (layout, given->year);
-  return layout;
-}
-
 /* ---- public API ---- */
 
 /**
@@ -711,7 +677,7 @@ ledger_import_table (LedgerDb                  *db,
 
   g_return_val_if_fail (kind < LEDGER_N_KINDS, NULL);
   import_init (&self, db, kind, options, report);
-  report->layout = layout_for (table, kind, options);
+  report->layout = ledger_import_layout_for (table, kind, options);
   self.layout = report->layout;
   ledger_import_officers_init (&self, table);
   self.geojson = ledger_table_has_features (table);

@@ -116,7 +116,7 @@ flatten_header (const LedgerTable *table,
 {
   guint n = max_cells (table, first, last);
   LedgerLayoutColumn *columns = g_new0 (LedgerLayoutColumn, MAX (n, 1));
-  g_autoptr (GPtrArray) levels = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr (GPtrArray) levels = g_ptr_array_new ();
 
   for (guint r = first; r <= last; r++)
     g_ptr_array_add (levels, carried_level (table, r, last, n));
@@ -132,6 +132,14 @@ flatten_header (const LedgerTable *table,
             g_ptr_array_add (names, (gpointer) value);
         }
       set_column_names (&columns[c], names);
+    }
+  /* a level has NULL for its blank cells: not a GStrv */
+  for (guint l = 0; l < levels->len; l++)
+    {
+      char **values = g_ptr_array_index (levels, l);
+      for (guint c = 0; c < n; c++)
+        g_free (values[c]);
+      g_free (values);
     }
   *n_columns = n;
   return columns;
