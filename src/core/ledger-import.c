@@ -16,6 +16,7 @@
 
 #include "ledger-error.h"
 #include "ledger-export-xlsx.h"
+#include "ledger-input.h"
 #include "ledger-import-private.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
