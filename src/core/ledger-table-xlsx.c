@@ -405,7 +405,7 @@ ledger_table_zip_parse_part (const char          *bytes,
 
   if (zip == NULL)
     return refuse_damaged_zip (error);
-  ok = parse_part (zip, part, TRUE, parser, user_data, cancellable, error);
+  ok = parse_part (zip, len, part, TRUE, parser, user_data, cancellable, error);
   unzClose (zip);
   return ok;
 }
