@@ -231,8 +231,8 @@ read_year (LedgerImport       *self,
 
 /* ---- private API ---- */
 
-/* The options' layout, or the one detected; GeoJSON's header is its
- * property names. The officer's year is the layout's. */
+/* The options' layout, or the one detected; GeoJSON's and KML's header is
+ * their property names. The officer's year is the layout's. */
 LedgerTableLayout *
 ledger_import_layout_for (const LedgerTable         *table,
                           LedgerKind                 kind,
@@ -248,7 +248,7 @@ ledger_import_layout_for (const LedgerTable         *table,
     return ledger_table_layout_ref ((LedgerTableLayout *) given);
   if (given != NULL)
     layout = ledger_table_layout_new_with_header (table, kind, given->header_first, given->header_last);
-  else if (table->format == LEDGER_TABLE_GEOJSON && table->rows->len > 0)
+  else if (ledger_table_has_features (table) && table->rows->len > 0)
     layout = ledger_table_layout_new_with_header (table, kind, 0, 0);
   else
     layout = ledger_table_layout_detect (table, kind);

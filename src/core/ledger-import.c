@@ -682,8 +682,8 @@ ledger_import_table (LedgerDb                  *db,
   self.layout = report->layout;
   ledger_import_officers_init (&self, table);
   self.geojson = ledger_table_has_features (table);
-  self.workbook = table->format == LEDGER_TABLE_XLSX || table->format == LEDGER_TABLE_XLS ||
-                  table->format == LEDGER_TABLE_ODS;
+  /* XLSX (and the other workbooks): a row simply ends after its last filled cell */
+  self.workbook = !self.geojson && table->format != LEDGER_TABLE_CSV;
   ok = import_rows (&self, table, error);
   import_clear (&self);
   return ok ? g_steal_pointer (&report) : NULL;

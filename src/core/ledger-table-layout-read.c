@@ -13,6 +13,7 @@
 
 #include "ledger-error.h"
 #include "ledger-import.h"
+#include "ledger-input.h"
 
 /* ---- auxiliary functions ---- */
 
@@ -33,8 +34,16 @@ list_sheets (const LedgerTable *table)
   return g_string_free (list, FALSE);
 }
 
+/* The file's bytes, read once (ledger-input.h): every sheet comes from them. */
+typedef struct
+{
+  const char *bytes;
+  gsize       len;
+  const char *name;
+} Input;
+
 static LedgerTable *
-read_sheet (const char    *path,
+read_sheet (const Input   *input,
             LedgerTable   *first,
             const char    *name,
             GCancellable  *cancellable,
@@ -42,12 +51,12 @@ read_sheet (const char    *path,
 {
   if (g_strcmp0 (first->sheet_name, name) == 0)
     return first;
-  return ledger_table_read_file_sheet (path, name, cancellable, error);
+  return ledger_table_read_bytes_sheet (input->bytes, input->len, input->name, name, cancellable, error);
 }
 
 /* The best-scoring sheet; @table (the first) on a tie. */
 static LedgerTable *
-best_sheet (const char         *path,
+best_sheet (const Input        *input,
             LedgerTable        *table,
             LedgerKind          kind,
             LedgerTableLayout **layout,
@@ -64,7 +73,8 @@ best_sheet (const char         *path,
 
       if (g_strcmp0 (table->sheet_names[i], table->sheet_name) == 0)
         continue;
-      if ((other = ledger_table_read_file_sheet (path, table->sheet_names[i], cancellable, error)) == NULL)
+      if ((other = ledger_table_read_bytes_sheet (input->bytes, input->len, input->name, table->sheet_names[i],
+                                                  cancellable, error)) == NULL)
         {
           if (best != table)
             ledger_table_free (best);
@@ -140,23 +150,30 @@ ledger_table_read_for_kind (const char         *path,
                             GCancellable       *cancellable,
                             GError            **error)
 {
-  g_autoptr (LedgerTable) table = ledger_table_read_file (path, cancellable, error);
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *bytes = NULL;
+  g_autoptr (LedgerTable) table = NULL;
+  Input input = { NULL, 0, display };
   LedgerTable *chosen;
   const char *name = NULL;
 
   g_return_val_if_fail (layout != NULL, NULL);
 
   *layout = NULL;
-  if (table == NULL)
+  /* read once: every sheet below comes from the same bytes */
+  if (!ledger_input_read_file (path, LEDGER_INPUT_MAX_BYTES, &bytes, &input.len, error))
+    return NULL;
+  input.bytes = bytes;
+  if ((table = ledger_table_read_bytes (bytes, input.len, display, cancellable, error)) == NULL)
     return NULL;
   if (sheet != NULL && table->sheet_names != NULL && (name = ledger_table_find_sheet (table, sheet, error)) == NULL)
     return NULL;
   if (name == NULL)
     name = ledger_import_kind_sheet (kind, table);
   if (name == NULL && n_sheets (table) > 1)
-    chosen = best_sheet (path, table, kind, layout, cancellable, error);
+    chosen = best_sheet (&input, table, kind, layout, cancellable, error);
   else
-    chosen = name ? read_sheet (path, table, name, cancellable, error) : table;
+    chosen = name ? read_sheet (&input, table, name, cancellable, error) : table;
   if (chosen == NULL)
     return NULL;
   if (*layout == NULL)
