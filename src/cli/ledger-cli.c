@@ -18,6 +18,7 @@
 #include "ledger-export.h"
 #include "ledger-export-kml.h"
 #include "ledger-export-xlsx.h"
+#include "ledger-import-template.h"
 #include "ledger-import.h"
 #include "ledger-progress.h"
 #include "ledger-regions.h"
@@ -440,7 +441,7 @@ run_import (const char *db_path,
   };
 
   if (!parse_options ("import", _("KIND FILE"),
-                      _("Imports a spreadsheet (CSV, XLSX or GeoJSON): all rows or none."), entries, &argc, &argv))
+                      _("Imports a spreadsheet (CSV, XLSX, XLS, ODS or GeoJSON): all rows or none."), entries, &argc, &argv))
     return LEDGER_EXIT_USAGE;
   if (argc != 3)
     return usage_error (_("import needs a KIND and a FILE, e.g. “import farms farms.csv”."));
@@ -648,6 +649,40 @@ run_remove_demo (const char *db_path,
   return LEDGER_EXIT_OK;
 }
 
+/* ---- template ---- */
+
+static int
+run_template (const char *db_path,
+              int         argc,
+              char      **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write (.xlsx)"), N_("FILE") },
+    { NULL }
+  };
+  LedgerKind kind;
+
+  if (!parse_options ("template", "KIND", _("Writes an empty workbook to fill in and import: the kind’s columns with drop-down lists, and a 填报说明 sheet with an example row."),
+                      entries, &argc, &argv))
+    return LEDGER_EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("template takes one KIND."));
+  if (!parse_kind (argv[1], &kind))
+    return LEDGER_EXIT_USAGE;
+  if (output == NULL || !g_str_has_suffix (output, ".xlsx"))
+    return usage_error (_("template needs --output FILE.xlsx."));
+  /* the ledger, when there is one, gives the example a village of its county */
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) && !(db = open_ledger (db_path, TRUE)))
+    return LEDGER_EXIT_CANNOT_OPEN;
+  if (!ledger_import_template_write (db, kind, output, &error))
+    return exit_for_error (error);
+  g_print (_("Wrote the import template %s.\n"), output);
+  return LEDGER_EXIT_OK;
+}
+
 /* ---- the command table and the global options ---- */
 
 static const Command commands[] = {
@@ -668,6 +703,8 @@ static const Command commands[] = {
     N_("the list of townships and villages the ledger uses: its source, administrative villages per township, and the changes made to it (import regions FILE changes it from the county’s own sheet)") },
   { "update-divisions", ledger_cli_run_update_divisions, "update-divisions FILE [--dry-run] [--date YYYY-MM-DD]",
     N_("compare a newer national division list (code and name per line, as data/divisions.tsv.gz) with the ledger’s list, print every difference, and apply them unless --dry-run") },
+  { "template", run_template, "template KIND --output FILE.xlsx",
+    N_("write the import template of a kind: its columns with drop-down lists, and a 填报说明 sheet") },
 };
 
 static void
