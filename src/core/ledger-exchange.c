@@ -11,6 +11,7 @@
 #include "ledger-exchange.h"
 #include "ledger-exchange-private.h"
 #include "ledger-package.h"
+#include "ledger-replace.h"
 
 /* ---- identity ---- */
 
@@ -198,38 +199,6 @@ make_township_ledger (const char  *path,
   return ledger_db_commit (db, error);
 }
 
-static char *
-temporary_beside (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.%s.tmp", base, g_uuid_string_random ());
-
-  return g_build_filename (dir, name, NULL);
-}
-
-static gboolean
-rename_durably (const char  *from,
-                const char  *to,
-                GError     **error)
-{
-  int fd = g_open (from, O_RDONLY, 0);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-  if (g_rename (from, to) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED, _("Could not write “%s”: %s."), to,
-                   g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * ledger_exchange_share:
  * @county: the county ledger
@@ -246,8 +215,9 @@ ledger_exchange_share (LedgerDb    *county,
                        const char  *output,
                        GError     **error)
 {
-  g_autofree char *temporary = temporary_beside (output);
+  g_autoptr (LedgerReplace) replace = NULL;
   g_autofree char *county_id = NULL, *township_id = NULL, *name = NULL, *county_name = NULL;
+  const char *temporary;
   gint64 log;
 
   if (!check_township (county, township, error))
@@ -268,23 +238,19 @@ ledger_exchange_share (LedgerDb    *county,
   name = ledger_db_dup_region_name (county, township);
   g_autofree char *county_code = ledger_db_dup_region_code (county);
   county_name = ledger_db_dup_region_name (county, county_code);
+  /* built in a locked temporary file beside @output, synced and renamed in:
+   * a crash leaves no half ledger, and its leftover is cleaned next time */
+  if ((replace = ledger_replace_begin (output, error)) == NULL)
+    return FALSE;
+  temporary = ledger_replace_get_temporary (replace);
   if (!copy_ledger (county, temporary, error) ||
       !make_township_ledger (temporary, township, county_id, county_name, log, &township_id, error) ||
       !ledger_db_begin (county, error))
-    {
-      g_unlink (temporary);
-      return FALSE;
-    }
-  if (!add_partner (county, township_id, "township", township, name, log, 0, error))
+    return FALSE;
+  if (!add_partner (county, township_id, "township", township, name, log, 0, error) ||
+      !ledger_replace_commit (replace, FALSE, error))
     {
       ledger_db_rollback (county);
-      g_unlink (temporary);
-      return FALSE;
-    }
-  if (!rename_durably (temporary, output, error))
-    {
-      ledger_db_rollback (county);
-      g_unlink (temporary);
       return FALSE;
     }
   return ledger_db_commit (county, error);
@@ -555,8 +521,7 @@ ledger_exchange_send (LedgerDb               *db,
 
   if (!ledger_exchange_send_bytes (db, to_township, &bytes, summary, error))
     return FALSE;
-  return g_file_set_contents_full (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, error);
+  return ledger_replace_write_contents (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);
 }
 
 /* ---- partners ---- */
