@@ -17,7 +17,8 @@
 #include "ledger-blank-map-source.h"
 #include "ledger-county-outline.h"
 #include "ledger-editor.h"
-#include "ledger-map-view.h"
+#include "ledger-map-layers.h"
+#include "ledger-map-view-private.h"
 #include "ledger-mbtiles-source.h"
 #include "ledger-outline-layer.h"
 #include "ledger-point-sprites.h"
@@ -25,44 +26,6 @@
 #include "ledger-shape-layer.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
-
-struct _LedgerMapView
-{
-  GtkWidget                 parent_instance;
-
-  GSettings                *settings;
-  ShumateMapSourceRegistry *registry;
-  LedgerDb                 *db;
-  int                       year;
-  guint                     reload_id;
-  guint                     recentre_id;
-  /* the view the county centring chose, followed on resize until the user moves */
-  gboolean                  auto_centred;
-  double                    auto_zoom;
-  double                    auto_lat;
-  double                    auto_lon;
-  int                       last_width;
-  int                       last_height;
-  LedgerPointLayer         *point_layer;
-  LedgerOutlineLayer       *outline_layer;
-  LedgerShapeLayer         *shape_layer;   /* water bodies' lines and areas, under the points */
-  LedgerPointSprites       *sprites;
-  double                    add_lon;
-  double                    add_lat;
-  double                    seats[4];      /* bounds of the located township seats */
-  gboolean                  has_seats;
-
-  /* template children */
-  GtkOverlay               *overlay;
-  ShumateSimpleMap         *simple_map;
-  GtkCheckButton           *facilities_check;
-  GtkCheckButton           *farms_check;
-  GtkCheckButton           *water_bodies_check;
-  GtkGrid                  *legend_grid;
-  GtkLabel                 *status_label;
-  GtkWidget                *no_outline_hint;
-  GtkPopover               *add_popover;
-};
 
 G_DEFINE_FINAL_TYPE (LedgerMapView, ledger_map_view, GTK_TYPE_WIDGET)
 

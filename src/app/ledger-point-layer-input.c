@@ -244,6 +244,20 @@ on_query_tooltip_cb (GtkWidget        *widget,
   return TRUE;
 }
 
+/* ShumateLayer's contains() is FALSE everywhere, so that clicks fall through
+ * to the layers below: GTK then never picks a layer, and the gestures of this
+ * one would never see an event (issue 11). The point layer is the one that
+ * takes the map's input: a click anywhere may be a point, a right-click
+ * anywhere is "Add here"; what it does not claim bubbles up to ShumateMap,
+ * which pans and zooms. */
+gboolean
+ledger_point_layer_contains (GtkWidget *widget,
+                             double     x,
+                             double     y)
+{
+  return x >= 0 && y >= 0 && x < gtk_widget_get_width (widget) && y < gtk_widget_get_height (widget);
+}
+
 /* the gestures of the layer, added once at init */
 
 void

@@ -133,5 +133,8 @@ gboolean           ledger_point_layer_pick_hit           (LedgerPointLayer *self
                                                           double            y,
                                                           LedgerPointHit   *hit);
 void               ledger_point_layer_add_gestures       (LedgerPointLayer *self);
+gboolean           ledger_point_layer_contains           (GtkWidget        *widget,
+                                                          double            x,
+                                                          double            y);
 
 G_END_DECLS

@@ -428,6 +428,7 @@ ledger_point_layer_class_init (LedgerPointLayerClass *klass)
   object_class->get_property = ledger_point_layer_get_property;
   object_class->set_property = ledger_point_layer_set_property;
   widget_class->snapshot = ledger_point_layer_snapshot;
+  widget_class->contains = ledger_point_layer_contains;
 
   properties[PROP_POINTS] =
     g_param_spec_object ("points", NULL, NULL, LEDGER_TYPE_POINT_SET,

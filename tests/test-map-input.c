@@ -1,0 +1,259 @@
+/* test-map-input.c: the map takes real input — GTK's picking reaches the
+ * point layer over every base map (none, MBTiles, URL template, and after a
+ * change at run time), the layers are stacked by the rule of DESIGN.md §4,
+ * and a real X click (xdotool) on a point selects it in the window */
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ledger-app-resources.h"
+#include "ledger-detail-pane.h"
+#include "ledger-map-view.h"
+#include "ledger-test-app.h"
+#include "ledger-test-tiles.h"
+#include "ledger-test-util.h"
+
+#define TILE_COLOUR 0xff00ff
+#define ZOOM 17
+
+typedef struct
+{
+  char                 *dir;
+  char                 *db_path;
+  char                 *mbtiles_path;
+  char                 *url;
+  LedgerTestTileServer  server;
+  GSettings            *settings;
+  LedgerDb             *db;
+  GtkWidget            *window;
+  LedgerMapView        *map_view;
+} Fixture;
+
+static void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+use_base_map (Fixture    *f,
+              const char *nick)
+{
+  g_settings_set_string (f->settings, "mbtiles-file", f->mbtiles_path);
+  g_settings_set_string (f->settings, "url-template", f->url);
+  g_settings_set_string (f->settings, "base-map", nick);
+}
+
+/* the first facility of the demo, the map centred on it at ZOOM */
+static const LedgerPoint *
+centre_on_a_facility (Fixture *f)
+{
+  LedgerPointSet *points = ledger_point_layer_get_points (ledger_map_view_get_point_layer (f->map_view));
+  ShumateViewport *viewport = ledger_map_view_get_viewport (f->map_view);
+
+  for (guint i = 0; i < ledger_point_set_get_n (points); i++)
+    {
+      const LedgerPoint *point = ledger_point_set_get (points, i);
+
+      if (point->kind != LEDGER_KIND_FACILITIES)
+        continue;
+      shumate_viewport_set_zoom_level (viewport, ZOOM);
+      shumate_map_center_on (ledger_map_view_get_map (f->map_view), point->lat, point->lon);
+      return point;
+    }
+  g_assert_not_reached ();
+}
+
+/* where @point is drawn, in @widget's coordinates */
+static graphene_point_t
+position_in (Fixture           *f,
+             const LedgerPoint *point,
+             GtkWidget         *widget)
+{
+  GtkWidget *layer = GTK_WIDGET (ledger_map_view_get_point_layer (f->map_view));
+  graphene_point_t out;
+  double x, y;
+
+  shumate_viewport_location_to_widget_coords (ledger_map_view_get_viewport (f->map_view), layer,
+                                              point->lat, point->lon, &x, &y);
+  g_assert_true (gtk_widget_compute_point (layer, widget, &GRAPHENE_POINT_INIT (x, y), &out));
+  return out;
+}
+
+static gboolean
+has_colour_somewhere (GdkTexture *texture,
+                      guint32     colour)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+
+  for (int y = 0; y < height; y += 7)
+    for (int x = 0; x < width; x += 7)
+      if (ledger_test_pixel (texture, x, y) == colour)
+        return TRUE;
+  return FALSE;
+}
+
+/* until the tiles are drawn (a base map with tiles), or a while (none) */
+static GdkTexture *
+wait_for_tiles (Fixture    *f,
+                const char *nick)
+{
+  gboolean tiles = !g_str_equal (nick, "none");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GdkTexture *texture = NULL;
+
+  iterate_for (200);
+  while (g_get_monotonic_time () < deadline)
+    {
+      iterate_for (100);
+      g_clear_object (&texture);
+      texture = ledger_test_render (f->window);
+      if (texture != NULL && (!tiles || has_colour_somewhere (texture, TILE_COLOUR)))
+        break;
+    }
+  g_assert_nonnull (texture);
+  g_assert_true (has_colour_somewhere (texture, TILE_COLOUR) == tiles);
+  return texture;
+}
+
+/* GTK's picking at the drawn point finds the point layer, and the point is
+ * drawn over the tiles */
+static void
+assert_point_on_top (Fixture    *f,
+                     const char *nick)
+{
+  const LedgerPoint *point = centre_on_a_facility (f);
+  g_autoptr (GdkTexture) texture = wait_for_tiles (f, nick);
+  graphene_point_t at = position_in (f, point, f->window);
+  GtkWidget *picked = gtk_widget_pick (f->window, at.x, at.y, GTK_PICK_DEFAULT);
+  guint cluster = 0;
+
+  g_test_message ("%s: picked %s", nick, picked ? G_OBJECT_TYPE_NAME (picked) : "nothing");
+  g_assert_true (picked == GTK_WIDGET (ledger_map_view_get_point_layer (f->map_view)));
+  at = position_in (f, point, GTK_WIDGET (picked));
+  g_assert_true (ledger_point_layer_pick (LEDGER_POINT_LAYER (picked), at.x, at.y, &cluster) == point);
+  at = position_in (f, point, f->window);
+  g_assert_cmphex (ledger_test_pixel (texture, (int) at.x, (int) at.y), !=, TILE_COLOUR);
+}
+
+/* the layers of the map, bottom up, as type names */
+static char *
+dup_stack (Fixture *f)
+{
+  GtkWidget *map = GTK_WIDGET (ledger_map_view_get_map (f->map_view));
+  g_autoptr (GString) stack = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (map); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      g_string_append_printf (stack, "%s%s", stack->len ? " < " : "", G_OBJECT_TYPE_NAME (child));
+  return g_string_free (g_steal_pointer (&stack), FALSE);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *nick = data;
+  g_autoptr (GBytes) png = ledger_test_solid_png (0xff, 0x00, 0xff);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) demo = NULL;
+  LedgerPointSet *points;
+  const LedgerPoint *point = NULL;
+
+  f->dir = g_dir_make_tmp ("test-map-input-XXXXXX", NULL);
+  f->db_path = g_build_filename (f->dir, "ledger.db", NULL);
+  f->mbtiles_path = g_build_filename (f->dir, "base.mbtiles", NULL);
+  f->url = ledger_test_tile_server_start (&f->server, png);
+  f->settings = ledger_settings_new ();
+  f->db = ledger_ledger_create (f->db_path, "512022", TRUE, &error);
+  g_assert_no_error (error);
+
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 600);
+  f->map_view = LEDGER_MAP_VIEW (ledger_map_view_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->map_view));
+  ledger_map_view_set_db (f->map_view, f->db, 2025);
+  /* the MBTiles cover the first facility at ZOOM */
+  points = ledger_point_layer_get_points (ledger_map_view_get_point_layer (f->map_view));
+  for (guint i = 0; point == NULL && i < ledger_point_set_get_n (points); i++)
+    if (ledger_point_set_get (points, i)->kind == LEDGER_KIND_FACILITIES)
+      point = ledger_point_set_get (points, i);
+  ledger_test_make_mbtiles (f->mbtiles_path, png, point->lon, point->lat, ZOOM, 3);
+  use_base_map (f, nick);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (f->window);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate_for (50);
+  g_settings_set_string (f->settings, "base-map", "none");
+  g_clear_object (&f->settings);
+  g_clear_object (&f->db);
+  ledger_test_tile_server_stop (&f->server);
+  ledger_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+  g_free (f->mbtiles_path);
+  g_free (f->url);
+}
+
+/* ---- tests ---- */
+
+static void
+test_pick (Fixture       *f,
+           gconstpointer  data)
+{
+  assert_point_on_top (f, data);
+}
+
+/* the base map changed at run time keeps the order */
+static void
+test_pick_after_change (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char *const sequence[] = { "mbtiles", "url-template", "none", "mbtiles" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sequence); i++)
+    {
+      use_base_map (f, sequence[i]);
+      assert_point_on_top (f, sequence[i]);
+    }
+}
+
+static void
+test_stack_order (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *stack = NULL;
+
+  use_base_map (f, "url-template");
+  use_base_map (f, "mbtiles");
+  stack = dup_stack (f);
+  g_assert_cmpstr (stack, ==, "ShumateMapLayer < LedgerVillageLayer < LedgerShapeLayer < LedgerOutlineLayer"
+                              " < LedgerPointLayer");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_resources_register (ledger_app_get_resource ());
+#define ADD(path, fn, nick) g_test_add (path, Fixture, nick, fixture_setup, fn, fixture_teardown)
+  ADD ("/map-input/pick/none", test_pick, "none");
+  ADD ("/map-input/pick/mbtiles", test_pick, "mbtiles");
+  ADD ("/map-input/pick/url-template", test_pick, "url-template");
+  ADD ("/map-input/pick/after-change", test_pick_after_change, "none");
+  ADD ("/map-input/stack-order", test_stack_order, "none");
+#undef ADD
+  return g_test_run ();
+}
