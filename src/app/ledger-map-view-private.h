@@ -54,7 +54,12 @@ struct _LedgerMapView
   GtkLabel                 *pointer_label;
   GtkToggleButton          *measure_button;
   GtkLabel                 *measure_label;
+  GtkLabel                 *context_label;
   GtkPopover               *context_popover;
+
+  GtkWidget                *pick_banner;
+  LedgerMapViewPickFunc     pick_callback;
+  gpointer                  pick_data;
 
   double                    pointer_lon;   /* NAN when the pointer is off the map */
   double                    pointer_lat;

@@ -26,6 +26,7 @@
 #include "ledger-shape-layer.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
+#include "ledger-village-marks.h"
 
 G_DEFINE_FINAL_TYPE (LedgerMapView, ledger_map_view, GTK_TYPE_WIDGET)
 
@@ -44,6 +45,21 @@ show_status (LedgerMapView *self,
 {
   gtk_label_set_label (self->status_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), message != NULL);
+}
+
+/* the rule of ledger-map-layers.h, after any change of the map's layers */
+static void
+restack (LedgerMapView *self)
+{
+  ShumateLayer *const tiers[LEDGER_MAP_N_TIERS] = {
+    [LEDGER_MAP_TIER_VILLAGES] = SHUMATE_LAYER (self->village_layer),
+    [LEDGER_MAP_TIER_WATER_SHAPES] = SHUMATE_LAYER (self->shape_layer),
+    [LEDGER_MAP_TIER_OUTLINE] = SHUMATE_LAYER (self->outline_layer),
+    [LEDGER_MAP_TIER_POINTS] = SHUMATE_LAYER (self->point_layer),
+    [LEDGER_MAP_TIER_MEASURE] = SHUMATE_LAYER (self->measure_layer),
+  };
+
+  ledger_map_layers_restack (shumate_simple_map_get_map (self->simple_map), tiers);
 }
 
 static ShumateMapSource *
@@ -98,6 +114,7 @@ apply_base_map (LedgerMapView *self)
     source = ledger_blank_map_source_new ();
   blank = LEDGER_IS_BLANK_MAP_SOURCE (source);
   shumate_simple_map_set_map_source (self->simple_map, source);
+  restack (self);
   /* the outline layer paints the land itself when no tiles come */
   ledger_outline_layer_set_draw_background (self->outline_layer, blank);
   gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_license (self->simple_map)), !blank);
@@ -274,6 +291,14 @@ load_shapes (LedgerMapView *self)
 }
 
 static void
+load_villages (LedgerMapView *self)
+{
+  LedgerVillageMarks *marks = self->db != NULL ? ledger_village_marks_load (self->db, self->year, NULL) : NULL;
+
+  ledger_village_layer_take_marks (self->village_layer, marks);
+}
+
+static void
 load_points (LedgerMapView *self)
 {
   g_autoptr (GError) error = NULL;
@@ -287,6 +312,7 @@ load_points (LedgerMapView *self)
     show_status (self, error->message);
   ledger_point_layer_set_points (self->point_layer, points);
   load_shapes (self);
+  load_villages (self);
 }
 
 static gboolean
@@ -331,6 +357,30 @@ save_location (LedgerMapView  *self,
   ledger_record_take (record, ledger_kind_field_index (kind, "lon"), format_coordinate (lon));
   ledger_record_take (record, ledger_kind_field_index (kind, "lat"), format_coordinate (lat));
   return ledger_store_save (self->db, record, error);
+}
+
+/* the township's villages fill the map (its seat alone: a township's scale) */
+static void
+zoom_to_township (LedgerMapView *self,
+                  const char    *code)
+{
+  double min_lon, min_lat, max_lon, max_lat;
+  g_autoptr (GPtrArray) townships = NULL;
+
+  if (ledger_village_layer_get_bounds (self->village_layer, &min_lon, &min_lat, &max_lon, &max_lat))
+    {
+      ledger_map_view_zoom_to_bounds (self, min_lon, min_lat, max_lon, max_lat);
+      return;
+    }
+  townships = self->db ? ledger_regions_list (self->db, "township", NULL) : NULL;
+  for (guint i = 0; townships != NULL && i < townships->len; i++)
+    {
+      LedgerRegion *region = g_ptr_array_index (townships, i);
+
+      if (g_str_equal (region->code, code) && !isnan (region->lon) && !isnan (region->lat))
+        ledger_map_view_zoom_to_bounds (self, region->lon - 0.05, region->lat - 0.05,
+                                        region->lon + 0.05, region->lat + 0.05);
+    }
 }
 
 /* ---- signal callbacks ---- */
@@ -398,8 +448,13 @@ on_add_here_cb (LedgerMapView    *self,
   double x = 0, y = 0;
   graphene_point_t point;
 
-  if (self->db == NULL || ledger_db_is_read_only (self->db))
-    return;
+  gboolean writable = self->db != NULL && !ledger_db_is_read_only (self->db);
+  g_autofree char *heading = g_strdup_printf (_("Longitude %.6f, latitude %.6f"), lon, lat);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.add-here", writable);
+  gtk_label_set_label (self->context_label, heading);
+  self->context_lon = lon;
+  self->context_lat = lat;
   self->add_lon = lon;
   self->add_lat = lat;
   shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &x, &y);
@@ -523,6 +578,26 @@ on_layer_toggled_cb (LedgerMapView  *self,
   ledger_point_layer_set_kind_visible (self->point_layer, LEDGER_KIND_WATER_BODIES,
                                        gtk_check_button_get_active (self->water_bodies_check));
   gtk_widget_set_visible (GTK_WIDGET (self->shape_layer), gtk_check_button_get_active (self->water_bodies_check));
+  gtk_widget_set_visible (GTK_WIDGET (self->village_layer), gtk_check_button_get_active (self->villages_check));
+}
+
+/* a village under the pointer, when no item is */
+static gboolean
+on_point_layer_query_tooltip_cb (LedgerMapView *self,
+                                 int            x,
+                                 int            y,
+                                 gboolean       keyboard_mode,
+                                 GtkTooltip    *tooltip,
+                                 GtkWidget     *layer)
+{
+  const LedgerVillageMark *mark;
+  g_autofree char *text = NULL;
+
+  if (keyboard_mode || (mark = ledger_village_layer_pick (self->village_layer, x, y)) == NULL)
+    return FALSE;
+  text = g_strdup_printf ("%s (%s)\n%s", mark->name, mark->code, mark->reason);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 /* ---- legend ---- */
@@ -542,6 +617,27 @@ legend_add_row (LedgerMapView *self,
   gtk_widget_set_valign (symbol, GTK_ALIGN_CENTER);
   gtk_grid_attach (self->legend_grid, symbol, 0, row, 1, 1);
   gtk_grid_attach (self->legend_grid, label, 1, row, 1, 1);
+}
+
+static void
+draw_village_symbol (GtkDrawingArea *area,
+                     cairo_t        *cr,
+                     int             width,
+                     int             height,
+                     gpointer        state)
+{
+  ledger_village_symbol_draw (cr, GPOINTER_TO_UINT (state), width / 2.0, height / 2.0);
+}
+
+static GtkWidget *
+new_village_symbol (LedgerVillageState state)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 16);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 16);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_village_symbol, GUINT_TO_POINTER (state), NULL);
+  return area;
 }
 
 static GtkWidget *
@@ -592,6 +688,10 @@ build_legend (LedgerMapView *self)
     }
   gtk_grid_attach (self->legend_grid, new_heading (_("A number in a circle: several items; click to zoom in")),
                    0, row++, 2, 1);
+  gtk_grid_attach (self->legend_grid, new_heading (_("Villages: village sewage treatment in the year shown")),
+                   0, row++, 2, 1);
+  for (guint state = 0; state < LEDGER_N_VILLAGE_STATES; state++)
+    legend_add_row (self, row++, new_village_symbol (state), ledger_village_state_name (state));
 }
 
 /* ---- GtkWidget ---- */
@@ -642,6 +742,8 @@ ledger_map_view_dispose (GObject *object)
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_object (&self->db);
+  if (self->pick_callback != NULL)
+    ledger_map_view_cancel_pick (self);
   if (self->add_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->add_popover));
   self->add_popover = NULL;
@@ -686,7 +788,14 @@ ledger_map_view_class_init (LedgerMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerMapView, status_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerMapView, no_outline_hint);
   gtk_widget_class_bind_template_child (widget_class, LedgerMapView, add_popover);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, villages_check);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, pointer_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, measure_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, measure_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, context_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, pick_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_layer_toggled_cb);
+  ledger_map_view_class_add_tools (widget_class);
   gtk_widget_class_install_action (widget_class, "map.add-here", "i", add_here_activated);
 }
 
@@ -695,12 +804,20 @@ add_layers (LedgerMapView *self)
 {
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
 
+  self->village_layer = ledger_village_layer_new (viewport);
   self->outline_layer = ledger_outline_layer_new (viewport);
   self->shape_layer = ledger_shape_layer_new (viewport);
   self->point_layer = ledger_point_layer_new (viewport);
+  self->measure_layer = ledger_measure_layer_new (viewport);
+  /* in any order: restack() puts them in the order of the rule */
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->village_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->outline_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->shape_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->point_layer));
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->measure_layer));
+  restack (self);
+  g_signal_connect_object (self->point_layer, "query-tooltip", G_CALLBACK (on_point_layer_query_tooltip_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->point_layer, "point-activated", G_CALLBACK (on_point_activated_cb),
                            self, G_CONNECT_SWAPPED);
@@ -724,6 +841,7 @@ ledger_map_view_init (LedgerMapView *self)
   add_layers (self);
   apply_base_map (self);
   build_legend (self);
+  ledger_map_view_init_tools (self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb),
                            self, G_CONNECT_SWAPPED);
 }
@@ -767,6 +885,54 @@ ledger_map_view_set_township (LedgerMapView *self,
 {
   g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
   ledger_point_layer_set_township (self->point_layer, code_or_null);
+  ledger_village_layer_set_township (self->village_layer, code_or_null);
+  if (code_or_null != NULL)
+    zoom_to_township (self, code_or_null);
+}
+
+void
+ledger_map_view_set_only (LedgerMapView *self,
+                          GHashTable    *uids)
+{
+  g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+  ledger_point_layer_set_only (self->point_layer, uids);
+  ledger_village_layer_set_only (self->village_layer, uids);
+}
+
+void
+ledger_map_view_show_item (LedgerMapView *self,
+                           const char    *uid)
+{
+  ShumateViewport *viewport;
+  const LedgerPoint *point;
+
+  g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+
+  ledger_map_view_select (self, uid, FALSE);
+  if ((point = find_point (self, uid)) == NULL)
+    return;
+  viewport = ledger_map_view_get_viewport (self);
+  /* close enough to tell it from its neighbours */
+  if (shumate_viewport_get_zoom_level (viewport) < 16)
+    shumate_viewport_set_zoom_level (viewport, 16);
+  shumate_map_center_on (shumate_simple_map_get_map (self->simple_map), point->lat, point->lon);
+}
+
+void
+ledger_map_view_zoom_to_bounds (LedgerMapView *self,
+                                double         min_lon,
+                                double         min_lat,
+                                double         max_lon,
+                                double         max_lat)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 400);
+  double height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 300);
+
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (map),
+                                   MIN (zoom_for_bounds (width, height, min_lon, min_lat, max_lon, max_lat), 15));
+  shumate_map_center_on (map, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
+  self->auto_centred = FALSE;
 }
 
 void
