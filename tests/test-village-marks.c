@@ -70,6 +70,7 @@ test_demo (void)
   g_assert_no_error (error);
   after = ledger_village_marks_load (db, 2025, &error);
   g_assert_cmpuint (after->n_without_location, ==, 1);
+  g_assert_cmpuint (ledger_villages_count_without_location (db), ==, 1);
   g_assert_cmpuint (after->marks->len, ==, 314);
   g_assert_cmpstr (((LedgerVillageMark *) g_ptr_array_index (after->marks, 0))->code, !=, first->code);
 

@@ -141,6 +141,7 @@ on_motion_cb (GtkEventControllerMotion *controller,
   self->pointer_lat = lat;
   text = g_strdup_printf (_("Longitude %.6f, latitude %.6f (WGS-84)"), lon, lat);
   gtk_label_set_label (self->pointer_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->pointer_label), TRUE);
 }
 
 static void
@@ -148,7 +149,7 @@ on_leave_cb (GtkEventControllerMotion *controller,
              LedgerMapView            *self)
 {
   self->pointer_lon = self->pointer_lat = NAN;
-  gtk_label_set_label (self->pointer_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->pointer_label), FALSE);
 }
 
 /* a click on the map gives it the keyboard: + − and the arrows then work */
@@ -219,6 +220,7 @@ copy_coordinates_activated (GtkWidget  *widget,
   gtk_popover_popdown (self->add_popover);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   gtk_label_set_label (self->pointer_label, done);
+  gtk_widget_set_visible (GTK_WIDGET (self->pointer_label), TRUE);
 }
 
 static void

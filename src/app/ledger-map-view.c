@@ -334,6 +334,28 @@ find_point (LedgerMapView *self,
   return points && uid ? ledger_point_set_find (points, uid) : NULL;
 }
 
+static gboolean
+find_village (LedgerMapView *self,
+              const char    *code,
+              double        *lon,
+              double        *lat)
+{
+  LedgerVillageMarks *marks = ledger_village_layer_get_marks (self->village_layer);
+
+  for (guint i = 0; marks != NULL && code != NULL && i < marks->marks->len; i++)
+    {
+      const LedgerVillageMark *mark = g_ptr_array_index (marks->marks, i);
+
+      if (g_str_equal (mark->code, code))
+        {
+          *lon = mark->lon;
+          *lat = mark->lat;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static char *
 format_coordinate (double value)
 {
@@ -799,6 +821,13 @@ ledger_map_view_class_init (LedgerMapViewClass *klass)
   gtk_widget_class_install_action (widget_class, "map.add-here", "i", add_here_activated);
 }
 
+static gboolean
+label_hits_cluster (const graphene_rect_t *rect,
+                    gpointer               point_layer)
+{
+  return ledger_point_layer_rect_hits_cluster (point_layer, rect);
+}
+
 static void
 add_layers (LedgerMapView *self)
 {
@@ -816,6 +845,7 @@ add_layers (LedgerMapView *self)
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->point_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->measure_layer));
   restack (self);
+  ledger_outline_layer_set_label_obstacles (self->outline_layer, label_hits_cluster, self->point_layer);
   g_signal_connect_object (self->point_layer, "query-tooltip", G_CALLBACK (on_point_layer_query_tooltip_cb),
                            self, G_CONNECT_SWAPPED);
 
@@ -908,14 +938,22 @@ ledger_map_view_show_item (LedgerMapView *self,
 
   g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
 
+  double lon, lat;
+
   ledger_map_view_select (self, uid, FALSE);
-  if ((point = find_point (self, uid)) == NULL)
+  if ((point = find_point (self, uid)) != NULL)
+    {
+      lon = point->lon;
+      lat = point->lat;
+    }
+  else if (!find_village (self, uid, &lon, &lat))
     return;
   viewport = ledger_map_view_get_viewport (self);
   /* close enough to tell it from its neighbours */
   if (shumate_viewport_get_zoom_level (viewport) < 16)
     shumate_viewport_set_zoom_level (viewport, 16);
-  shumate_map_center_on (shumate_simple_map_get_map (self->simple_map), point->lat, point->lon);
+  shumate_map_center_on (shumate_simple_map_get_map (self->simple_map), lat, lon);
+  self->auto_centred = FALSE;
 }
 
 void

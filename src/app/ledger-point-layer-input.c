@@ -98,6 +98,59 @@ ledger_point_layer_pick_hit (LedgerPointLayer *self,
   return hit->point != NULL;
 }
 
+static gboolean
+circle_hits_rect (double                 x,
+                  double                 y,
+                  double                 radius,
+                  const graphene_rect_t *rect)
+{
+  double nx = CLAMP (x, rect->origin.x, rect->origin.x + rect->size.width);
+  double ny = CLAMP (y, rect->origin.y, rect->origin.y + rect->size.height);
+
+  return hypot (x - nx, y - ny) < radius;
+}
+
+/* the township labels of the outline layer keep clear of the rings */
+gboolean
+ledger_point_layer_rect_hits_cluster (LedgerPointLayer      *self,
+                                      const graphene_rect_t *rect)
+{
+  LedgerPointGrid *grid;
+  gint64 x0, y0, x1, y1;
+  double mx0, my0, mx1, my1;
+  View view;
+
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), FALSE);
+
+  if (self->points == NULL || self->visible->len == 0 || gtk_widget_get_width (GTK_WIDGET (self)) == 0 ||
+      !gtk_widget_get_visible (GTK_WIDGET (self)))
+    return FALSE;
+  view_init (&view, self);
+  if (view_level (&view) >= FIRST_UNCLUSTERED_LEVEL)
+    return FALSE;
+  grid = ledger_point_layer_get_grid (self, view_level (&view));
+  view_unproject (&view, rect->origin.x, rect->origin.y, &mx0, &my0);
+  view_unproject (&view, rect->origin.x + rect->size.width, rect->origin.y + rect->size.height, &mx1, &my1);
+  /* a ring's centroid may sit in a neighbouring cell */
+  x0 = ledger_point_grid_cell_index (grid, MIN (mx0, mx1)) - 1;
+  y0 = ledger_point_grid_cell_index (grid, MIN (my0, my1)) - 1;
+  x1 = ledger_point_grid_cell_index (grid, MAX (mx0, mx1)) + 1;
+  y1 = ledger_point_grid_cell_index (grid, MAX (my0, my1)) + 1;
+  for (gint64 j = y0; j <= y1; j++)
+    for (gint64 i = x0; i <= x1; i++)
+      {
+        const LedgerGridCell *cell = ledger_point_grid_lookup (grid, i, j);
+        double x, y;
+
+        if (cell == NULL || cell->count < 2)
+          continue;
+        view_project (&view, cell->mx, cell->my, &x, &y);
+        if (circle_hits_rect (x, y, ledger_point_sprites_cluster_radius (cell->count), rect))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 widget_to_lonlat (LedgerPointLayer *self,
                   double            x,

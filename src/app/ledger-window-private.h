@@ -71,6 +71,9 @@ char *ledger_window_dup_demo_path            (void);
 void  ledger_window_remember_ledger          (LedgerWindow   *self,
                                               const char     *path);
 void  ledger_window_update_demo_badge        (LedgerWindow   *self);
+/* ledger-window-map.c */
+void ledger_window_class_add_map_actions (GtkWidgetClass *widget_class);
+
 /* ledger-window-holding-back.c */
 void ledger_window_init_holding_back (LedgerWindow   *self);
 

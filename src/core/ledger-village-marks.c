@@ -120,6 +120,26 @@ ledger_village_marks_free (LedgerVillageMarks *marks)
 }
 
 /**
+ * ledger_villages_count_without_location:
+ * @db: a ledger
+ *
+ * Returns: how many village-level units have no location; 0 on an SQL error
+ */
+guint
+ledger_villages_count_without_location (LedgerDb *db)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LEDGER_IS_DB (db), 0);
+
+  stmt = ledger_db_prepare (db, "SELECT count(*) FROM regions WHERE kind IN ('village', 'community')"
+                                " AND (lon IS NULL OR lat IS NULL)", NULL);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  return sqlite3_column_int (stmt, 0);
+}
+
+/**
  * ledger_village_state_name:
  * @state: a state
  *

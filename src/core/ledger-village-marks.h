@@ -35,6 +35,8 @@ LedgerVillageMarks *ledger_village_marks_load  (LedgerDb            *db,
                                                 GError             **error);
 void                ledger_village_marks_free  (LedgerVillageMarks  *marks);
 const char         *ledger_village_state_name  (LedgerVillageState   state);
+/* village-level units without a location: not on the map */
+guint               ledger_villages_count_without_location (LedgerDb *db);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerVillageMarks, ledger_village_marks_free)
 
