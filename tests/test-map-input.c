@@ -10,6 +10,8 @@
 
 #include "ledger-app-resources.h"
 #include "ledger-detail-pane.h"
+#include "ledger-list-view.h"
+#include "ledger-store.h"
 #include "ledger-map-view.h"
 #include "ledger-test-app.h"
 #include "ledger-test-tiles.h"
@@ -248,6 +250,249 @@ test_stack_order (Fixture       *f,
                               " < LedgerPointLayer < LedgerMeasureLayer");
 }
 
+/* ---- the real window, real X events ---- */
+
+typedef struct
+{
+  LedgerApplication *app;
+  LedgerWindow      *window;
+  LedgerMapView     *map_view;
+  char              *dir;
+} AppFixture;
+
+static void
+xdotool_done (GPid     pid,
+              gint     status,
+              gpointer data)
+{
+  g_spawn_close_pid (pid);
+  *(gboolean *) data = TRUE;
+}
+
+/* xdotool ARGS… on our window, in its own coordinates; waits for it */
+static void
+xdotool (AppFixture *f,
+         ...)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+  gboolean done = FALSE;
+  const char *arg;
+  va_list args;
+  GPid pid;
+
+  g_ptr_array_add (argv, g_strdup ("xdotool"));
+  va_start (args, f);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, g_str_equal (arg, "WINDOW")
+                             ? g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface))
+                             : g_strdup (arg));
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, xdotool_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  iterate_for (300);
+}
+
+/* where @point is drawn, in the X window's coordinates, as text */
+static void
+surface_position (AppFixture        *f,
+                  const LedgerPoint *point,
+                  char               x[16],
+                  char               y[16])
+{
+  GtkWidget *layer = GTK_WIDGET (ledger_map_view_get_point_layer (f->map_view));
+  graphene_point_t at;
+  double lx, ly, sx, sy;
+
+  shumate_viewport_location_to_widget_coords (ledger_map_view_get_viewport (f->map_view), layer,
+                                              point->lat, point->lon, &lx, &ly);
+  g_assert_true (gtk_widget_compute_point (layer, GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (lx, ly), &at));
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &sx, &sy);
+  g_snprintf (x, 16, "%d", (int) round (at.x + sx));
+  g_snprintf (y, 16, "%d", (int) round (at.y + sy));
+}
+
+static void
+app_setup (AppFixture    *f,
+           gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("test-map-input-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "ledger.db", NULL);
+  f->window = ledger_test_open_app (path, &f->app);
+  f->map_view = LEDGER_MAP_VIEW (ledger_window_get_map_view (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  iterate_for (300);
+}
+
+static void
+app_teardown (AppFixture    *f,
+              gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  iterate_for (50);
+  g_clear_object (&f->app);
+  ledger_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+on_x11 (void)
+{
+  if (GDK_IS_X11_DISPLAY (gdk_display_get_default ()) && g_find_program_in_path ("xdotool") != NULL)
+    return TRUE;
+  /* CI installs xdotool (.ci/packages) and runs under Xvfb */
+  g_test_fail_printf ("needs an X11 display and xdotool");
+  return FALSE;
+}
+
+/* a click of the X server's pointer on a drawn point selects it everywhere */
+static void
+test_xdotool_click (AppFixture    *f,
+                    gconstpointer  data)
+{
+  LedgerPointLayer *layer = ledger_map_view_get_point_layer (f->map_view);
+  LedgerPointSet *points = ledger_point_layer_get_points (layer);
+  const LedgerPoint *point = NULL;
+  GtkWidget *pane = ledger_window_get_detail_pane (f->window);
+  char x[16], y[16];
+
+  if (!on_x11 ())
+    return;
+  for (guint i = 0; point == NULL && i < ledger_point_set_get_n (points); i++)
+    if (ledger_point_set_get (points, i)->kind == LEDGER_KIND_FARMS)
+      point = ledger_point_set_get (points, i);
+  g_assert_nonnull (point);
+  shumate_viewport_set_zoom_level (ledger_map_view_get_viewport (f->map_view), ZOOM);
+  shumate_map_center_on (ledger_map_view_get_map (f->map_view), point->lat, point->lon);
+  iterate_for (300);
+  g_assert_null (ledger_point_layer_get_selected_uid (layer));
+
+  surface_position (f, point, x, y);
+  xdotool (f, "mousemove", "--window", "WINDOW", x, y, "click", "1", NULL);
+  g_assert_cmpstr (ledger_point_layer_get_selected_uid (layer), ==, point->uid);
+  g_assert_cmpstr (ledger_detail_pane_get_uid (LEDGER_DETAIL_PANE (pane)), ==, point->uid);
+  g_assert_cmpint (ledger_list_view_get_kind (LEDGER_LIST_VIEW (ledger_window_get_list_view (f->window))), ==,
+                   LEDGER_KIND_FARMS);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static int
+count_audit (LedgerDb   *db,
+             const char *uid)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ledger_db_get_handle (db), "SELECT count(*) FROM audit WHERE entity_uid = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* the selected point dragged with the X pointer moves, once confirmed,
+ * through core: the new location is saved and audited */
+static void
+test_xdotool_drag (AppFixture    *f,
+                   gconstpointer  data)
+{
+  LedgerPointLayer *layer = ledger_map_view_get_point_layer (f->map_view);
+  LedgerDb *db = ledger_window_get_db (f->window);
+  g_autofree char *uid = NULL;
+  const LedgerPoint *point = NULL;
+  AdwMessageDialog *dialog;
+  g_autoptr (LedgerRecord) record = NULL;
+  g_autoptr (GError) error = NULL;
+  char x[16], y[16], x2[16];
+  int audited;
+  double lon;
+
+  if (!on_x11 ())
+    return;
+  for (guint i = 0; point == NULL && i < ledger_point_set_get_n (ledger_point_layer_get_points (layer)); i++)
+    if (ledger_point_set_get (ledger_point_layer_get_points (layer), i)->kind == LEDGER_KIND_FACILITIES)
+      point = ledger_point_set_get (ledger_point_layer_get_points (layer), i);
+  uid = g_strdup (point->uid);
+  lon = point->lon;
+  shumate_viewport_set_zoom_level (ledger_map_view_get_viewport (f->map_view), ZOOM);
+  shumate_map_center_on (ledger_map_view_get_map (f->map_view), point->lat, point->lon);
+  iterate_for (300);
+  surface_position (f, point, x, y);
+  g_snprintf (x2, sizeof x2, "%d", atoi (x) + 80);
+  audited = count_audit (db, uid);
+
+  xdotool (f, "mousemove", "--window", "WINDOW", x, y, "click", "1", NULL);
+  g_assert_cmpstr (ledger_point_layer_get_selected_uid (layer), ==, uid);
+  xdotool (f, "mousedown", "1", "mousemove", "--window", "WINDOW", x2, y, "sleep", "0.2",
+           "mousemove", "--window", "WINDOW", x2, y, "mouseup", "1", NULL);
+  g_assert_nonnull (dialog = find_dialog ());
+  adw_message_dialog_response (dialog, "move");
+  iterate_for (300);
+
+  record = ledger_store_get (db, LEDGER_KIND_FACILITIES, uid, 2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (g_ascii_strtod (ledger_record_get (record, "lon"), NULL), >, lon);
+  g_assert_cmpint (count_audit (db, uid), >, audited);
+}
+
+/* + and − zoom the map, a letter stays on the map (no jump to the Ledger) */
+static void
+test_xdotool_keys (AppFixture    *f,
+                   gconstpointer  data)
+{
+  ShumateViewport *viewport = ledger_map_view_get_viewport (f->map_view);
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (f->map_view), ADW_TYPE_VIEW_STACK);
+  double zoom;
+
+  if (!on_x11 ())
+    return;
+  /* the map takes the keyboard from a click far from every point */
+  shumate_viewport_set_zoom_level (viewport, 8);
+  iterate_for (300);
+  xdotool (f, "mousemove", "--window", "WINDOW", "60", "600", "click", "1", NULL);
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  xdotool (f, "key", "plus", NULL);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom + 1);
+  xdotool (f, "key", "minus", "minus", NULL);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom - 1);
+  xdotool (f, "type", "a+", NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "map");
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom);
+}
+
+static void
+test_xdotool (AppFixture    *f,
+              gconstpointer  data)
+{
+  test_xdotool_click (f, data);
+  test_xdotool_keys (f, data);
+  test_xdotool_drag (f, data);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,5 +506,7 @@ main (int   argc,
   ADD ("/map-input/pick/after-change", test_pick_after_change, "none");
   ADD ("/map-input/stack-order", test_stack_order, "none");
 #undef ADD
+  /* one application per process: one test, in steps */
+  g_test_add ("/map-input/xdotool", AppFixture, NULL, app_setup, test_xdotool, app_teardown);
   return g_test_run ();
 }
