@@ -1,9 +1,10 @@
 /* ledger-village-layer.c: the villages on the map (issue 11 item 3)
  *
  * A few hundred villages per county: one cairo node per frame is enough.
- * The symbol tells the state by shape as well as colour (STYLE.md): a filled
- * disc for effective, a hollow square for not effective, a small diamond
- * for a community, which is never counted. Below level MIN_ZOOM the county
+ * The symbol tells the state by shape as well as colour (STYLE.md), and no
+ * item's sprite has its shape (items: square, triangle, disc): a plus for
+ * effective, a hollow square for not effective, a small diamond for a
+ * community, which is never counted. Below level MIN_ZOOM the county
  * is too small for them and only the points show.
  */
 #include "config.h"
@@ -268,7 +269,8 @@ ledger_village_symbol_draw (cairo_t            *cr,
   switch (state)
     {
     case LEDGER_VILLAGE_STATE_EFFECTIVE:
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      cairo_rectangle (cr, x - r, y - 1.5, 2 * r, 3);
+      cairo_rectangle (cr, x - 1.5, y - r, 3, 2 * r);
       break;
     case LEDGER_VILLAGE_STATE_NOT_EFFECTIVE:
       cairo_rectangle (cr, x - r + 1, y - r + 1, 2 * r - 2, 2 * r - 2);
@@ -289,6 +291,7 @@ ledger_village_symbol_draw (cairo_t            *cr,
   cairo_set_line_width (cr, 4);
   cairo_stroke_preserve (cr);
   set_source_state (cr, state);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   if (state == LEDGER_VILLAGE_STATE_NOT_EFFECTIVE)
     {
       cairo_set_line_width (cr, 2.5);
