@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-import.h"
+#include "ledger-db-private.h"
 #include "ledger-schema.h"
 #include "ledger-store.h"
 #include "ledger-test-util.h"
@@ -102,7 +103,7 @@ test_v1_to_v2 (void)
   db = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   handle = ledger_db_get_handle (db);
-  g_assert_cmpint (query_int (handle, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (handle, "PRAGMA user_version"), ==, LEDGER_SCHEMA_VERSION);
   /* the backup is the v1 file as it was */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpint (file_query_int (backup, "PRAGMA user_version"), ==, 1);
