@@ -11,6 +11,7 @@
 #include "ledger-app-resources.h"
 #include "ledger-detail-pane.h"
 #include "ledger-list-view.h"
+#include "ledger-db-private.h"
 #include "ledger-store.h"
 #include "ledger-map-view.h"
 #include "ledger-test-app.h"
@@ -402,16 +403,12 @@ static int
 count_audit (LedgerDb   *db,
              const char *uid)
 {
-  sqlite3_stmt *stmt = NULL;
-  int n;
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, "SELECT count(*) FROM audit WHERE entity_uid = ?1", NULL);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (ledger_db_get_handle (db), "SELECT count(*) FROM audit WHERE entity_uid = ?1",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_nonnull (stmt);
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return sqlite3_column_int (stmt, 0);
 }
 
 /* the selected point dragged with the X pointer moves, once confirmed,

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "ledger-db-private.h"
 #include "ledger-rules.h"
 #include "ledger-village-marks.h"
 
