@@ -479,6 +479,16 @@ test_xdotool_keys (AppFixture    *f,
   xdotool (f, "type", "a+", NULL);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "map");
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom);
+
+  /* Tab reaches the points in view, Enter selects the one reached */
+  shumate_viewport_set_zoom_level (viewport, ZOOM);
+  iterate_for (300);
+  ledger_window_select_item (f->window, LEDGER_KIND_FARMS, NULL);
+  g_assert_null (ledger_point_layer_get_selected_uid (ledger_map_view_get_point_layer (f->map_view)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (ledger_map_view_get_point_layer (f->map_view))));
+  xdotool (f, "key", "Tab", "Return", NULL);
+  g_assert_nonnull (ledger_point_layer_get_selected_uid (ledger_map_view_get_point_layer (f->map_view)));
+  g_assert_nonnull (ledger_detail_pane_get_uid (LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (f->window))));
 }
 
 static void

@@ -122,7 +122,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     default:
       /* typed on the map, a letter stays on the map: it does not start a
        * search on the Ledger page (the window's key capture) */
-      return gdk_keyval_to_unicode (keyval) != 0;
+      return g_unichar_isgraph (gdk_keyval_to_unicode (keyval));
     }
 }
 

@@ -402,7 +402,8 @@ announce_target (LedgerPointLayer *self,
                                       target->size), target->size);
   else
     text = g_strdup_printf (_("%s: press Enter to select"), target->point->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  /* the label names what Tab reached; the description stays the summary */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 gboolean
@@ -427,7 +428,10 @@ ledger_point_layer_focus (GtkWidget        *widget,
   g_clear_pointer (&self->focus_uid, g_free);
   gtk_widget_queue_draw (widget);
   if (index < 0 || index >= (int) targets->len)
-    return FALSE;   /* on to the next widget */
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map points"), -1);
+      return FALSE;   /* on to the next widget */
+    }
   self->focus_uid = g_strdup (g_array_index (targets, Target, index).point->uid);
   announce_target (self, &g_array_index (targets, Target, index));
   gtk_widget_grab_focus (widget);
