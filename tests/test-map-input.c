@@ -33,6 +33,14 @@ typedef struct
   LedgerMapView        *map_view;
 } Fixture;
 
+/* X events reach GTK when they do: under load, later than a fixed wait */
+#define WAIT_FOR(cond) \
+  G_STMT_START { \
+    gint64 wait_end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(cond) && g_get_monotonic_time () < wait_end) \
+      g_main_context_iteration (NULL, FALSE); \
+  } G_STMT_END
+
 static void
 iterate_for (guint ms)
 {
@@ -300,6 +308,20 @@ xdotool (AppFixture *f,
   iterate_for (300);
 }
 
+static graphene_point_t
+position_in_window (AppFixture        *f,
+                    const LedgerPoint *point)
+{
+  GtkWidget *layer = GTK_WIDGET (ledger_map_view_get_point_layer (f->map_view));
+  graphene_point_t at;
+  double lx, ly;
+
+  shumate_viewport_location_to_widget_coords (ledger_map_view_get_viewport (f->map_view), layer,
+                                              point->lat, point->lon, &lx, &ly);
+  g_assert_true (gtk_widget_compute_point (layer, GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (lx, ly), &at));
+  return at;
+}
+
 /* where @point is drawn, in the X window's coordinates, as text */
 static void
 surface_position (AppFixture        *f,
@@ -377,7 +399,15 @@ test_xdotool_click (AppFixture    *f,
   g_assert_null (ledger_point_layer_get_selected_uid (layer));
 
   surface_position (f, point, x, y);
+  {
+    graphene_point_t at = position_in_window (f, point);
+    GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (f->window), at.x, at.y, GTK_PICK_DEFAULT);
+
+    g_test_message ("at %s, %s: %s", x, y, picked ? G_OBJECT_TYPE_NAME (picked) : "nothing");
+    g_assert_true (picked == GTK_WIDGET (layer));
+  }
   xdotool (f, "mousemove", "--window", "WINDOW", x, y, "click", "1", NULL);
+  WAIT_FOR (g_strcmp0 (ledger_point_layer_get_selected_uid (layer), point->uid) == 0);
   g_assert_cmpstr (ledger_point_layer_get_selected_uid (layer), ==, point->uid);
   g_assert_cmpstr (ledger_detail_pane_get_uid (LEDGER_DETAIL_PANE (pane)), ==, point->uid);
   g_assert_cmpint (ledger_list_view_get_kind (LEDGER_LIST_VIEW (ledger_window_get_list_view (f->window))), ==,
@@ -443,9 +473,11 @@ test_xdotool_drag (AppFixture    *f,
   audited = count_audit (db, uid);
 
   xdotool (f, "mousemove", "--window", "WINDOW", x, y, "click", "1", NULL);
+  WAIT_FOR (g_strcmp0 (ledger_point_layer_get_selected_uid (layer), uid) == 0);
   g_assert_cmpstr (ledger_point_layer_get_selected_uid (layer), ==, uid);
   xdotool (f, "mousedown", "1", "mousemove", "--window", "WINDOW", x2, y, "sleep", "0.2",
            "mousemove", "--window", "WINDOW", x2, y, "mouseup", "1", NULL);
+  WAIT_FOR (find_dialog () != NULL);
   g_assert_nonnull (dialog = find_dialog ());
   adw_message_dialog_response (dialog, "move");
   iterate_for (300);
@@ -471,12 +503,16 @@ test_xdotool_keys (AppFixture    *f,
   shumate_viewport_set_zoom_level (viewport, 8);
   iterate_for (300);
   xdotool (f, "mousemove", "--window", "WINDOW", "60", "600", "click", "1", NULL);
+  WAIT_FOR (gtk_widget_has_focus (GTK_WIDGET (ledger_map_view_get_point_layer (f->map_view))));
   zoom = shumate_viewport_get_zoom_level (viewport);
   xdotool (f, "key", "plus", NULL);
+  WAIT_FOR (shumate_viewport_get_zoom_level (viewport) == zoom + 1);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom + 1);
   xdotool (f, "key", "minus", "minus", NULL);
+  WAIT_FOR (shumate_viewport_get_zoom_level (viewport) == zoom - 1);
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom - 1);
   xdotool (f, "type", "a+", NULL);
+  WAIT_FOR (shumate_viewport_get_zoom_level (viewport) == zoom);
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "map");
   g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom);
 
@@ -487,6 +523,7 @@ test_xdotool_keys (AppFixture    *f,
   g_assert_null (ledger_point_layer_get_selected_uid (ledger_map_view_get_point_layer (f->map_view)));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (ledger_map_view_get_point_layer (f->map_view))));
   xdotool (f, "key", "Tab", "Return", NULL);
+  WAIT_FOR (ledger_point_layer_get_selected_uid (ledger_map_view_get_point_layer (f->map_view)) != NULL);
   g_assert_nonnull (ledger_point_layer_get_selected_uid (ledger_map_view_get_point_layer (f->map_view)));
   g_assert_nonnull (ledger_detail_pane_get_uid (LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (f->window))));
 }

@@ -8,6 +8,7 @@
 #include "ledger-outline-layer.h"
 #include "ledger-point-sprites.h"
 #include "ledger-shape-layer.h"
+#include "ledger-tile-banner.h"
 #include "ledger-village-layer.h"
 
 G_BEGIN_DECLS
@@ -17,7 +18,7 @@ struct _LedgerMapView
   GtkWidget                 parent_instance;
 
   GSettings                *settings;
-  ShumateMapSourceRegistry *registry;
+  LedgerTileBanner         *tile_banner;   /* says when base-map tiles fail */
   LedgerDb                 *db;
   int                       year;
   guint                     reload_id;
