@@ -255,7 +255,7 @@ test_stack_order (Fixture       *f,
   use_base_map (f, "url-template");
   use_base_map (f, "mbtiles");
   stack = dup_stack (f);
-  g_assert_cmpstr (stack, ==, "ShumateMapLayer < LedgerVillageLayer < LedgerShapeLayer < LedgerOutlineLayer"
+  g_assert_cmpstr (stack, ==, "ShumateMapLayer < LedgerOutlineLayer < LedgerVillageLayer < LedgerShapeLayer < LedgerOutlineLayer"
                               " < LedgerPointLayer < LedgerMeasureLayer");
 }
 
@@ -399,6 +399,7 @@ test_xdotool_click (AppFixture    *f,
   g_assert_null (ledger_point_layer_get_selected_uid (layer));
 
   surface_position (f, point, x, y);
+  xdotool (f, "windowraise", "WINDOW", NULL);
   {
     graphene_point_t at = position_in_window (f, point);
     GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (f->window), at.x, at.y, GTK_PICK_DEFAULT);

@@ -11,6 +11,7 @@ G_BEGIN_DECLS
  * the selection is above every point. */
 typedef enum
 {
+  LEDGER_MAP_TIER_LAND,         /* the land colour, with no base map: part of the base */
   LEDGER_MAP_TIER_VILLAGES,     /* village markers */
   LEDGER_MAP_TIER_WATER_SHAPES, /* water bodies' lines and areas */
   LEDGER_MAP_TIER_OUTLINE,      /* county outline and township labels */

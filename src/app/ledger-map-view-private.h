@@ -32,6 +32,7 @@ struct _LedgerMapView
   int                       last_height;
   LedgerPointLayer         *point_layer;
   LedgerOutlineLayer       *outline_layer;
+  LedgerOutlineLayer       *land_layer;    /* only its background: the land when no tiles come */
   LedgerShapeLayer         *shape_layer;   /* water bodies' lines and areas, under the points */
   LedgerVillageLayer       *village_layer;
   LedgerMeasureLayer       *measure_layer;

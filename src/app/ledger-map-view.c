@@ -54,6 +54,7 @@ static void
 restack (LedgerMapView *self)
 {
   ShumateLayer *const tiers[LEDGER_MAP_N_TIERS] = {
+    [LEDGER_MAP_TIER_LAND] = SHUMATE_LAYER (self->land_layer),
     [LEDGER_MAP_TIER_VILLAGES] = SHUMATE_LAYER (self->village_layer),
     [LEDGER_MAP_TIER_WATER_SHAPES] = SHUMATE_LAYER (self->shape_layer),
     [LEDGER_MAP_TIER_OUTLINE] = SHUMATE_LAYER (self->outline_layer),
@@ -78,8 +79,9 @@ apply_base_map (LedgerMapView *self)
   shumate_simple_map_set_map_source (self->simple_map, source);
   restack (self);
   ledger_tile_banner_watch (self->tile_banner, tiles);
-  /* the outline layer paints the land itself when no tiles come */
-  ledger_outline_layer_set_draw_background (self->outline_layer, blank);
+  /* the land layer paints the land itself when no tiles come: under the
+   * villages and shapes, not over them (the outline's tier is above them) */
+  ledger_outline_layer_set_draw_background (self->land_layer, blank);
   gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_license (self->simple_map)), !blank);
   show_status (self, error ? error->message : NULL);
 }
@@ -795,12 +797,14 @@ add_layers (LedgerMapView *self)
 {
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
 
+  self->land_layer = ledger_outline_layer_new (viewport);
   self->village_layer = ledger_village_layer_new (viewport);
   self->outline_layer = ledger_outline_layer_new (viewport);
   self->shape_layer = ledger_shape_layer_new (viewport);
   self->point_layer = ledger_point_layer_new (viewport);
   self->measure_layer = ledger_measure_layer_new (viewport);
   /* in any order: restack() puts them in the order of the rule */
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->land_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->village_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->outline_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->shape_layer));

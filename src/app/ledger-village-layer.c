@@ -4,7 +4,7 @@
  * The symbol tells the state by shape as well as colour (STYLE.md), and no
  * item's sprite has its shape (items: square, triangle, disc): a plus for
  * effective, a hollow square for not effective, a small diamond for a
- * community, which is never counted. Below level MIN_ZOOM the county
+ * community, which is never counted. Below level MIN_ZOOM (a county smaller than ~250 px) the county
  * is too small for them and only the points show.
  */
 #include "config.h"
@@ -14,7 +14,7 @@
 #include "ledger-point-layer.h"
 #include "ledger-village-layer.h"
 
-#define MIN_ZOOM   9.0
+#define MIN_ZOOM   8.0
 #define SYMBOL     9.0
 #define HIT_RADIUS 8.0
 
