@@ -22,7 +22,9 @@
 #include "ledger-core-resources.h"
 #include "ledger-demo.h"
 #include "ledger-error.h"
+#include "ledger-replace.h"
 #include "ledger-regions.h"
+#include "ledger-regions-scope.h"
 #include "ledger-rules.h"
 
 #define RESOURCE_ROOT "/org/ruralsanitation/Ledger/core/"
@@ -198,18 +200,6 @@ refuse_if_initialised (LedgerDb  *db,
   return FALSE;
 }
 
-static void
-remove_ledger_files (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_remove (file);
-    }
-}
-
 /* Fills regions and the optional demo into a ledger without a region, as one transaction. */
 static gboolean
 fill_ledger (LedgerDb    *db,
@@ -219,7 +209,8 @@ fill_ledger (LedgerDb    *db,
 {
   if (!ledger_db_begin (db, error))
     return FALSE;
-  if (!ledger_regions_init (db, county_code, error) ||
+  if (!(ledger_regions_is_scope (county_code) ? ledger_regions_init_scope (db, county_code, error)
+                                               : ledger_regions_init (db, county_code, error)) ||
       (demo && !ledger_demo_install (db, error)))
     {
       ledger_db_rollback (db);
@@ -289,6 +280,11 @@ region_from_row (sqlite3_stmt *stmt,
   return region;
 }
 
+static GPtrArray *list_regions (LedgerDb    *db,
+                                const char  *kind,
+                                GHashTable  *centroids,
+                                GError     **error);
+
 /* ---- public API ---- */
 
 /**
@@ -354,7 +350,7 @@ ledger_regions_init (LedgerDb    *db,
 /**
  * ledger_ledger_create:
  * @path: the file to create
- * @county_code: a 6-digit county code
+ * @county_code: a 6-digit county code, a 2-digit province code or "all" (the nation)
  * @demo: whether to add the demo inventory (Lezhi only)
  * @error: why the ledger could not be made
  *
@@ -370,27 +366,77 @@ ledger_ledger_create (const char  *path,
                       gboolean     demo,
                       GError     **error)
 {
-  gboolean existed;
+  return ledger_ledger_create_full (path, county_code, demo, NULL, NULL, error);
+}
+
+/* A folder that takes no file, a full disk: the ledger cannot be written
+ * (exit 3), unlike an export's file (exit 1). */
+static LedgerDb *
+set_cannot_write (GError **error)
+{
+  if (error != NULL && *error != NULL && g_error_matches (*error, LEDGER_ERROR, LEDGER_ERROR_FAILED))
+    (*error)->code = LEDGER_ERROR_CANNOT_WRITE;
+  return NULL;
+}
+
+/* Builds the new ledger in a locked temporary file beside @path and renames
+ * it into place once complete and on disk: killed at any point, the folder
+ * holds no ledger or the whole one (a leftover is removed the next time). */
+static LedgerDb *
+create_new_ledger (const char          *path,
+                   const char          *county_code,
+                   gboolean             demo,
+                   LedgerLedgerFillFunc fill,
+                   gpointer             user_data,
+                   GError             **error)
+{
+  g_autoptr (LedgerReplace) replace = ledger_replace_begin (path, error);
+  g_autoptr (LedgerDb) db = NULL;
+
+  if (replace == NULL)
+    return set_cannot_write (error);
+  db = ledger_db_open (ledger_replace_get_temporary (replace), LEDGER_DB_OPEN_CREATE, error);
+  if (db == NULL || !fill_ledger (db, county_code, demo, error) ||
+      (fill != NULL && !fill (db, user_data, error)))
+    return NULL;
+  g_clear_object (&db);   /* the last connection checkpoints and removes the -wal */
+  if (!ledger_replace_commit (replace, FALSE, error))
+    return set_cannot_write (error);
+  return ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, error);
+}
+
+/**
+ * ledger_ledger_create_full:
+ * @fill: (nullable): more to store before the new ledger is put in place
+ *   (an outline); its failure leaves no file behind
+ *
+ * As ledger_ledger_create(); a new file is built whole or not at all.
+ *
+ * Returns: (transfer full) (nullable): the new ledger
+ */
+LedgerDb *
+ledger_ledger_create_full (const char          *path,
+                           const char          *county_code,
+                           gboolean             demo,
+                           LedgerLedgerFillFunc fill,
+                           gpointer             user_data,
+                           GError             **error)
+{
   g_autoptr (LedgerDb) db = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!is_county_code (county_code))
+  if (!is_county_code (county_code) && !ledger_regions_is_scope (county_code))
     {
       set_no_county_error (county_code, error);
       return NULL;
     }
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
-  db = ledger_db_open (path, existed ? LEDGER_DB_OPEN_DEFAULT : LEDGER_DB_OPEN_CREATE, error);
-  if (db == NULL)
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return create_new_ledger (path, county_code, demo, fill, user_data, error);
+  db = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, error);
+  if (db == NULL || !fill_ledger (db, county_code, demo, error) ||
+      (fill != NULL && !fill (db, user_data, error)))
     return NULL;
-  if (!fill_ledger (db, county_code, demo, error))
-    {
-      g_clear_object (&db);
-      if (!existed)
-        remove_ledger_files (path);
-      return NULL;
-    }
   return g_steal_pointer (&db);
 }
 
@@ -410,16 +456,49 @@ ledger_regions_list (LedgerDb    *db,
                      const char  *kind,
                      GError     **error)
 {
-  g_autoptr (GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
   g_autoptr (GHashTable) centroids = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
 
   if (kind == NULL || g_str_equal (kind, "township"))
     if ((centroids = township_centroids (db, error)) == NULL)
       return NULL;
+  return list_regions (db, kind, centroids, error);
+}
+
+/**
+ * ledger_regions_list_stored:
+ * @db: a ledger
+ * @kind: (nullable): as for ledger_regions_list()
+ * @error: an SQL error
+ *
+ * Lists the regions of a kind by code with only their stored locations (NAN
+ * when none): for a township picker, which needs no location, this skips the
+ * mean location of everything in every township (a nation's 41,352
+ * townships: most of the time of opening the window).
+ *
+ * Returns: (transfer full) (element-type LedgerRegion): the regions
+ */
+GPtrArray *
+ledger_regions_list_stored (LedgerDb    *db,
+                            const char  *kind,
+                            GError     **error)
+{
+  g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
+
+  return list_regions (db, kind, NULL, error);
+}
+
+static GPtrArray *
+list_regions (LedgerDb    *db,
+              const char  *kind,
+              GHashTable  *centroids,
+              GError     **error)
+{
+  g_autoptr (GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
   stmt = ledger_db_prepare (db, "SELECT code, name, kind, lon, lat FROM regions"
                                 " WHERE ?1 IS NULL OR kind = ?1 ORDER BY code", error);
   if (stmt == NULL)
