@@ -149,6 +149,8 @@ for c in units:
     t = c[:9]
     households = rng.randint(320, 860) if c in admin else rng.randint(900, 2600)
     population = int(households * rng.uniform(2.3, 2.9))
+    # illustrative locations, not surveyed: a seeded draw within 0.03° of the
+    # (invented) township seat, kept inside the county outline
     x, y = place(t, 0.03)
     mode = cover = year = note = ""
     if c in communities and (t in STREET or c == seat_village.get(t)):

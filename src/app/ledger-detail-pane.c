@@ -256,6 +256,17 @@ edit_activated (GtkWidget  *widget,
 }
 
 static void
+show_on_map_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LedgerDetailPane *self = LEDGER_DETAIL_PANE (widget);
+
+  if (self->uid != NULL)
+    gtk_widget_activate_action (widget, "win.show-on-map", "(is)", (int) self->kind, self->uid);
+}
+
+static void
 delete_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -352,6 +363,7 @@ ledger_detail_pane_class_init (LedgerDetailPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, show_all_button);
 
   gtk_widget_class_install_action (widget_class, "pane.edit", NULL, edit_activated);
+  gtk_widget_class_install_action (widget_class, "pane.show-on-map", NULL, show_on_map_activated);
   gtk_widget_class_install_action (widget_class, "pane.delete", NULL, delete_activated);
   gtk_widget_class_install_action (widget_class, "pane.add-sample", NULL, add_observation_activated);
   gtk_widget_class_install_action (widget_class, "pane.add-inspection", NULL, add_observation_activated);

@@ -60,6 +60,7 @@ struct _LedgerEditor
 
 /* ledger-editor-fields.c */
 void          ledger_editor_build_fields     (LedgerEditor      *self);
+void         ledger_editor_add_pick_row     (LedgerEditor *self);
 void          ledger_editor_fill             (LedgerEditor      *self,
                                               const LedgerRecord *record,
                                               gboolean           figures_only);

@@ -538,6 +538,7 @@ ledger_editor_new (GtkWindow   *parent,
   self->original = load_original (db, kind, uid_or_null, year);
   self->loading = TRUE;
   ledger_editor_build_fields (self);
+  ledger_editor_add_pick_row (self);
   ledger_editor_fill (self, self->original, FALSE);
   if (kind == LEDGER_KIND_FARMS)
     {

@@ -12,6 +12,7 @@
 
 #include "ledger-item-list.h"
 #include "ledger-list-view.h"
+#include "ledger-village-marks.h"
 
 #define N_LIST_KINDS (LEDGER_KIND_WATER_BODIES + 1)
 
@@ -70,6 +71,17 @@ update_counts (LedgerListView *self)
   guint shown = ledger_item_list_get_n_shown (list);
   guint total = ledger_item_list_get_n_total (list);
   g_autofree char *text = g_strdup_printf (_("Showing %u of %u"), shown, total);
+  guint unlocated = self->kind == LEDGER_KIND_VILLAGES && self->db != NULL
+                    ? ledger_villages_count_without_location (self->db) : 0;
+
+  if (unlocated > 0)
+    {
+      g_autofree char *with = g_strdup_printf (ngettext ("%s · %u without a location (not on the map)",
+                                                         "%s · %u without a location (not on the map)", unlocated),
+                                               text, unlocated);
+      g_free (text);
+      text = g_steal_pointer (&with);
+    }
 
   gtk_label_set_text (self->count_label, text);
   g_object_freeze_notify (G_OBJECT (self));
@@ -309,6 +321,19 @@ make_column (LedgerListView         *self,
   return column;
 }
 
+/* Enter or a double click on a row: "show on map" (issue 11) */
+static void
+on_row_activated_cb (LedgerListView *self,
+                     guint           position,
+                     GtkColumnView  *view)
+{
+  g_autoptr (LedgerItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), position);
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-on-map", "(is)",
+                                (int) ledger_item_get_kind (item), ledger_item_get_uid (item));
+}
+
 static GtkWidget *
 make_list (LedgerListView *self,
            LedgerKind      kind)
@@ -327,6 +352,7 @@ make_list (LedgerListView *self,
   gtk_column_view_set_show_row_separators (view, TRUE);
   gtk_column_view_set_reorderable (view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (view), "ledger-list");
+  g_signal_connect_object (view, "activate", G_CALLBACK (on_row_activated_cb), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (GtkColumnViewColumn) column = make_column (self, &specs[i]);

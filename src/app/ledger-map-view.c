@@ -18,7 +18,8 @@
 #include "ledger-blank-map-source.h"
 #include "ledger-county-outline.h"
 #include "ledger-editor.h"
-#include "ledger-map-view.h"
+#include "ledger-map-layers.h"
+#include "ledger-map-view-private.h"
 #include "ledger-mbtiles-source.h"
 #include "ledger-outline-layer.h"
 #include "ledger-point-sprites.h"
@@ -26,45 +27,8 @@
 #include "ledger-shape-layer.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
+#include "ledger-village-marks.h"
 #include "ledger-tile-banner.h"
-
-struct _LedgerMapView
-{
-  GtkWidget                 parent_instance;
-
-  GSettings                *settings;
-  LedgerTileBanner         *tile_banner;   /* says when base-map tiles fail */
-  LedgerDb                 *db;
-  int                       year;
-  guint                     reload_id;
-  guint                     recentre_id;
-  /* the view the county centring chose, followed on resize until the user moves */
-  gboolean                  auto_centred;
-  double                    auto_zoom;
-  double                    auto_lat;
-  double                    auto_lon;
-  int                       last_width;
-  int                       last_height;
-  LedgerPointLayer         *point_layer;
-  LedgerOutlineLayer       *outline_layer;
-  LedgerShapeLayer         *shape_layer;   /* water bodies' lines and areas, under the points */
-  LedgerPointSprites       *sprites;
-  double                    add_lon;
-  double                    add_lat;
-  double                    seats[4];      /* bounds of the located township seats */
-  gboolean                  has_seats;
-
-  /* template children */
-  GtkOverlay               *overlay;
-  ShumateSimpleMap         *simple_map;
-  GtkCheckButton           *facilities_check;
-  GtkCheckButton           *farms_check;
-  GtkCheckButton           *water_bodies_check;
-  GtkGrid                  *legend_grid;
-  GtkLabel                 *status_label;
-  GtkWidget                *no_outline_hint;
-  GtkPopover               *add_popover;
-};
 
 G_DEFINE_FINAL_TYPE (LedgerMapView, ledger_map_view, GTK_TYPE_WIDGET)
 
@@ -85,6 +49,22 @@ show_status (LedgerMapView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), message != NULL);
 }
 
+/* the rule of ledger-map-layers.h, after any change of the map's layers */
+static void
+restack (LedgerMapView *self)
+{
+  ShumateLayer *const tiers[LEDGER_MAP_N_TIERS] = {
+    [LEDGER_MAP_TIER_LAND] = SHUMATE_LAYER (self->land_layer),
+    [LEDGER_MAP_TIER_VILLAGES] = SHUMATE_LAYER (self->village_layer),
+    [LEDGER_MAP_TIER_WATER_SHAPES] = SHUMATE_LAYER (self->shape_layer),
+    [LEDGER_MAP_TIER_OUTLINE] = SHUMATE_LAYER (self->outline_layer),
+    [LEDGER_MAP_TIER_POINTS] = SHUMATE_LAYER (self->point_layer),
+    [LEDGER_MAP_TIER_MEASURE] = SHUMATE_LAYER (self->measure_layer),
+  };
+
+  ledger_map_layers_restack (shumate_simple_map_get_map (self->simple_map), tiers);
+}
+
 static void
 apply_base_map (LedgerMapView *self)
 {
@@ -97,9 +77,11 @@ apply_base_map (LedgerMapView *self)
     source = ledger_blank_map_source_new ();
   blank = LEDGER_IS_BLANK_MAP_SOURCE (source);
   shumate_simple_map_set_map_source (self->simple_map, source);
+  restack (self);
   ledger_tile_banner_watch (self->tile_banner, tiles);
-  /* the outline layer paints the land itself when no tiles come */
-  ledger_outline_layer_set_draw_background (self->outline_layer, blank);
+  /* the land layer paints the land itself when no tiles come: under the
+   * villages and shapes, not over them (the outline's tier is above them) */
+  ledger_outline_layer_set_draw_background (self->land_layer, blank);
   gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_license (self->simple_map)), !blank);
   show_status (self, error ? error->message : NULL);
 }
@@ -274,6 +256,14 @@ load_shapes (LedgerMapView *self)
 }
 
 static void
+load_villages (LedgerMapView *self)
+{
+  LedgerVillageMarks *marks = self->db != NULL ? ledger_village_marks_load (self->db, self->year, NULL) : NULL;
+
+  ledger_village_layer_take_marks (self->village_layer, marks);
+}
+
+static void
 load_points (LedgerMapView *self)
 {
   g_autoptr (GError) error = NULL;
@@ -287,6 +277,7 @@ load_points (LedgerMapView *self)
     show_status (self, error->message);
   ledger_point_layer_set_points (self->point_layer, points);
   load_shapes (self);
+  load_villages (self);
 }
 
 static gboolean
@@ -306,6 +297,28 @@ find_point (LedgerMapView *self,
   LedgerPointSet *points = ledger_point_layer_get_points (self->point_layer);
 
   return points && uid ? ledger_point_set_find (points, uid) : NULL;
+}
+
+static gboolean
+find_village (LedgerMapView *self,
+              const char    *code,
+              double        *lon,
+              double        *lat)
+{
+  LedgerVillageMarks *marks = ledger_village_layer_get_marks (self->village_layer);
+
+  for (guint i = 0; marks != NULL && code != NULL && i < marks->marks->len; i++)
+    {
+      const LedgerVillageMark *mark = g_ptr_array_index (marks->marks, i);
+
+      if (g_str_equal (mark->code, code))
+        {
+          *lon = mark->lon;
+          *lat = mark->lat;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static char *
@@ -331,6 +344,30 @@ save_location (LedgerMapView  *self,
   ledger_record_take (record, ledger_kind_field_index (kind, "lon"), format_coordinate (lon));
   ledger_record_take (record, ledger_kind_field_index (kind, "lat"), format_coordinate (lat));
   return ledger_store_save (self->db, record, error);
+}
+
+/* the township's villages fill the map (its seat alone: a township's scale) */
+static void
+zoom_to_township (LedgerMapView *self,
+                  const char    *code)
+{
+  double min_lon, min_lat, max_lon, max_lat;
+  g_autoptr (GPtrArray) townships = NULL;
+
+  if (ledger_village_layer_get_bounds (self->village_layer, &min_lon, &min_lat, &max_lon, &max_lat))
+    {
+      ledger_map_view_zoom_to_bounds (self, min_lon, min_lat, max_lon, max_lat);
+      return;
+    }
+  townships = self->db ? ledger_regions_list (self->db, "township", NULL) : NULL;
+  for (guint i = 0; townships != NULL && i < townships->len; i++)
+    {
+      LedgerRegion *region = g_ptr_array_index (townships, i);
+
+      if (g_str_equal (region->code, code) && !isnan (region->lon) && !isnan (region->lat))
+        ledger_map_view_zoom_to_bounds (self, region->lon - 0.05, region->lat - 0.05,
+                                        region->lon + 0.05, region->lat + 0.05);
+    }
 }
 
 /* ---- signal callbacks ---- */
@@ -398,8 +435,13 @@ on_add_here_cb (LedgerMapView    *self,
   double x = 0, y = 0;
   graphene_point_t point;
 
-  if (self->db == NULL || ledger_db_is_read_only (self->db))
-    return;
+  gboolean writable = self->db != NULL && !ledger_db_is_read_only (self->db);
+  g_autofree char *heading = g_strdup_printf (_("Longitude %.6f, latitude %.6f"), lon, lat);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.add-here", writable);
+  gtk_label_set_label (self->context_label, heading);
+  self->context_lon = lon;
+  self->context_lat = lat;
   self->add_lon = lon;
   self->add_lat = lat;
   shumate_viewport_location_to_widget_coords (viewport, map, lat, lon, &x, &y);
@@ -523,6 +565,26 @@ on_layer_toggled_cb (LedgerMapView  *self,
   ledger_point_layer_set_kind_visible (self->point_layer, LEDGER_KIND_WATER_BODIES,
                                        gtk_check_button_get_active (self->water_bodies_check));
   gtk_widget_set_visible (GTK_WIDGET (self->shape_layer), gtk_check_button_get_active (self->water_bodies_check));
+  gtk_widget_set_visible (GTK_WIDGET (self->village_layer), gtk_check_button_get_active (self->villages_check));
+}
+
+/* a village under the pointer, when no item is */
+static gboolean
+on_point_layer_query_tooltip_cb (LedgerMapView *self,
+                                 int            x,
+                                 int            y,
+                                 gboolean       keyboard_mode,
+                                 GtkTooltip    *tooltip,
+                                 GtkWidget     *layer)
+{
+  const LedgerVillageMark *mark;
+  g_autofree char *text = NULL;
+
+  if (keyboard_mode || (mark = ledger_village_layer_pick (self->village_layer, x, y)) == NULL)
+    return FALSE;
+  text = g_strdup_printf ("%s (%s)\n%s", mark->name, mark->code, mark->reason);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 /* ---- legend ---- */
@@ -542,6 +604,27 @@ legend_add_row (LedgerMapView *self,
   gtk_widget_set_valign (symbol, GTK_ALIGN_CENTER);
   gtk_grid_attach (self->legend_grid, symbol, 0, row, 1, 1);
   gtk_grid_attach (self->legend_grid, label, 1, row, 1, 1);
+}
+
+static void
+draw_village_symbol (GtkDrawingArea *area,
+                     cairo_t        *cr,
+                     int             width,
+                     int             height,
+                     gpointer        state)
+{
+  ledger_village_symbol_draw (cr, GPOINTER_TO_UINT (state), width / 2.0, height / 2.0);
+}
+
+static GtkWidget *
+new_village_symbol (LedgerVillageState state)
+{
+  GtkWidget *area = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), 16);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), 16);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_village_symbol, GUINT_TO_POINTER (state), NULL);
+  return area;
 }
 
 static GtkWidget *
@@ -592,6 +675,10 @@ build_legend (LedgerMapView *self)
     }
   gtk_grid_attach (self->legend_grid, new_heading (_("A number in a circle: several items; click to zoom in")),
                    0, row++, 2, 1);
+  gtk_grid_attach (self->legend_grid, new_heading (_("Villages: village sewage treatment in the year shown")),
+                   0, row++, 2, 1);
+  for (guint state = 0; state < LEDGER_N_VILLAGE_STATES; state++)
+    legend_add_row (self, row++, new_village_symbol (state), ledger_village_state_name (state));
 }
 
 /* ---- GtkWidget ---- */
@@ -642,6 +729,8 @@ ledger_map_view_dispose (GObject *object)
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_object (&self->db);
+  if (self->pick_callback != NULL)
+    ledger_map_view_cancel_pick (self);
   if (self->add_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->add_popover));
   self->add_popover = NULL;
@@ -685,8 +774,22 @@ ledger_map_view_class_init (LedgerMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerMapView, status_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerMapView, no_outline_hint);
   gtk_widget_class_bind_template_child (widget_class, LedgerMapView, add_popover);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, villages_check);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, pointer_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, measure_button);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, measure_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, context_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerMapView, pick_banner);
   gtk_widget_class_bind_template_callback (widget_class, on_layer_toggled_cb);
+  ledger_map_view_class_add_tools (widget_class);
   gtk_widget_class_install_action (widget_class, "map.add-here", "i", add_here_activated);
+}
+
+static gboolean
+label_hits_cluster (const graphene_rect_t *rect,
+                    gpointer               point_layer)
+{
+  return ledger_point_layer_rect_hits_cluster (point_layer, rect);
 }
 
 static void
@@ -694,12 +797,23 @@ add_layers (LedgerMapView *self)
 {
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->simple_map);
 
+  self->land_layer = ledger_outline_layer_new (viewport);
+  self->village_layer = ledger_village_layer_new (viewport);
   self->outline_layer = ledger_outline_layer_new (viewport);
   self->shape_layer = ledger_shape_layer_new (viewport);
   self->point_layer = ledger_point_layer_new (viewport);
+  self->measure_layer = ledger_measure_layer_new (viewport);
+  /* in any order: restack() puts them in the order of the rule */
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->land_layer));
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->village_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->outline_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->shape_layer));
   shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->point_layer));
+  shumate_simple_map_add_overlay_layer (self->simple_map, SHUMATE_LAYER (self->measure_layer));
+  restack (self);
+  ledger_outline_layer_set_label_obstacles (self->outline_layer, label_hits_cluster, self->point_layer);
+  g_signal_connect_object (self->point_layer, "query-tooltip", G_CALLBACK (on_point_layer_query_tooltip_cb),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->point_layer, "point-activated", G_CALLBACK (on_point_activated_cb),
                            self, G_CONNECT_SWAPPED);
@@ -725,6 +839,7 @@ ledger_map_view_init (LedgerMapView *self)
   add_layers (self);
   apply_base_map (self);
   build_legend (self);
+  ledger_map_view_init_tools (self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb),
                            self, G_CONNECT_SWAPPED);
 }
@@ -768,6 +883,62 @@ ledger_map_view_set_township (LedgerMapView *self,
 {
   g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
   ledger_point_layer_set_township (self->point_layer, code_or_null);
+  ledger_village_layer_set_township (self->village_layer, code_or_null);
+  if (code_or_null != NULL)
+    zoom_to_township (self, code_or_null);
+}
+
+void
+ledger_map_view_set_only (LedgerMapView *self,
+                          GHashTable    *uids)
+{
+  g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+  ledger_point_layer_set_only (self->point_layer, uids);
+  ledger_village_layer_set_only (self->village_layer, uids);
+}
+
+void
+ledger_map_view_show_item (LedgerMapView *self,
+                           const char    *uid)
+{
+  ShumateViewport *viewport;
+  const LedgerPoint *point;
+
+  g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+
+  double lon, lat;
+
+  ledger_map_view_select (self, uid, FALSE);
+  if ((point = find_point (self, uid)) != NULL)
+    {
+      lon = point->lon;
+      lat = point->lat;
+    }
+  else if (!find_village (self, uid, &lon, &lat))
+    return;
+  viewport = ledger_map_view_get_viewport (self);
+  /* close enough to tell it from its neighbours */
+  if (shumate_viewport_get_zoom_level (viewport) < 16)
+    shumate_viewport_set_zoom_level (viewport, 16);
+  shumate_map_center_on (shumate_simple_map_get_map (self->simple_map), lat, lon);
+  self->auto_centred = FALSE;
+}
+
+void
+ledger_map_view_zoom_to_bounds (LedgerMapView *self,
+                                double         min_lon,
+                                double         min_lat,
+                                double         max_lon,
+                                double         max_lat)
+{
+  ShumateMap *map = shumate_simple_map_get_map (self->simple_map);
+  double width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 400);
+  double height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 300);
+
+  shumate_viewport_set_zoom_level (shumate_map_get_viewport (map),
+                                   MIN (zoom_for_bounds (width, height, min_lon, min_lat, max_lon, max_lat), 15));
+  shumate_map_center_on (map, (min_lat + max_lat) / 2, (min_lon + max_lon) / 2);
+  self->auto_centred = FALSE;
 }
 
 void

@@ -32,6 +32,22 @@ ShumateMap       *ledger_map_view_get_map         (LedgerMapView *self);
 ShumateViewport  *ledger_map_view_get_viewport    (LedgerMapView *self);
 LedgerPointLayer *ledger_map_view_get_point_layer (LedgerMapView *self);
 
+/* only the items and villages in @uids (uids or village codes; NULL: all) */
+void              ledger_map_view_set_only        (LedgerMapView *self,
+                                                   GHashTable    *uids);
+/* selects @uid, centres on it and zooms in to see it on its own */
+void              ledger_map_view_show_item       (LedgerMapView *self,
+                                                   const char    *uid);
+
+typedef void (*LedgerMapViewPickFunc) (double   lon,
+                                       double   lat,
+                                       gboolean picked,
+                                       gpointer data);
+void              ledger_map_view_pick_location   (LedgerMapView         *self,
+                                                   LedgerMapViewPickFunc  callback,
+                                                   gpointer               data);
+void              ledger_map_view_cancel_pick     (LedgerMapView         *self);
+
 /* signal "item-activated" (int kind, const char *uid): the user picked a point */
 
 G_END_DECLS

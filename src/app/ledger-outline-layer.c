@@ -27,6 +27,8 @@ struct _LedgerOutlineLayer
   GPtrArray    *labels;      /* LedgerOutlineLabel */
   GPtrArray    *layouts;     /* PangoLayout per label, made on first draw */
   gboolean      draw_background;
+  LedgerLabelObstacleFunc obstacle_func;  /* what a label must not cover */
+  gpointer      obstacle_data;
 };
 
 G_DEFINE_FINAL_TYPE (LedgerOutlineLayer, ledger_outline_layer, SHUMATE_TYPE_LAYER)
@@ -255,6 +257,40 @@ get_layout (LedgerOutlineLayer *self,
 
 #define LABEL_OFFSET_Y 15
 
+/* Below the seat first: the items gathered at the seat draw there as a
+ * cluster; then above, right, left, and the same farther out. A label that
+ * would cover a cluster's ring everywhere is not drawn (issue 11). */
+static gboolean
+place_label (LedgerOutlineLayer *self,
+             double              x,
+             double              y,
+             int                 width,
+             int                 height,
+             double             *left,
+             double             *top)
+{
+  for (double gap = LABEL_OFFSET_Y; gap <= 2 * LABEL_OFFSET_Y + 8; gap += LABEL_OFFSET_Y + 8)
+    {
+      const double candidates[4][2] = {
+        { x - width / 2.0, y + gap }, { x - width / 2.0, y - gap - height },
+        { x + gap, y - height / 2.0 }, { x - gap - width, y - height / 2.0 },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+        {
+          graphene_rect_t rect = GRAPHENE_RECT_INIT (candidates[i][0], candidates[i][1], width, height);
+
+          if (self->obstacle_func == NULL || !self->obstacle_func (&rect, self->obstacle_data))
+            {
+              *left = round (candidates[i][0]);
+              *top = round (candidates[i][1]);
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
 /* dark text on a white halo: readable on any tile */
 static void
 draw_labels (LedgerOutlineLayer *self,
@@ -268,7 +304,7 @@ draw_labels (LedgerOutlineLayer *self,
     {
       LedgerOutlineLabel *label = g_ptr_array_index (self->labels, i);
       PangoLayout *layout = get_layout (self, i);
-      double mx, my, dx, dy, x, y;
+      double mx, my, dx, dy, x, y, left, top;
       int width, height;
 
       ledger_mercator_from_lonlat (label->lon, label->lat, &mx, &my);
@@ -279,8 +315,9 @@ draw_labels (LedgerOutlineLayer *self,
       pango_layout_get_pixel_size (layout, &width, &height);
       if (x + width < 0 || y + height < 0 || x - width > view->width || y - height > view->height)
         continue;
-      /* below the seat: the items gathered at the seat draw there as a cluster */
-      cairo_move_to (cr, round (x - width / 2.0), round (y + LABEL_OFFSET_Y));
+      if (!place_label (self, x, y, width, height, &left, &top))
+        continue;
+      cairo_move_to (cr, left, top);
       pango_cairo_layout_path (cr, layout);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_set_line_width (cr, 3.5);
@@ -562,4 +599,23 @@ ledger_outline_layer_get_bounds (LedgerOutlineLayer *self,
   if (max_lat != NULL)
     *max_lat = self->bounds[3];
   return TRUE;
+}
+
+/**
+ * ledger_outline_layer_set_label_obstacles:
+ * @self: the layer
+ * @func: (nullable): whether a label's rectangle (widget coordinates) would
+ *   cover something drawn above, a cluster's ring
+ * @data: for @func
+ */
+void
+ledger_outline_layer_set_label_obstacles (LedgerOutlineLayer      *self,
+                                          LedgerLabelObstacleFunc  func,
+                                          gpointer                 data)
+{
+  g_return_if_fail (LEDGER_IS_OUTLINE_LAYER (self));
+
+  self->obstacle_func = func;
+  self->obstacle_data = data;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

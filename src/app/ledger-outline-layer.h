@@ -31,6 +31,11 @@ gboolean            ledger_outline_layer_set_geojson         (LedgerOutlineLayer
                                                               gssize              length,
                                                               GError            **error);
 /* labels: LedgerOutlineLabel, copied */
+typedef gboolean (*LedgerLabelObstacleFunc) (const graphene_rect_t *rect,
+                                             gpointer               data);
+void                ledger_outline_layer_set_label_obstacles (LedgerOutlineLayer      *self,
+                                                              LedgerLabelObstacleFunc  func,
+                                                              gpointer                 data);
 void                ledger_outline_layer_set_labels          (LedgerOutlineLayer *self,
                                                               GPtrArray          *labels);
 void                ledger_outline_layer_set_draw_background (LedgerOutlineLayer *self,

@@ -98,6 +98,59 @@ ledger_point_layer_pick_hit (LedgerPointLayer *self,
   return hit->point != NULL;
 }
 
+static gboolean
+circle_hits_rect (double                 x,
+                  double                 y,
+                  double                 radius,
+                  const graphene_rect_t *rect)
+{
+  double nx = CLAMP (x, rect->origin.x, rect->origin.x + rect->size.width);
+  double ny = CLAMP (y, rect->origin.y, rect->origin.y + rect->size.height);
+
+  return hypot (x - nx, y - ny) < radius;
+}
+
+/* the township labels of the outline layer keep clear of the rings */
+gboolean
+ledger_point_layer_rect_hits_cluster (LedgerPointLayer      *self,
+                                      const graphene_rect_t *rect)
+{
+  LedgerPointGrid *grid;
+  gint64 x0, y0, x1, y1;
+  double mx0, my0, mx1, my1;
+  View view;
+
+  g_return_val_if_fail (LEDGER_IS_POINT_LAYER (self), FALSE);
+
+  if (self->points == NULL || self->visible->len == 0 || gtk_widget_get_width (GTK_WIDGET (self)) == 0 ||
+      !gtk_widget_get_visible (GTK_WIDGET (self)))
+    return FALSE;
+  view_init (&view, self);
+  if (view_level (&view) >= FIRST_UNCLUSTERED_LEVEL)
+    return FALSE;
+  grid = ledger_point_layer_get_grid (self, view_level (&view));
+  view_unproject (&view, rect->origin.x, rect->origin.y, &mx0, &my0);
+  view_unproject (&view, rect->origin.x + rect->size.width, rect->origin.y + rect->size.height, &mx1, &my1);
+  /* a ring's centroid may sit in a neighbouring cell */
+  x0 = ledger_point_grid_cell_index (grid, MIN (mx0, mx1)) - 1;
+  y0 = ledger_point_grid_cell_index (grid, MIN (my0, my1)) - 1;
+  x1 = ledger_point_grid_cell_index (grid, MAX (mx0, mx1)) + 1;
+  y1 = ledger_point_grid_cell_index (grid, MAX (my0, my1)) + 1;
+  for (gint64 j = y0; j <= y1; j++)
+    for (gint64 i = x0; i <= x1; i++)
+      {
+        const LedgerGridCell *cell = ledger_point_grid_lookup (grid, i, j);
+        double x, y;
+
+        if (cell == NULL || cell->count < 2)
+          continue;
+        view_project (&view, cell->mx, cell->my, &x, &y);
+        if (circle_hits_rect (x, y, ledger_point_sprites_cluster_radius (cell->count), rect))
+          return TRUE;
+      }
+  return FALSE;
+}
+
 static void
 widget_to_lonlat (LedgerPointLayer *self,
                   double            x,
@@ -244,6 +297,207 @@ on_query_tooltip_cb (GtkWidget        *widget,
   return TRUE;
 }
 
+/* ShumateLayer's contains() is FALSE everywhere, so that clicks fall through
+ * to the layers below: GTK then never picks a layer, and the gestures of this
+ * one would never see an event (issue 11). The point layer is the one that
+ * takes the map's input: a click anywhere may be a point, a right-click
+ * anywhere is "Add here"; what it does not claim bubbles up to ShumateMap,
+ * which pans and zooms. */
+gboolean
+ledger_point_layer_contains (GtkWidget *widget,
+                             double     x,
+                             double     y)
+{
+  return x >= 0 && y >= 0 && x < gtk_widget_get_width (widget) && y < gtk_widget_get_height (widget);
+}
+
+/* keyboard: Tab reaches what is drawn in view, in reading order */
+
+typedef struct
+{
+  const LedgerPoint *point;   /* a cluster: its first member */
+  guint              size;
+  double             x;
+  double             y;
+  double             mx;
+  double             my;
+} Target;
+
+#define READING_ROW_PX 48.0
+
+static int
+compare_targets (gconstpointer a,
+                 gconstpointer b)
+{
+  const Target *ta = a, *tb = b;
+  double row_a = floor (ta->y / READING_ROW_PX), row_b = floor (tb->y / READING_ROW_PX);
+
+  if (row_a != row_b)
+    return row_a < row_b ? -1 : 1;
+  return (ta->x > tb->x) - (ta->x < tb->x);
+}
+
+static void
+add_target (GArray            *targets,
+            const View        *view,
+            const LedgerPoint *point,
+            guint              size,
+            double             mx,
+            double             my)
+{
+  Target target = { point, size, 0, 0, mx, my };
+
+  view_project (view, mx, my, &target.x, &target.y);
+  if (target.x >= 0 && target.y >= 0 && target.x < view->width && target.y < view->height)
+    g_array_append_val (targets, target);
+}
+
+/* the clusters and points in view, as drawn, in reading order */
+static GArray *
+collect_targets (LedgerPointLayer *self,
+                 const View       *view)
+{
+  GArray *targets = g_array_new (FALSE, FALSE, sizeof (Target));
+  LedgerPointGrid *grid;
+  const guint *members;
+
+  if (self->points == NULL || view->width == 0)
+    return targets;
+  grid = ledger_point_layer_get_grid (self, view_level (view));
+  members = ledger_point_grid_get_members (grid);
+  for (guint c = 0; c < ledger_point_grid_get_n_cells (grid); c++)
+    {
+      const LedgerGridCell *cell = ledger_point_grid_get_cell (grid, c);
+
+      if (cell->count > 1 && ledger_point_grid_get_level (grid) < FIRST_UNCLUSTERED_LEVEL)
+        add_target (targets, view, ledger_point_set_get (self->points, members[cell->start]), cell->count,
+                    cell->mx, cell->my);
+      else
+        for (guint i = cell->start; i < cell->start + cell->count; i++)
+          add_target (targets, view, ledger_point_set_get (self->points, members[i]), 1,
+                      self->mercator[2 * members[i]], self->mercator[2 * members[i] + 1]);
+    }
+  g_array_sort (targets, compare_targets);
+  return targets;
+}
+
+static int
+find_focus (LedgerPointLayer *self,
+            GArray           *targets)
+{
+  for (guint i = 0; self->focus_uid != NULL && i < targets->len; i++)
+    if (g_strcmp0 (g_array_index (targets, Target, i).point->uid, self->focus_uid) == 0)
+      return (int) i;
+  return -1;
+}
+
+static void
+announce_target (LedgerPointLayer *self,
+                 const Target     *target)
+{
+  g_autofree char *text = NULL;
+
+  if (target->size > 1)
+    text = g_strdup_printf (ngettext ("%u item: press Enter to zoom in", "%u items: press Enter to zoom in",
+                                      target->size), target->size);
+  else
+    text = g_strdup_printf (_("%s: press Enter to select"), target->point->name);
+  /* the label names what Tab reached; the description stays the summary */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+gboolean
+ledger_point_layer_focus (GtkWidget        *widget,
+                          GtkDirectionType  direction)
+{
+  LedgerPointLayer *self = LEDGER_POINT_LAYER (widget);
+  gboolean backward = direction == GTK_DIR_TAB_BACKWARD;
+  g_autoptr (GArray) targets = NULL;
+  View view;
+  int index;
+
+  if (direction != GTK_DIR_TAB_FORWARD && !backward)
+    return gtk_widget_has_focus (widget);
+  view_init (&view, self);
+  targets = collect_targets (self, &view);
+  index = gtk_widget_has_focus (widget) ? find_focus (self, targets) : -1;
+  if (index < 0)
+    index = backward ? (int) targets->len - 1 : 0;
+  else
+    index += backward ? -1 : 1;
+  g_clear_pointer (&self->focus_uid, g_free);
+  gtk_widget_queue_draw (widget);
+  if (index < 0 || index >= (int) targets->len)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map points"), -1);
+      return FALSE;   /* on to the next widget */
+    }
+  self->focus_uid = g_strdup (g_array_index (targets, Target, index).point->uid);
+  announce_target (self, &g_array_index (targets, Target, index));
+  gtk_widget_grab_focus (widget);
+  return TRUE;
+}
+
+static void
+activate_focus (LedgerPointLayer *self)
+{
+  g_autoptr (GArray) targets = NULL;
+  const Target *target;
+  double lon, lat;
+  View view;
+  int index;
+
+  view_init (&view, self);
+  targets = collect_targets (self, &view);
+  if ((index = find_focus (self, targets)) < 0)
+    return;
+  target = &g_array_index (targets, Target, index);
+  if (target->size > 1)
+    {
+      ledger_mercator_to_lonlat (target->mx, target->my, &lon, &lat);
+      g_clear_pointer (&self->focus_uid, g_free);
+      g_signal_emit (self, ledger_point_layer_signals[CLUSTER_ACTIVATED], 0, lon, lat);
+    }
+  else
+    g_signal_emit (self, ledger_point_layer_signals[POINT_ACTIVATED], 0, target->point->uid);
+}
+
+void
+ledger_point_layer_draw_focus (LedgerPointLayer *self,
+                               GtkSnapshot      *snapshot,
+                               const View       *view)
+{
+  const LedgerPoint *point;
+  GskRoundedRect ring;
+  double mx, my, x, y;
+  float radius = 16;
+  GdkRGBA blue = { 0.21, 0.52, 0.89, 1 };
+
+  if (self->focus_uid == NULL || !gtk_widget_has_focus (GTK_WIDGET (self)) ||
+      (point = ledger_point_set_find (self->points, self->focus_uid)) == NULL)
+    return;
+  ledger_mercator_from_lonlat (point->lon, point->lat, &mx, &my);
+  view_project (view, mx, my, &x, &y);
+  gsk_rounded_rect_init_from_rect (&ring, &GRAPHENE_RECT_INIT (x - radius, y - radius, 2 * radius, 2 * radius),
+                                   radius);
+  gtk_snapshot_append_border (snapshot, &ring, (float[4]) { 3, 3, 3, 3 },
+                              (GdkRGBA[4]) { blue, blue, blue, blue });
+}
+
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   LedgerPointLayer      *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter &&
+      keyval != GDK_KEY_space)
+    return FALSE;
+  activate_focus (self);
+  return TRUE;
+}
+
 /* the gestures of the layer, added once at init */
 
 void
@@ -253,6 +507,7 @@ ledger_point_layer_add_gestures (LedgerPointLayer *self)
   GtkGesture *secondary = gtk_gesture_click_new ();
   GtkGesture *long_press = gtk_gesture_long_press_new ();
   GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkEventController *key;
 
   g_signal_connect (primary, "released", G_CALLBACK (on_primary_released_cb), self);
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (secondary), GDK_BUTTON_SECONDARY);
@@ -268,4 +523,8 @@ ledger_point_layer_add_gestures (LedgerPointLayer *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), self);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), key);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 }

@@ -36,6 +36,8 @@ struct _LedgerPointLayer
   double              drag_y;
 
   double              last_snapshot_ms;
+
+  char               *focus_uid;   /* the point or cluster Tab reached, or NULL */
 };
 
 enum {
@@ -133,5 +135,13 @@ gboolean           ledger_point_layer_pick_hit           (LedgerPointLayer *self
                                                           double            y,
                                                           LedgerPointHit   *hit);
 void               ledger_point_layer_add_gestures       (LedgerPointLayer *self);
+void               ledger_point_layer_draw_focus         (LedgerPointLayer *self,
+                                                          GtkSnapshot      *snapshot,
+                                                          const View       *view);
+gboolean           ledger_point_layer_focus              (GtkWidget        *widget,
+                                                          GtkDirectionType  direction);
+gboolean           ledger_point_layer_contains           (GtkWidget        *widget,
+                                                          double            x,
+                                                          double            y);
 
 G_END_DECLS

@@ -306,6 +306,7 @@ ledger_point_layer_snapshot (GtkWidget   *widget,
   gtk_snapshot_push_clip (snapshot, &bounds);
   draw_points (self, &painter, &view, selected);
   draw_selected (self, &painter, &view, selected);
+  ledger_point_layer_draw_focus (self, snapshot, &view);
   gtk_snapshot_pop (snapshot);
   self->last_snapshot_ms = (g_get_monotonic_time () - start) / 1000.0;
 }
@@ -345,6 +346,7 @@ ledger_point_layer_finalize (GObject *object)
   g_clear_pointer (&self->township, g_free);
   g_clear_pointer (&self->only, g_hash_table_unref);
   g_clear_pointer (&self->selected_uid, g_free);
+  g_clear_pointer (&self->focus_uid, g_free);
 
   G_OBJECT_CLASS (ledger_point_layer_parent_class)->finalize (object);
 }
@@ -428,6 +430,8 @@ ledger_point_layer_class_init (LedgerPointLayerClass *klass)
   object_class->get_property = ledger_point_layer_get_property;
   object_class->set_property = ledger_point_layer_set_property;
   widget_class->snapshot = ledger_point_layer_snapshot;
+  widget_class->contains = ledger_point_layer_contains;
+  widget_class->focus = ledger_point_layer_focus;
 
   properties[PROP_POINTS] =
     g_param_spec_object ("points", NULL, NULL, LEDGER_TYPE_POINT_SET,

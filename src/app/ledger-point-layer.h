@@ -48,6 +48,10 @@ const LedgerPoint *ledger_point_layer_pick                 (LedgerPointLayer *se
                                                             double            y,
                                                             guint            *cluster_size);
 
+/* whether a cluster's ring drawn now would overlap @rect (widget coordinates) */
+gboolean           ledger_point_layer_rect_hits_cluster    (LedgerPointLayer      *self,
+                                                            const graphene_rect_t *rect);
+
 double             ledger_point_layer_get_last_snapshot_ms (LedgerPointLayer *self);
 
 G_END_DECLS

@@ -64,7 +64,7 @@ apply_only (LedgerWindow *self,
             GHashTable   *uids)
 {
   ledger_list_view_set_only (self->list_view, kind, uids);
-  ledger_point_layer_set_only (ledger_map_view_get_point_layer (self->map_view), uids);
+  ledger_map_view_set_only (self->map_view, uids);
 }
 
 static guint

@@ -85,15 +85,8 @@ char *ledger_window_dup_demo_path            (void);
 void  ledger_window_remember_ledger          (LedgerWindow   *self,
                                               const char     *path);
 void  ledger_window_update_demo_badge        (LedgerWindow   *self);
-/* ledger-window-exchange.c: update packages between township and county */
-void ledger_window_class_add_exchange_actions (GtkWidgetClass *widget_class);
-void ledger_window_update_exchange_status     (LedgerWindow   *self);
-void ledger_window_send_package               (LedgerWindow   *self,
-                                               const char     *to);
-void ledger_window_receive_package_file       (LedgerWindow   *self,
-                                               const char     *path);
-char *ledger_format_exchange_time             (const char     *utc);
-char *ledger_window_dup_exchange_status       (LedgerWindow   *self);
+/* ledger-window-map.c */
+void ledger_window_class_add_map_actions (GtkWidgetClass *widget_class);
 
 /* ledger-window-exchange.c: update packages between township and county */
 void ledger_window_class_add_exchange_actions (GtkWidgetClass *widget_class);

@@ -440,6 +440,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_detail_pane_delete_requested_cb);
 
   ledger_window_class_add_actions (widget_class);
+  ledger_window_class_add_map_actions (widget_class);
   ledger_window_class_add_county_actions (widget_class);
   ledger_window_class_add_template_actions (widget_class);
   ledger_window_class_add_map_export_actions (widget_class);

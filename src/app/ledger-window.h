@@ -5,6 +5,7 @@
 
 #include "ledger-application.h"
 #include "ledger-db.h"
+#include "ledger-map-view.h"
 #include "ledger-progress.h"
 
 G_BEGIN_DECLS
@@ -73,5 +74,10 @@ GtkWidget    *ledger_window_get_detail_pane    (LedgerWindow      *self);
 GtkWidget    *ledger_window_get_progress_page  (LedgerWindow      *self);
 void          ledger_window_set_view           (LedgerWindow      *self,
                                                 const char        *name);
+
+/* the Map page, where the next click is a location for @callback */
+void ledger_window_pick_location (LedgerWindow          *self,
+                                  LedgerMapViewPickFunc  callback,
+                                  gpointer               data);
 
 G_END_DECLS
