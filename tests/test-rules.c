@@ -43,6 +43,7 @@ test_species_keys (void)
 {
   static const char * const keys[] = {
     "pig", "dairy", "beef", "sheep_goat", "layer", "broiler", "other_poultry",
+    "goat", "meat_duck", "laying_duck", "goose", "rabbit",
   };
   LedgerSpecies species;
 

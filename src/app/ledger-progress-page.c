@@ -204,6 +204,21 @@ new_card (IndicatorCard     *card,
   return box;
 }
 
+/* 面积未填 and < 200 m² under the national-list card */
+static void
+show_area_flags (IndicatorCard             *card,
+                 const LedgerScopeProgress *county)
+{
+  g_autofree char *detail = NULL;
+
+  if (county->n_water_area_unknown == 0 && county->n_water_below_survey == 0)
+    return;
+  detail = g_strdup_printf (_("%s\nArea not recorded (面积未填, counted): %u; under 200 m²: %u"),
+                            gtk_label_get_label (card->detail),
+                            county->n_water_area_unknown, county->n_water_below_survey);
+  gtk_label_set_label (card->detail, detail);
+}
+
 /* ---- the township × indicator table ---- */
 
 /* the table scrolls sideways when narrow: its labels keep to one line, so
@@ -316,6 +331,8 @@ show_progress (LedgerProgressPage   *self,
       g_autoptr (GPtrArray) bars = ledger_bars_from_progress (progress, i);
 
       show_card (&self->cards[i], i, &progress->county.indicators[i]);
+      if (i == LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED)
+        show_area_flags (&self->cards[i], &progress->county);
       ledger_indicator_help_button_set_db (self->cards[i].help, self->db);
       ledger_bar_chart_set_bars (self->charts[i], bars);
     }

@@ -197,6 +197,16 @@ migrate_to_v2 (LedgerDb  *self,
   return ledger_db_exec (self, sql, error);
 }
 
+/* v3 (issue 12): fields and rule values by the public texts */
+static gboolean
+migrate_to_sources (LedgerDb  *self,
+                    GError   **error)
+{
+  g_autofree char *sql = ledger_schema_sources_sql ();
+
+  return ledger_db_exec (self, sql, error);
+}
+
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 
 /* migrations[i] takes the schema from version i to i + 1. A migration after
@@ -205,6 +215,7 @@ typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 static const MigrateFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
+  migrate_to_sources,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
 

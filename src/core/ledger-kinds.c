@@ -36,10 +36,22 @@ static const LedgerEnumValue species_values[] = {
   EA ("pig",           "生猪",     N_("Pigs"), "猪|pigs"),
   EA ("dairy",         "奶牛",     N_("Dairy cattle"), "乳牛"),
   EA ("beef",          "肉牛",     N_("Beef cattle"), "牛|黄牛"),
-  EA ("sheep_goat",    "羊",       N_("Sheep and goats"), "山羊|绵羊|肉羊|黑山羊|乐至黑山羊|sheep|goat|goats"),
+  EA ("sheep_goat",    "羊",       N_("Sheep and goats"), "绵羊|肉羊|sheep"),
   EA ("layer",         "蛋鸡",     N_("Laying hens"), "产蛋鸡"),
   EA ("broiler",       "肉鸡",     N_("Broilers"), "肉禽鸡"),
-  EA ("other_poultry", "其他家禽", N_("Other poultry"), "鸭|鹅|肉鸭|蛋鸭|家禽"),
+  EA ("other_poultry", "其他家禽", N_("Other poultry"), "家禽"),
+  EA ("goat",          "山羊",     N_("Goats"), "黑山羊|乐至黑山羊|goats"),
+  EA ("meat_duck",     "肉鸭",     N_("Meat ducks"), "鸭"),
+  E ("laying_duck",   "蛋鸭",     N_("Laying ducks")),
+  EA ("goose",         "鹅",       N_("Geese"), "肉鹅"),
+  EA ("rabbit",        "家兔",     N_("Rabbits"), "兔|肉兔"),
+};
+
+/* 判定依据 of a water body (《农村黑臭水体治理工作指南》, 2023/2024 revision) */
+static const LedgerEnumValue basis_values[] = {
+  EA ("sensory",    "感官判断", N_("Sensory judgement"), "感官"),
+  EA ("public",     "公众评议", N_("Public assessment"), "公众|群众评议|问卷调查"),
+  EA ("monitoring", "水质监测", N_("Water-quality monitoring"), "监测|水质检测"),
 };
 
 static const LedgerEnumValue utilisation_values[] = {
@@ -79,6 +91,7 @@ static const LedgerEnum enums[] = {
   ENUM (water_kind_values, "water_kind"),
   ENUM (water_status_values, "water_status"),
   ENUM (inspection_result_values, "inspection_result"),
+  ENUM (basis_values, "basis"),
 };
 
 #define MODE              (&enums[0])
@@ -89,6 +102,7 @@ static const LedgerEnum enums[] = {
 #define WATER_KIND        (&enums[5])
 #define WATER_STATUS      (&enums[6])
 #define INSPECTION_RESULT (&enums[7])
+#define BASIS             (&enums[8])
 
 #define F(key, zh, en, type, en_, req, lo, hi) { key, zh, en, LEDGER_FIELD_##type, en_, req, lo, hi }
 #define TEXT(key, zh, en)      F (key, zh, en, TEXT, NULL, FALSE, 1, 0)
@@ -133,6 +147,10 @@ static const LedgerField farm_fields[] = {
   F ("species", "畜种", N_("Species"), ENUM, SPECIES, TRUE, 1, 0),
   LON,
   LAT,
+  TEXT ("mara_code", "直联直报统一编码", N_("MARA direct-report code")),
+  F ("manure_land_mu", "粪污消纳土地(亩)", N_("Land taking the manure (mu)"), REAL, NULL, FALSE, 0, 1e7),
+  TEXT ("manure_receiver", "粪污接收方", N_("Party receiving the manure")),
+  TEXT ("third_party_contract", "第三方处理协议", N_("Third-party treatment contract")),
   F ("year", "统计年度", N_("Year"), YEAR, NULL, FALSE, 1949, 2100),
   F ("stock", "存栏", N_("Stock"), INT, NULL, FALSE, 0, BIG),
   F ("annual_output", "年出栏", N_("Annual output"), INT, NULL, FALSE, 0, BIG),
@@ -157,6 +175,8 @@ static const LedgerField water_body_fields[] = {
   F ("completed_on", "完成日期", N_("Completed on"), DATE, NULL, FALSE, 1, 0),
   LON,
   LAT,
+  F ("basis", "判定依据", N_("Basis of identification"), ENUM, BASIS, FALSE, 1, 0),
+  TEXT ("basis_values", "判定依据说明(监测值)", N_("Basis details (measured values)")),
 };
 
 static const LedgerField sample_fields[] = {

@@ -20,11 +20,15 @@
 
 static const char * const species_keys[LEDGER_N_SPECIES] = {
   "pig", "dairy", "beef", "sheep_goat", "layer", "broiler", "other_poultry",
+  "goat", "meat_duck", "laying_duck", "goose", "rabbit",
 };
 
-/* typical feces + urine, t/head/year (DESIGN.md §5.2, "verify") */
+/* feces + urine, t/head/year (docs/RULES.md): pig, beef, sheep_goat and
+ * layer match a published table of daily excretion × 365; dairy, broiler,
+ * other poultry and the species added in 2026 are unverified */
 static const double default_manure[LEDGER_N_SPECIES] = {
   1.9, 16.4, 11.0, 0.95, 0.044, 0.03, 0.04,
+  0.95, 0.047, 0.047, 0.047, 0.04,
 };
 
 /* national MARA scale standard, in force 2025-09-01 */
@@ -36,11 +40,18 @@ static const LedgerScaleThreshold default_scale[LEDGER_N_SPECIES] = {
   [LEDGER_SPECIES_LAYER]         = { TRUE, LEDGER_SCALE_BY_STOCK, 2000 },
   [LEDGER_SPECIES_BROILER]       = { TRUE, LEDGER_SCALE_BY_ANNUAL_OUTPUT, 10000 },
   [LEDGER_SPECIES_OTHER_POULTRY] = { FALSE, LEDGER_SCALE_BY_STOCK, 0 },
+  [LEDGER_SPECIES_GOAT]          = { TRUE, LEDGER_SCALE_BY_ANNUAL_OUTPUT, 200 },
+  [LEDGER_SPECIES_MEAT_DUCK]     = { TRUE, LEDGER_SCALE_BY_ANNUAL_OUTPUT, 10000 },
+  [LEDGER_SPECIES_LAYING_DUCK]   = { TRUE, LEDGER_SCALE_BY_STOCK, 2000 },
+  [LEDGER_SPECIES_GOOSE]         = { TRUE, LEDGER_SCALE_BY_ANNUAL_OUTPUT, 5000 },
+  [LEDGER_SPECIES_RABBIT]        = { TRUE, LEDGER_SCALE_BY_ANNUAL_OUTPUT, 5000 },
 };
 
-/* 猪当量: 100 pigs = 15 dairy = 30 beef = 250 sheep/goats = 2,500 poultry */
+/* 猪当量: 100 pigs = 15 dairy = 30 beef = 250 sheep/goats = 2,500 poultry
+ * (source not confirmed, docs/RULES.md); rabbits are not named: 0 */
 static const double pigs_per_100_equivalent[LEDGER_N_SPECIES] = {
   100, 15, 30, 250, 2500, 2500, 2500,
+  250, 2500, 2500, 2500, INFINITY,
 };
 
 static const LedgerEffluentStandard effluent_builtin[] = {
@@ -73,6 +84,8 @@ ledger_rules_new_default (void)
   rules->scale_standard = g_strdup ("mara2025");
   memcpy (rules->scale, default_scale, sizeof default_scale);
   rules->national_list_area_m2 = 2000;
+  rules->survey_min_area_m2 = 200;
+  rules->pig_equivalent_ratios = LEDGER_PIG_EQUIVALENT_COMMON;
 
   return rules;
 }
@@ -134,6 +147,13 @@ apply_rule (LedgerRules  *rules,
 
   if (g_str_equal (key, "national_list_area_m2"))
     return parse_rule_number (key, value, 0, G_MAXDOUBLE, &rules->national_list_area_m2, error);
+
+  if (g_str_equal (key, "survey_min_area_m2"))
+    return parse_rule_number (key, value, 0, G_MAXDOUBLE, &rules->survey_min_area_m2, error);
+
+  if (g_str_equal (key, "pig_equivalent_ratios"))
+    return ledger_pig_equivalent_ratios_from_key (value, &rules->pig_equivalent_ratios) ||
+           set_invalid_rule_error (key, value, error);
 
   if (g_str_equal (key, "scale_standard"))
     {
