@@ -99,9 +99,10 @@ test_headers_zh (Fixture *f, gconstpointer data)
 {
   g_autofree char *csv = export_csv (f, LEDGER_KIND_FARMS, LEDGER_HEADER_ZH, 0, NULL);
 
-  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "编号,名称,经营主体,行政村代码,畜种,经度,纬度,统计年度,"));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "编号,名称,经营主体,行政村代码,畜种,经度,纬度,"
+                                   "直联直报统一编码,粪污消纳土地(亩),粪污接收方,第三方处理协议,统计年度,"));
   g_assert_nonnull (strstr (csv, "利用方式\r\n"));
-  g_assert_nonnull (strstr (csv, "L1,猪场,," VILLAGE ",生猪,105.1,30.3,2020,500,,是,900,,\r\n"));
+  g_assert_nonnull (strstr (csv, "L1,猪场,," VILLAGE ",生猪,105.1,30.3,,,,,2020,500,,是,900,,\r\n"));
   g_assert_cmpuint (count_lines (csv), ==, 4);
 }
 
@@ -110,8 +111,9 @@ test_headers_keys (Fixture *f, gconstpointer data)
 {
   g_autofree char *csv = export_csv (f, LEDGER_KIND_FARMS, LEDGER_HEADER_KEYS, 0, NULL);
 
-  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "code,name,operator,village_code,species,lon,lat,year,"));
-  g_assert_nonnull (strstr (csv, "L1,猪场,," VILLAGE ",pig,105.1,30.3,2021,600,,no,1000,,\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "code,name,operator,village_code,species,lon,lat,"
+                                   "mara_code,manure_land_mu,manure_receiver,third_party_contract,year,"));
+  g_assert_nonnull (strstr (csv, "L1,猪场,," VILLAGE ",pig,105.1,30.3,,,,,2021,600,,no,1000,,\r\n"));
 }
 
 static void

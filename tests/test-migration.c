@@ -102,7 +102,7 @@ test_v1_to_v2 (void)
   db = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   handle = ledger_db_get_handle (db);
-  g_assert_cmpint (query_int (handle, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (handle, "PRAGMA user_version"), ==, LEDGER_SCHEMA_VERSION);
   /* the backup is the v1 file as it was */
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpint (file_query_int (backup, "PRAGMA user_version"), ==, 1);
@@ -132,6 +132,45 @@ test_v1_to_v2 (void)
   ledger_test_remove_dir (dir);
 }
 
+/* issue 12: the fields and rule values by the public texts reach an old
+ * ledger; an officer's own choice of standard is kept */
+static void
+test_sources_migration (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-migration-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  sqlite3 *handle;
+  int audit_before;
+
+  write_v1_ledger (path);
+  audit_before = file_query_int (path, "SELECT count(*) FROM audit");
+  db = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  handle = ledger_db_get_handle (db);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM scale_standards"
+                                      " WHERE key = 'sichuan2017' AND effective = '2017-07-24'"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM scale_thresholds WHERE standard = 'sichuan2017'"
+                                      " AND species IN ('meat_duck', 'goose', 'rabbit')"), ==, 3);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM scale_thresholds WHERE standard = 'sichuan2017'"
+                                      " AND species = 'goat'"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM rules WHERE key = 'scale_standard' AND value = 'auto'"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM rules WHERE key = 'coverage_threshold'"
+                                      " AND source LIKE '本地口径%'"), ==, 1);
+  /* the program's corrections are not an officer's edits */
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit"), ==, audit_before);
+  /* the new fields exist and are audited */
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE water_bodies SET basis = 'monitoring', basis_values = 'NH3-N 18'"
+                                         " WHERE uid = 'w-1'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit WHERE field IN ('basis', 'basis_values')"), ==, 2);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM pragma_table_info('farms')"
+                                      " WHERE name IN ('mara_code', 'manure_land_mu', 'manure_receiver',"
+                                      " 'third_party_contract')"), ==, 4);
+  g_clear_object (&db);
+  ledger_test_remove_dir (dir);
+}
+
 static void
 test_new_ledger_needs_no_backup (void)
 {
@@ -154,5 +193,6 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/migration/v1-to-v2", test_v1_to_v2);
   g_test_add_func ("/migration/new-ledger-no-backup", test_new_ledger_needs_no_backup);
+  g_test_add_func ("/migration/sources", test_sources_migration);
   return g_test_run ();
 }

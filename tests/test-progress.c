@@ -341,11 +341,12 @@ test_json (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "region"), "name"), ==, "乐至县");
   g_assert_cmpint (json_object_get_int_member (root, "year"), ==, 2020);
   county = json_object_get_object_member (root, "indicators");
-  g_assert_cmpuint (json_object_get_size (county), ==, 4);
+  g_assert_cmpuint (json_object_get_size (county), ==, LEDGER_N_INDICATORS);
   assert_indicator_shape (county, "village_sewage", TRUE);
   assert_indicator_shape (county, "manure_utilisation", FALSE);
   assert_indicator_shape (county, "scale_farm_facilities", TRUE);
   assert_indicator_shape (county, "black_odorous_remediated", TRUE);
+  assert_indicator_shape (county, "black_odorous_remediated_all", TRUE);
   /* 3/234, rounded to 4 decimals; no denominator → null */
   village = json_object_get_object_member (county, "village_sewage");
   g_assert_cmpfloat (json_object_get_double_member (village, "rate"), ==, 0.0128);

@@ -183,7 +183,9 @@ static GPtrArray *
 table_rows (const LedgerProgress *progress)
 {
   const char *headers[] = { _("Region"), _("Village sewage"), _("Manure utilisation"),
-                            _("Scale-farm facilities"), _("Black-odorous remediated"), NULL };
+                            _("Scale-farm facilities"), _("Black-odorous remediated"),
+                            _("Black-odorous, all listed"), NULL };
+  G_STATIC_ASSERT (G_N_ELEMENTS (headers) == LEDGER_N_INDICATORS + 2);
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   char **targets = g_new0 (char *, LEDGER_N_INDICATORS + 2);
 

@@ -16,7 +16,6 @@
 #include "ledger-core-resources.h"
 #include "ledger-error.h"
 #include "ledger-regions-scope.h"
-#include "ledger-schema.h"
 #include "ledger-rules.h"
 
 #define DIVISIONS_RESOURCE "/org/ruralsanitation/Ledger/core/divisions.tsv.gz"
@@ -178,8 +177,7 @@ ledger_regions_init_scope (LedgerDb    *db,
   if (!insert_scope (db, scope, &name, &n_units, error) ||
       !refuse_empty_scope (scope, n_units, error) ||
       !ledger_db_set_meta (db, "region_code", scope, error) ||
-      !ledger_db_set_meta (db, "region_name", name ? name : "全国", error) ||
-      !ledger_schema_choose_scale_standard (db, error))
+      !ledger_db_set_meta (db, "region_name", name ? name : "全国", error))
     {
       ledger_db_rollback (db);
       return FALSE;

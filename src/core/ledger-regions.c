@@ -23,7 +23,6 @@
 #include "ledger-demo.h"
 #include "ledger-error.h"
 #include "ledger-regions.h"
-#include "ledger-schema.h"
 #include "ledger-rules.h"
 
 #define RESOURCE_ROOT "/org/ruralsanitation/Ledger/core/"
@@ -178,8 +177,7 @@ insert_divisions (LedgerDb   *db,
         return FALSE;
     }
   return ledger_db_set_meta (db, "region_code", county->code, error) &&
-         ledger_db_set_meta (db, "region_name", county->name, error) &&
-         ledger_schema_choose_scale_standard (db, error);
+         ledger_db_set_meta (db, "region_name", county->name, error);
 }
 
 static gboolean

@@ -260,6 +260,23 @@ load_scale_thresholds (LedgerRules  *rules,
   return TRUE;
 }
 
+/* "auto": the standard of the ledger's province — Sichuan's (2017, made for
+ * pollution control) for a 51xxxx ledger, the national one elsewhere */
+static gboolean
+resolve_scale_standard (LedgerRules *rules,
+                        LedgerDb    *db)
+{
+  g_autofree char *region = NULL;
+
+  if (!g_str_equal (rules->scale_standard, "auto"))
+    return TRUE;
+  region = ledger_db_dup_region_code (db);
+  rules->scale_standard_by_province = TRUE;
+  g_free (rules->scale_standard);
+  rules->scale_standard = g_strdup (region != NULL && g_str_has_prefix (region, "51") ? "sichuan2017" : "mara2025");
+  return TRUE;
+}
+
 /**
  * ledger_rules_load:
  * @db: an open ledger
@@ -283,6 +300,7 @@ ledger_rules_load (LedgerDb  *db,
   rules = ledger_rules_new_default ();
 
   if (!load_rule_values (rules, db, error) ||
+      !resolve_scale_standard (rules, db) ||
       !load_scale_thresholds (rules, db, error))
     return NULL;
 

@@ -53,7 +53,8 @@ typedef struct
 {
   double               coverage_threshold;                    /* default 0.5, 本地口径 */
   double               manure_t_per_head_year[LEDGER_N_SPECIES];
-  char                *scale_standard;                        /* "mara2025" */
+  char                *scale_standard;                        /* "mara2025", "sichuan2017"; resolved */
+  gboolean             scale_standard_by_province;            /* stored "auto": Sichuan's in 51xxxx */
   LedgerScaleThreshold scale[LEDGER_N_SPECIES];
   double               national_list_area_m2;                 /* default 2000 */
   double               survey_min_area_m2;                    /* default 200: smaller is outside the survey */

@@ -37,12 +37,22 @@ static const char schema_sources_scale[] =
   /* 家兔: 常年存栏能繁母兔 400 — the stock recorded is read as breeding does */
   "  ('sichuan2017', 'rabbit', 'stock', 400);\n";
 
-/* a Sichuan ledger whose standard was never chosen by hand takes Sichuan's,
- * made for pollution control; elsewhere the national one stays */
+/* a standard never chosen by hand follows the province ('auto', resolved by
+ * ledger_rules_load(): Sichuan's for 51xxxx, the national one elsewhere) */
 static const char choose_scale_standard[] =
-  "UPDATE rules SET value = 'sichuan2017' WHERE key = 'scale_standard' AND value = 'mara2025'\n"
-  "  AND (SELECT value FROM meta WHERE key = 'region_code') LIKE '51%'\n"
+  "UPDATE rules SET value = 'auto' WHERE key = 'scale_standard' AND value = 'mara2025'\n"
   "  AND NOT EXISTS (SELECT 1 FROM audit WHERE entity = 'rules' AND entity_uid = 'scale_standard');\n";
+
+/* The corrections below are the program's, not an officer's edit: the audit
+ * triggers of the rule tables are dropped for them (a backup of the file
+ * was taken) and made anew after the last migration. */
+static const char drop_rule_triggers[] =
+  "DROP TRIGGER IF EXISTS audit_rules_insert; DROP TRIGGER IF EXISTS audit_rules_update;\n"
+  "DROP TRIGGER IF EXISTS audit_rules_delete;\n"
+  "DROP TRIGGER IF EXISTS audit_scale_thresholds_insert; DROP TRIGGER IF EXISTS audit_scale_thresholds_update;\n"
+  "DROP TRIGGER IF EXISTS audit_scale_thresholds_delete;\n"
+  "DROP TRIGGER IF EXISTS audit_effluent_standards_insert; DROP TRIGGER IF EXISTS audit_effluent_standards_update;\n"
+  "DROP TRIGGER IF EXISTS audit_effluent_standards_delete;\n";
 
 static const char schema_sources_rules[] =
   "UPDATE rules SET source = '本地口径: no national or Sichuan source found; the indicator and its 75 % target: Lezhi plan 专栏1 (9)'"
@@ -88,24 +98,6 @@ static const char schema_sources_effluent[] =
   "   'Sichuan, design capacity < 500 m³/d; 岷江/沱江 key areas from 20 m³/d: one grade up');\n";
 
 /**
- * ledger_schema_choose_scale_standard:
- * @db: a ledger whose region was just set
- * @error: return location for an error
- *
- * The default scale-farm standard by province: Sichuan's (2017) for a
- * 51xxxx ledger whose standard was never chosen by hand, else the national
- * one (DESIGN.md §5.2 item 3).
- *
- * Returns: %FALSE with @error set when the ledger cannot be written
- */
-gboolean
-ledger_schema_choose_scale_standard (struct _LedgerDb *db,
-                                     GError   **error)
-{
-  return ledger_db_exec (db, choose_scale_standard, error);
-}
-
-/**
  * ledger_schema_sources_sql:
  *
  * Returns: (transfer full): the SQL of the issue-12 migration: new fields
@@ -115,6 +107,6 @@ ledger_schema_choose_scale_standard (struct _LedgerDb *db,
 char *
 ledger_schema_sources_sql (void)
 {
-  return g_strconcat (schema_sources_fields, schema_sources_scale, choose_scale_standard,
+  return g_strconcat (drop_rule_triggers, schema_sources_fields, schema_sources_scale, choose_scale_standard,
                       schema_sources_rules, schema_sources_effluent, NULL);
 }
