@@ -473,7 +473,7 @@ test_effluent_lookup (void)
     { "二级", "gb18918_2" },
     { "gb18918_2", "gb18918_2" },
     { "一级", NULL },
-    { "三级", NULL },
+    { "三级", "gb18918_3" },
     { "DB51/2626-2019", NULL },
     { "", NULL },
     { NULL, NULL },

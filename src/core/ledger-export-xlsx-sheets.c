@@ -249,6 +249,8 @@ facility_columns (SheetWriter        *w,
 
   if (name == NULL)
     write_text (w, col, "未填排放标准");
+  else if (standard == NULL && ledger_effluent_is_db51_2626 (name))
+    write_text (w, col, "DB51/2626-2019 限值待填");
   else if (standard == NULL)
     write_text (w, col, "排放标准未收录");
   else if (m == NULL)

@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "ledger-rules.h"
 
@@ -149,4 +151,59 @@ ledger_black_odorous_level_of_samples (const LedgerMeasurements *samples,
         worst = level;
     }
   return worst;
+}
+
+/**
+ * ledger_effluent_is_db51_2626:
+ * @name: (nullable): a facility's discharge standard as written
+ *
+ * Returns: %TRUE when @name is a grade of DB51/2626-2019
+ */
+gboolean
+ledger_effluent_is_db51_2626 (const char *name)
+{
+  g_autoptr (GString) compact = g_string_new (NULL);
+
+  /* "DB51/ 2626—2019 二级", "db51/2626-2019": blanks and case do not matter */
+  for (const char *p = name ? name : ""; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (compact, g_ascii_tolower (*p));
+  return strstr (compact->str, "db51/2626") != NULL;
+}
+
+/**
+ * ledger_effluent_suggestion:
+ * @region_code: (nullable): the ledger's region code
+ * @capacity_m3d: the facility's design capacity, NAN when not recorded
+ *
+ * Returns: (transfer full): which standard applies, for the facility editor
+ */
+char *
+ledger_effluent_suggestion (const char *region_code,
+                            double      capacity_m3d)
+{
+  gboolean sichuan = region_code != NULL && g_str_has_prefix (region_code, "51");
+
+  if (!sichuan || capacity_m3d >= 500)
+    return g_strdup (_("Suggested: GB 18918-2002 (一级A, 一级B, 二级 or 三级 by the receiving water)"));
+  if (isnan (capacity_m3d))
+    return g_strdup (_("In Sichuan: under 500 m³/d DB51/2626-2019, from 500 m³/d GB 18918-2002. "
+                       "Enter the design capacity for a suggestion."));
+  if (capacity_m3d >= 20)
+    return g_strdup (_("Suggested: DB51/2626-2019 (under 500 m³/d), grade by the receiving water; "
+                       "in the 岷江/沱江 key areas one grade up (from 20 m³/d)"));
+  return g_strdup (_("Suggested: DB51/2626-2019 (under 500 m³/d), grade by the receiving water"));
+}
+
+/**
+ * ledger_scale_standard_for_region:
+ * @region_code: (nullable): the ledger's region code
+ *
+ * Returns: the standard of the province: Sichuan's 2017 standard, made for
+ *   pollution control, in Sichuan (51xxxx); the national one elsewhere
+ */
+const char *
+ledger_scale_standard_for_region (const char *region_code)
+{
+  return region_code != NULL && g_str_has_prefix (region_code, "51") ? "sichuan2017" : "mara2025";
 }

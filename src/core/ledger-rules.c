@@ -58,6 +58,8 @@ static const LedgerEffluentStandard effluent_builtin[] = {
   { "gb18918_1a", "GB 18918-2002 一级A", 50, 5, 0.5, 10, 6, 9 },
   { "gb18918_1b", "GB 18918-2002 一级B", 60, 8, 1, 20, 6, 9 },
   { "gb18918_2", "GB 18918-2002 二级", 100, 25, 3, 30, 6, 9 },
+  /* 三级: values unverified (docs/RULES.md); no NH3-N limit */
+  { "gb18918_3", "GB 18918-2002 三级", 120, NAN, 5, 50, 6, 9 },
 };
 
 /* what officers type for each built-in standard, after normalize_standard_name() */
@@ -65,6 +67,7 @@ static const char * const effluent_aliases[][5] = {
   { "一级a", "1a", "ia", "1级a", NULL },
   { "一级b", "1b", "ib", "1级b", NULL },
   { "二级", "2", "ii", "2级", NULL },
+  { "三级", "3", "iii", "3级", NULL },
 };
 
 /* Rules */
@@ -273,7 +276,7 @@ resolve_scale_standard (LedgerRules *rules,
   region = ledger_db_dup_region_code (db);
   rules->scale_standard_by_province = TRUE;
   g_free (rules->scale_standard);
-  rules->scale_standard = g_strdup (region != NULL && g_str_has_prefix (region, "51") ? "sichuan2017" : "mara2025");
+  rules->scale_standard = g_strdup (ledger_scale_standard_for_region (region));
   return TRUE;
 }
 

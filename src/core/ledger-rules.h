@@ -192,6 +192,17 @@ typedef struct
 } LedgerEffluentStandard;
 
 const LedgerEffluentStandard *ledger_effluent_standard_builtin (const char *key_or_name);
+/* the scale-farm standard "auto" stands for: "sichuan2017" for a 51xxxx
+ * region, "mara2025" elsewhere */
+const char   *ledger_scale_standard_for_region (const char *region_code);
+/* TRUE for a DB51/2626-2019 grade (四川省农村生活污水处理设施水污染物排放标准):
+ * its limits are the county's to fill in (docs/RULES.md) */
+gboolean      ledger_effluent_is_db51_2626   (const char *name);
+/* The standard a facility falls under, in words, by DESIGN.md §5.4: in
+ * Sichuan (@region_code 51…) under 500 m³/d DB51/2626-2019, else GB 18918-2002.
+ * Returns: (transfer full): a translated suggestion */
+char         *ledger_effluent_suggestion     (const char *region_code,
+                                              double      capacity_m3d);
 /* Returns TRUE when no limit is exceeded; appends the exceeded parameters'
  * names ("COD", "NH3-N", "TP", "SS", "pH") to @exceeded when not NULL. */
 gboolean      ledger_effluent_complies   (const LedgerEffluentStandard *standard,
