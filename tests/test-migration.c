@@ -167,6 +167,21 @@ test_sources_migration (void)
   g_assert_cmpint (query_int (handle, "SELECT count(*) FROM pragma_table_info('farms')"
                                       " WHERE name IN ('mara_code', 'manure_land_mu', 'manure_receiver',"
                                       " 'third_party_contract')"), ==, 4);
+  /* the species both standards name are accepted; the constraint still holds */
+  g_assert_cmpint (sqlite3_exec (handle, "INSERT INTO farms (uid, code, name, village_code, species)"
+                                         " VALUES ('f-1', 'L1', '兔场', '512022101203', 'rabbit')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "INSERT INTO farms (uid, code, name, village_code, species)"
+                                         " VALUES ('f-2', 'L2', '马场', '512022101203', 'horse')", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  {
+    sqlite3_stmt *check = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &check, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (check), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (check, 0), ==, "ok");
+    sqlite3_finalize (check);
+  }
   g_clear_object (&db);
   ledger_test_remove_dir (dir);
 }

@@ -204,7 +204,7 @@ migrate_to_sources (LedgerDb  *self,
 {
   g_autofree char *sql = ledger_schema_sources_sql ();
 
-  return ledger_db_exec (self, sql, error);
+  return ledger_schema_widen_species (self, error) && ledger_db_exec (self, sql, error);
 }
 
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
