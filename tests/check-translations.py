@@ -21,10 +21,20 @@ def extract_template(root, pot):
 def messages(po, option):
     out = subprocess.run(['msgattrib', option, '--no-wrap', '--no-location', po],
                          check=True, capture_output=True, text=True).stdout
+    # a msgid with a newline in it is written as msgid "" and continuation
+    # lines even with --no-wrap; the header is the one msgid that stays ""
     ids = []
-    for line in out.splitlines():
-        if line.startswith('msgid "') and line != 'msgid ""':
-            ids.append(line[len('msgid '):])
+    lines = out.splitlines()
+    for i, line in enumerate(lines):
+        if not line.startswith('msgid "'):
+            continue
+        text = line[len('msgid '):]
+        for following in lines[i + 1:]:
+            if not following.startswith('"'):
+                break
+            text = text[:-1] + following[1:]
+        if text != '""':
+            ids.append(text)
     return ids
 
 

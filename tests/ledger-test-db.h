@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include "ledger-db.h"
+#include "ledger-db-private.h"
 #include "ledger-import.h"
 #include "ledger-store.h"
 

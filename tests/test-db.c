@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ledger-db.h"
+#include "ledger-db-private.h"
 #include "ledger-error.h"
 #include "ledger-test-util.h"
 

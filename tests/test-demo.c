@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "ledger-test-db.h"
+#include "ledger-db-private.h"
 #include "ledger-demo.h"
 #include "ledger-error.h"
 #include "ledger-geo.h"

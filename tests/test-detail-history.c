@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ledger-app-resources.h"
+#include "ledger-db-private.h"
 #include "ledger-detail-pane.h"
 #include "ledger-import.h"
 #include "ledger-store.h"

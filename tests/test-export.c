@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ledger-error.h"
+#include "ledger-db-private.h"
 #include "ledger-export.h"
 #include "ledger-export-xlsx.h"
 #include "ledger-import.h"

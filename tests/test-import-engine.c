@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "ledger-test-db.h"
+#include "ledger-db-private.h"
 #include "ledger-coords.h"
 #include "ledger-error.h"
 #include "ledger-export.h"

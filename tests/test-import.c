@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-test-db.h"
+#include "ledger-db-private.h"
 #include "ledger-error.h"
 #include "ledger-export.h"
 #include "ledger-import.h"

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "ledger-mbtiles.h"
+#include "ledger-db-private.h"
 #include "ledger-mbtiles-source.h"
 #include "ledger-outline-layer.h"
 #include "ledger-point-grid.h"

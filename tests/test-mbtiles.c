@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "ledger-error.h"
+#include "ledger-db-private.h"
 #include "ledger-mbtiles.h"
 
 static const guint8 fake_png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 1, 2, 3 };

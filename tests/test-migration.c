@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-import.h"
+#include "ledger-db-private.h"
 #include "ledger-schema.h"
 #include "ledger-store.h"
 #include "ledger-test-util.h"

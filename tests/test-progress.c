@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ledger-error.h"
+#include "ledger-db-private.h"
 #include "ledger-progress.h"
 #include "ledger-regions.h"
 #include "ledger-rules-edit.h"

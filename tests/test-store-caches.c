@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "ledger-error.h"
+#include "ledger-db-private.h"
 #include "ledger-geo.h"
 #include "ledger-rules-edit.h"
 #include "ledger-store.h"

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "ledger-error.h"
+#include "ledger-db-private.h"
 #include "ledger-store.h"
 #include "ledger-test-util.h"
 

@@ -7,6 +7,7 @@
 #include <zip.h>
 
 #include "ledger-error.h"
+#include "ledger-db-private.h"
 #include "ledger-import.h"
 #include "ledger-regions.h"
 #include "ledger-store.h"

@@ -74,9 +74,6 @@ ledger_window_show_open_error (LedgerWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-typedef void (*FileChosenFunc) (LedgerWindow *self,
-                                const char   *path);
-
 static void
 on_file_chooser_response_cb (GtkNativeDialog *native,
                              int              response,
@@ -93,13 +90,13 @@ on_file_chooser_response_cb (GtkNativeDialog *native,
   g_object_unref (native);
 }
 
-static void
-choose_file (LedgerWindow         *self,
-             const char           *title,
-             GtkFileChooserAction  action,
-             const char           *suggested_name,
-             GtkFileFilter        *filter,
-             FileChosenFunc        func)
+void
+ledger_window_choose_file (LedgerWindow         *self,
+                           const char           *title,
+                           GtkFileChooserAction  action,
+                           const char           *suggested_name,
+                           GtkFileFilter        *filter,
+                           FileChosenFunc        func)
 {
   GtkFileChooserNative *native =
     gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
@@ -142,7 +139,7 @@ open_activated (GtkWidget  *widget,
 {
   const char *patterns[] = { "*.db", "*.sqlite", "*.ledger", NULL };
 
-  choose_file (LEDGER_WINDOW (widget), _("Open Ledger"), GTK_FILE_CHOOSER_ACTION_OPEN, NULL,
+  ledger_window_choose_file (LEDGER_WINDOW (widget), _("Open Ledger"), GTK_FILE_CHOOSER_ACTION_OPEN, NULL,
                new_filter (_("Ledger files"), patterns), open_chosen);
 }
 

@@ -39,6 +39,8 @@ struct _LedgerWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   GtkButton            *demo_badge;
+  GtkButton            *exchange_badge;  /* 待发送 N 项; its tooltip 上次交换 … (linked ledgers) */
+  AdwButtonContent     *exchange_badge_content;
   GtkDropDown          *township_dropdown;
   GtkSpinButton        *year_spin;
   GtkToggleButton      *search_button;
@@ -54,7 +56,16 @@ struct _LedgerWindow
 };
 
 /* ledger-window-actions.c */
+typedef void (*FileChosenFunc) (LedgerWindow *self,
+                                const char   *path);
+
 void ledger_window_class_add_actions (GtkWidgetClass *widget_class);
+void ledger_window_choose_file       (LedgerWindow         *self,
+                                      const char           *title,
+                                      GtkFileChooserAction  action,
+                                      const char           *suggested_name,
+                                      GtkFileFilter        *filter,
+                                      FileChosenFunc        func);
 void ledger_window_show_error        (LedgerWindow   *self,
                                       const char     *heading,
                                       const GError   *error);
@@ -71,6 +82,26 @@ char *ledger_window_dup_demo_path            (void);
 void  ledger_window_remember_ledger          (LedgerWindow   *self,
                                               const char     *path);
 void  ledger_window_update_demo_badge        (LedgerWindow   *self);
+/* ledger-window-exchange.c: update packages between township and county */
+void ledger_window_class_add_exchange_actions (GtkWidgetClass *widget_class);
+void ledger_window_update_exchange_status     (LedgerWindow   *self);
+void ledger_window_send_package               (LedgerWindow   *self,
+                                               const char     *to);
+void ledger_window_receive_package_file       (LedgerWindow   *self,
+                                               const char     *path);
+char *ledger_format_exchange_time             (const char     *utc);
+char *ledger_window_dup_exchange_status       (LedgerWindow   *self);
+
+/* ledger-window-exchange.c: update packages between township and county */
+void ledger_window_class_add_exchange_actions (GtkWidgetClass *widget_class);
+void ledger_window_update_exchange_status     (LedgerWindow   *self);
+void ledger_window_send_package               (LedgerWindow   *self,
+                                               const char     *to);
+void ledger_window_receive_package_file       (LedgerWindow   *self,
+                                               const char     *path);
+char *ledger_format_exchange_time             (const char     *utc);
+char *ledger_window_dup_exchange_status       (LedgerWindow   *self);
+
 /* ledger-window-holding-back.c */
 void ledger_window_init_holding_back (LedgerWindow   *self);
 

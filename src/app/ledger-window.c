@@ -175,6 +175,7 @@ on_db_changed_cb (LedgerWindow *self,
                   LedgerDb     *db)
 {
   ledger_window_update_demo_badge (self);
+  ledger_window_update_exchange_status (self);
   if (kind == LEDGER_KIND_ALL)
     {
       update_title (self);
@@ -416,6 +417,8 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, township_dropdown);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, demo_badge);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, exchange_badge);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, exchange_badge_content);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, year_spin);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, search_bar);
@@ -436,6 +439,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
 
   ledger_window_class_add_actions (widget_class);
   ledger_window_class_add_county_actions (widget_class);
+  ledger_window_class_add_exchange_actions (widget_class);
 }
 
 static void
@@ -515,6 +519,7 @@ ledger_window_set_db (LedgerWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, db != NULL ? "content" : "empty");
   ledger_window_update_actions (self);
   ledger_window_update_demo_badge (self);
+  ledger_window_update_exchange_status (self);
 }
 
 LedgerDb *

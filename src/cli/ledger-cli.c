@@ -21,6 +21,7 @@
 #include "ledger-progress.h"
 #include "ledger-regions.h"
 #include "ledger-store.h"
+#include "ledger-cli-private.h"
 
 #define PROGRAM "sanitation-ledger"
 #define MAX_WARNINGS 100
@@ -39,11 +40,11 @@ typedef struct
 
 /* ---- auxiliary functions ---- */
 
-static int
+int
 usage_error (const char *format,
              ...) G_GNUC_PRINTF (1, 2);
 
-static int
+int
 usage_error (const char *format,
              ...)
 {
@@ -65,7 +66,7 @@ default_db_path (void)
 }
 
 /* Opens the ledger for a command; prints why not and returns NULL (exit 3). */
-static LedgerDb *
+LedgerDb *
 open_ledger (const char *path,
              gboolean    read_only)
 {
@@ -86,7 +87,7 @@ open_ledger (const char *path,
 }
 
 /* An error while working on an open ledger: 3 when the ledger is the cause. */
-static int
+int
 exit_for_error (const GError *error)
 {
   g_printerr ("%s: %s\n", PROGRAM, error->message);
@@ -106,7 +107,7 @@ exit_for_error (const GError *error)
 }
 
 /* Parses a command's options; on an error prints it and returns FALSE. */
-static gboolean
+gboolean
 parse_options (const char   *command,
                const char   *parameters,
                const char   *summary,
@@ -574,6 +575,7 @@ static const Command commands[] = {
     N_("progress against the targets for the county and every township, as a table or as JSON") },
   { "remove-demo", run_remove_demo, "remove-demo",
     N_("remove every record flagged as demo data") },
+  LEDGER_CLI_EXCHANGE_COMMANDS
 };
 
 static void

@@ -8,6 +8,7 @@
 
 #include "ledger-db.h"
 #include "ledger-error.h"
+#include "ledger-exchange-private.h"
 #include "ledger-schema.h"
 
 struct _LedgerDb
@@ -23,6 +24,8 @@ struct _LedgerDb
   guint       depth;         /* transaction nesting: 1 = BEGIN, > 1 = savepoints */
   gint64      data_version;
   gboolean    read_only;
+  gboolean    applying;      /* a partner's package is being applied: no audit triggers */
+  sqlite3_session *session;  /* records the open transaction for the exchange log */
 };
 
 typedef struct
@@ -76,6 +79,16 @@ sql_audit_batch_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text (ctx, self->audit_batch, -1, SQLITE_TRANSIENT);
   else
     sqlite3_result_null (ctx);
+}
+
+/* the audit triggers stay silent while a partner's changes are applied: the
+ * package carries the partner's own audit rows */
+static void
+sql_applying_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  LedgerDb *self = sqlite3_user_data (ctx);
+
+  sqlite3_result_int (ctx, self->applying);
 }
 
 static char *
@@ -197,7 +210,17 @@ migrate_to_v2 (LedgerDb  *self,
   return ledger_db_exec (self, sql, error);
 }
 
-/* v3 (issue 12): fields and rule values by the public texts */
+/* v3 (issue 13): the exchange between linked ledgers (ledger-exchange-log.c) */
+static gboolean
+migrate_to_exchange (LedgerDb  *self,
+                     GError   **error)
+{
+  g_autofree char *sql = ledger_exchange_schema_sql ();
+
+  return ledger_db_exec (self, sql, error);
+}
+
+/* v4 (issue 12): fields and rule values by the public texts */
 static gboolean
 migrate_to_sources (LedgerDb  *self,
                     GError   **error)
@@ -215,6 +238,7 @@ typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 static const MigrateFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
+  migrate_to_exchange,
   migrate_to_sources,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
@@ -302,6 +326,8 @@ configure_connection (LedgerDb  *self,
   sqlite3_create_function (self->handle, "ledger_actor", 0, SQLITE_UTF8, self, sql_actor_func, NULL, NULL);
   sqlite3_create_function (self->handle, "ledger_audit_batch", 0, SQLITE_UTF8, self, sql_audit_batch_func,
                            NULL, NULL);
+  sqlite3_create_function (self->handle, "ledger_applying", 0, SQLITE_UTF8, self, sql_applying_func,
+                           NULL, NULL);
   /* A big import is one transaction of savepoints: a small page cache
    * spills its pages to the WAL again and again, and statement journals in
    * temporary files are written for every row; keep both in memory */
@@ -347,6 +373,7 @@ ledger_db_finalize (GObject *object)
 {
   LedgerDb *self = LEDGER_DB (object);
 
+  g_clear_pointer (&self->session, sqlite3session_delete);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle)
     sqlite3_close_v2 (self->handle);
@@ -581,6 +608,8 @@ ledger_db_begin (LedgerDb  *self,
                          : g_strdup_printf ("SAVEPOINT sp%u", self->depth);
   if (!(self->depth == 0 ? ledger_db_exec (self, sql, error) : exec_cached (self, sql, error)))
     return FALSE;
+  if (self->depth == 0 && !self->applying)
+    self->session = ledger_exchange_log_start (self);
   self->depth++;
   return TRUE;
 }
@@ -616,6 +645,12 @@ ledger_db_commit (LedgerDb  *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (self->depth > 0, FALSE);
+  if (self->depth == 1 && self->session != NULL &&
+      !ledger_exchange_log_capture (self, g_steal_pointer (&self->session), error))
+    {
+      ledger_db_rollback (self);
+      return FALSE;
+    }
   sql = self->depth == 1 ? g_strdup ("COMMIT")
                          : g_strdup_printf ("RELEASE sp%u", self->depth - 1);
   if (!(self->depth == 1 ? ledger_db_exec (self, sql, error) : exec_cached (self, sql, error)))
@@ -637,6 +672,7 @@ ledger_db_rollback (LedgerDb *self)
   g_return_if_fail (self->depth > 0);
   if (self->depth == 1)
     {
+      g_clear_pointer (&self->session, sqlite3session_delete);
       sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
       g_array_set_size (self->pending, 0);
     }
@@ -749,6 +785,15 @@ ledger_db_set_meta (LedgerDb    *self,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return ledger_db_set_sqlite_error (self, sqlite3_errcode (self->handle), error);
   return TRUE;
+}
+
+/* While TRUE, the audit triggers do not fire and no exchange log is kept:
+ * the changes being written are a partner's, with the partner's audit rows. */
+void
+ledger_db_set_applying (LedgerDb *self,
+                        gboolean  applying)
+{
+  self->applying = applying;
 }
 
 char *

@@ -1,7 +1,10 @@
 /* ledger-db.h: one ledger file (DESIGN.md §6)
  *
  * LedgerDb owns the SQLite connection. Core modules use its handle and its
- * statement cache; nothing outside src/core sees SQL. Every change runs inside
+ * statement cache through ledger-db-private.h; nothing outside src/core sees
+ * SQL (app and cli are compiled without LEDGER_COMPILATION, so the SQL entry
+ * points are not even declared there; tools/check-layers.sh fails the build
+ * when they include sqlite3.h or the private header). Every change runs inside
  * ledger_db_begin()/ledger_db_commit(); audit rows are written by triggers in
  * the schema, with the actor set by ledger_db_set_actor(). After the outermost
  * commit the "changed" signal is emitted once per (kind, uid) that was noted
@@ -10,13 +13,12 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 #include "ledger-kinds.h"
 
 G_BEGIN_DECLS
 
-#define LEDGER_SCHEMA_VERSION 3
+#define LEDGER_SCHEMA_VERSION 4
 #define LEDGER_APPLICATION_ID 0x4C444752 /* "LDGR" in PRAGMA application_id */
 #define LEDGER_DEFAULT_REGION "512022"
 
@@ -39,25 +41,6 @@ LedgerDb     *ledger_db_open             (const char         *path,
                                           GError            **error);
 const char   *ledger_db_get_path         (LedgerDb           *self);
 gboolean      ledger_db_is_read_only     (LedgerDb           *self);
-sqlite3      *ledger_db_get_handle       (LedgerDb           *self);
-
-sqlite3_stmt *ledger_db_prepare          (LedgerDb           *self,
-                                          const char         *sql,
-                                          GError            **error);
-/* Whether @sql, with @param bound to ?1, returns a row: *found. FALSE with
- * @error only when the query fails. */
-gboolean      ledger_db_has_row          (LedgerDb           *self,
-                                          const char         *sql,
-                                          const char         *param,
-                                          gboolean           *found,
-                                          GError            **error);
-gboolean      ledger_db_exec             (LedgerDb           *self,
-                                          const char         *sql,
-                                          GError            **error);
-gboolean      ledger_db_set_sqlite_error (LedgerDb           *self,
-                                          int                 rc,
-                                          GError            **error);
-
 gboolean      ledger_db_begin            (LedgerDb           *self,
                                           GError            **error);
 gboolean      ledger_db_commit           (LedgerDb           *self,
@@ -88,6 +71,8 @@ char         *ledger_db_dup_region_name  (LedgerDb           *self,
 char         *ledger_uid_new             (void);
 char         *ledger_now_utc             (void);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_reset)
-
 G_END_DECLS
+
+#ifdef LEDGER_COMPILATION
+#include "ledger-db-private.h"
+#endif

@@ -284,28 +284,35 @@ key_expression (const AuditedTable *t,
   return g_strdup_printf (t->key, row, row, row);
 }
 
+/* v3 (the exchange) guards every trigger with ledger_applying (): a
+ * partner's changes arrive with the partner's own audit rows. The SQL of v1
+ * and v2 stays as those versions wrote it; the guarded triggers are made by
+ * ledger_schema_refresh_triggers_sql after the last migration. */
 static void
 append_triggers (GString            *sql,
                  const AuditedTable *t,
                  gboolean            batch,
-                 gboolean            current)
+                 gboolean            guarded)
 {
+  const char *when = guarded ? "WHEN NOT ledger_applying () " : "";
+
   g_autofree char *new_key = key_expression (t, "NEW");
   g_autofree char *old_key = key_expression (t, "OLD");
   const char *column = batch ? BATCH_COLUMN : "";
   const char *value = batch ? BATCH_VALUE : "";
 
-  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_insert AFTER INSERT ON %s BEGIN\n", t->table, t->table);
+  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_insert AFTER INSERT ON %s %sBEGIN\n", t->table, t->table, when);
   g_string_append_printf (sql, AUDIT_INSERT, column, t->table, new_key, "insert", "NULL", "NULL", "NULL", value);
   g_string_append (sql, "END;\n");
 
-  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_delete AFTER DELETE ON %s BEGIN\n", t->table, t->table);
+  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_delete AFTER DELETE ON %s %sBEGIN\n", t->table, t->table, when);
   g_string_append_printf (sql, AUDIT_INSERT, column, t->table, old_key, "delete", "NULL", "NULL", "NULL", value);
   g_string_append (sql, "END;\n");
 
-  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_update AFTER UPDATE ON %s BEGIN\n", t->table, t->table);
+  g_string_append_printf (sql, "CREATE TRIGGER audit_%s_update AFTER UPDATE ON %s %sBEGIN\n", t->table, t->table, when);
   for (guint i = 0; t->fields[i] != NULL; i++)
-    if (current || !is_later_column (t->table, t->fields[i]))
+    /* the historical triggers (v1, v2) never knew the later columns */
+    if (guarded || !is_later_column (t->table, t->fields[i]))
       g_string_append_printf (sql, AUDIT_UPDATE, column, t->table, new_key, t->fields[i], t->fields[i],
                             t->fields[i], value, t->fields[i], t->fields[i]);
   g_string_append (sql, "END;\n");

@@ -1,0 +1,40 @@
+/* ledger-db-private.h: the SQL entry points of LedgerDb, for src/core only
+ *
+ * ledger-db.h includes this header when LEDGER_COMPILATION is defined (the
+ * core library's own flag); core's tests include it directly. app and cli
+ * never see it: tools/check-layers.sh fails the build if they include it or
+ * <sqlite3.h>.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ledger-db.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *ledger_db_get_handle       (LedgerDb           *self);
+
+sqlite3_stmt *ledger_db_prepare          (LedgerDb           *self,
+                                          const char         *sql,
+                                          GError            **error);
+/* Whether @sql, with @param bound to ?1, returns a row: *found. FALSE with
+ * @error only when the query fails. */
+gboolean      ledger_db_has_row          (LedgerDb           *self,
+                                          const char         *sql,
+                                          const char         *param,
+                                          gboolean           *found,
+                                          GError            **error);
+gboolean      ledger_db_exec             (LedgerDb           *self,
+                                          const char         *sql,
+                                          GError            **error);
+gboolean      ledger_db_set_sqlite_error (LedgerDb           *self,
+                                          int                 rc,
+                                          GError            **error);
+
+void          ledger_db_set_applying     (LedgerDb           *self,
+                                          gboolean            applying);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_reset)
+
+G_END_DECLS
