@@ -99,11 +99,21 @@ verdict_icon_name (const LedgerIndicator *indicator)
   return indicator->met ? "emblem-ok-symbolic" : "dialog-warning-symbolic";
 }
 
+/* judged: a rate and a target to hold it to (black_odorous_remediated_all
+ * has no target by default: shown, never judged) */
+static gboolean
+is_judged (const LedgerIndicator *indicator)
+{
+  return !isnan (indicator->rate) && !isnan (indicator->target);
+}
+
 static const char *
 verdict_text (const LedgerIndicator *indicator)
 {
   if (isnan (indicator->rate))
     return _("Nothing to count yet");
+  if (isnan (indicator->target))
+    return _("No target set");
   return indicator->met ? _("Target met") : _("Target not met");
 }
 
@@ -113,7 +123,7 @@ set_met_class (GtkWidget             *widget,
 {
   gtk_widget_remove_css_class (widget, "success");
   gtk_widget_remove_css_class (widget, "error");
-  if (!isnan (indicator->rate))
+  if (is_judged (indicator))
     gtk_widget_add_css_class (widget, indicator->met ? "success" : "error");
 }
 
@@ -157,10 +167,10 @@ show_card (IndicatorCard         *card,
   gtk_label_set_label (card->detail, detail);
   gtk_label_set_label (card->target, target_text);
   gtk_image_set_from_icon_name (card->verdict_icon, verdict_icon_name (indicator));
-  gtk_widget_set_visible (GTK_WIDGET (card->verdict_icon), !isnan (indicator->rate));
+  gtk_widget_set_visible (GTK_WIDGET (card->verdict_icon), is_judged (indicator));
   gtk_label_set_label (card->verdict, verdict_text (indicator));
   gtk_label_set_label (card->gap, gap);
-  gtk_widget_set_visible (GTK_WIDGET (card->gap), !indicator->met && !isnan (indicator->rate));
+  gtk_widget_set_visible (GTK_WIDGET (card->gap), !indicator->met && is_judged (indicator));
   set_met_class (GTK_WIDGET (card->rate), indicator);
   set_met_class (GTK_WIDGET (card->verdict), indicator);
   set_met_class (GTK_WIDGET (card->verdict_icon), indicator);

@@ -72,6 +72,8 @@ verdict_text (const LedgerIndicator *indicator,
 
   if (isnan (indicator->rate))
     return g_steal_pointer (&rate);
+  if (isnan (indicator->target))
+    return g_strdup_printf ("%s · %s", rate, _("No target set"));
   if (indicator->met)
     return g_strdup_printf ("%s ✔ %s", rate, _("Target met"));
   return g_strdup_printf ("%s ✘ %s", rate, gap);
@@ -123,7 +125,8 @@ draw_figures (GtkPrintContext      *context,
           row_height = 0;
         }
     }
-  return y;
+  /* an odd number of indicators leaves a row open */
+  return row_height > 0 ? y + row_height + GAP : y;
 }
 
 static double

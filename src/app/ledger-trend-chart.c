@@ -238,7 +238,8 @@ ledger_trend_chart_draw (cairo_t       *cr,
                          double         height,
                          GPtrArray     *trend)
 {
-  double legend_height = 2 * LEGEND_ROW + 4;
+  /* two series a row */
+  double legend_height = (LEDGER_N_INDICATORS + 1) / 2 * LEGEND_ROW + 4;
   Plot plot;
 
   if (trend == NULL || trend->len == 0)

@@ -665,7 +665,7 @@ ledger_indicator_name (LedgerIndicatorId id)
     N_("Administrative villages with effective domestic sewage treatment"),
     N_("Livestock and poultry manure utilisation rate"),
     N_("Scale farms with matched manure treatment facilities"),
-    N_("Rural black-odorous water bodies remediated"),
+    N_("Larger black-odorous water bodies remediated (national list)"),
     N_("Black-odorous water bodies remediated, all listed"),
   };
 
