@@ -9,14 +9,17 @@
 #include "ledger-map-view.h"
 #include "ledger-regions.h"
 #include "ledger-settings.h"
+#include "ledger-tile-banner.h"
 #include "ledger-test-util.h"
 
 typedef struct
 {
-  GBytes *png;
-  gint    n_requests;
-  GMutex  lock;
-  char   *last_path;
+  GBytes    *png;
+  GBytes    *annotation;  /* answered for 天地图's annotation layers (LAYER=cva or cia) */
+  gint       n_requests;
+  GMutex     lock;
+  char      *last_path;
+  GPtrArray *paths;       /* every request line, when not NULL */
 } TileServer;
 
 static GBytes *
@@ -57,7 +60,29 @@ on_run (GThreadedSocketService *service,
   g_free (server->last_path);
   server->last_path = request ? g_strdup (request) : NULL;
   server->n_requests++;
+  if (server->paths != NULL && request != NULL)
+    g_ptr_array_add (server->paths, g_strdup (request));
   g_mutex_unlock (&server->lock);
+
+  /* a wrong key: what an online tile service answers */
+  if (request != NULL && strstr (request, "tk=badkey") != NULL)
+    {
+      const char *refusal = "HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                            "Connection: close\r\n\r\n{}";
+      g_output_stream_write_all (out, refusal, strlen (refusal), NULL, NULL, NULL);
+      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+      return TRUE;
+    }
+  if (request != NULL && server->annotation != NULL && (strstr (request, "LAYER=cva") || strstr (request, "LAYER=cia")))
+    {
+      header = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: %" G_GSIZE_FORMAT
+                                "\r\nConnection: close\r\n\r\n", g_bytes_get_size (server->annotation));
+      g_output_stream_write_all (out, header, strlen (header), NULL, NULL, NULL);
+      g_output_stream_write_all (out, g_bytes_get_data (server->annotation, NULL),
+                                 g_bytes_get_size (server->annotation), NULL, NULL, NULL);
+      g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+      return TRUE;
+    }
 
   header = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: %" G_GSIZE_FORMAT
                             "\r\nConnection: close\r\n\r\n", g_bytes_get_size (server->png));
@@ -173,11 +198,227 @@ test_url_template (void)
   g_free (server.last_path);
 }
 
+/* a transparent tile with a blue square in the middle: 天地图's place names */
+static GBytes *
+annotation_png (void)
+{
+  g_autoptr (GByteArray) pixels = g_byte_array_sized_new (256 * 256 * 4);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  for (guint i = 0; i < 256 * 256; i++)
+    {
+      gboolean inside = (i % 256) >= 96 && (i % 256) < 160 && (i / 256) >= 96 && (i / 256) < 160;
+      guint8 px[4] = { 0x00, 0x00, inside ? 0xff : 0x00, inside ? 0xff : 0x00 };
+      g_byte_array_append (pixels, px, 4);
+    }
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&pixels));
+  texture = gdk_memory_texture_new (256, 256, GDK_MEMORY_R8G8B8A8, bytes, 256 * 4);
+  return gdk_texture_save_to_png_bytes (texture);
+}
+
+/* the county outline's blue stroke, over whatever is beneath it */
+static gboolean
+texture_has_outline (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guint8 *pixels = g_malloc (width * height * 4);
+
+  gdk_texture_download (texture, pixels, width * 4);
+  for (int i = 0; i < width * height; i++)
+    if (pixels[4 * i] > 180 && pixels[4 * i + 2] < 90 && pixels[4 * i + 1] > 90 && pixels[4 * i + 1] < 160)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+find_banner (GtkWidget *widget, LedgerTileBanner **banner)
+{
+  if (LEDGER_IS_TILE_BANNER (widget))
+    *banner = LEDGER_TILE_BANNER (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child && !*banner; child = gtk_widget_get_next_sibling (child))
+    find_banner (child, banner);
+}
+
+typedef struct
+{
+  GtkWidget        *window;
+  LedgerTileBanner *banner;
+  LedgerDb         *db;
+  char             *dir;
+} MapWindow;
+
+static void
+open_map (MapWindow *map)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  GtkWidget *map_view;
+
+  map->dir = g_dir_make_tmp ("test-base-map-XXXXXX", NULL);
+  path = g_build_filename (map->dir, "ledger.db", NULL);
+  map->db = ledger_ledger_create (path, "512022", FALSE, &error);
+  g_assert_no_error (error);
+  map->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (map->window), 800, 600);
+  map_view = ledger_map_view_new ();
+  gtk_window_set_child (GTK_WINDOW (map->window), map_view);
+  ledger_map_view_set_db (LEDGER_MAP_VIEW (map_view), map->db, 2025);
+  gtk_window_present (GTK_WINDOW (map->window));
+  gtk_test_widget_wait_for_draw (map->window);
+  find_banner (map_view, &map->banner);
+  g_assert_nonnull (map->banner);
+}
+
+static void
+close_map (MapWindow *map)
+{
+  gtk_window_destroy (GTK_WINDOW (map->window));
+  g_clear_object (&map->db);
+  ledger_test_remove_dir (map->dir);
+  g_free (map->dir);
+}
+
+/* Renders the window every 0.2 s until @done says so or 20 s pass. */
+static GdkTexture *
+render_until (GtkWidget *window, gboolean (*done) (GdkTexture *, gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC, next_render = 0;
+  GdkTexture *texture = NULL;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (g_get_monotonic_time () > next_render)
+        {
+          next_render = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
+          g_clear_object (&texture);
+          texture = render (window);
+          if (texture != NULL && done (texture, data))
+            break;
+        }
+    }
+  return texture;
+}
+
+static gboolean
+has_base_and_annotation (GdkTexture *texture, gpointer data)
+{
+  return texture_has_colour (texture, 0xff, 0x00, 0xff) && texture_has_colour (texture, 0x00, 0x00, 0xff);
+}
+
+static gboolean
+banner_shown (GdkTexture *texture, gpointer data)
+{
+  return ledger_tile_banner_is_shown (data);
+}
+
+static gboolean
+path_seen (TileServer *server, const char *a, const char *b)
+{
+  gboolean seen = FALSE;
+
+  g_mutex_lock (&server->lock);
+  for (guint i = 0; i < server->paths->len && !seen; i++)
+    seen = strstr (server->paths->pdata[i], a) && strstr (server->paths->pdata[i], b);
+  g_mutex_unlock (&server->lock);
+  return seen;
+}
+
+/* 天地图 vector with its annotation, from a local server standing in for
+ * t0–t7.tianditu.gov.cn: both layers are asked for with the key and drawn
+ * one over the other; then a wrong key shows the banner over the outline. */
+static void
+test_tianditu (void)
+{
+  TileServer server = { .png = solid_png (0xff, 0x00, 0xff), .annotation = annotation_png (),
+                        .paths = g_ptr_array_new_with_free_func (g_free) };
+  g_autoptr (GSocketService) service = g_threaded_socket_service_new (8);
+  g_autoptr (GSettings) settings = ledger_settings_new ();
+  g_autofree char *url = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  MapWindow map = { 0 };
+
+  g_mutex_init (&server.lock);
+  g_signal_connect (service, "run", G_CALLBACK (on_run), &server);
+  url = g_strdup_printf ("http://127.0.0.1:%u", start_server (service));
+  g_settings_set_string (settings, "tianditu-server", url);
+  g_settings_set_string (settings, "tianditu-key", "0123abcd");
+  g_settings_set_string (settings, "base-map", "tianditu-vector");
+  open_map (&map);
+
+  texture = render_until (map.window, has_base_and_annotation, NULL);
+  g_assert_true (path_seen (&server, "GET /vec_w/wmts?", "LAYER=vec&"));
+  g_assert_true (path_seen (&server, "GET /cva_w/wmts?", "tk=0123abcd"));
+  g_assert_true (path_seen (&server, "TILEMATRIXSET=w", "TILECOL="));
+  g_assert_nonnull (texture);
+  g_assert_true (texture_has_colour (texture, 0xff, 0x00, 0xff));
+  g_assert_true (texture_has_colour (texture, 0x00, 0x00, 0xff));
+  g_assert_false (ledger_tile_banner_is_shown (map.banner));
+
+  /* a wrong key: the server refuses every tile */
+  g_settings_set_string (settings, "tianditu-key", "badkey");
+  g_settings_set_string (settings, "base-map", "tianditu-imagery");
+  g_clear_object (&texture);
+  texture = render_until (map.window, banner_shown, map.banner);
+  g_assert_true (ledger_tile_banner_is_shown (map.banner));
+  g_assert_nonnull (strstr (ledger_tile_banner_get_text (map.banner), "Forbidden"));
+  g_assert_true (path_seen (&server, "GET /img_w/wmts?", "tk=badkey"));
+  g_assert_false (texture_has_colour (texture, 0xff, 0x00, 0xff));
+  g_assert_true (texture_has_outline (texture));
+  if (g_getenv ("LEDGER_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("LEDGER_SCREENSHOT_DIR"), "map-tiles-refused.png", NULL);
+      gdk_texture_save_to_png (texture, png);
+    }
+
+  close_map (&map);
+  g_socket_service_stop (service);
+  g_settings_reset (settings, "tianditu-server");
+  g_settings_reset (settings, "tianditu-key");
+  g_bytes_unref (server.png);
+  g_bytes_unref (server.annotation);
+  g_ptr_array_unref (server.paths);
+  g_free (server.last_path);
+}
+
+/* No connection (the server is gone): the banner says so; the outline draws. */
+static void
+test_offline (void)
+{
+  g_autoptr (GSocketService) service = g_threaded_socket_service_new (1);
+  g_autoptr (GSettings) settings = ledger_settings_new ();
+  g_autofree char *url = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  MapWindow map = { 0 };
+  guint16 port = start_server (service);
+
+  /* a port that nothing listens on any more */
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+  url = g_strdup_printf ("http://127.0.0.1:%u/offline/{z}/{x}/{y}.png", port);
+  g_settings_set_string (settings, "url-template", url);
+  g_settings_set_string (settings, "base-map", "url-template");
+  open_map (&map);
+
+  texture = render_until (map.window, banner_shown, map.banner);
+  g_assert_true (ledger_tile_banner_is_shown (map.banner));
+  g_assert_nonnull (strstr (ledger_tile_banner_get_text (map.banner), "no connection"));
+  g_assert_true (texture_has_outline (texture));
+
+  /* back to no base map: nothing to fail, no banner */
+  g_settings_set_string (settings, "base-map", "none");
+  g_assert_false (ledger_tile_banner_is_shown (map.banner));
+  close_map (&map);
+}
+
 int
 main (int argc, char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
   g_resources_register (ledger_app_get_resource ());
   g_test_add_func ("/base-map/url-template", test_url_template);
+  g_test_add_func ("/base-map/tianditu", test_tianditu);
+  g_test_add_func ("/base-map/offline", test_offline);
   return g_test_run ();
 }

@@ -102,6 +102,16 @@ assert d["type"] == "FeatureCollection" and d["features"]
 assert all(f["geometry"]["type"] == "Point" for f in d["features"])
 assert {f["properties"]["layer"] for f in d["features"]} >= {"facilities", "farms", "water-bodies"}
 '
+# KML/KMZ for Google Earth and 奥维: every kind with points, one kind, and back unchanged
+expect 0 "export KML of every kind" -- --db lezhi.db export --output points.kml
+check "KML has one Folder per kind with points" bash -c "[ \$(grep -c '<Folder>' points.kml) -eq 4 ]"
+expect 0 "export farms as KMZ" -- --db lezhi.db export --kind farms --output farms.kmz
+expect 0 "the KMZ imports back" -- --db lezhi.db import farms farms.kmz --dry-run
+check "the KMZ import changes nothing" grep -q 'New: 0, updated: 0, unchanged: 18' out.txt
+expect 2 "samples have no points for KML" -- --db lezhi.db export --kind samples --output samples.kml
+printf '<kml><Document><Placemark><name>x</name><Point><coordinates>abc</coordinates></Point></Placemark></Document></kml>' > bad.kml
+expect 1 "a KML with broken coordinates is rejected" -- --db lezhi.db import farms bad.kml
+check "the message names the file and the coordinates" grep -q 'bad.kml.*coordinates' err.txt
 expect 0 "export one township" -- --db lezhi.db export --kind facilities --township 512022101 --output zt.csv
 expect 0 "export the XLSX workbook" -- --db lezhi.db export --year 2025 --output 台账.xlsx
 check "the workbook is a zip with a chart and nothing is left beside it" bash -c \

@@ -13,6 +13,7 @@
 #include "ledger-test-app.h"
 #include "ledger-application.h"
 #include "ledger-export-dialog.h"
+#include "ledger-table.h"
 #include "ledger-i18n.h"
 #include "ledger-regions.h"
 #include "ledger-settings.h"
@@ -206,6 +207,30 @@ test_exports_csv_and_geojson (void)
   g_free (outcome.path);
 }
 
+/* KML/KMZ for Google Earth and 奥维: a .kmz name gives a zip holding doc.kml */
+static void
+test_exports_kmz (void)
+{
+  g_autofree char *path = g_build_filename (out_dir, "养殖场.kmz", NULL);
+  g_autoptr (LedgerTable) table = NULL;
+  g_autoptr (GError) error = NULL;
+  Outcome outcome = { 0 };
+  LedgerExportDialog *dialog = open_dialog (&outcome);
+
+  ledger_export_dialog_set_format (dialog, LEDGER_EXPORT_FORMAT_KML);
+  save_screenshot (GTK_WIDGET (dialog), "export-dialog-kml.png");
+  ledger_export_dialog_set_kind (dialog, LEDGER_KIND_FARMS);
+  ledger_export_dialog_export_to (dialog, path);
+  g_assert_true (wait_for (&outcome.destroyed));
+  g_assert_cmpstr (outcome.path, ==, path);
+  table = ledger_table_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (table->format, ==, LEDGER_TABLE_KML);
+  g_assert_cmpstr (table->encoding, ==, "KMZ");
+  g_assert_cmpuint (table->rows->len, >, 1);
+  g_free (outcome.path);
+}
+
 static void
 test_cancelled_writes_nothing (void)
 {
@@ -337,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/opens-with-the-window-settings", test_opens_with_the_window_settings);
   g_test_add_func ("/export-dialog/workbook", test_exports_workbook);
   g_test_add_func ("/export-dialog/csv-and-geojson", test_exports_csv_and_geojson);
+  g_test_add_func ("/export-dialog/kmz", test_exports_kmz);
   g_test_add_func ("/export-dialog/cancelled", test_cancelled_writes_nothing);
   g_test_add_func ("/export-dialog/failure-shown", test_failure_is_shown);
   g_test_add_func ("/export-dialog/show-in-folder", test_show_in_folder);

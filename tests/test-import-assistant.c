@@ -461,6 +461,33 @@ test_geojson_in_gcj02 (void)
   g_assert_cmpfloat (fabs (lon - 105.05), >, 1e-3);
 }
 
+/* ---- KMZ as Google Earth saves it: Folders, Data, a description table ---- */
+
+static void
+test_google_earth_kmz (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "kml", "farms.kmz", NULL);
+  guint n_farms = ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS);
+  LedgerImportAssistant *assistant = open_assistant (path);
+  g_autoptr (LedgerRecord) sheep = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
+  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_FARMS);
+  save_screenshot (GTK_WIDGET (assistant), "2-mapping-kmz");
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_new, ==, 2);
+  g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
+  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS), ==, n_farms + 2);
+  sheep = find_record (LEDGER_KIND_FARMS, "L102");
+  g_assert_nonnull (sheep);
+  g_assert_cmpstr (ledger_record_get (sheep, "name"), ==, "二村肉羊养殖场");
+  g_assert_cmpstr (ledger_record_get (sheep, "species"), ==, "sheep_goat");
+}
+
 /* ---- re-importing: updates, not duplicates ---- */
 
 static gboolean
@@ -836,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/import-assistant/gbk-sheet-with-bad-rows", test_gbk_sheet_with_bad_rows);
   g_test_add_func ("/import-assistant/xlsx-sheet-with-bad-rows", test_xlsx_sheet_with_bad_rows);
   g_test_add_func ("/import-assistant/geojson-in-gcj02", test_geojson_in_gcj02);
+  g_test_add_func ("/import-assistant/google-earth-kmz", test_google_earth_kmz);
   g_test_add_func ("/import-assistant/update-lists-changed-fields", test_update_lists_changed_fields);
   g_test_add_func ("/import-assistant/many-problems-listed-bounded", test_many_problems_listed_bounded);
   g_test_add_func ("/import-assistant/stop-large-import", test_stop_large_import);

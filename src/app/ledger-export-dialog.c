@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-export-dialog.h"
+#include "ledger-export-kml.h"
 #include "ledger-export-xlsx.h"
 #include "ledger-export.h"
 #include "ledger-regions.h"
@@ -75,7 +76,7 @@ fill_kinds (LedgerExportDialog *self)
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
 
   g_array_set_size (self->row_kinds, 0);
-  if (format == LEDGER_EXPORT_FORMAT_GEOJSON)
+  if (format == LEDGER_EXPORT_FORMAT_GEOJSON || format == LEDGER_EXPORT_FORMAT_KML)
     {
       LedgerKind all = LEDGER_EXPORT_ALL_KINDS;
       gtk_string_list_append (names, _("Every kind with coordinates"));
@@ -99,6 +100,9 @@ format_description (LedgerExportFormat format)
       return _("One kind, every year, Chinese headers: opens in Excel and WPS and imports back unchanged");
     case LEDGER_EXPORT_FORMAT_GEOJSON:
       return _("Points in WGS-84 with every field, for QGIS");
+    case LEDGER_EXPORT_FORMAT_KML:
+      return _("Points and water-body shapes in WGS-84 with names and every field, for Google Earth, 奥维 and 两步路; "
+               "name the file .kmz for a compressed one");
     case LEDGER_EXPORT_FORMAT_XLSX:
     default:
       return _("The four indicators by township with charts, and one sheet per kind");
@@ -163,6 +167,8 @@ suggested_name (LedgerExportDialog *self)
     return g_strdup_printf (_("%s ledger %d.xlsx"), scope ? scope : "", ledger_export_dialog_get_year (self));
   if (format == LEDGER_EXPORT_FORMAT_GEOJSON)
     return g_strdup_printf ("%s.geojson", kind == LEDGER_EXPORT_ALL_KINDS ? _("Points") : ledger_kind_display_name (kind));
+  if (format == LEDGER_EXPORT_FORMAT_KML)
+    return g_strdup_printf ("%s.kml", kind == LEDGER_EXPORT_ALL_KINDS ? _("Points") : ledger_kind_display_name (kind));
   return g_strdup_printf ("%s.csv", ledger_kind_display_name (kind));
 }
 
@@ -181,6 +187,11 @@ format_filter (LedgerExportFormat format)
       gtk_file_filter_set_name (filter, _("GeoJSON files"));
       gtk_file_filter_add_pattern (filter, "*.geojson");
       break;
+    case LEDGER_EXPORT_FORMAT_KML:
+      gtk_file_filter_set_name (filter, _("KML and KMZ files"));
+      gtk_file_filter_add_pattern (filter, "*.kml");
+      gtk_file_filter_add_pattern (filter, "*.kmz");
+      break;
     case LEDGER_EXPORT_FORMAT_XLSX:
     default:
       gtk_file_filter_set_name (filter, _("Excel workbooks"));
@@ -193,7 +204,18 @@ format_filter (LedgerExportFormat format)
 static const char *
 format_suffix (LedgerExportFormat format)
 {
-  return format == LEDGER_EXPORT_FORMAT_CSV ? ".csv" : format == LEDGER_EXPORT_FORMAT_GEOJSON ? ".geojson" : ".xlsx";
+  switch (format)
+    {
+    case LEDGER_EXPORT_FORMAT_CSV:
+      return ".csv";
+    case LEDGER_EXPORT_FORMAT_GEOJSON:
+      return ".geojson";
+    case LEDGER_EXPORT_FORMAT_KML:
+      return ".kml";
+    case LEDGER_EXPORT_FORMAT_XLSX:
+    default:
+      return ".xlsx";
+    }
 }
 
 /* "台账" chosen for a workbook becomes "台账.xlsx" */
@@ -204,7 +226,8 @@ path_with_suffix (const char         *path,
   g_autofree char *lower = g_ascii_strdown (path, -1);
 
   if (g_str_has_suffix (lower, format_suffix (format)) ||
-      (format == LEDGER_EXPORT_FORMAT_GEOJSON && g_str_has_suffix (lower, ".json")))
+      (format == LEDGER_EXPORT_FORMAT_GEOJSON && g_str_has_suffix (lower, ".json")) ||
+      (format == LEDGER_EXPORT_FORMAT_KML && g_str_has_suffix (lower, ".kmz")))
     return g_strdup (path);
   return g_strconcat (path, format_suffix (format), NULL);
 }
@@ -242,6 +265,9 @@ run_job (ExportJob     *job,
     case LEDGER_EXPORT_FORMAT_GEOJSON:
       return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
              ledger_export_geojson (db, job->kind, job->path, job->year, job->township, error);
+    case LEDGER_EXPORT_FORMAT_KML:
+      return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+             ledger_export_kml (db, job->kind, job->path, job->year, job->township, error);
     case LEDGER_EXPORT_FORMAT_XLSX:
     default:
       return ledger_export_xlsx (db, job->path, job->year, job->township, on_job_progress, job, cancellable, error);

@@ -19,6 +19,7 @@ typedef enum
   LEDGER_EXPORT_FORMAT_XLSX,
   LEDGER_EXPORT_FORMAT_CSV,
   LEDGER_EXPORT_FORMAT_GEOJSON,
+  LEDGER_EXPORT_FORMAT_KML,      /* .kml, or .kmz when the name says so */
 } LedgerExportFormat;
 
 #define LEDGER_TYPE_EXPORT_DIALOG (ledger_export_dialog_get_type ())

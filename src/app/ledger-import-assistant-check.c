@@ -50,7 +50,7 @@ problem_column (LedgerImportAssistant *self,
 static gboolean
 is_geojson (LedgerImportAssistant *self)
 {
-  return self->table->format == LEDGER_TABLE_GEOJSON;
+  return ledger_table_has_features (self->table);
 }
 
 /* a GeoJSON file has features and properties, not rows and columns */

@@ -42,6 +42,8 @@ describe_format (const LedgerTable *table)
       return g_strdup_printf (_("Excel workbook, sheet “%s”"), table->sheet_name ? table->sheet_name : "");
     case LEDGER_TABLE_GEOJSON:
       return g_strdup (_("GeoJSON, one row per feature"));
+    case LEDGER_TABLE_KML:
+      return g_strdup_printf (_("%s (Google Earth, 奥维, 两步路), one row per placemark"), table->encoding);
     case LEDGER_TABLE_CSV:
     default:
       return g_strdup_printf (_("CSV, encoding: %s, delimiter: %s"), table->encoding ? table->encoding : "",
@@ -230,7 +232,7 @@ static gboolean
 is_geometry_column (LedgerImportAssistant *self,
                     guint                  column)
 {
-  return self->table->format == LEDGER_TABLE_GEOJSON
+  return ledger_table_has_features (self->table)
          && g_str_equal (header_text (self, column), LEDGER_TABLE_GEOMETRY_COLUMN);
 }
 
@@ -274,7 +276,7 @@ fill_grid (LedgerImportAssistant *self)
 
   clear_grid (self);
   gtk_grid_attach (self->preview_grid,
-                   new_cell_label (self->table->format == LEDGER_TABLE_GEOJSON ? _("Feature") : _("Row"), "dim-label"),
+                   new_cell_label (ledger_table_has_features (self->table) ? _("Feature") : _("Row"), "dim-label"),
                    0, 1, 1, 1);
   for (guint c = 0; c < n_shown; c++)
     {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ledger-settings.h"
+#include "ledger-base-map.h"
 #include "ledger-blank-map-source.h"
 #include "ledger-county-outline.h"
 #include "ledger-editor.h"
@@ -25,13 +26,14 @@
 #include "ledger-shape-layer.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
+#include "ledger-tile-banner.h"
 
 struct _LedgerMapView
 {
   GtkWidget                 parent_instance;
 
   GSettings                *settings;
-  ShumateMapSourceRegistry *registry;
+  LedgerTileBanner         *tile_banner;   /* says when base-map tiles fail */
   LedgerDb                 *db;
   int                       year;
   guint                     reload_id;
@@ -83,58 +85,19 @@ show_status (LedgerMapView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), message != NULL);
 }
 
-static ShumateMapSource *
-new_url_source (const char  *template,
-                GError     **error)
-{
-  ShumateMapSource *source;
-
-  if (template == NULL || strstr (template, "{x}") == NULL || strstr (template, "{y}") == NULL
-      || strstr (template, "{z}") == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The base map URL template must contain {x}, {y} and {z}. Set it in Preferences."));
-      return NULL;
-    }
-  source = SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_from_url (template));
-  shumate_map_source_set_name (source, _("Custom base map"));
-  return source;
-}
-
-static ShumateMapSource *
-new_base_map_source (LedgerMapView  *self,
-                     GError        **error)
-{
-  g_autofree char *template = g_settings_get_string (self->settings, "url-template");
-  g_autofree char *mbtiles = g_settings_get_string (self->settings, "mbtiles-file");
-
-  switch (g_settings_get_enum (self->settings, "base-map"))
-    {
-    case 1: /* osm */
-      if (self->registry == NULL)
-        self->registry = shumate_map_source_registry_new_with_defaults ();
-      return g_object_ref (shumate_map_source_registry_get_by_id (self->registry,
-                                                                  SHUMATE_MAP_SOURCE_OSM_MAPNIK));
-    case 2: /* url-template */
-      return new_url_source (template, error);
-    case 3: /* mbtiles */
-      return ledger_mbtiles_map_source_new (mbtiles, error);
-    default:
-      return ledger_blank_map_source_new ();
-    }
-}
-
 static void
 apply_base_map (LedgerMapView *self)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (ShumateMapSource) source = new_base_map_source (self, &error);
+  g_autoptr (LedgerTileSource) tiles = NULL;
+  g_autoptr (ShumateMapSource) source = ledger_base_map_new_source (self->settings, &tiles, &error);
   gboolean blank;
 
   if (source == NULL)
     source = ledger_blank_map_source_new ();
   blank = LEDGER_IS_BLANK_MAP_SOURCE (source);
   shumate_simple_map_set_map_source (self->simple_map, source);
+  ledger_tile_banner_watch (self->tile_banner, tiles);
   /* the outline layer paints the land itself when no tiles come */
   ledger_outline_layer_set_draw_background (self->outline_layer, blank);
   gtk_widget_set_visible (GTK_WIDGET (shumate_simple_map_get_license (self->simple_map)), !blank);
@@ -395,7 +358,7 @@ on_settings_changed_cb (LedgerMapView *self,
                         GSettings     *settings)
 {
   if (g_str_equal (key, "base-map") || g_str_equal (key, "url-template")
-      || g_str_equal (key, "mbtiles-file"))
+      || g_str_equal (key, "mbtiles-file") || g_str_has_prefix (key, "tianditu-"))
     apply_base_map (self);
 }
 
@@ -693,7 +656,6 @@ ledger_map_view_finalize (GObject *object)
 
   g_clear_pointer (&self->sprites, ledger_point_sprites_free);
   g_clear_object (&self->settings);
-  g_clear_object (&self->registry);
   G_OBJECT_CLASS (ledger_map_view_parent_class)->finalize (object);
 }
 
@@ -758,6 +720,8 @@ ledger_map_view_init (LedgerMapView *self)
   self->settings = ledger_settings_new ();
   self->sprites = ledger_point_sprites_new (GTK_WIDGET (self));
   self->year = 0;
+  self->tile_banner = LEDGER_TILE_BANNER (ledger_tile_banner_new ());
+  gtk_overlay_add_overlay (self->overlay, GTK_WIDGET (self->tile_banner));
   add_layers (self);
   apply_base_map (self);
   build_legend (self);

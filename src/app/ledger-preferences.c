@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ledger-a11y.h"
+#include "ledger-base-map.h"
 #include "ledger-settings.h"
 #include "ledger-preferences.h"
 #include "ledger-rules.h"
@@ -27,6 +28,7 @@ struct _LedgerPreferencesWindow
   /* template children */
   AdwComboRow          *base_map_row;
   AdwEntryRow          *url_row;
+  AdwEntryRow          *tianditu_key_row;
   AdwActionRow         *mbtiles_row;
   AdwPreferencesPage   *rules_page;
   AdwActionRow         *coverage_row;
@@ -40,7 +42,7 @@ struct _LedgerPreferencesWindow
 G_DEFINE_FINAL_TYPE (LedgerPreferencesWindow, ledger_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
 /* in the order of the combo row */
-static const char *const base_map_nicks[] = { "osm", "url-template", "mbtiles", "none" };
+static const char *const base_map_nicks[] = { "tianditu-vector", "tianditu-imagery", "osm", "url-template", "mbtiles", "none" };
 
 /* ---- auxiliary ---- */
 
@@ -211,6 +213,7 @@ update_base_map_rows (LedgerPreferencesWindow *self)
   g_autofree char *mbtiles = g_settings_get_string (self->settings, "mbtiles-file");
 
   gtk_widget_set_visible (GTK_WIDGET (self->url_row), g_str_equal (nick, "url-template"));
+  gtk_widget_set_visible (GTK_WIDGET (self->tianditu_key_row), g_str_has_prefix (nick, "tianditu-"));
   gtk_widget_set_visible (GTK_WIDGET (self->mbtiles_row), g_str_equal (nick, "mbtiles"));
   adw_action_row_set_subtitle (self->mbtiles_row, mbtiles[0] ? mbtiles : _("No file chosen"));
 }
@@ -239,6 +242,24 @@ on_url_row_apply_cb (LedgerPreferencesWindow *self,
     }
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   g_settings_set_string (self->settings, "url-template", text);
+}
+
+/* Stored in GSettings like the other map settings: a Tianditu browser key
+ * grants tiles only, no account or data (the schema says so). */
+static void
+on_tianditu_key_row_apply_cb (LedgerPreferencesWindow *self,
+                              AdwEntryRow             *row)
+{
+  g_autofree char *key = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (!ledger_base_map_key_is_valid (key))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      toast (self, _("A Tianditu key is letters and digits only, as tianditu.gov.cn shows it."));
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_settings_set_string (self->settings, "tianditu-key", key);
 }
 
 static void
@@ -299,6 +320,7 @@ ledger_preferences_window_class_init (LedgerPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, base_map_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, url_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, tianditu_key_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, mbtiles_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, rules_page);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, coverage_row);
@@ -308,6 +330,7 @@ ledger_preferences_window_class_init (LedgerPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, manure_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, area_row);
   gtk_widget_class_bind_template_callback (widget_class, on_url_row_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_tianditu_key_row_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_mbtiles_choose_clicked_cb);
 }
 
@@ -316,6 +339,7 @@ ledger_preferences_window_init (LedgerPreferencesWindow *self)
 {
   g_autofree char *nick = NULL;
   g_autofree char *template = NULL;
+  g_autofree char *key = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   ledger_a11y_name_icon_buttons (GTK_WIDGET (self));
@@ -327,6 +351,8 @@ ledger_preferences_window_init (LedgerPreferencesWindow *self)
     if (g_str_equal (nick, base_map_nicks[i]))
       adw_combo_row_set_selected (self->base_map_row, i);
   gtk_editable_set_text (GTK_EDITABLE (self->url_row), template);
+  key = g_settings_get_string (self->settings, "tianditu-key");
+  gtk_editable_set_text (GTK_EDITABLE (self->tianditu_key_row), key);
   update_base_map_rows (self);
   g_signal_connect_swapped (self->base_map_row, "notify::selected", G_CALLBACK (on_base_map_selected_cb), self);
   g_signal_connect_swapped (self->scale_row, "notify::selected", G_CALLBACK (on_scale_selected_cb), self);

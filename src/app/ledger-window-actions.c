@@ -449,6 +449,7 @@ ledger_window_update_actions (LedgerWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-map", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-demo", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-outline", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", writable);

@@ -17,6 +17,7 @@
 #include "ledger-regions.h"
 #include "ledger-progress.h"
 #include "ledger-store.h"
+#include "ledger-window-map-export.h"
 #include "ledger-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LedgerWindow, ledger_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -439,6 +440,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
 
   ledger_window_class_add_actions (widget_class);
   ledger_window_class_add_county_actions (widget_class);
+  ledger_window_class_add_map_export_actions (widget_class);
   ledger_window_class_add_exchange_actions (widget_class);
 }
 

@@ -16,6 +16,7 @@
 #include "ledger-db.h"
 #include "ledger-error.h"
 #include "ledger-export.h"
+#include "ledger-export-kml.h"
 #include "ledger-export-xlsx.h"
 #include "ledger-import.h"
 #include "ledger-progress.h"
@@ -413,6 +414,12 @@ export_args_clear (ExportArgs *args)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportArgs, export_args_clear)
 
 static gboolean
+is_kml_file (const char *output)
+{
+  return g_str_has_suffix (output, ".kml") || g_str_has_suffix (output, ".kmz");
+}
+
+static gboolean
 write_export (LedgerDb         *db,
               const ExportArgs *args,
               gboolean          has_kind,
@@ -427,6 +434,9 @@ write_export (LedgerDb         *db,
   if (g_str_has_suffix (args->output, ".geojson") || g_str_has_suffix (args->output, ".json"))
     return ledger_export_geojson (db, has_kind ? kind : LEDGER_EXPORT_ALL_KINDS, args->output,
                                   args->year, args->township, error);
+  if (is_kml_file (args->output))
+    return ledger_export_kml (db, has_kind ? kind : LEDGER_EXPORT_ALL_KINDS, args->output,
+                              args->year, args->township, error);
   return ledger_export_csv (db, kind, args->output, style, args->year, args->township, error);
 }
 
@@ -440,9 +450,10 @@ check_export_args (const ExportArgs *args,
   gboolean xlsx = args->output && g_str_has_suffix (args->output, ".xlsx");
 
   if (args->output == NULL)
-    return usage_error (_("export needs --output FILE.xlsx, FILE.csv or FILE.geojson."));
-  if (!csv && !xlsx && !g_str_has_suffix (args->output, ".geojson") && !g_str_has_suffix (args->output, ".json"))
-    return usage_error (_("--output must end in .xlsx, .csv or .geojson, not “%s”."), args->output);
+    return usage_error (_("export needs --output FILE.xlsx, FILE.csv, FILE.geojson or FILE.kml."));
+  if (!csv && !xlsx && !g_str_has_suffix (args->output, ".geojson") && !g_str_has_suffix (args->output, ".json")
+      && !is_kml_file (args->output))
+    return usage_error (_("--output must end in .xlsx, .csv, .geojson, .kml or .kmz, not “%s”."), args->output);
   if (xlsx && args->kind_key != NULL)
     return usage_error (_("A workbook holds every kind, one sheet each: leave out --kind."));
   if (args->header && g_strcmp0 (args->header, "zh") != 0 && g_strcmp0 (args->header, "keys") != 0)
@@ -471,8 +482,8 @@ run_export (const char *db_path,
   gboolean has_kind = FALSE;
   int status;
   GOptionEntry entries[] = {
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("The file to write: .xlsx (a workbook of every kind), .csv or .geojson"), N_("FILE") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &args.kind_key, N_("What to export (required for CSV; GeoJSON without it: every kind with points)"), N_("KIND") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("The file to write: .xlsx (a workbook of every kind), .csv, .geojson, or .kml/.kmz (Google Earth, 奥维, 两步路)"), N_("FILE") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &args.kind_key, N_("What to export (required for CSV; GeoJSON and KML without it: every kind with points)"), N_("KIND") },
     { "township", 0, 0, G_OPTION_ARG_STRING, &args.township, N_("Only this township (9-digit code)"), N_("CODE") },
     { "year", 0, 0, G_OPTION_ARG_INT, &args.year, N_("CSV: farms' figures and samples, inspections of this year only; XLSX: the figures as of this year (default: the current year)"), N_("YYYY") },
     { "header", 0, 0, G_OPTION_ARG_STRING, &args.header, N_("CSV headers: zh (Chinese, the default) or keys (English keys)"), N_("zh|keys") },
@@ -569,7 +580,7 @@ static const Command commands[] = {
     N_("store the county’s outline (a GeoJSON Polygon or MultiPolygon) in the ledger; refused when most township seats lie outside it, unless --force") },
   { "import", run_import, "import KIND FILE [--dry-run] [--valid-only] [--crs wgs84|gcj02|bd09]",
     N_("import a CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it), XLSX (its first sheet) or GeoJSON file; coordinates are converted from --crs to WGS-84; a row whose code exists updates that item; all rows or none, unless --valid-only") },
-  { "export", run_export, "export --output FILE.xlsx|FILE.csv|FILE.geojson [--kind KIND] [--township CODE] [--year YYYY] [--header zh|keys]",
+  { "export", run_export, "export --output FILE.xlsx|FILE.csv|FILE.geojson|FILE.kml|FILE.kmz [--kind KIND] [--township CODE] [--year YYYY] [--header zh|keys]",
     N_("export the progress workbook to XLSX (a summary sheet and one sheet per kind), one kind to CSV (--kind required), or points to GeoJSON (without --kind: every kind with coordinates in one collection)") },
   { "progress", run_progress, "progress [--year YYYY] [--township CODE] [--json]",
     N_("progress against the targets for the county and every township, as a table or as JSON") },

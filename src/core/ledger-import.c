@@ -636,7 +636,7 @@ ledger_import_table (LedgerDb                  *db,
 
   g_return_val_if_fail (kind < LEDGER_N_KINDS, NULL);
   import_init (&self, db, kind, options, report);
-  self.geojson = table->format == LEDGER_TABLE_GEOJSON;
+  self.geojson = ledger_table_has_features (table);
   self.workbook = table->format == LEDGER_TABLE_XLSX;
   ok = import_rows (&self, table, error);
   import_clear (&self);

@@ -24,4 +24,14 @@ gboolean      ledger_table_read_geojson (LedgerTable      *table,
                                          GCancellable     *cancellable,
                                          GError          **error);
 
+/* KML/KMZ (ledger-table-kml.c) */
+gboolean      ledger_table_is_kml     (const char         *file_name,
+                                       const char         *bytes,
+                                       gsize               len);
+gboolean      ledger_table_read_kml   (LedgerTable        *table,
+                                       const char         *bytes,
+                                       gsize               len,
+                                       GCancellable       *cancellable,
+                                       GError            **error);
+
 G_END_DECLS

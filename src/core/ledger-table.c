@@ -112,6 +112,8 @@ read_any (LedgerTable   *table,
 {
   if (len >= 8 && memcmp (bytes, OLE_MAGIC, 8) == 0)
     return refuse_ole (error);
+  if (ledger_table_is_kml (table->file_name, bytes, len))
+    return ledger_table_read_kml (table, bytes, len, cancellable, error);
   if ((len >= 2 && memcmp (bytes, "PK", 2) == 0) || has_suffix (table->file_name, ".xlsx"))
     {
       table->format = LEDGER_TABLE_XLSX;
@@ -189,7 +191,7 @@ ledger_table_row_new (guint      line,
  * @error: a #LEDGER_ERROR whose message names the file and the reason, or
  *   %G_IO_ERROR_CANCELLED
  *
- * Reads CSV, XLSX or GeoJSON, told by the content and then by the suffix.
+ * Reads CSV, XLSX, GeoJSON or KML/KMZ, told by the content and then by the suffix.
  *
  * Returns: (transfer full) (nullable): the table, or %NULL with @error
  */

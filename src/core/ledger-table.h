@@ -23,6 +23,7 @@ typedef enum
   LEDGER_TABLE_CSV,
   LEDGER_TABLE_XLSX,
   LEDGER_TABLE_GEOJSON,
+  LEDGER_TABLE_KML,       /* KML or KMZ: one row per Placemark (ledger-table-kml.c) */
 } LedgerTableFormat;
 
 /* GeoJSON rows carry these columns after the feature's properties:
@@ -79,5 +80,13 @@ LedgerTable *ledger_table_read_bytes_sheet (const char   *bytes,
 void         ledger_table_free       (LedgerTable    *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerTable, ledger_table_free)
+
+/* GeoJSON and KML tables are features: lon, lat and geometry columns last,
+ * NULL cells for what a feature leaves out, problems named by feature. */
+static inline gboolean
+ledger_table_has_features (const LedgerTable *table)
+{
+  return table->format == LEDGER_TABLE_GEOJSON || table->format == LEDGER_TABLE_KML;
+}
 
 G_END_DECLS

@@ -64,5 +64,5 @@ fuzz_table (const uint8_t *data,
     }
   if (error != NULL)
     abort ();
-  check_table (table, table->format == LEDGER_TABLE_GEOJSON);
+  check_table (table, ledger_table_has_features (table));
 }
