@@ -234,6 +234,35 @@ test_help_says_rules_in_use (void)
   g_assert_true (ledger_rules_set (db, "scale_standard", "mara2025", &error));
 }
 
+/* issue 12: the help cites what the rules use, or says it is unverified or
+ * 本地口径, as docs/RULES.md does */
+static void
+test_help_cites_sources (void)
+{
+  LedgerDb *db = ledger_window_get_db (window);
+  g_autofree char *sewage = ledger_indicator_explain (db, LEDGER_INDICATOR_VILLAGE_SEWAGE);
+  g_autofree char *manure = ledger_indicator_explain (db, LEDGER_INDICATOR_MANURE_UTILISATION);
+  g_autofree char *scale = ledger_indicator_explain (db, LEDGER_INDICATOR_SCALE_FARM_FACILITIES);
+  g_autofree char *national = ledger_indicator_explain (db, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED);
+  g_autofree char *all = ledger_indicator_explain (db, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED_ALL);
+  g_autofree char *gb18596 = NULL;
+
+  g_assert_nonnull (strstr (sewage, "本地口径"));
+  g_assert_nonnull (strstr (sewage, "专栏1 (9)"));
+  g_assert_nonnull (strstr (manure, "unverified"));
+  g_assert_null (strstr (manure, "畜禽粪污土地承载力测算技术指南"));
+  g_assert_nonnull (strstr (scale, "2017-07-24"));
+  g_assert_nonnull (strstr (scale, "source not confirmed"));
+  g_assert_nonnull (strstr (national, "面积未填"));
+  g_assert_nonnull (strstr (national, "2023/2024"));
+  g_assert_nonnull (strstr (national, "参考（城市黑臭水体分级）"));
+  g_assert_nonnull (strstr (all, "no default target"));
+  g_assert_true (ledger_rules_set (db, "pig_equivalent_ratios", "gb18596", NULL));
+  gb18596 = ledger_indicator_explain (db, LEDGER_INDICATOR_SCALE_FARM_FACILITIES);
+  g_assert_nonnull (strstr (gb18596, "GB 18596-2001 (1.2.2, 1.2.5)"));
+  g_assert_true (ledger_rules_set (db, "pig_equivalent_ratios", "common", NULL));
+}
+
 /* every indicator has a default county target but black_odorous_remediated_all */
 #define N_DEFAULT_TARGETS (LEDGER_N_INDICATORS - 1)
 
@@ -345,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/progress-page/township-shows-what-holds-it-back", test_township_shows_what_holds_it_back);
   g_test_add_func ("/progress-page/map-shows-what-holds-it-back", test_map_shows_what_holds_it_back);
   g_test_add_func ("/progress-page/help-says-rules-in-use", test_help_says_rules_in_use);
+  g_test_add_func ("/progress-page/help-cites-sources", test_help_cites_sources);
   g_test_add_func ("/progress-page/prints-to-pdf", test_prints_to_pdf);
   g_test_add_func ("/progress-page/targets-page", test_targets_page_adds_and_removes);
   status = g_test_run ();
