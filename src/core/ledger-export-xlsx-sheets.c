@@ -45,6 +45,8 @@ typedef struct
 
 /* long text wraps past this width (characters) */
 #define WRAP_WIDTH 36
+/* characters of 11 pt text an A4 landscape page holds at about 8 pt */
+#define PAGE_WIDTH 170
 
 /* The computed columns of each kind; cell words are the county's, in Chinese. */
 static const char *const village_computed[] = { "有效治理", "未有效治理原因", NULL };
@@ -464,7 +466,6 @@ write_headers (SheetWriter *w)
   worksheet_freeze_panes (w->sheet, 1, 0);
   /* printed: A4 landscape, one page wide, the header on every page */
   ledger_xlsx_set_page (w->x, w->sheet);
-  worksheet_fit_to_pages (w->sheet, 1, 0);
   worksheet_repeat_rows (w->sheet, 0, 0);
 }
 
@@ -497,12 +498,24 @@ write_record (const LedgerRecord *record,
   return ledger_xlsx_row_written (w->x, error);
 }
 
-/* after the rows: every column as wide as its widest text, up to WRAP_WIDTH */
+/* after the rows: every column as wide as its widest text, up to WRAP_WIDTH;
+ * a sheet too wide for one A4 page at a readable size prints on more pages
+ * across, its code column repeated on each */
 static void
 set_widths (SheetWriter *w)
 {
+  double total = 0;
+  guint pages;
+
   for (guint col = 0; col < n_columns (w); col++)
-    worksheet_set_column (w->sheet, col, col, w->widths[col], NULL);
+    {
+      worksheet_set_column (w->sheet, col, col, w->widths[col], NULL);
+      total += w->widths[col];
+    }
+  pages = MAX (1, (guint) ceil (total / PAGE_WIDTH));
+  worksheet_fit_to_pages (w->sheet, pages, 0);
+  if (pages > 1)
+    worksheet_repeat_columns (w->sheet, 0, 0);
 }
 
 /* ---- shared with the workbook ---- */
