@@ -191,6 +191,13 @@ def check_kind_sheet(ws):
             wrapped = [r[col - 1] for r in ws.iter_rows(min_row=2)
                        if isinstance(r[col - 1].value, str) and display_width(r[col - 1].value) > 38]
             check(all(c.alignment.wrap_text for c in wrapped), "%s: long %s wraps" % (ws.title, header))
+    # printed at about 8 pt: a wide sheet goes on more pages across, its code column repeated
+    total = sum(ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, len(headers) + 1))
+    # the stored widths carry libxlsxwriter's 0.71 character of padding each
+    pages = max(1, math.ceil((total - 0.72 * len(headers)) / 170))
+    check((ws.page_setup.fitToWidth or 1) == pages and ws.sheet_properties.pageSetUpPr.fitToPage, "%s: %r pages across for %r characters" % (ws.title, ws.page_setup.fitToWidth, total))
+    check(pages == 1 or (ws.print_title_cols or "").replace("$", "") == "A:A", "%s repeats its code column" % ws.title)
+    check(ws.page_setup.orientation == "landscape", "%s prints landscape" % ws.title)
     check_page(ws)
 
 
