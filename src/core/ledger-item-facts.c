@@ -320,8 +320,8 @@ water_body_facts (LedgerDb           *db,
     }
   add_fact (facts, level == LEDGER_BLACK_LIGHT || level == LEDGER_BLACK_HEAVY ? LEDGER_FACT_BAD
                    : level == LEDGER_BLACK_NONE ? LEDGER_FACT_GOOD : LEDGER_FACT_NEUTRAL,
-            _("Measured level, 参考（城市黑臭水体分级）"), ledger_black_level_describe (level),
-            latest ? P (_("The last three samples, the latest of %s"), latest) : NULL);
+            _("Measured level"), ledger_black_level_describe (level),
+            latest ? P (_("参考（城市黑臭水体分级）, last 3 samples to %s"), latest) : NULL);
   if ((g_strcmp0 (status, "completed") == 0 || g_strcmp0 (status, "verified") == 0) &&
       (level == LEDGER_BLACK_LIGHT || level == LEDGER_BLACK_HEAVY))
     add_fact (facts, LEDGER_FACT_BAD, _("Remediation"), _("Still black-odorous after remediation"), NULL);

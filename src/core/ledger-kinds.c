@@ -147,10 +147,10 @@ static const LedgerField farm_fields[] = {
   F ("species", "畜种", N_("Species"), ENUM, SPECIES, TRUE, 1, 0),
   LON,
   LAT,
-  TEXT ("mara_code", "直联直报统一编码", N_("MARA direct-report code")),
-  F ("manure_land_mu", "粪污消纳土地(亩)", N_("Land taking the manure (mu)"), REAL, NULL, FALSE, 0, 1e7),
-  TEXT ("manure_receiver", "粪污接收方", N_("Party receiving the manure")),
-  TEXT ("third_party_contract", "第三方处理协议", N_("Third-party treatment contract")),
+  TEXT ("mara_code", "直联直报统一编码", N_("MARA code")),
+  F ("manure_land_mu", "粪污消纳土地(亩)", N_("Manure land (mu)"), REAL, NULL, FALSE, 0, 1e7),
+  TEXT ("manure_receiver", "粪污接收方", N_("Manure receiver")),
+  TEXT ("third_party_contract", "第三方处理协议", N_("Third-party contract")),
   F ("year", "统计年度", N_("Year"), YEAR, NULL, FALSE, 1949, 2100),
   F ("stock", "存栏", N_("Stock"), INT, NULL, FALSE, 0, BIG),
   F ("annual_output", "年出栏", N_("Annual output"), INT, NULL, FALSE, 0, BIG),
@@ -175,8 +175,8 @@ static const LedgerField water_body_fields[] = {
   F ("completed_on", "完成日期", N_("Completed on"), DATE, NULL, FALSE, 1, 0),
   LON,
   LAT,
-  F ("basis", "判定依据", N_("Basis of identification"), ENUM, BASIS, FALSE, 1, 0),
-  TEXT ("basis_values", "判定依据说明(监测值)", N_("Basis details (measured values)")),
+  F ("basis", "判定依据", N_("Basis"), ENUM, BASIS, FALSE, 1, 0),
+  TEXT ("basis_values", "判定依据说明(监测值)", N_("Basis values")),
 };
 
 static const LedgerField sample_fields[] = {
