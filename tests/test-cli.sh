@@ -1,7 +1,8 @@
 #!/bin/bash
 # test-cli.sh: the command line of DESIGN.md §3.1, every exit status
 #   0 success; 1 input rejected (nothing written); 2 usage error;
-#   3 the ledger cannot be opened (missing, not a ledger, newer, read-only, locked)
+#   3 the ledger cannot be opened or written (missing, not a ledger, damaged, newer,
+#     read-only, locked, disk full)
 # usage: test-cli.sh PATH/TO/sanitation-ledger
 set -u
 

@@ -88,7 +88,8 @@ open_ledger (const char *path,
   return db;
 }
 
-/* An error while working on an open ledger: 3 when the ledger is the cause. */
+/* An error while working on an open ledger: 3 when the ledger is the cause
+ * (it cannot be opened or written); 1 for everything about the input. */
 int
 exit_for_error (const GError *error)
 {
@@ -102,6 +103,8 @@ exit_for_error (const GError *error)
     case LEDGER_ERROR_TOO_NEW:
     case LEDGER_ERROR_READ_ONLY:
     case LEDGER_ERROR_BUSY:
+    case LEDGER_ERROR_DAMAGED:
+    case LEDGER_ERROR_CANNOT_WRITE:
       return LEDGER_EXIT_CANNOT_OPEN;
     default:
       return LEDGER_EXIT_REJECTED;
@@ -190,20 +193,24 @@ parse_datum (const char  *key,
   return FALSE;
 }
 
-static void
-remove_new_ledger (const char *path)
+typedef struct
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  const char  *path;
+  const char  *geojson;   /* read once, before the ledger is made */
+} OutlineFill;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_remove (file);
-    }
+static gboolean
+store_outline (LedgerDb  *db,
+               gpointer   user_data,
+               GError   **error)
+{
+  const OutlineFill *outline = user_data;
+
+  return ledger_county_outline_import_text (db, outline->geojson, outline->path, FALSE, error);
 }
 
 /* A new ledger with the outline, or none at all: the outline is read before
- * the ledger is made, and a refused outline takes the new file away again. */
+ * the ledger is made, and stored before the new file is put in place. */
 static int
 create_ledger (const char  *db_path,
                const char  *region,
@@ -214,18 +221,14 @@ create_ledger (const char  *db_path,
   g_autoptr (GError) error = NULL;
   g_autoptr (LedgerDb) db = NULL;
   g_autofree char *geojson = NULL;
+  OutlineFill fill = { outline, NULL };
 
   if (outline != NULL && (geojson = ledger_county_outline_read_file (outline, datum, &error)) == NULL)
     return exit_for_error (error);
-  db = ledger_ledger_create (db_path, region, demo, &error);
+  fill.geojson = geojson;
+  db = ledger_ledger_create_full (db_path, region, demo, outline ? store_outline : NULL, &fill, &error);
   if (db == NULL)
     return exit_for_error (error);
-  if (outline != NULL && !ledger_county_outline_import (db, outline, datum, FALSE, &error))
-    {
-      g_clear_object (&db);
-      remove_new_ledger (db_path);
-      return exit_for_error (error);
-    }
   return LEDGER_EXIT_OK;
 }
 
@@ -310,6 +313,17 @@ run_set_outline (const char *db_path,
 
 /* ---- import ---- */
 
+/* A problem that is no warning (a missing column, no header) rejects the
+ * file even when no row was: an error printed is never exit 0. */
+static gboolean
+has_errors (const LedgerImportReport *report)
+{
+  for (guint i = 0; i < report->problems->len; i++)
+    if (!((const LedgerProblem *) g_ptr_array_index (report->problems, i))->warning)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 print_import_report (const LedgerImportReport *report,
                      const LedgerImportOptions *options,
@@ -334,7 +348,7 @@ print_import_report (const LedgerImportReport *report,
   if (options->dry_run)
     g_print (ngettext ("Checked %u row: nothing written (dry run).\n",
                        "Checked %u rows: nothing written (dry run).\n", report->n_rows), report->n_rows);
-  else if (report->n_written > 0 || report->n_rejected == 0)
+  else if (report->n_written > 0 || (report->n_rejected == 0 && !has_errors (report)))
     g_print (ngettext ("Imported %u row into %s.\n", "Imported %u rows into %s.\n", report->n_written),
              report->n_written, db_name);
   if (report->n_new + report->n_updated + report->n_unchanged > 0)
@@ -388,7 +402,7 @@ run_import (const char *db_path,
   if (report == NULL)
     return exit_for_error (error);
   print_import_report (report, &options, db_name);
-  if (report->n_rejected > 0 && (report->n_written == 0 || options.dry_run))
+  if ((report->n_rejected > 0 || has_errors (report)) && (report->n_written == 0 || options.dry_run))
     return LEDGER_EXIT_REJECTED;
   return LEDGER_EXIT_OK;
 }
@@ -499,6 +513,8 @@ run_export (const char *db_path,
     return usage_error (_("export takes no arguments besides its options: “%s”."), argv[1]);
   if ((status = check_export_args (&args, &has_kind, &kind)) != LEDGER_EXIT_OK)
     return status;
+  if (ledger_db_path_is_ledger_file (db_path, args.output))
+    return usage_error (_("--output “%s” is the ledger itself: choose another file name."), args.output);
   if (!(db = open_ledger (db_path, TRUE)))
     return LEDGER_EXIT_CANNOT_OPEN;
   if (!check_township (db, args.township))
@@ -608,7 +624,7 @@ print_help (void)
   g_print ("                 %s %s\n", _("default:"), db);
   g_print ("  --version      %s\n", _("print the version"));
   g_print ("  -h, --help     %s\n", _("print this help; COMMAND --help prints a command’s options"));
-  g_print ("\n%s\n", _("Exit status: 0 success; 1 the input was rejected (nothing written; every problem printed as FILE:LINE:COLUMN: message), or init found an existing file; 2 usage error; 3 the ledger cannot be opened (missing, not a ledger, damaged, locked, read-only for a change, or newer than this program)."));
+  g_print ("\n%s\n", _("Exit status: 0 success; 1 the input was rejected (nothing written; every problem printed as FILE:LINE:COLUMN: message), including an input file that is missing, unreadable, not a regular file, empty or too large, or init found an existing file; 2 usage error; 3 the ledger cannot be opened or written (missing, not a ledger, damaged, locked, read-only, disk full, or newer than this program)."));
   g_print ("\n%s\n", _("Examples:"));
   g_print ("  %s --db lezhi.db init --region 512022 --demo\n", PROGRAM);
   g_print ("  %s --db dongcheng.db init --region 110101 --outline 东城区.geojson\n", PROGRAM);

@@ -16,6 +16,7 @@
 
 #include "ledger-error.h"
 #include "ledger-export-xlsx.h"
+#include "ledger-input.h"
 #include "ledger-import-private.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
@@ -685,13 +686,21 @@ ledger_import_file (LedgerDb                  *db,
                     GError                   **error)
 {
   GCancellable *cancellable = options ? options->cancellable : NULL;
-  g_autoptr (LedgerTable) table = ledger_table_read_file (path, cancellable, error);
-  g_autofree char *sheet = table ? g_strdup (ledger_import_kind_sheet (kind, table)) : NULL;
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *bytes = NULL;
+  g_autoptr (LedgerTable) table = NULL;
+  g_autofree char *sheet = NULL;
+  gsize len = 0;
 
+  /* read once: the sheet chosen below comes from the same bytes */
+  if (!ledger_input_read_file (path, LEDGER_INPUT_MAX_BYTES, &bytes, &len, error))
+    return NULL;
+  table = ledger_table_read_bytes (bytes, len, name, cancellable, error);
+  sheet = table ? g_strdup (ledger_import_kind_sheet (kind, table)) : NULL;
   if (sheet != NULL)
     {
       g_clear_pointer (&table, ledger_table_free);
-      table = ledger_table_read_file_sheet (path, sheet, cancellable, error);
+      table = ledger_table_read_bytes_sheet (bytes, len, name, sheet, cancellable, error);
     }
   if (table == NULL)
     return NULL;

@@ -441,6 +441,16 @@ unify_newlines (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Direction controls (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C)
+ * are invisible and reorder what follows: U+202E then "gpj.exe" shows as "exe.jpg",
+ * and a code can pass for another in a list. No ledger text needs them. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
 /* CODE, TEXT and SUBJECT: free text of a bounded length, without control
  * characters (TEXT and SUBJECT may hold line breaks and tabs). */
 static gboolean
@@ -460,6 +470,14 @@ parse_text (const LedgerField  *field,
 
       if (g_unichar_iscntrl (c) && !(multiline && (c == '\n' || c == '\t')))
         return reject_value (field, text, _("%s: “%s” contains a control character"), error);
+      /* the value is not echoed: it would reorder the message itself */
+      if (is_bidi_control (c))
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                       _("%s: the text contains an invisible direction mark (U+%04X) that can disguise it; type it again without copying"),
+                       ledger_field_display_name (field), (guint) c);
+          return FALSE;
+        }
     }
   if (g_utf8_strlen (value, -1) > max_chars)
     {
