@@ -78,7 +78,7 @@ test_create (Fixture *f, gconstpointer data)
   g_assert_cmpint (raw_int (f->path, "PRAGMA user_version"), ==, LEDGER_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (f->path, "PRAGMA application_id"), ==, LEDGER_APPLICATION_ID);
   g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM targets"), ==, 4);
-  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM scale_thresholds WHERE standard = 'mara2025'"), ==, 6);
+  g_assert_cmpint (raw_int (f->path, "SELECT count(*) FROM scale_thresholds WHERE standard = 'mara2025'"), ==, 11);
 
   db = ledger_db_open (f->path, LEDGER_DB_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

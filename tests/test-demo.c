@@ -12,6 +12,8 @@
 #include "ledger-geo.h"
 #include "ledger-progress.h"
 #include "ledger-regions.h"
+#include "ledger-rules.h"
+#include "ledger-rules-edit.h"
 #include "ledger-store.h"
 #include "ledger-test-util.h"
 
@@ -102,9 +104,22 @@ static void
 test_progress_2025 (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr (LedgerProgress) before = compute (f->db, 2020);
-  g_autoptr (LedgerProgress) after = compute (f->db, 2025);
-  g_autoptr (LedgerProgress) in_2024 = compute (f->db, 2024);
+  g_autoptr (LedgerProgress) before = NULL;
+  g_autoptr (LedgerProgress) after = NULL;
+  g_autoptr (LedgerProgress) in_2024 = NULL;
+  g_autoptr (LedgerProgress) sichuan = compute (f->db, 2024);
+  g_autoptr (LedgerRules) rules = ledger_rules_load (f->db, NULL);
+
+  /* Lezhi is in Sichuan: by province, Sichuan's standard, under which the
+   * growing broiler farm (12,600 output) is no scale farm (35,000) */
+  g_assert_true (rules->scale_standard_by_province);
+  g_assert_cmpstr (rules->scale_standard, ==, "sichuan2017");
+  g_assert_true (sichuan->county.indicators[LEDGER_INDICATOR_SCALE_FARM_FACILITIES].met);
+  /* the demo's farms are laid out for the national standard (10,000) */
+  g_assert_true (ledger_rules_set (f->db, "scale_standard", "mara2025", NULL));
+  before = compute (f->db, 2020);
+  after = compute (f->db, 2025);
+  in_2024 = compute (f->db, 2024);
 
   g_assert_cmpfloat (after->county.indicators[LEDGER_INDICATOR_VILLAGE_SEWAGE].rate, >,
                      before->county.indicators[LEDGER_INDICATOR_VILLAGE_SEWAGE].rate + 0.05);

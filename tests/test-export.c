@@ -7,6 +7,7 @@
 #include "ledger-error.h"
 #include "ledger-db-private.h"
 #include "ledger-export.h"
+#include "ledger-export-xlsx.h"
 #include "ledger-import.h"
 #include "ledger-store.h"
 #include "ledger-test-util.h"
@@ -100,9 +101,10 @@ test_headers_zh (Fixture *f, gconstpointer data)
 {
   g_autofree char *csv = export_csv (f, LEDGER_KIND_FARMS, LEDGER_HEADER_ZH, 0, NULL);
 
-  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "编号,名称,经营主体,行政村代码,畜种,经度,纬度,统计年度,"));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "编号,名称,经营主体,行政村代码,畜种,经度,纬度,"
+                                   "直联直报统一编码,粪污消纳土地(亩),粪污接收方,第三方处理协议,统计年度,"));
   g_assert_nonnull (strstr (csv, "利用方式\r\n"));
-  g_assert_nonnull (strstr (csv, "L1,猪场,," VILLAGE ",生猪,105.1,30.3,2020,500,,是,900,,\r\n"));
+  g_assert_nonnull (strstr (csv, "L1,猪场,," VILLAGE ",生猪,105.1,30.3,,,,,2020,500,,是,900,,\r\n"));
   g_assert_cmpuint (count_lines (csv), ==, 4);
 }
 
@@ -111,8 +113,9 @@ test_headers_keys (Fixture *f, gconstpointer data)
 {
   g_autofree char *csv = export_csv (f, LEDGER_KIND_FARMS, LEDGER_HEADER_KEYS, 0, NULL);
 
-  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "code,name,operator,village_code,species,lon,lat,year,"));
-  g_assert_nonnull (strstr (csv, "L1,猪场,," VILLAGE ",pig,105.1,30.3,2021,600,,no,1000,,\r\n"));
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "code,name,operator,village_code,species,lon,lat,"
+                                   "mara_code,manure_land_mu,manure_receiver,third_party_contract,year,"));
+  g_assert_nonnull (strstr (csv, "L1,猪场,," VILLAGE ",pig,105.1,30.3,,,,,2021,600,,no,1000,,\r\n"));
 }
 
 static void
@@ -301,6 +304,46 @@ test_geojson_escapes_text (Fixture *f, gconstpointer data)
   g_assert_false (json_object_has_member (properties, "layer"));
 }
 
+/* issue 12: the fields of the direct-report system and the guide's 判定依据
+ * go in and come out; the exported workbook imports back without a word
+ * about its 乡镇, 村名 and computed columns */
+static void
+test_direct_report_fields (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerImportReport) farms = NULL;
+  g_autoptr (LedgerImportReport) water = NULL;
+  g_autoptr (LedgerImportReport) again = NULL;
+  g_autofree char *farm_csv = NULL;
+  g_autofree char *water_csv = NULL;
+  g_autofree char *xlsx = g_build_filename (f->dir, "out.xlsx", NULL);
+
+  farms = ledger_import_text (f->db, LEDGER_KIND_FARMS,
+    "编号,名称,行政村代码,畜种,直联直报统一编码,粪污消纳土地(亩),粪污接收方,第三方处理协议,统计年度,存栏\n"
+    "L9,鹅场," VILLAGE ",鹅,51202200123,120.5,乐至县绿源有机肥厂,LY-2025-07,2025,6000\n", "in.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (farms->n_rejected, ==, 0);
+  water = ledger_import_text (f->db, LEDGER_KIND_WATER_BODIES,
+    "编号,名称,类型,行政村代码,治理状态,判定依据,判定依据说明(监测值)\n"
+    "W9,黑水沟,沟渠," VILLAGE ",未启动,水质监测,氨氮 18 mg/L；溶解氧 1.2 mg/L\n", "in.csv", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (water->n_rejected, ==, 0);
+
+  farm_csv = export_csv (f, LEDGER_KIND_FARMS, LEDGER_HEADER_ZH, 0, NULL);
+  g_assert_nonnull (strstr (farm_csv, "L9,鹅场,," VILLAGE ",鹅,,,51202200123,120.5,乐至县绿源有机肥厂,LY-2025-07,2025,6000,"));
+  water_csv = export_csv (f, LEDGER_KIND_WATER_BODIES, LEDGER_HEADER_KEYS, 0, NULL);
+  g_assert_nonnull (strstr (water_csv, ",basis,basis_values\r\n"));
+  g_assert_nonnull (strstr (water_csv, ",monitoring,氨氮 18 mg/L；溶解氧 1.2 mg/L\r\n"));
+
+  g_assert_true (ledger_export_xlsx (f->db, xlsx, 2025, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  again = ledger_import_file (f->db, LEDGER_KIND_FARMS, xlsx, &(LedgerImportOptions) { .dry_run = TRUE }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->n_rejected, ==, 0);
+  g_assert_cmpuint (again->problems->len, ==, 0);
+  g_assert_cmpuint (again->n_new, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -317,6 +360,7 @@ main (int argc, char *argv[])
   ADD ("/export/failed-write", test_failed_write_leaves_nothing);
   ADD ("/export/csv/formula-injection", test_formula_injection_defused);
   ADD ("/export/geojson/escapes-text", test_geojson_escapes_text);
+  ADD ("/export/direct-report-fields", test_direct_report_fields);
 #undef ADD
 
   return g_test_run ();

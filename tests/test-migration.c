@@ -133,6 +133,60 @@ test_v1_to_v2 (void)
   ledger_test_remove_dir (dir);
 }
 
+/* issue 12: the fields and rule values by the public texts reach an old
+ * ledger; an officer's own choice of standard is kept */
+static void
+test_sources_migration (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-migration-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  sqlite3 *handle;
+  int audit_before;
+
+  write_v1_ledger (path);
+  audit_before = file_query_int (path, "SELECT count(*) FROM audit");
+  db = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  handle = ledger_db_get_handle (db);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM scale_standards"
+                                      " WHERE key = 'sichuan2017' AND effective = '2017-07-24'"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM scale_thresholds WHERE standard = 'sichuan2017'"
+                                      " AND species IN ('meat_duck', 'goose', 'rabbit')"), ==, 3);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM scale_thresholds WHERE standard = 'sichuan2017'"
+                                      " AND species = 'goat'"), ==, 0);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM rules WHERE key = 'scale_standard' AND value = 'auto'"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM rules WHERE key = 'coverage_threshold'"
+                                      " AND source LIKE '本地口径%'"), ==, 1);
+  /* the program's corrections are not an officer's edits */
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit"), ==, audit_before);
+  /* the new fields exist and are audited */
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE water_bodies SET basis = 'monitoring', basis_values = 'NH3-N 18'"
+                                         " WHERE uid = 'w-1'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit WHERE field IN ('basis', 'basis_values')"), ==, 2);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM pragma_table_info('farms')"
+                                      " WHERE name IN ('mara_code', 'manure_land_mu', 'manure_receiver',"
+                                      " 'third_party_contract')"), ==, 4);
+  /* the species both standards name are accepted; the constraint still holds */
+  g_assert_cmpint (sqlite3_exec (handle, "INSERT INTO farms (uid, code, name, village_code, species)"
+                                         " VALUES ('f-1', 'L1', '兔场', '512022101203', 'rabbit')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "INSERT INTO farms (uid, code, name, village_code, species)"
+                                         " VALUES ('f-2', 'L2', '马场', '512022101203', 'horse')", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  {
+    sqlite3_stmt *check = NULL;
+
+    g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA integrity_check", -1, &check, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (check), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (check, 0), ==, "ok");
+    sqlite3_finalize (check);
+  }
+  g_clear_object (&db);
+  ledger_test_remove_dir (dir);
+}
+
 static void
 test_new_ledger_needs_no_backup (void)
 {
@@ -155,5 +209,6 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/migration/v1-to-v2", test_v1_to_v2);
   g_test_add_func ("/migration/new-ledger-no-backup", test_new_ledger_needs_no_backup);
+  g_test_add_func ("/migration/sources", test_sources_migration);
   return g_test_run ();
 }

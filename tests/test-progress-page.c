@@ -259,6 +259,38 @@ test_help_says_rules_in_use (void)
   g_assert_true (ledger_rules_set (db, "scale_standard", "mara2025", &error));
 }
 
+/* issue 12: the help cites what the rules use, or says it is unverified or
+ * 本地口径, as docs/RULES.md does */
+static void
+test_help_cites_sources (void)
+{
+  LedgerDb *db = ledger_window_get_db (window);
+  g_autofree char *sewage = ledger_indicator_explain (db, LEDGER_INDICATOR_VILLAGE_SEWAGE);
+  g_autofree char *manure = ledger_indicator_explain (db, LEDGER_INDICATOR_MANURE_UTILISATION);
+  g_autofree char *scale = ledger_indicator_explain (db, LEDGER_INDICATOR_SCALE_FARM_FACILITIES);
+  g_autofree char *national = ledger_indicator_explain (db, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED);
+  g_autofree char *all = ledger_indicator_explain (db, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED_ALL);
+  g_autofree char *gb18596 = NULL;
+
+  g_assert_nonnull (strstr (sewage, "本地口径"));
+  g_assert_nonnull (strstr (sewage, "专栏1 (9)"));
+  g_assert_nonnull (strstr (manure, "unverified"));
+  g_assert_null (strstr (manure, "畜禽粪污土地承载力测算技术指南"));
+  g_assert_nonnull (strstr (scale, "2017-07-24"));
+  g_assert_nonnull (strstr (scale, "source not confirmed"));
+  g_assert_nonnull (strstr (national, "面积未填"));
+  g_assert_nonnull (strstr (national, "2023/2024"));
+  g_assert_nonnull (strstr (national, "参考（城市黑臭水体分级）"));
+  g_assert_nonnull (strstr (all, "no default target"));
+  g_assert_true (ledger_rules_set (db, "pig_equivalent_ratios", "gb18596", NULL));
+  gb18596 = ledger_indicator_explain (db, LEDGER_INDICATOR_SCALE_FARM_FACILITIES);
+  g_assert_nonnull (strstr (gb18596, "GB 18596-2001 (1.2.2, 1.2.5)"));
+  g_assert_true (ledger_rules_set (db, "pig_equivalent_ratios", "common", NULL));
+}
+
+/* every indicator has a default county target but black_odorous_remediated_all */
+#define N_DEFAULT_TARGETS (LEDGER_N_INDICATORS - 1)
+
 static void
 test_targets_page_adds_and_removes (void)
 {
@@ -269,15 +301,16 @@ test_targets_page_adds_and_removes (void)
   g_autoptr (LedgerProgress) progress = NULL;
   guint last;
 
-  /* the four county targets for every year, which cannot be removed */
-  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, LEDGER_N_INDICATORS);
-  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
+  /* the four county targets for every year, which cannot be removed
+   * (black_odorous_remediated_all has none) */
+  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, N_DEFAULT_TARGETS);
+  for (guint i = 0; i < N_DEFAULT_TARGETS; i++)
     g_assert_null (ledger_targets_page_get_remove_button (targets, i));
 
   /* 中天镇 held to 90 % in 2025: a new row, and progress uses it */
   ledger_targets_page_fill_form (targets, LEDGER_INDICATOR_VILLAGE_SEWAGE, 2025, "512022111", 90);
   g_signal_emit_by_name (ledger_targets_page_get_add_button (targets), "clicked");
-  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, LEDGER_N_INDICATORS + 1);
+  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, N_DEFAULT_TARGETS + 1);
   progress = ledger_progress_compute (db, 2025, "512022111", &error);
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (((LedgerScopeProgress *) g_ptr_array_index (progress->townships, 0))
@@ -286,9 +319,9 @@ test_targets_page_adds_and_removes (void)
   /* a year out of range is refused: nothing written */
   ledger_targets_page_fill_form (targets, LEDGER_INDICATOR_MANURE_UTILISATION, 1999, "county", 95);
   g_signal_emit_by_name (ledger_targets_page_get_add_button (targets), "clicked");
-  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, LEDGER_N_INDICATORS + 1);
+  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, N_DEFAULT_TARGETS + 1);
   stored = ledger_targets_list (db, &error);
-  g_assert_cmpuint (stored->len, ==, LEDGER_N_INDICATORS + 1);
+  g_assert_cmpuint (stored->len, ==, N_DEFAULT_TARGETS + 1);
 
   /* the township's row has a Remove button that removes it */
   for (last = 0; last < ledger_targets_page_get_n_rows (targets); last++)
@@ -296,10 +329,10 @@ test_targets_page_adds_and_removes (void)
       break;
   g_assert_cmpuint (last, <, ledger_targets_page_get_n_rows (targets));
   g_signal_emit_by_name (ledger_targets_page_get_remove_button (targets, last), "clicked");
-  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, LEDGER_N_INDICATORS);
+  g_assert_cmpuint (ledger_targets_page_get_n_rows (targets), ==, N_DEFAULT_TARGETS);
   g_clear_pointer (&stored, g_ptr_array_unref);
   stored = ledger_targets_list (db, &error);
-  g_assert_cmpuint (stored->len, ==, LEDGER_N_INDICATORS);
+  g_assert_cmpuint (stored->len, ==, N_DEFAULT_TARGETS);
   g_object_unref (targets);
 }
 
@@ -366,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/progress-page/township-shows-what-holds-it-back", test_township_shows_what_holds_it_back);
   g_test_add_func ("/progress-page/map-shows-what-holds-it-back", test_map_shows_what_holds_it_back);
   g_test_add_func ("/progress-page/help-says-rules-in-use", test_help_says_rules_in_use);
+  g_test_add_func ("/progress-page/help-cites-sources", test_help_cites_sources);
   g_test_add_func ("/progress-page/prints-to-pdf", test_prints_to_pdf);
   g_test_add_func ("/progress-page/targets-page", test_targets_page_adds_and_removes);
   status = g_test_run ();

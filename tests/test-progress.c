@@ -11,6 +11,7 @@
 #include "ledger-db-private.h"
 #include "ledger-progress.h"
 #include "ledger-regions.h"
+#include "ledger-rules-edit.h"
 #include "ledger-store.h"
 #include "ledger-test-util.h"
 
@@ -262,6 +263,43 @@ test_water_bodies (Fixture       *f,
   g_assert_true (isnan (township (in_2021, FOXING)->indicators[LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED].rate));
 }
 
+/* issue 12: the target counts the national list (≥ 2,000 m², or no area,
+ * flagged 面积未填); _all every listed body; under 200 m² is flagged */
+static void
+test_water_body_scope (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (LedgerProgress) progress = NULL;
+  const LedgerIndicator *national, *all;
+
+  save (f->db, LEDGER_KIND_WATER_BODIES, "name", "大塘", "kind", "pond", "village_code", f->villages[0],
+        "area_m2", "2000", "status", "completed", NULL);
+  save (f->db, LEDGER_KIND_WATER_BODIES, "name", "无面积塘", "kind", "pond", "village_code", f->villages[1],
+        "status", "in_progress", NULL);
+  save (f->db, LEDGER_KIND_WATER_BODIES, "name", "小塘", "kind", "pond", "village_code", f->villages[2],
+        "area_m2", "1999", "status", "verified", NULL);
+  save (f->db, LEDGER_KIND_WATER_BODIES, "name", "水凼", "kind", "pond", "village_code", f->villages[3],
+        "area_m2", "150", "status", "in_progress", NULL);
+  progress = compute (f->db, 2025, NULL);
+  national = &progress->county.indicators[LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED];
+  all = &progress->county.indicators[LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED_ALL];
+  ASSERT_INDICATOR (&progress->county, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED, 1, 2);
+  ASSERT_INDICATOR (&progress->county, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED_ALL, 2, 4);
+  g_assert_cmpfloat (national->target, ==, 1.0);
+  g_assert_false (national->met);
+  /* no default target: neither met nor missed */
+  g_assert_true (isnan (all->target));
+  g_assert_false (all->met);
+  g_assert_cmpuint (progress->county.n_water_area_unknown, ==, 1);
+  g_assert_cmpuint (progress->county.n_water_below_survey, ==, 1);
+  g_assert_cmpuint (township (progress, ZHONGTIAN)->n_water_below_survey, ==, 1);
+  /* the list's bound is a rule */
+  g_assert_true (ledger_rules_set (f->db, "national_list_area_m2", "1000", NULL));
+  g_clear_pointer (&progress, ledger_progress_free);
+  progress = compute (f->db, 2025, NULL);
+  ASSERT_INDICATOR (&progress->county, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED, 2, 3);
+}
+
 static void
 test_targets (Fixture       *f,
               gconstpointer  data)
@@ -342,11 +380,18 @@ test_json (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "region"), "name"), ==, "乐至县");
   g_assert_cmpint (json_object_get_int_member (root, "year"), ==, 2020);
   county = json_object_get_object_member (root, "indicators");
-  g_assert_cmpuint (json_object_get_size (county), ==, 4);
+  g_assert_cmpuint (json_object_get_size (county), ==, LEDGER_N_INDICATORS);
   assert_indicator_shape (county, "village_sewage", TRUE);
   assert_indicator_shape (county, "manure_utilisation", FALSE);
   assert_indicator_shape (county, "scale_farm_facilities", TRUE);
   assert_indicator_shape (county, "black_odorous_remediated", TRUE);
+  assert_indicator_shape (county, "black_odorous_remediated_all", TRUE);
+  /* no default target: target and met are null */
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (county, "black_odorous_remediated_all"),
+                                              "target"));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (county, "black_odorous_remediated_all"),
+                                              "met"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "flags"), "water_area_unknown"), ==, 0);
   /* 3/234, rounded to 4 decimals; no denominator → null */
   village = json_object_get_object_member (county, "village_sewage");
   g_assert_cmpfloat (json_object_get_double_member (village, "rate"), ==, 0.0128);
@@ -423,6 +468,7 @@ main (int   argc,
   ADD ("/progress/villages", test_villages);
   ADD ("/progress/farms", test_farms);
   ADD ("/progress/water-bodies", test_water_bodies);
+  ADD ("/progress/water-body-scope", test_water_body_scope);
   ADD ("/progress/targets", test_targets);
   ADD ("/progress/one-township", test_one_township);
   ADD ("/progress/json", test_json);

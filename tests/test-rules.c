@@ -44,6 +44,7 @@ test_species_keys (void)
 {
   static const char * const keys[] = {
     "pig", "dairy", "beef", "sheep_goat", "layer", "broiler", "other_poultry",
+    "goat", "meat_duck", "laying_duck", "goose", "rabbit",
   };
   LedgerSpecies species;
 
@@ -473,7 +474,7 @@ test_effluent_lookup (void)
     { "二级", "gb18918_2" },
     { "gb18918_2", "gb18918_2" },
     { "一级", NULL },
-    { "三级", NULL },
+    { "三级", "gb18918_3" },
     { "DB51/2626-2019", NULL },
     { "", NULL },
     { NULL, NULL },

@@ -386,7 +386,7 @@ test_error_messages (void)
     "pH: 15 is outside 0–14",
     "Latitude: 104.6 is outside China (3–54)",
     "Commissioned: “2023-02-29” is not a date (use YYYY-MM-DD)",
-    "Species: “cow” is not one of: 生猪 / 奶牛 / 肉牛 / 羊 / 蛋鸡 / 肉鸡 / 其他家禽",
+    "Species: “cow” is not one of: 生猪 / 奶牛 / 肉牛 / 羊 / 蛋鸡 / 肉鸡 / 其他家禽 / 山羊 / 肉鸭 / 蛋鸭 / 鹅 / 家兔",
     "Manure facilities matched: “maybe” is not 是 or 否 (yes or no)",
     "Village code: “5120221012” is not a 12-digit village code",
     "Year done: “23” is not a year",
@@ -538,11 +538,15 @@ static void
 test_enum_aliases (void)
 {
   static const struct { const char *enumeration, *text, *key; } cases[] = {
-    { "species", "山羊", "sheep_goat" },
-    { "species", "乐至黑山羊", "sheep_goat" },
+    { "species", "山羊", "goat" },
+    { "species", "乐至黑山羊", "goat" },
+    { "species", "肉羊", "sheep_goat" },
+    { "species", "蛋鸭", "laying_duck" },
+    { "species", "肉鹅", "goose" },
+    { "species", "家兔", "rabbit" },
     { "species", "羊", "sheep_goat" },
     { "species", "猪", "pig" },
-    { "species", "鸭", "other_poultry" },
+    { "species", "鸭", "meat_duck" },
     { "water_kind", "池塘", "pond" },
     { "water_kind", "河道", "river" },
     { "water_status", "已完成", "completed" },

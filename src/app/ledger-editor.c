@@ -9,10 +9,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "ledger-a11y.h"
 #include "ledger-editor-private.h"
 #include "ledger-error.h"
+#include "ledger-rules.h"
 #include "ledger-store.h"
 #include "ledger-values.h"
 
@@ -197,6 +199,21 @@ update_coords_hint (LedgerEditor       *self,
             g_strdup_printf (_("Stored as WGS-84: %s, %s"), record->values[lon], record->values[lon + 1]), TRUE);
 }
 
+/* facilities: which discharge standard applies, by scale and province (§5.4) */
+static void
+update_standard_hint (LedgerEditor       *self,
+                      const LedgerRecord *record)
+{
+  EditorField *standard = self->kind == LEDGER_KIND_FACILITIES ? ledger_editor_find_field (self, "standard") : NULL;
+  g_autofree char *region = NULL;
+
+  if (standard == NULL || standard->hint != NULL)
+    return;
+  region = ledger_db_dup_region_code (self->db);
+  set_hint (standard, ledger_effluent_suggestion (region, record ? ledger_record_get_double (record, "capacity_m3d", NAN)
+                                                                 : NAN), TRUE);
+}
+
 static void
 update_hints (LedgerEditor       *self,
               const LedgerRecord *record)
@@ -212,6 +229,7 @@ update_hints (LedgerEditor       *self,
     set_hint (year, g_strdup_printf (_("No figures for %s yet: those of %s are shown, and saving stores them for %s."),
                                      year_text, self->figures_year, year_text), TRUE);
   update_coords_hint (self, record);
+  update_standard_hint (self, record);
 }
 
 static void

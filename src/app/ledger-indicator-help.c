@@ -49,8 +49,9 @@ explain_village_sewage (const LedgerRules *rules)
                             "count passes on its mode alone, with a warning.\n\n"
                             "Denominator: every administrative village (村委会, code 200–399) in the scope; "
                             "communities never count.\n\n"
-                            "Source: 《农村人居环境整治提升五年行动方案（2021—2025年）》; "
-                            "check the threshold against the province’s statistical caliber."),
+                            "The coverage threshold is 本地口径 (a local assumption): no national or Sichuan "
+                            "source sets one. Source of the indicator and its 75 %% target: the Lezhi county "
+                            "plan, 专栏1 (9); 《农村人居环境整治提升五年行动方案（2021—2025年）》 sets no number."),
                           threshold);
 }
 
@@ -60,17 +61,29 @@ explain_manure (const LedgerRules *rules)
   return g_strdup_printf (_("Rate = manure utilised (t) ÷ manure produced (t), over every farm in the scope, "
                             "with each farm’s figures of the year or the latest year before it.\n\n"
                             "When a farm’s production is blank it is estimated from its stock: "
-                            "pig %.2f, dairy %.1f, beef %.1f, sheep and goats %.2f, layers %.3f, "
-                            "broilers %.3f, other poultry %.3f t per head and year.\n\n"
-                            "Source: 《关于加快推进畜禽养殖废弃物资源化利用的意见》(国办发〔2017〕48号); "
-                            "coefficients after 《畜禽粪污土地承载力测算技术指南》."),
+                            "pig %.2f, beef %.1f, sheep %.2f, layers %.3f t per head and year match a published "
+                            "table of daily excretion × 365; dairy %.1f, broilers %.3f, other poultry %.3f and "
+                            "goats, ducks, geese and rabbits are unverified (no table found; "
+                            "NY/T 4755-2025 was not found). Edit them in Preferences.\n\n"
+                            "Source of the indicator: 《关于加快推进畜禽养殖废弃物资源化利用的意见》"
+                            "(国办发〔2017〕48号)."),
                           rules->manure_t_per_head_year[LEDGER_SPECIES_PIG],
-                          rules->manure_t_per_head_year[LEDGER_SPECIES_DAIRY],
                           rules->manure_t_per_head_year[LEDGER_SPECIES_BEEF],
                           rules->manure_t_per_head_year[LEDGER_SPECIES_SHEEP_GOAT],
                           rules->manure_t_per_head_year[LEDGER_SPECIES_LAYER],
+                          rules->manure_t_per_head_year[LEDGER_SPECIES_DAIRY],
                           rules->manure_t_per_head_year[LEDGER_SPECIES_BROILER],
                           rules->manure_t_per_head_year[LEDGER_SPECIES_OTHER_POULTRY]);
+}
+
+static const char *
+pig_equivalent_note (const LedgerRules *rules)
+{
+  if (rules->pig_equivalent_ratios == LEDGER_PIG_EQUIVALENT_GB18596)
+    return _("猪当量 by GB 18596-2001 (1.2.2, 1.2.5): 30 layers, 60 broilers, 1 dairy cow = 10, "
+             "1 beef = 5, 3 sheep = 1 pig.");
+  return _("猪当量: 100 pigs = 15 dairy = 30 beef = 250 sheep = 2,500 poultry (source not confirmed; "
+           "GB 18596-2001’s ratios can be chosen in Preferences).");
 }
 
 static char *
@@ -81,21 +94,35 @@ explain_scale_farms (LedgerDb          *db,
 
   return g_strdup_printf (_("Rate = scale farms with matched manure treatment facilities ÷ scale farms.\n\n"
                             "A farm is a scale farm when its stock or annual output reaches the threshold "
-                            "of its species in the standard in use: %s (Preferences → Rules).\n\n"
+                            "of its species in the standard in use: %s (Preferences → Rules). Sichuan’s "
+                            "standard (2017-07-24) was made for pollution control; the national one "
+                            "(announced 2025-07-04, in force 2025-09-01) is a filing standard measured by "
+                            "design capacity.\n\n%s\n\n"
+                            "Target 100 %%: Lezhi sets none for 2025; the national figure is ≥ 97 %%.\n\n"
                             "Source: 《关于加快推进畜禽养殖废弃物资源化利用的意见》(国办发〔2017〕48号)."),
-                          standard);
+                          standard, pig_equivalent_note (rules));
 }
 
 static char *
-explain_water_bodies (const LedgerRules *rules)
+explain_water_bodies (const LedgerRules *rules,
+                      gboolean           all)
 {
-  return g_strdup_printf (_("Rate = water bodies remediated ÷ listed black-odorous water bodies in the scope.\n\n"
+  g_autofree char *scope = all
+    ? g_strdup (_("Every listed body counts, whatever its area; there is no default target."))
+    : g_strdup_printf (_("Only bodies of %.0f m² or more count (the national supervision list, the scope "
+                         "of the 2025 goal “基本消除较大面积农村黑臭水体” and of the Lezhi plan); a body "
+                         "without an area counts and is flagged “面积未填”."),
+                       rules->national_list_area_m2);
+
+  return g_strdup_printf (_("Rate = water bodies remediated ÷ listed black-odorous water bodies.\n\n%s\n\n"
                             "Numerator: bodies whose status is completed or verified, completed in or before "
-                            "the year (a completed body without a date counts).\n\n"
-                            "Bodies of %.0f m² or more belong on the national supervision list, smaller ones "
-                            "on the provincial list.\n\n"
-                            "Source: 《农村黑臭水体治理工作指南（试行）》(2019)."),
-                          rules->national_list_area_m2);
+                            "the year (a completed body without a date counts). Bodies under %.0f m² are "
+                            "outside the survey and are flagged.\n\n"
+                            "Level “参考（城市黑臭水体分级）”: the urban guide’s bands over the last three "
+                            "samples; NH3-N above 15 mg/L alone makes “heavy”.\n\n"
+                            "Source: 《农村黑臭水体治理工作指南》 (生态环境部办公厅、水利部办公厅、"
+                            "农业农村部办公厅, 2023/2024 revision of the 2019 trial guide)."),
+                          scope, rules->survey_min_area_m2);
 }
 
 char *
@@ -114,10 +141,12 @@ ledger_indicator_explain (LedgerDb          *db,
       return explain_manure (rules);
     case LEDGER_INDICATOR_SCALE_FARM_FACILITIES:
       return explain_scale_farms (db, rules);
+    case LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED_ALL:
+      return explain_water_bodies (rules, TRUE);
     case LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED:
     case LEDGER_N_INDICATORS:
     default:
-      return explain_water_bodies (rules);
+      return explain_water_bodies (rules, FALSE);
     }
 }
 

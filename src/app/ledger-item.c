@@ -186,7 +186,7 @@ classify_farm (LedgerRows        *rows,
     return;
   if (!isnan (stock))
     {
-      info->pig_eq = ledger_pig_equivalents (species, stock);
+      info->pig_eq = ledger_pig_equivalents_by (rules, species, stock);
       if (isnan (info->produced))
         {
           info->produced = ledger_manure_estimate (rules, species, stock);

@@ -34,6 +34,8 @@ struct _LedgerPreferencesWindow
   AdwPreferencesPage   *rules_page;
   AdwActionRow         *coverage_row;
   AdwComboRow          *scale_row;
+  AdwComboRow          *pig_row;
+  AdwActionRow         *survey_row;
   AdwPreferencesGroup  *manure_group;
   AdwActionRow         *area_row;
 };
@@ -126,17 +128,31 @@ fill_scale_standards (LedgerPreferencesWindow *self,
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   guint selected = 0;
 
+  /* entry 0: by province (stored "auto"), then the standards */
+  gtk_string_list_append (names, _("By province (Sichuan’s in 51xxxx, else national)"));
   self->standards = ledger_rules_list_scale_standards (self->db, NULL);
   for (guint i = 0; self->standards != NULL && i < self->standards->len; i++)
     {
       LedgerScaleStandard *standard = g_ptr_array_index (self->standards, i);
 
       gtk_string_list_append (names, standard->name);
-      if (g_strcmp0 (standard->key, rules->scale_standard) == 0)
-        selected = i;
+      if (!rules->scale_standard_by_province && g_strcmp0 (standard->key, rules->scale_standard) == 0)
+        selected = i + 1;
     }
   adw_combo_row_set_model (self->scale_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->scale_row, selected);
+}
+
+/* in the order of LedgerPigEquivalentRatios */
+static void
+fill_pig_ratios (LedgerPreferencesWindow *self,
+                 const LedgerRules       *rules)
+{
+  const char *ratios[] = { _("Common (source not confirmed)"), _("GB 18596-2001"), NULL };
+  g_autoptr (GtkStringList) names = gtk_string_list_new (ratios);
+
+  adw_combo_row_set_model (self->pig_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->pig_row, rules->pig_equivalent_ratios);
 }
 
 static void
@@ -156,7 +172,10 @@ load_rules (LedgerPreferencesWindow *self)
                  0.01, 1, 0.05, 2);
   add_rule_spin (self, self->area_row, "national_list_area_m2", rules->national_list_area_m2,
                  1, 1e7, 100, 0);
+  add_rule_spin (self, self->survey_row, "survey_min_area_m2", rules->survey_min_area_m2,
+                 1, 1e7, 10, 0);
   fill_scale_standards (self, rules);
+  fill_pig_ratios (self, rules);
   add_manure_rows (self, rules);
   gtk_widget_set_sensitive (GTK_WIDGET (self->rules_page), writable);
   self->loading = FALSE;
@@ -170,10 +189,22 @@ on_scale_selected_cb (LedgerPreferencesWindow *self)
   guint selected = adw_combo_row_get_selected (self->scale_row);
   LedgerScaleStandard *standard;
 
-  if (self->standards == NULL || selected >= self->standards->len)
+  if (selected == 0)
+    {
+      save_rule (self, "scale_standard", "auto");
+      return;
+    }
+  if (self->standards == NULL || selected > self->standards->len)
     return;
-  standard = g_ptr_array_index (self->standards, selected);
+  standard = g_ptr_array_index (self->standards, selected - 1);
   save_rule (self, "scale_standard", standard->key);
+}
+
+static void
+on_pig_selected_cb (LedgerPreferencesWindow *self)
+{
+  save_rule (self, "pig_equivalent_ratios",
+             ledger_pig_equivalent_ratios_to_key (adw_combo_row_get_selected (self->pig_row)));
 }
 
 static void
@@ -295,6 +326,8 @@ ledger_preferences_window_class_init (LedgerPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, rules_page);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, coverage_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, pig_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, survey_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, manure_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerPreferencesWindow, area_row);
   gtk_widget_class_bind_template_callback (widget_class, on_url_row_apply_cb);
@@ -324,6 +357,7 @@ ledger_preferences_window_init (LedgerPreferencesWindow *self)
   update_base_map_rows (self);
   g_signal_connect_swapped (self->base_map_row, "notify::selected", G_CALLBACK (on_base_map_selected_cb), self);
   g_signal_connect_swapped (self->scale_row, "notify::selected", G_CALLBACK (on_scale_selected_cb), self);
+  g_signal_connect_swapped (self->pig_row, "notify::selected", G_CALLBACK (on_pig_selected_cb), self);
 }
 
 /* ---- public ---- */

@@ -104,11 +104,21 @@ verdict_icon_name (const LedgerIndicator *indicator)
   return indicator->met ? "emblem-ok-symbolic" : "dialog-warning-symbolic";
 }
 
+/* judged: a rate and a target to hold it to (black_odorous_remediated_all
+ * has no target by default: shown, never judged) */
+static gboolean
+is_judged (const LedgerIndicator *indicator)
+{
+  return !isnan (indicator->rate) && !isnan (indicator->target);
+}
+
 static const char *
 verdict_text (const LedgerIndicator *indicator)
 {
   if (isnan (indicator->rate))
     return _("Nothing to count yet");
+  if (isnan (indicator->target))
+    return _("No target set");
   return indicator->met ? _("Target met") : _("Target not met");
 }
 
@@ -118,7 +128,7 @@ set_met_class (GtkWidget             *widget,
 {
   gtk_widget_remove_css_class (widget, "success");
   gtk_widget_remove_css_class (widget, "error");
-  if (!isnan (indicator->rate))
+  if (is_judged (indicator))
     gtk_widget_add_css_class (widget, indicator->met ? "success" : "error");
 }
 
@@ -162,10 +172,10 @@ show_card (IndicatorCard         *card,
   gtk_label_set_label (card->detail, detail);
   gtk_label_set_label (card->target, target_text);
   gtk_image_set_from_icon_name (card->verdict_icon, verdict_icon_name (indicator));
-  gtk_widget_set_visible (GTK_WIDGET (card->verdict_icon), !isnan (indicator->rate));
+  gtk_widget_set_visible (GTK_WIDGET (card->verdict_icon), is_judged (indicator));
   gtk_label_set_label (card->verdict, verdict_text (indicator));
   gtk_label_set_label (card->gap, gap);
-  gtk_widget_set_visible (GTK_WIDGET (card->gap), !indicator->met && !isnan (indicator->rate));
+  gtk_widget_set_visible (GTK_WIDGET (card->gap), !indicator->met && is_judged (indicator));
   set_met_class (GTK_WIDGET (card->rate), indicator);
   set_met_class (GTK_WIDGET (card->verdict), indicator);
   set_met_class (GTK_WIDGET (card->verdict_icon), indicator);
@@ -207,6 +217,21 @@ new_card (IndicatorCard     *card,
   gtk_box_append (GTK_BOX (box), verdict);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (card->gap));
   return box;
+}
+
+/* 面积未填 and < 200 m² under the national-list card */
+static void
+show_area_flags (IndicatorCard             *card,
+                 const LedgerScopeProgress *county)
+{
+  g_autofree char *detail = NULL;
+
+  if (county->n_water_area_unknown == 0 && county->n_water_below_survey == 0)
+    return;
+  detail = g_strdup_printf (_("%s\nArea not recorded (面积未填, counted): %u; under 200 m²: %u"),
+                            gtk_label_get_label (card->detail),
+                            county->n_water_area_unknown, county->n_water_below_survey);
+  gtk_label_set_label (card->detail, detail);
 }
 
 /* ---- the township × indicator table ---- */
@@ -428,6 +453,8 @@ show_progress (LedgerProgressPage   *self,
       g_autoptr (GPtrArray) bars = ledger_bars_from_progress (progress, i);
 
       show_card (&self->cards[i], i, &progress->county.indicators[i]);
+      if (i == LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED)
+        show_area_flags (&self->cards[i], &progress->county);
       ledger_indicator_help_button_set_db (self->cards[i].help, self->db);
       ledger_bar_chart_set_bars (self->charts[i], bars);
     }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "ledger-bar-chart.h"
 #include "ledger-progress-print.h"
@@ -16,6 +17,8 @@
 
 #define N_PAGES 2
 #define GAP 10.0
+/* the signature lines and the page number at the foot of every page */
+#define FOOTER_HEIGHT 24.0
 
 typedef struct
 {
@@ -69,6 +72,8 @@ verdict_text (const LedgerIndicator *indicator,
 
   if (isnan (indicator->rate))
     return g_steal_pointer (&rate);
+  if (isnan (indicator->target))
+    return g_strdup_printf ("%s · %s", rate, _("No target set"));
   if (indicator->met)
     return g_strdup_printf ("%s ✔ %s", rate, _("Target met"));
   return g_strdup_printf ("%s ✘ %s", rate, gap);
@@ -120,7 +125,8 @@ draw_figures (GtkPrintContext      *context,
           row_height = 0;
         }
     }
-  return y;
+  /* an odd number of indicators leaves a row open */
+  return row_height > 0 ? y + row_height + GAP : y;
 }
 
 static double
@@ -181,7 +187,7 @@ draw_summary_page (GtkPrintContext *context,
                    PrintJob        *job)
 {
   double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
+  double height = gtk_print_context_get_height (context) - FOOTER_HEIGHT;
   double y = draw_title (context, cr, job->progress, width);
 
   y = draw_figures (context, cr, job->progress, y, width);
@@ -205,10 +211,11 @@ draw_charts_page (GtkPrintContext *context,
                   PrintJob        *job)
 {
   double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
+  double height = gtk_print_context_get_height (context) - FOOTER_HEIGHT;
   g_autoptr (PangoLayout) heading = new_layout (context, 9, TRUE);
   g_autoptr (PangoLayout) layout = new_layout (context, 6.5, FALSE);
-  double chart_height = (height - GAP) / 2, row_height;
+  guint n_rows = (LEDGER_N_INDICATORS + 1) / 2;
+  double chart_height = (height - GAP * (n_rows - 1)) / n_rows, row_height;
   guint n = MAX (job->progress->townships->len, 1);
 
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
@@ -227,6 +234,31 @@ draw_charts_page (GtkPrintContext *context,
     }
 }
 
+/* what an officer signs, as on the workbook's pages, and the page number */
+static void
+draw_footer (GtkPrintContext *context,
+             cairo_t         *cr,
+             int              page)
+{
+  g_autoptr (PangoLayout) layout = new_layout (context, 8, FALSE);
+  double width = gtk_print_context_get_width (context);
+  double y = gtk_print_context_get_height (context) - FOOTER_HEIGHT + 8;
+  g_autofree char *number = g_strdup_printf (_("Page %d of %d"), page + 1, N_PAGES);
+  int number_width;
+
+  cairo_set_line_width (cr, 0.3);
+  cairo_move_to (cr, 0, y - 3);
+  cairo_line_to (cr, width, y - 3);
+  cairo_stroke (cr);
+  show_text (cr, layout, _("Reporting unit: ____________   Prepared by: ________   "
+                           "Reviewed by: ________   Date: ________"), 0, y, width * 0.8);
+  pango_layout_set_text (layout, number, -1);
+  pango_layout_set_width (layout, -1);
+  pango_layout_get_pixel_size (layout, &number_width, NULL);
+  cairo_move_to (cr, width - number_width, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
 static void
 on_draw_page_cb (GtkPrintOperation *operation,
                  GtkPrintContext   *context,
@@ -240,6 +272,47 @@ on_draw_page_cb (GtkPrintOperation *operation,
     draw_summary_page (context, cr, job);
   else
     draw_charts_page (context, cr, job);
+  draw_footer (context, cr, page);
+}
+
+/**
+ * ledger_progress_print_default_path:
+ * @progress: the progress printed
+ *
+ * Returns: (transfer full): where “Print to File” saves by default: the
+ *   user's Documents folder (else the home folder), a file named after the
+ *   county and the year, e.g. “乐至县2025年治理进展.pdf”
+ */
+char *
+ledger_progress_print_default_path (const LedgerProgress *progress)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  /* TRANSLATORS: the PDF file's name: county, year */
+  g_autofree char *name = g_strdup_printf (_("%s %d sanitation progress.pdf"), progress->county.name, progress->year);
+  g_autofree char *safe = g_strdelimit (g_strdup (name), "/\\", '_');
+
+  return g_build_filename (documents != NULL ? documents : g_get_home_dir (), safe, NULL);
+}
+
+/* the dialog's “Print to File” proposes the default path, not 输出.pdf in
+ * the working folder */
+static void
+set_default_file (GtkPrintOperation    *operation,
+                  const LedgerProgress *progress)
+{
+  g_autoptr (GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autofree char *path = ledger_progress_print_default_path (progress);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *stem = g_strndup (base, strlen (base) - strlen (".pdf"));
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_DIR, folder);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, stem);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  if (uri != NULL)
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_operation_set_print_settings (operation, settings);
 }
 
 GtkPrintOperationResult
@@ -265,6 +338,7 @@ ledger_progress_print (GtkWindow            *parent,
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), &job);
+  set_default_file (operation, progress);
   if (export_path != NULL)
     {
       gtk_print_operation_set_export_filename (operation, export_path);

@@ -32,6 +32,7 @@ static const GdkRGBA series_colors[LEDGER_N_INDICATORS] = {
   { 0.902, 0.624, 0.000, 1 },  /* orange */
   { 0.000, 0.620, 0.451, 1 },  /* bluish green */
   { 0.800, 0.475, 0.655, 1 },  /* reddish purple */
+  { 0.337, 0.706, 0.914, 1 },  /* sky blue */
 };
 
 const char *
@@ -42,6 +43,7 @@ ledger_indicator_short_name (LedgerIndicatorId id)
     N_("Manure utilisation"),
     N_("Scale-farm facilities"),
     N_("Water bodies remediated"),
+    N_("Water bodies, all listed"),
   };
 
   g_return_val_if_fail ((guint) id < LEDGER_N_INDICATORS, NULL);
@@ -54,7 +56,7 @@ static void
 set_dash (cairo_t *cr,
           guint    series)
 {
-  static const double dashes[LEDGER_N_INDICATORS][2] = { { 1, 0 }, { 8, 4 }, { 2, 3 }, { 10, 3 } };
+  static const double dashes[LEDGER_N_INDICATORS][2] = { { 1, 0 }, { 8, 4 }, { 2, 3 }, { 10, 3 }, { 4, 2 } };
 
   if (series == 0)
     cairo_set_dash (cr, NULL, 0, 0);
@@ -236,7 +238,8 @@ ledger_trend_chart_draw (cairo_t       *cr,
                          double         height,
                          GPtrArray     *trend)
 {
-  double legend_height = 2 * LEGEND_ROW + 4;
+  /* two series a row */
+  double legend_height = (LEDGER_N_INDICATORS + 1) / 2 * LEGEND_ROW + 4;
   Plot plot;
 
   if (trend == NULL || trend->len == 0)

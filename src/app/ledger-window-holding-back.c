@@ -28,6 +28,7 @@ kind_of (LedgerIndicatorId indicator)
     case LEDGER_INDICATOR_SCALE_FARM_FACILITIES:
       return LEDGER_KIND_FARMS;
     case LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED:
+    case LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED_ALL:
     case LEDGER_N_INDICATORS:
     default:
       return LEDGER_KIND_WATER_BODIES;
@@ -51,6 +52,9 @@ describe (const char        *township_name,
       return g_strdup_printf (_("Showing only: %s, scale farms without matched facilities (%u)"),
                               township_name, n);
     case LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED:
+      return g_strdup_printf (_("Showing only: %s, water bodies of the national list not remediated (%u)"),
+                              township_name, n);
+    case LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED_ALL:
     case LEDGER_N_INDICATORS:
     default:
       return g_strdup_printf (_("Showing only: %s, black-odorous water bodies not remediated (%u)"),

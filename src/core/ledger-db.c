@@ -240,6 +240,16 @@ migrate_to_region_history (LedgerDb  *self,
   return ledger_db_exec (self, ledger_schema_region_history_sql (), error);
 }
 
+/* v4 (issue 12): fields and rule values by the public texts */
+static gboolean
+migrate_to_sources (LedgerDb  *self,
+                    GError   **error)
+{
+  g_autofree char *sql = ledger_schema_sources_sql ();
+
+  return ledger_schema_widen_species (self, error) && ledger_db_exec (self, sql, error);
+}
+
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 
 /* migrations[i] takes the schema from version i to i + 1. A migration after
@@ -250,6 +260,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_v2,
   migrate_to_exchange,
   migrate_to_region_history,
+  migrate_to_sources,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
 

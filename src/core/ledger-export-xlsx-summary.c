@@ -1,8 +1,10 @@
 /* ledger-export-xlsx-summary.c: the sheet 汇总 of the workbook
  *
  * One row for the county, then one per township; per indicator its
- * numerator, denominator, rate (a percentage cell), target, gap and whether
- * it is met, coloured by conditional formatting. Below the table, one native
+ * numerator, denominator, rate, target, gap and whether it is met, coloured
+ * by conditional formatting. Rate, gap and verdict are formulas over the
+ * numerator, denominator and target cells, with the values computed here
+ * cached, so that an officer's correction recomputes. Below the table, one native
  * column chart per indicator: the townships' rates, the target as a line.
  * The figures are ledger_progress_compute()'s, the same as `progress --json`.
  */
@@ -37,7 +39,8 @@ static const IndicatorHeaders indicator_headers[LEDGER_N_INDICATORS] = {
   { "行政村生活污水有效治理比例", "有效治理行政村(个)", "行政村(个)", "差距(个)" },
   { "畜禽粪污综合利用率", "粪污利用量(吨)", "粪污产生量(吨)", "差距(吨)" },
   { "规模养殖场粪污处理设施装备配套率", "设施配套规模场(个)", "规模养殖场(个)", "差距(个)" },
-  { "农村黑臭水体治理比例", "已治理黑臭水体(个)", "黑臭水体(个)", "差距(个)" },
+  { "较大面积农村黑臭水体治理比例", "已治理(个)", "国家监管清单水体(个)", "差距(个)" },
+  { "全部清单内黑臭水体治理比例", "已治理(个)", "清单内水体(个)", "差距(个)" },
 };
 
 /* ---- auxiliary functions ---- */
@@ -107,17 +110,20 @@ write_headers (LedgerXlsx    *x,
 {
   LedgerXlsxFormats *f = &x->formats;
 
-  worksheet_write_blank (sheet, GROUP_ROW, 0, f->group);
-  worksheet_write_blank (sheet, GROUP_ROW, 1, f->group);
+  /* row GROUP_ROW first (constant memory writes rows in order): the
+   * indicator names merged over their columns, then 代码 and 名称 merged
+   * down over both header rows */
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
-    {
-      worksheet_write_string (sheet, GROUP_ROW, indicator_col (i, 0), indicator_headers[i].name, f->group);
-      for (guint c = 1; c < COLS_PER_INDICATOR; c++)
-        worksheet_write_blank (sheet, GROUP_ROW, indicator_col (i, c), f->group);
-    }
-  worksheet_write_blank (sheet, GROUP_ROW, pig_equivalents_col (), f->group);
-  worksheet_write_string (sheet, HEADER_ROW, 0, "代码", f->header);
-  worksheet_write_string (sheet, HEADER_ROW, 1, "名称", f->header);
+    worksheet_merge_range (sheet, GROUP_ROW, indicator_col (i, 0), GROUP_ROW,
+                           indicator_col (i, COLS_PER_INDICATOR - 1), indicator_headers[i].name, f->group);
+  /* every string of GROUP_ROW before the first merge reaches HEADER_ROW */
+  worksheet_write_string (sheet, GROUP_ROW, 0, "代码", f->header);
+  worksheet_write_string (sheet, GROUP_ROW, 1, "名称", f->header);
+  worksheet_write_string (sheet, GROUP_ROW, pig_equivalents_col (), "猪当量(存栏)", f->header);
+  worksheet_merge_range (sheet, GROUP_ROW, 0, HEADER_ROW, 0, "代码", f->header);
+  worksheet_merge_range (sheet, GROUP_ROW, 1, HEADER_ROW, 1, "名称", f->header);
+  worksheet_merge_range (sheet, GROUP_ROW, pig_equivalents_col (), HEADER_ROW, pig_equivalents_col (),
+                         "猪当量(存栏)", f->header);
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
       worksheet_write_string (sheet, HEADER_ROW, indicator_col (i, NUMERATOR), indicator_headers[i].numerator, f->header);
@@ -127,8 +133,56 @@ write_headers (LedgerXlsx    *x,
       worksheet_write_string (sheet, HEADER_ROW, indicator_col (i, GAP), indicator_headers[i].gap, f->header);
       worksheet_write_string (sheet, HEADER_ROW, indicator_col (i, MET), "达标情况", f->header);
     }
-  worksheet_write_string (sheet, HEADER_ROW, pig_equivalents_col (), "猪当量(存栏)", f->header);
-  worksheet_set_row (sheet, HEADER_ROW, 30, NULL);
+  worksheet_set_row (sheet, GROUP_ROW, 32, NULL);
+  worksheet_set_row (sheet, HEADER_ROW, 48, NULL);
+}
+
+static char *
+cell_name (lxw_row_t row,
+           lxw_col_t col)
+{
+  char name[LXW_MAX_CELL_NAME_LENGTH];
+
+  lxw_rowcol_to_cell (name, row, col);
+  return g_strdup (name);
+}
+
+/* rate, gap and verdict as formulas over the row's own cells; the cached
+ * values are ledger_progress_compute()'s */
+static void
+write_formulas (LedgerXlsx                    *x,
+                lxw_worksheet                 *sheet,
+                lxw_row_t                      row,
+                guint                          i,
+                const LedgerIndicator         *indicator,
+                const LedgerXlsxFigureFormats *f)
+{
+  g_autofree char *num = cell_name (row, indicator_col (i, NUMERATOR));
+  g_autofree char *den = cell_name (row, indicator_col (i, DENOMINATOR));
+  g_autofree char *rate = cell_name (row, indicator_col (i, RATE));
+  g_autofree char *target = cell_name (row, indicator_col (i, TARGET));
+  g_autofree char *rate_formula = g_strdup_printf ("=IF(N(%s)>0,%s/%s,\"\")", den, num, den);
+  /* whole villages, farms or bodies are rounded up; tonnes are not */
+  g_autofree char *gap_formula = g_strdup_printf (i == LEDGER_INDICATOR_MANURE_UTILISATION
+                                                  ? "=IF(OR(%s=\"\",%s=\"\"),\"\",MAX(0,%s*%s-%s))"
+                                                  : "=IF(OR(%s=\"\",%s=\"\"),\"\",MAX(0,ROUNDUP(%s*%s-%s-1E-9,0)))",
+                                                  rate, target, target, den, num);
+  g_autofree char *met_formula = g_strdup_printf ("=IF(%s=\"\",\"无数据\",IF(%s=\"\",\"未设目标\","
+                                                  "IF(%s+1E-9>=%s,\"达标\",\"未达标\")))",
+                                                  rate, target, rate, target);
+  double gap = ledger_indicator_gap (indicator, i);
+  lxw_format *amount = i == LEDGER_INDICATOR_MANURE_UTILISATION ? f->tonnes : f->integer;
+
+  if (isnan (indicator->rate))
+    worksheet_write_formula_str (sheet, row, indicator_col (i, RATE), rate_formula, f->percent, "");
+  else
+    worksheet_write_formula_num (sheet, row, indicator_col (i, RATE), rate_formula, f->percent, indicator->rate);
+  write_number_or_blank (sheet, row, indicator_col (i, TARGET), indicator->target, f->target);
+  if (isnan (gap))
+    worksheet_write_formula_str (sheet, row, indicator_col (i, GAP), gap_formula, amount, "");
+  else
+    worksheet_write_formula_num (sheet, row, indicator_col (i, GAP), gap_formula, amount, gap);
+  worksheet_write_formula_str (sheet, row, indicator_col (i, MET), met_formula, f->text, met_text (indicator));
 }
 
 static void
@@ -151,10 +205,7 @@ write_scope (LedgerXlsx                *x,
 
       worksheet_write_number (sheet, row, indicator_col (i, NUMERATOR), indicator->numerator, amount);
       worksheet_write_number (sheet, row, indicator_col (i, DENOMINATOR), indicator->denominator, amount);
-      write_number_or_blank (sheet, row, indicator_col (i, RATE), indicator->rate, f->percent);
-      write_number_or_blank (sheet, row, indicator_col (i, TARGET), indicator->target, f->target);
-      write_number_or_blank (sheet, row, indicator_col (i, GAP), ledger_indicator_gap (indicator, i), amount);
-      worksheet_write_string (sheet, row, indicator_col (i, MET), met_text (indicator), f->text);
+      write_formulas (x, sheet, row, i, indicator, f);
     }
   worksheet_write_number (sheet, row, pig_equivalents_col (), round (scope->pig_equivalents * 10) / 10, f->tonnes);
 }
@@ -214,13 +265,14 @@ add_conditional_formats (LedgerXlsx    *x,
 static void
 set_column_widths (lxw_worksheet *sheet)
 {
-  worksheet_set_column (sheet, 0, 0, 12, NULL);
-  worksheet_set_column (sheet, 1, 1, 14, NULL);
+  worksheet_set_column (sheet, 0, 0, 11, NULL);
+  worksheet_set_column (sheet, 1, 1, 10, NULL);
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
-      worksheet_set_column (sheet, indicator_col (i, NUMERATOR), indicator_col (i, DENOMINATOR), 11, NULL);
-      worksheet_set_column (sheet, indicator_col (i, RATE), indicator_col (i, GAP), 8, NULL);
-      worksheet_set_column (sheet, indicator_col (i, MET), indicator_col (i, MET), 9, NULL);
+      /* headers wrap on up to three lines (HEADER_ROW is 48 pt high) */
+      worksheet_set_column (sheet, indicator_col (i, NUMERATOR), indicator_col (i, DENOMINATOR), 9, NULL);
+      worksheet_set_column (sheet, indicator_col (i, RATE), indicator_col (i, GAP), 7, NULL);
+      worksheet_set_column (sheet, indicator_col (i, MET), indicator_col (i, MET), 8, NULL);
     }
   worksheet_set_column (sheet, pig_equivalents_col (), pig_equivalents_col (), 12, NULL);
 }
@@ -331,8 +383,27 @@ insert_charts (LedgerXlsx           *x,
   if (progress->townships->len == 0)
     return;
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
-    worksheet_insert_chart_opt (sheet, base + (i / 2) * CHART_ROWS, (i % 2) ? indicator_col (1, 2) : 0,
-                                new_chart (x, progress, i), &options);
+    worksheet_insert_chart_opt (sheet, base + i * CHART_ROWS, 0, new_chart (x, progress, i), &options);
+}
+
+/* Printed readable (no text under 8 pt): landscape A4, two indicators a
+ * page across, 代码 and 名称 and the header rows repeated on every page. */
+static void
+set_print (LedgerXlsx    *x,
+           lxw_worksheet *sheet)
+{
+  lxw_col_t breaks[(LEDGER_N_INDICATORS + 1) / 2 + 1] = { 0 };
+  guint n = 0;
+
+  for (guint i = 2; i < LEDGER_N_INDICATORS; i += 2)
+    breaks[n++] = indicator_col (i, 0);
+  breaks[n] = 0;
+  worksheet_set_v_pagebreaks (sheet, breaks);
+  ledger_xlsx_set_page (x, sheet);
+  /* a fixed scale: fitting to pages would ignore the breaks */
+  worksheet_set_print_scale (sheet, 80);
+  worksheet_repeat_rows (sheet, GROUP_ROW, HEADER_ROW);
+  worksheet_repeat_columns (sheet, 0, 1);
 }
 
 /* which list of townships and villages the figures count (issue 18) */
@@ -369,8 +440,6 @@ ledger_xlsx_write_summary (LedgerXlsx  *x,
   write_footnote (x, sheet, row + 2);
   worksheet_freeze_panes (sheet, FIRST_SCOPE_ROW, 2);
   insert_charts (x, sheet, progress);
-  worksheet_set_landscape (sheet);
-  worksheet_set_paper (sheet, 9);  /* A4 */
-  worksheet_fit_to_pages (sheet, 1, 0);
+  set_print (x, sheet);
   return TRUE;
 }

@@ -89,7 +89,13 @@ add_formats (LedgerXlsx *x)
   f->group = new_format (x->workbook, NULL, TRUE);
   format_set_bg_color (f->group, 0xBDD7EE);
   format_set_border (f->group, LXW_BORDER_THIN);
+  format_set_align (f->group, LXW_ALIGN_CENTER);
+  format_set_align (f->group, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap (f->group);
   f->text = new_format (x->workbook, "@", FALSE);
+  f->wrap = new_format (x->workbook, "@", FALSE);
+  format_set_text_wrap (f->wrap);
+  format_set_align (f->wrap, LXW_ALIGN_VERTICAL_TOP);
   f->integer = new_format (x->workbook, "0", FALSE);
   f->real = new_format (x->workbook, "General", FALSE);
   f->tonnes = new_format (x->workbook, "#,##0.0", FALSE);
@@ -188,7 +194,9 @@ write_workbook (LedgerXlsx  *x,
     }
   add_formats (x);
   set_properties (x);
-  ok = write_sheets (x, error);
+  x->places = ledger_xlsx_places_load (x->db, error);
+  ok = x->places != NULL && write_sheets (x, error);
+  g_clear_pointer (&x->places, ledger_xlsx_places_free);
   /* closed even after a failure: that frees the workbook and its
    * temporary files; the half-written result is then removed */
   code = workbook_close (x->workbook);
@@ -278,7 +286,7 @@ ledger_export_xlsx (LedgerDb                 *db,
 {
   g_autoptr (LedgerRules) rules = NULL;
   g_autoptr (LedgerReplace) replace = NULL;
-  LedgerXlsx x = { db, NULL, { 0 }, NULL, year, township, progress, user_data, cancellable, 0, 0 };
+  LedgerXlsx x = { db, NULL, { 0 }, NULL, NULL, year, township, progress, user_data, cancellable, 0, 0 };
 
   g_return_val_if_fail (LEDGER_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);

@@ -31,4 +31,6 @@ gboolean ledger_export_xlsx (LedgerDb                 *db,
 const char *ledger_export_xlsx_sheet_name (LedgerKind kind);
 #define LEDGER_EXPORT_XLSX_SUMMARY_SHEET "汇总"
 
+gboolean    ledger_export_xlsx_is_computed_header (const char *header);
+
 G_END_DECLS

@@ -171,7 +171,8 @@ map_column (Import     *self,
     }
   else if (*name == '\0' && field < 0)
     field = LEDGER_IMPORT_NO_HEADER;
-  else if (field < 0 && self->options->column_fields == NULL && !is_geojson_extra (self, name))
+  else if (field < 0 && self->options->column_fields == NULL && !is_geojson_extra (self, name) &&
+           !ledger_export_xlsx_is_computed_header (name))
     add_problem (self, line, -1, column, TRUE, _("Unknown column “%s”: it is ignored."), name);
   else if (field >= 0 && self->field_column[field] != 0)
     {

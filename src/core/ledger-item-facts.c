@@ -59,6 +59,25 @@ latest_sample (LedgerDb           *db,
   return ledger_record_copy (g_ptr_array_index (samples, samples->len - 1));
 }
 
+/* the level over the last three samples (oldest first), and the latest's date */
+static LedgerBlackLevel
+reference_level (LedgerDb           *db,
+                 const LedgerRecord *subject,
+                 char              **latest_date,
+                 GError            **error)
+{
+  g_autoptr (GPtrArray) samples = ledger_store_load_for_subject (db, LEDGER_KIND_SAMPLES, subject->uid, error);
+  LedgerMeasurements last[3];
+  guint n = 0;
+
+  if (samples == NULL || samples->len == 0)
+    return LEDGER_BLACK_NO_SAMPLE;
+  for (guint i = samples->len > 3 ? samples->len - 3 : 0; i < samples->len; i++)
+    ledger_measurements_from_record (g_ptr_array_index (samples, i), &last[n++]);
+  *latest_date = g_strdup (ledger_record_get (g_ptr_array_index (samples, samples->len - 1), "date"));
+  return ledger_black_odorous_level_of_samples (last, n);
+}
+
 static gboolean
 status_is_down (const LedgerRecord *facility)
 {
@@ -267,9 +286,11 @@ farm_facts (LedgerDb           *db,
   if (isnan (stock))
     equivalents = g_strdup ("—");
   else
-    equivalents = g_strdup_printf ("%.1f", ledger_pig_equivalents (species, stock));
+    equivalents = g_strdup_printf ("%.1f", ledger_pig_equivalents_by (rules, species, stock));
   add_fact (facts, LEDGER_FACT_NEUTRAL, _("Pig equivalents"), equivalents,
-            g_strdup (_("100 pigs = 15 dairy cattle = 30 beef cattle = 250 sheep or goats = 2,500 poultry")));
+            g_strdup (rules->pig_equivalent_ratios == LEDGER_PIG_EQUIVALENT_GB18596
+                      ? _("GB 18596-2001: 30 layers, 60 broilers, 1 dairy cow = 10, 1 beef = 5, 3 sheep = 1 pig")
+                      : _("100 pigs = 15 dairy cattle = 30 beef cattle = 250 sheep or goats = 2,500 poultry (source not confirmed)")));
   farm_scale_fact (db, record, rules, species, facts);
   farm_manure_facts (record, rules, species, facts);
 }
@@ -285,11 +306,10 @@ water_body_facts (LedgerDb           *db,
                   GError            **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (LedgerRecord) sample = latest_sample (db, record, &local_error);
+  g_autofree char *latest = NULL;
+  LedgerBlackLevel level = reference_level (db, record, &latest, &local_error);
   const char *status = ledger_record_get (record, "status");
   double area = ledger_record_get_double (record, "area_m2", NAN);
-  LedgerBlackLevel level = LEDGER_BLACK_NO_SAMPLE;
-  LedgerMeasurements m;
   gboolean remediated = ledger_water_body_remediated (status, ledger_record_get (record, "completed_on"), year);
   g_autofree char *label = g_strdup_printf (_("Remediated by %d"), year);
 
@@ -298,21 +318,20 @@ water_body_facts (LedgerDb           *db,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  if (sample != NULL)
-    {
-      ledger_measurements_from_record (sample, &m);
-      level = ledger_black_odorous_level (&m);
-    }
   add_fact (facts, level == LEDGER_BLACK_LIGHT || level == LEDGER_BLACK_HEAVY ? LEDGER_FACT_BAD
                    : level == LEDGER_BLACK_NONE ? LEDGER_FACT_GOOD : LEDGER_FACT_NEUTRAL,
             _("Measured level"), ledger_black_level_describe (level),
-            sample ? P (_("Latest sample of %s"), ledger_record_get (sample, "date")) : NULL);
+            latest ? P (_("参考（城市黑臭水体分级）, last 3 samples to %s"), latest) : NULL);
   if ((g_strcmp0 (status, "completed") == 0 || g_strcmp0 (status, "verified") == 0) &&
       (level == LEDGER_BLACK_LIGHT || level == LEDGER_BLACK_HEAVY))
     add_fact (facts, LEDGER_FACT_BAD, _("Remediation"), _("Still black-odorous after remediation"), NULL);
   add_fact (facts, remediated ? LEDGER_FACT_GOOD : LEDGER_FACT_NEUTRAL, label, remediated ? _("Yes") : _("No"), NULL);
+  if (ledger_water_body_below_survey (rules, area))
+    add_fact (facts, LEDGER_FACT_WARNING, _("Survey"), _("Outside the survey"),
+              P (_("Area %g m² < %g m²"), area, rules->survey_min_area_m2));
   if (isnan (area))
-    add_fact (facts, LEDGER_FACT_WARNING, _("Supervision list"), _("Unknown"), g_strdup (_("The area is not recorded")));
+    add_fact (facts, LEDGER_FACT_WARNING, _("Supervision list"), _("面积未填: counted on the national list"),
+              g_strdup (_("The area is not recorded")));
   else
     add_fact (facts, LEDGER_FACT_NEUTRAL, _("Supervision list"),
               ledger_water_body_is_national (rules, area) ? _("National") : _("Provincial"),

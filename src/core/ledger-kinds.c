@@ -33,13 +33,25 @@ static const LedgerEnumValue facility_status_values[] = {
 };
 
 static const LedgerEnumValue species_values[] = {
-  E ("pig",           "生猪", N_("Pigs")),
-  E ("dairy",         "奶牛", N_("Dairy cattle")),
-  E ("beef",          "肉牛", N_("Beef cattle")),
-  E ("sheep_goat",    "羊", N_("Sheep and goats")),
-  E ("layer",         "蛋鸡", N_("Laying hens")),
-  E ("broiler",       "肉鸡", N_("Broilers")),
+  E ("pig", "生猪", N_("Pigs")),
+  E ("dairy", "奶牛", N_("Dairy cattle")),
+  E ("beef", "肉牛", N_("Beef cattle")),
+  E ("sheep_goat", "羊", N_("Sheep and goats")),
+  E ("layer", "蛋鸡", N_("Laying hens")),
+  E ("broiler", "肉鸡", N_("Broilers")),
   E ("other_poultry", "其他家禽", N_("Other poultry")),
+  E ("goat", "山羊", N_("Goats")),
+  E ("meat_duck", "肉鸭", N_("Meat ducks")),
+  E ("laying_duck",   "蛋鸭",     N_("Laying ducks")),
+  E ("goose", "鹅", N_("Geese")),
+  E ("rabbit", "家兔", N_("Rabbits")),
+};
+
+/* 判定依据 of a water body (《农村黑臭水体治理工作指南》, 2023/2024 revision) */
+static const LedgerEnumValue basis_values[] = {
+  E ("sensory", "感官判断", N_("Sensory judgement")),
+  E ("public", "公众评议", N_("Public assessment")),
+  E ("monitoring", "水质监测", N_("Water-quality monitoring")),
 };
 
 static const LedgerEnumValue utilisation_values[] = {
@@ -79,6 +91,7 @@ static const LedgerEnum enums[] = {
   ENUM (water_kind_values, "water_kind"),
   ENUM (water_status_values, "water_status"),
   ENUM (inspection_result_values, "inspection_result"),
+  ENUM (basis_values, "basis"),
 };
 
 #define MODE              (&enums[0])
@@ -89,6 +102,7 @@ static const LedgerEnum enums[] = {
 #define WATER_KIND        (&enums[5])
 #define WATER_STATUS      (&enums[6])
 #define INSPECTION_RESULT (&enums[7])
+#define BASIS             (&enums[8])
 
 #define F(key, zh, en, type, en_, req, lo, hi) { key, zh, en, LEDGER_FIELD_##type, en_, req, lo, hi }
 #define TEXT(key, zh, en)      F (key, zh, en, TEXT, NULL, FALSE, 1, 0)
@@ -133,6 +147,10 @@ static const LedgerField farm_fields[] = {
   F ("species", "畜种", N_("Species"), ENUM, SPECIES, TRUE, 1, 0),
   LON,
   LAT,
+  TEXT ("mara_code", "直联直报统一编码", N_("MARA code")),
+  F ("manure_land_mu", "粪污消纳土地(亩)", N_("Manure land (mu)"), REAL, NULL, FALSE, 0, 1e7),
+  TEXT ("manure_receiver", "粪污接收方", N_("Manure receiver")),
+  TEXT ("third_party_contract", "第三方处理协议", N_("Third-party contract")),
   F ("year", "统计年度", N_("Year"), YEAR, NULL, FALSE, 1949, 2100),
   F ("stock", "存栏", N_("Stock"), INT, NULL, FALSE, 0, BIG),
   F ("annual_output", "年出栏", N_("Annual output"), INT, NULL, FALSE, 0, BIG),
@@ -157,6 +175,8 @@ static const LedgerField water_body_fields[] = {
   F ("completed_on", "完成日期", N_("Completed on"), DATE, NULL, FALSE, 1, 0),
   LON,
   LAT,
+  F ("basis", "判定依据", N_("Basis"), ENUM, BASIS, FALSE, 1, 0),
+  TEXT ("basis_values", "判定依据说明(监测值)", N_("Basis values")),
 };
 
 static const LedgerField sample_fields[] = {

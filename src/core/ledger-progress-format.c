@@ -80,7 +80,9 @@ append_json_indicator (GString               *out,
   append_json_number (out, indicator->rate, 4);
   g_string_append (out, ", \"target\": ");
   append_json_number (out, indicator->target, 4);
-  g_string_append_printf (out, ", \"met\": %s}", indicator->met ? "true" : "false");
+  /* no target (black_odorous_remediated_all by default): met is null */
+  g_string_append_printf (out, ", \"met\": %s}",
+                          isnan (indicator->target) ? "null" : indicator->met ? "true" : "false");
 }
 
 static void
@@ -96,6 +98,9 @@ append_json_indicators (GString                   *out,
       g_string_append (out, i + 1 < LEDGER_N_INDICATORS ? ",\n" : "\n");
     }
   g_string_append_printf (out, "%s}", indent);
+  /* the water bodies flagged (面积未填 counts on the national list; < 200 m² outside the survey) */
+  g_string_append_printf (out, ", \"flags\": {\"water_area_unknown\": %u, \"water_below_survey\": %u}",
+                          scope->n_water_area_unknown, scope->n_water_below_survey);
 }
 
 /**
@@ -178,7 +183,9 @@ static GPtrArray *
 table_rows (const LedgerProgress *progress)
 {
   const char *headers[] = { _("Region"), _("Village sewage"), _("Manure utilisation"),
-                            _("Scale-farm facilities"), _("Black-odorous remediated"), NULL };
+                            _("Scale-farm facilities"), _("Black-odorous remediated"),
+                            _("Black-odorous, all listed"), NULL };
+  G_STATIC_ASSERT (G_N_ELEMENTS (headers) == LEDGER_N_INDICATORS + 2);
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   char **targets = g_new0 (char *, LEDGER_N_INDICATORS + 2);
 

@@ -48,6 +48,7 @@ typedef gboolean (*RowFunc) (Computation *c, sqlite3_stmt *stmt, gpointer data);
 
 static const char *const indicator_keys[LEDGER_N_INDICATORS] = {
   "village_sewage", "manure_utilisation", "scale_farm_facilities", "black_odorous_remediated",
+  "black_odorous_remediated_all",
 };
 
 /* ---- auxiliary functions ---- */
@@ -331,7 +332,7 @@ add_farm (Computation  *c,
     add (c, village, column_text (stmt, 7), LEDGER_INDICATOR_MANURE_UTILISATION, isnan (utilised) ? 0 : utilised, produced);
   if (ledger_is_scale_farm (c->rules, species, stock, output))
     add (c, village, column_text (stmt, 7), LEDGER_INDICATOR_SCALE_FARM_FACILITIES, column_int (stmt, 4, 0) == 1, 1);
-  equivalents = isnan (stock) ? 0 : ledger_pig_equivalents (species, stock);
+  equivalents = isnan (stock) ? 0 : ledger_pig_equivalents_by (c->rules, species, stock);
   c->progress->county.pig_equivalents += equivalents;
   if (township != NULL)
     township->pig_equivalents += equivalents;
@@ -358,14 +359,37 @@ compute_farms (Computation  *c,
 
 /* ---- 4. water bodies, and what is shown without a target ---- */
 
+/* the flags of a body's area (面积未填, under the survey's 200 m²) */
+static void
+count_area_flags (Computation *c,
+                  const char  *village_code,
+                  double       area)
+{
+  LedgerScopeProgress *scopes[2] = { &c->progress->county, township_of (c, village_code) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scopes) && scopes[i] != NULL; i++)
+    {
+      scopes[i]->n_water_area_unknown += isnan (area);
+      scopes[i]->n_water_below_survey += ledger_water_body_below_survey (c->rules, area);
+    }
+}
+
+/* the targeted indicator counts the national list (≥ 2,000 m² or area
+ * unknown); _all every listed body (DESIGN.md §5.2 item 4) */
 static gboolean
 add_water_body (Computation  *c,
                 sqlite3_stmt *stmt,
                 gpointer      data)
 {
+  const char *village = column_text (stmt, 0);
+  const char *uid = column_text (stmt, 3);
+  double area = column_double (stmt, 4);
   gboolean done = ledger_water_body_remediated (column_text (stmt, 1), column_text (stmt, 2), c->year);
 
-  add (c, column_text (stmt, 0), column_text (stmt, 3), LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED, done, 1);
+  if (ledger_water_body_in_target_scope (c->rules, area))
+    add (c, village, uid, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED, done, 1);
+  add (c, village, uid, LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED_ALL, done, 1);
+  count_area_flags (c, village, area);
   return TRUE;
 }
 
@@ -402,7 +426,7 @@ compute_others (Computation  *c,
                 LedgerDb     *db,
                 GError      **error)
 {
-  return run_query (c, db, "SELECT " LEDGER_SQL_ITEM_VILLAGE ("w", "?1") ", status, completed_on, uid"
+  return run_query (c, db, "SELECT " LEDGER_SQL_ITEM_VILLAGE ("w", "?1") ", status, completed_on, uid, area_m2"
                            " FROM water_bodies w",
                     add_water_body, NULL, error) &&
          run_query (c, db, "SELECT substr(" LEDGER_SQL_ITEM_VILLAGE ("f", "?1") ", 1, 9) AS t, 0, count(*)"
@@ -750,7 +774,8 @@ ledger_indicator_name (LedgerIndicatorId id)
     N_("Administrative villages with effective domestic sewage treatment"),
     N_("Livestock and poultry manure utilisation rate"),
     N_("Scale farms with matched manure treatment facilities"),
-    N_("Rural black-odorous water bodies remediated"),
+    N_("Larger black-odorous water bodies remediated (national list)"),
+    N_("Black-odorous water bodies remediated, all listed"),
   };
 
   g_return_val_if_fail ((guint) id < LEDGER_N_INDICATORS, NULL);

@@ -10,7 +10,8 @@ typedef enum
   LEDGER_INDICATOR_VILLAGE_SEWAGE,           /* 行政村农村生活污水有效治理比例 */
   LEDGER_INDICATOR_MANURE_UTILISATION,       /* 畜禽粪污综合利用率 */
   LEDGER_INDICATOR_SCALE_FARM_FACILITIES,    /* 规模养殖场粪污处理设施装备配套率 */
-  LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED, /* 农村黑臭水体治理比例 */
+  LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED, /* 较大面积(国家监管清单)农村黑臭水体治理比例 */
+  LEDGER_INDICATOR_BLACK_ODOROUS_REMEDIATED_ALL, /* 全部清单内黑臭水体, no default target */
   LEDGER_N_INDICATORS
 } LedgerIndicatorId;
 
@@ -34,6 +35,8 @@ typedef struct
   guint           n_villages_inspected;   /* administrative villages with an inspection this year */
   double          pig_equivalents;        /* 猪当量 of the stock */
   guint           n_warnings;             /* villages judged without a household count */
+  guint           n_water_area_unknown;   /* 面积未填: counted on the national list */
+  guint           n_water_below_survey;   /* under 200 m²: outside the survey */
 } LedgerScopeProgress;
 
 typedef struct

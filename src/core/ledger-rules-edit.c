@@ -80,7 +80,19 @@ validate_rule (LedgerDb    *db,
   if (g_str_equal (key, "national_list_area_m2"))
     return parse_positive (key, value, G_MAXDOUBLE, error);
   if (g_str_equal (key, "scale_standard"))
-    return scale_standard_known (db, value, error);
+    return g_str_equal (value, "auto") || scale_standard_known (db, value, error);
+  if (g_str_equal (key, "survey_min_area_m2"))
+    return parse_positive (key, value, G_MAXDOUBLE, error);
+  if (g_str_equal (key, "pig_equivalent_ratios"))
+    {
+      LedgerPigEquivalentRatios ratios;
+
+      if (ledger_pig_equivalent_ratios_from_key (value, &ratios))
+        return TRUE;
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                   _("“%s” is not a choice of pig-equivalent ratios (common or gb18596)."), value);
+      return FALSE;
+    }
   if (g_str_has_prefix (key, MANURE_PREFIX) &&
       ledger_species_from_key (key + strlen (MANURE_PREFIX), &species))
     return parse_positive (key, value, G_MAXDOUBLE, error);

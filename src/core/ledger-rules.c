@@ -20,11 +20,15 @@
 
 static const char * const species_keys[LEDGER_N_SPECIES] = {
   "pig", "dairy", "beef", "sheep_goat", "layer", "broiler", "other_poultry",
+  "goat", "meat_duck", "laying_duck", "goose", "rabbit",
 };
 
-/* typical feces + urine, t/head/year (DESIGN.md §5.2, "verify") */
+/* feces + urine, t/head/year (docs/RULES.md): pig, beef, sheep_goat and
+ * layer match a published table of daily excretion × 365; dairy, broiler,
+ * other poultry and the species added in 2026 are unverified */
 static const double default_manure[LEDGER_N_SPECIES] = {
   1.9, 16.4, 11.0, 0.95, 0.044, 0.03, 0.04,
+  0.95, 0.047, 0.047, 0.047, 0.04,
 };
 
 /* national MARA scale standard, in force 2025-09-01 */
@@ -36,17 +40,26 @@ static const LedgerScaleThreshold default_scale[LEDGER_N_SPECIES] = {
   [LEDGER_SPECIES_LAYER]         = { TRUE, LEDGER_SCALE_BY_STOCK, 2000 },
   [LEDGER_SPECIES_BROILER]       = { TRUE, LEDGER_SCALE_BY_ANNUAL_OUTPUT, 10000 },
   [LEDGER_SPECIES_OTHER_POULTRY] = { FALSE, LEDGER_SCALE_BY_STOCK, 0 },
+  [LEDGER_SPECIES_GOAT]          = { TRUE, LEDGER_SCALE_BY_ANNUAL_OUTPUT, 200 },
+  [LEDGER_SPECIES_MEAT_DUCK]     = { TRUE, LEDGER_SCALE_BY_ANNUAL_OUTPUT, 10000 },
+  [LEDGER_SPECIES_LAYING_DUCK]   = { TRUE, LEDGER_SCALE_BY_STOCK, 2000 },
+  [LEDGER_SPECIES_GOOSE]         = { TRUE, LEDGER_SCALE_BY_ANNUAL_OUTPUT, 5000 },
+  [LEDGER_SPECIES_RABBIT]        = { TRUE, LEDGER_SCALE_BY_ANNUAL_OUTPUT, 5000 },
 };
 
-/* 猪当量: 100 pigs = 15 dairy = 30 beef = 250 sheep/goats = 2,500 poultry */
+/* 猪当量: 100 pigs = 15 dairy = 30 beef = 250 sheep/goats = 2,500 poultry
+ * (source not confirmed, docs/RULES.md); rabbits are not named: 0 */
 static const double pigs_per_100_equivalent[LEDGER_N_SPECIES] = {
   100, 15, 30, 250, 2500, 2500, 2500,
+  250, 2500, 2500, 2500, INFINITY,
 };
 
 static const LedgerEffluentStandard effluent_builtin[] = {
   { "gb18918_1a", "GB 18918-2002 一级A", 50, 5, 0.5, 10, 6, 9 },
   { "gb18918_1b", "GB 18918-2002 一级B", 60, 8, 1, 20, 6, 9 },
   { "gb18918_2", "GB 18918-2002 二级", 100, 25, 3, 30, 6, 9 },
+  /* 三级: values unverified (docs/RULES.md); no NH3-N limit */
+  { "gb18918_3", "GB 18918-2002 三级", 120, NAN, 5, 50, 6, 9 },
 };
 
 /* what officers type for each built-in standard, after normalize_standard_name() */
@@ -54,6 +67,7 @@ static const char * const effluent_aliases[][5] = {
   { "一级a", "1a", "ia", "1级a", NULL },
   { "一级b", "1b", "ib", "1级b", NULL },
   { "二级", "2", "ii", "2级", NULL },
+  { "三级", "3", "iii", "3级", NULL },
 };
 
 /* Rules */
@@ -73,6 +87,8 @@ ledger_rules_new_default (void)
   rules->scale_standard = g_strdup ("mara2025");
   memcpy (rules->scale, default_scale, sizeof default_scale);
   rules->national_list_area_m2 = 2000;
+  rules->survey_min_area_m2 = 200;
+  rules->pig_equivalent_ratios = LEDGER_PIG_EQUIVALENT_COMMON;
 
   return rules;
 }
@@ -134,6 +150,13 @@ apply_rule (LedgerRules  *rules,
 
   if (g_str_equal (key, "national_list_area_m2"))
     return parse_rule_number (key, value, 0, G_MAXDOUBLE, &rules->national_list_area_m2, error);
+
+  if (g_str_equal (key, "survey_min_area_m2"))
+    return parse_rule_number (key, value, 0, G_MAXDOUBLE, &rules->survey_min_area_m2, error);
+
+  if (g_str_equal (key, "pig_equivalent_ratios"))
+    return ledger_pig_equivalent_ratios_from_key (value, &rules->pig_equivalent_ratios) ||
+           set_invalid_rule_error (key, value, error);
 
   if (g_str_equal (key, "scale_standard"))
     {
@@ -240,6 +263,23 @@ load_scale_thresholds (LedgerRules  *rules,
   return TRUE;
 }
 
+/* "auto": the standard of the ledger's province — Sichuan's (2017, made for
+ * pollution control) for a 51xxxx ledger, the national one elsewhere */
+static gboolean
+resolve_scale_standard (LedgerRules *rules,
+                        LedgerDb    *db)
+{
+  g_autofree char *region = NULL;
+
+  if (!g_str_equal (rules->scale_standard, "auto"))
+    return TRUE;
+  region = ledger_db_dup_region_code (db);
+  rules->scale_standard_by_province = TRUE;
+  g_free (rules->scale_standard);
+  rules->scale_standard = g_strdup (ledger_scale_standard_for_region (region));
+  return TRUE;
+}
+
 /**
  * ledger_rules_load:
  * @db: an open ledger
@@ -263,6 +303,7 @@ ledger_rules_load (LedgerDb  *db,
   rules = ledger_rules_new_default ();
 
   if (!load_rule_values (rules, db, error) ||
+      !resolve_scale_standard (rules, db) ||
       !load_scale_thresholds (rules, db, error))
     return NULL;
 

@@ -21,6 +21,11 @@ typedef enum
   LEDGER_SPECIES_LAYER,
   LEDGER_SPECIES_BROILER,
   LEDGER_SPECIES_OTHER_POULTRY,
+  LEDGER_SPECIES_GOAT,         /* 山羊: not in Sichuan's 2017 standard */
+  LEDGER_SPECIES_MEAT_DUCK,    /* 肉鸭 */
+  LEDGER_SPECIES_LAYING_DUCK,  /* 蛋鸭 */
+  LEDGER_SPECIES_GOOSE,        /* 鹅 */
+  LEDGER_SPECIES_RABBIT,       /* 家兔 */
   LEDGER_N_SPECIES
 } LedgerSpecies;
 
@@ -37,13 +42,23 @@ typedef struct
   double             threshold;   /* a farm reaching it (≥) is a scale farm */
 } LedgerScaleThreshold;
 
+/* 猪当量 ratios (DESIGN.md §5.2 item 3) */
+typedef enum
+{
+  LEDGER_PIG_EQUIVALENT_COMMON,   /* 100 pigs = 15 dairy = 30 beef = 250 sheep = 2,500 poultry (source not confirmed) */
+  LEDGER_PIG_EQUIVALENT_GB18596,  /* GB 18596-2001 1.2.2/1.2.5: 30 layers, 60 broilers, 1 dairy = 10, 1 beef = 5, 3 sheep = 1 pig */
+} LedgerPigEquivalentRatios;
+
 typedef struct
 {
-  double               coverage_threshold;                    /* default 0.5 */
+  double               coverage_threshold;                    /* default 0.5, 本地口径 */
   double               manure_t_per_head_year[LEDGER_N_SPECIES];
-  char                *scale_standard;                        /* "mara2025" */
+  char                *scale_standard;                        /* "mara2025", "sichuan2017"; resolved */
+  gboolean             scale_standard_by_province;            /* stored "auto": Sichuan's in 51xxxx */
   LedgerScaleThreshold scale[LEDGER_N_SPECIES];
   double               national_list_area_m2;                 /* default 2000 */
+  double               survey_min_area_m2;                    /* default 200: smaller is outside the survey */
+  LedgerPigEquivalentRatios pig_equivalent_ratios;
 } LedgerRules;
 
 LedgerRules  *ledger_rules_new_default   (void);
@@ -110,6 +125,13 @@ gboolean      ledger_is_scale_farm       (const LedgerRules *rules,
 /* 猪当量: 100 pigs = 15 dairy = 30 beef = 250 sheep/goats = 2,500 poultry */
 double        ledger_pig_equivalents     (LedgerSpecies      species,
                                           double             stock);
+/* 猪当量 by the ratios the rules choose; 0 for a species the ratios do not name */
+double        ledger_pig_equivalents_by  (const LedgerRules *rules,
+                                          LedgerSpecies      species,
+                                          double             stock);
+const char   *ledger_pig_equivalent_ratios_to_key   (LedgerPigEquivalentRatios ratios);
+gboolean      ledger_pig_equivalent_ratios_from_key (const char                *key,
+                                                     LedgerPigEquivalentRatios *ratios);
 
 /* 4. black-odorous water bodies, §5.3; every measurement NAN when missing */
 typedef struct
@@ -144,6 +166,17 @@ gboolean         ledger_water_body_remediated  (const char *status_key,
 /* TRUE: national supervision list (≥ national_list_area_m2), FALSE: provincial */
 gboolean         ledger_water_body_is_national (const LedgerRules *rules,
                                                 double             area_m2);
+/* TRUE: the body is on the national list, or its area is unknown (面积未填):
+ * the scope of black_odorous_remediated */
+gboolean         ledger_water_body_in_target_scope (const LedgerRules *rules,
+                                                    double             area_m2);
+/* TRUE: a known area under survey_min_area_m2 (200 m²), outside the survey */
+gboolean         ledger_water_body_below_survey (const LedgerRules *rules,
+                                                 double             area_m2);
+/* the urban guide's level over the last samples (up to three, oldest first):
+ * heavy when the worst of them is heavy, by the rule of §5.3 */
+LedgerBlackLevel ledger_black_odorous_level_of_samples (const LedgerMeasurements *samples,
+                                                        guint                     n_samples);
 
 /* 5. effluent compliance, §5.4; a limit of NAN means no limit */
 typedef struct
@@ -159,6 +192,17 @@ typedef struct
 } LedgerEffluentStandard;
 
 const LedgerEffluentStandard *ledger_effluent_standard_builtin (const char *key_or_name);
+/* the scale-farm standard "auto" stands for: "sichuan2017" for a 51xxxx
+ * region, "mara2025" elsewhere */
+const char   *ledger_scale_standard_for_region (const char *region_code);
+/* TRUE for a DB51/2626-2019 grade (四川省农村生活污水处理设施水污染物排放标准):
+ * its limits are the county's to fill in (docs/RULES.md) */
+gboolean      ledger_effluent_is_db51_2626   (const char *name);
+/* The standard a facility falls under, in words, by DESIGN.md §5.4: in
+ * Sichuan (@region_code 51…) under 500 m³/d DB51/2626-2019, else GB 18918-2002.
+ * Returns: (transfer full): a translated suggestion */
+char         *ledger_effluent_suggestion     (const char *region_code,
+                                              double      capacity_m3d);
 /* Returns TRUE when no limit is exceeded; appends the exceeded parameters'
  * names ("COD", "NH3-N", "TP", "SS", "pH") to @exceeded when not NULL. */
 gboolean      ledger_effluent_complies   (const LedgerEffluentStandard *standard,

@@ -7,6 +7,10 @@ G_BEGIN_DECLS
 
 char *ledger_schema_v1_sql (void);
 char *ledger_schema_v2_sql (void);
+/* ledger-schema-sources.c (issue 12) */
+struct _LedgerDb;
+char *ledger_schema_sources_sql (void);
+gboolean ledger_schema_widen_species (struct _LedgerDb *db, GError **error);
 char *ledger_schema_refresh_triggers_sql (void);
 const char *ledger_schema_region_history_sql (void);
 

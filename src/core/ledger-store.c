@@ -22,7 +22,7 @@ static const char *const load_sql[LEDGER_N_KINDS] = {
     " WHERE (?1 IS NULL OR substr(village_code, 1, 9) = ?1) AND (?2 IS NULL OR uid = ?2) ORDER BY code",
   [LEDGER_KIND_FARMS] =
     "SELECT f.uid, f.code, f.name, f.operator, f.village_code, f.species, f.lon, f.lat,"
-    " y.year, y.stock, y.annual_output, y.facilities_matched, y.manure_produced_t,"
+    " f.mara_code, f.manure_land_mu, f.manure_receiver, f.third_party_contract, y.year, y.stock, y.annual_output, y.facilities_matched, y.manure_produced_t,"
     " y.manure_utilised_t, y.utilisation, f.is_demo FROM farms f"
     " LEFT JOIN farm_years y ON y.farm_uid = f.uid AND (?3 = 0 OR y.year ="
     "   (SELECT max(year) FROM farm_years WHERE farm_uid = f.uid AND year <= ?3))"
@@ -30,7 +30,7 @@ static const char *const load_sql[LEDGER_N_KINDS] = {
     " ORDER BY f.code, y.year",
   [LEDGER_KIND_WATER_BODIES] =
     "SELECT uid, code, name, kind, village_code, length_m, area_m2, causes, measures, responsible,"
-    " status, due, completed_on, lon, lat, is_demo FROM water_bodies"
+    " status, due, completed_on, lon, lat, basis, basis_values, is_demo FROM water_bodies"
     " WHERE (?1 IS NULL OR substr(village_code, 1, 9) = ?1) AND (?2 IS NULL OR uid = ?2) ORDER BY code",
   [LEDGER_KIND_SAMPLES] =
     "SELECT s.uid, coalesce(f.code, w.code), s.date, s.transparency_cm, s.depth_cm, s.do_mgl,"
