@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "ledger-db.h"
+#include "ledger-undo.h"
 #include "ledger-error.h"
 #include "ledger-exchange-private.h"
 #include "ledger-schema.h"
@@ -220,6 +221,14 @@ migrate_to_exchange (LedgerDb  *self,
   return ledger_db_exec (self, sql, error);
 }
 
+/* issue 16: the labels of undo, redo and delete in the change history (ledger-undo.c) */
+static gboolean
+migrate_to_undo_labels (LedgerDb  *self,
+                        GError   **error)
+{
+  return ledger_db_exec (self, ledger_undo_schema_sql (), error);
+}
+
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 
 /* migrations[i] takes the schema from version i to i + 1. A migration after
@@ -229,6 +238,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
   migrate_to_exchange,
+  migrate_to_undo_labels,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
 
