@@ -585,3 +585,16 @@ ledger_undo_clear (LedgerUndo *self)
   g_ptr_array_set_size (self->undone, 0);
   g_signal_emit (self, signals[CHANGED], 0);
 }
+
+gboolean
+ledger_undo_top_is_delete_of (LedgerUndo *self,
+                              const char *uid)
+{
+  Step *step;
+
+  g_return_val_if_fail (LEDGER_IS_UNDO (self), FALSE);
+  if (self->done->len == 0)
+    return FALSE;
+  step = g_ptr_array_index (self->done, self->done->len - 1);
+  return step->action == STEP_DELETE && g_strcmp0 (step->uid, uid) == 0;
+}

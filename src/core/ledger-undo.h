@@ -36,6 +36,9 @@ gboolean    ledger_undo_redo           (LedgerUndo  *self,
                                         char       **uid,
                                         GError     **error);
 void        ledger_undo_clear          (LedgerUndo  *self);
+/* whether the step Undo would take back is the delete of @uid */
+gboolean    ledger_undo_top_is_delete_of (LedgerUndo *self,
+                                          const char *uid);
 
 /* The history text of an audit label: action and the item's name as stored. */
 char       *ledger_undo_describe_label (const char  *action,
