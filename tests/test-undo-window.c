@@ -13,6 +13,8 @@
 #include "ledger-test-app.h"
 #include "ledger-detail-pane.h"
 #include "ledger-editor.h"
+#include "ledger-list-data.h"
+#include "ledger-rules.h"
 #include "ledger-store.h"
 #include "ledger-window.h"
 
@@ -73,13 +75,15 @@ find_editor (void)
   return NULL;
 }
 
-/* every row title (and subtitle) under @widget, one a line */
+/* every row title, subtitle and label under @widget, one a line */
 static void
 collect_titles (GtkWidget *widget,
                 GString   *titles)
 {
   if (ADW_IS_PREFERENCES_ROW (widget) && gtk_widget_get_mapped (widget))
     g_string_append_printf (titles, "%s\n", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_string_append_printf (titles, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) && adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)))
     g_string_append_printf (titles, "%s\n", adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
@@ -199,6 +203,40 @@ test_delete_then_ctrl_z (void)
   g_assert_null (strstr (titles, "\nDeleted\n"));
 }
 
+/* with a year before a body's completion, the list and the detail pane both
+ * say it was in progress (one core rule, ledger_water_body_status_in_year) */
+static void
+test_year_rule_list_and_detail (void)
+{
+  g_autoptr (GPtrArray) bodies = ledger_store_load (db (), LEDGER_KIND_WATER_BODIES, NULL, NULL);
+  g_autoptr (LedgerListData) list = NULL;
+  LedgerRecord *done = NULL;
+  g_autofree char *titles = NULL;
+  int year;
+
+  for (guint i = 0; i < bodies->len && done == NULL; i++)
+    {
+      LedgerRecord *body = g_ptr_array_index (bodies, i);
+      if (g_strcmp0 (ledger_record_get (body, "status"), "completed") == 0 && ledger_record_get (body, "completed_on"))
+        done = body;
+    }
+  g_assert_nonnull (done);
+  year = (int) g_ascii_strtoll (ledger_record_get (done, "completed_on"), NULL, 10) - 1;
+
+  ledger_window_set_year (window, year);
+  ledger_window_select_item (window, LEDGER_KIND_WATER_BODIES, done->uid);
+  iterate (50);
+  titles = dup_pane_titles ();
+  g_assert_nonnull (strstr (titles, "\nIn progress\n"));
+  g_assert_null (strstr (titles, "\nCompleted\n"));
+
+  list = ledger_list_data_load (db (), LEDGER_KIND_WATER_BODIES, year, NULL);
+  for (guint r = 0; r < list->n_rows; r++)
+    if (g_strcmp0 (ledger_list_data_get (list, r, LEDGER_LIST_UID), done->uid) == 0)
+      g_assert_cmpstr (ledger_list_data_get (list, r, LEDGER_LIST_W_STATUS), ==, "in_progress");
+  ledger_window_set_year (window, year + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -216,6 +254,7 @@ main (int   argc,
 
   g_test_add_func ("/undo-window/edit-then-ctrl-z", test_edit_then_ctrl_z);
   g_test_add_func ("/undo-window/delete-then-ctrl-z", test_delete_then_ctrl_z);
+  g_test_add_func ("/undo-window/year-rule-list-and-detail", test_year_rule_list_and_detail);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

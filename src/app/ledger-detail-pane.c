@@ -12,6 +12,7 @@
 #include "ledger-detail-pane-private.h"
 #include "ledger-editor.h"
 #include "ledger-item-facts.h"
+#include "ledger-rules.h"
 #include "ledger-store.h"
 #include "ledger-values.h"
 
@@ -99,7 +100,13 @@ fill_fields (LedgerDetailPane *self)
   ledger_detail_pane_clear_group (self, self->fields_group);
   for (guint i = 0; i < n_fields; i++)
     {
-      g_autofree char *value = ledger_field_display (&fields[i], self->record->values[i]);
+      const char *stored = self->record->values[i];
+      g_autofree char *value = NULL;
+
+      /* the status as of the chosen year: the rule the list, map and progress use */
+      if (self->kind == LEDGER_KIND_WATER_BODIES && g_str_equal (fields[i].key, "status"))
+        stored = ledger_water_body_status_in_year (stored, ledger_record_get (self->record, "completed_on"), self->year);
+      value = ledger_field_display (&fields[i], stored);
       GtkWidget *row = ledger_detail_pane_new_row (ledger_field_display_name (&fields[i]), NULL);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_value_label (*value ? value : "—"));
