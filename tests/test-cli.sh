@@ -67,6 +67,16 @@ check "progress prints a table" test -s out.txt
 expect 0 "init without --db uses XDG_DATA_HOME" -- init
 check "default ledger in XDG_DATA_HOME" test -s "$WORK/xdg/sanitation-ledger/ledger.db"
 expect 0 "init another county" -- --db anyue.db init --region 512021
+# a whole province: every county of Sichuan, their townships and villages
+expect 0 "init a province" -- --db sichuan.db init --region 51
+expect 0 "progress of a province" -- --db sichuan.db progress --json
+check "a province's progress lists its townships" test "$(grep -c '"code": "51[0-9]\{7\}"' out.txt)" -gt 3000
+check "and nothing outside it" test "$(grep -c '"code": "5[02-9][0-9]\{7\}"' out.txt)" -eq 0
+check "the province is named" grep -q '"region": {"code": "51", "name": "四川省"}' out.txt
+expect 1 "init a province that does not exist" -- --db nowhere.db init --region 99
+check "the message names the code" grep -q '99' err.txt
+check "no file for a province that does not exist" test ! -e nowhere.db
+expect 2 "--region of one digit" -- --db one.db init --region 5
 
 expect 0 "progress --json" -- --db lezhi.db progress --year 2020 --json
 cp out.txt progress-2020.json

@@ -236,6 +236,14 @@ test_list (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (first->lon, 105.03, 1e-9);
   g_assert_cmpfloat_with_epsilon (first->lat, 30.28, 1e-9);
   g_clear_pointer (&townships, g_ptr_array_unref);
+  /* the stored locations only: the same townships, without the mean */
+  townships = ledger_regions_list_stored (db, "township", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (townships->len, ==, 21);
+  first = g_ptr_array_index (townships, 0);
+  g_assert_cmpstr (first->name, ==, "天池街道");
+  g_assert_true (isnan (first->lon) && isnan (first->lat));
+  g_clear_pointer (&townships, g_ptr_array_unref);
 
   /* a stored seat wins */
   g_assert_true (ledger_regions_set_location (db, "512022001", 105.0, 30.3, TRUE, &error));

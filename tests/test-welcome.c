@@ -263,6 +263,41 @@ test_picker_search (void)
   iterate (20);
 }
 
+/* the row of the provinces column whose code label reads @code */
+static GtkWidget *
+province_row (GtkWidget  *list,
+              const char *code)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = gtk_widget_get_last_child (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)));
+
+      if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), code) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* a whole province or the nation is a choice too (init --region 51 / all) */
+static void
+test_picker_province_and_nation (void)
+{
+  LedgerCountyPicker *picker = open_picker ();
+  GtkWidget *provinces = find_descendant (GTK_WIDGET (picker), GTK_TYPE_LIST_BOX, "navigation-sidebar");
+  GtkWidget *nation = gtk_widget_get_first_child (provinces);
+
+  g_assert_true (province_row (provinces, "all") == nation);
+  gtk_widget_activate (nation);
+  g_assert_cmpstr (ledger_county_picker_get_chosen_code (picker), ==, "all");
+  gtk_widget_activate (province_row (provinces, "51"));
+  g_assert_cmpstr (ledger_county_picker_get_chosen_code (picker), ==, "51");
+  /* a county chosen in it wins over the province */
+  g_assert_true (ledger_county_picker_choose (picker, "512022"));
+  g_assert_cmpstr (ledger_county_picker_get_chosen_code (picker), ==, "512022");
+  gtk_window_destroy (GTK_WINDOW (picker));
+  iterate (20);
+}
+
 static void
 test_picker_refuses_open_ledger (void)
 {
@@ -427,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/welcome/remove-demo-hides-badge", test_remove_demo_hides_badge);
   g_test_add_func ("/welcome/recent-ledgers", test_recent_ledgers);
   g_test_add_func ("/welcome/picker-search", test_picker_search);
+  g_test_add_func ("/welcome/picker-province-and-nation", test_picker_province_and_nation);
   g_test_add_func ("/welcome/picker-refuses-open-ledger", test_picker_refuses_open_ledger);
   g_test_add_func ("/welcome/picker-bad-outline-writes-nothing", test_picker_bad_outline_writes_nothing);
   g_test_add_func ("/welcome/picker-creates-other-county", test_picker_creates_other_county);

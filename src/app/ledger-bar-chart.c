@@ -2,8 +2,9 @@
  *
  * Each township is a flat button (focusable, with an accessible label that
  * says the rate, the verdict and the gap) whose content is drawn by
- * ledger_bar_chart_draw_row(); the printed page draws the same rows with
- * the same function. Status is never colour alone: a row also says met or
+ * ledger_bar_chart_draw_row(), in a GtkListView that makes rows only for the
+ * townships on screen; the printed page draws the same rows with the same
+ * function. Status is never colour alone: a row also says met or
  * what is still missing.
  */
 #include "config.h"
@@ -11,19 +12,25 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ledger-array-model.h"
 #include "ledger-bar-chart.h"
 #include "ledger-point-layer.h"
 
 #define NAME_SHARE 0.18
 #define VALUE_SHARE 0.52
 #define ROW_HEIGHT 30
+/* about ten rows; a county's 21 townships or a nation's 41,352 scroll */
+#define MAX_HEIGHT 440
+/* a row with the flat button's padding */
+#define ROW_STRIDE (ROW_HEIGHT + 12)
 
 struct _LedgerBarChart
 {
   GtkWidget          parent_instance;
 
   LedgerIndicatorId  id;
-  GtkWidget         *box;
+  GtkWidget         *scrolled;
+  LedgerArrayModel  *model;
   GPtrArray         *bars;
 };
 
@@ -224,28 +231,56 @@ on_row_clicked_cb (GtkButton      *button,
 {
   LedgerBar *bar = g_object_get_data (G_OBJECT (button), "bar");
 
-  g_signal_emit (self, signals[SIGNAL_TOWNSHIP_ACTIVATED], 0, bar->code);
+  if (bar != NULL)
+    g_signal_emit (self, signals[SIGNAL_TOWNSHIP_ACTIVATED], 0, bar->code);
 }
 
-static GtkWidget *
-new_row (LedgerBarChart *self,
-         LedgerBar      *bar)
+/* A row is made for the few townships on screen, and reused (GtkListView):
+ * a chart of 41,352 townships costs a screenful of widgets. */
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              LedgerBarChart           *self)
 {
   GtkWidget *button = gtk_button_new ();
   GtkWidget *area = gtk_drawing_area_new ();
-  g_autofree char *description = ledger_bar_describe (bar);
 
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), ROW_HEIGHT);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_row_cb, bar, NULL);
   gtk_widget_set_hexpand (area, TRUE);
   gtk_button_set_child (GTK_BUTTON (button), area);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "bar-row");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_row_clicked_cb), self, 0);
+  gtk_list_item_set_child (item, button);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             LedgerBarChart           *self)
+{
+  GtkWidget *button = gtk_list_item_get_child (item);
+  LedgerBar *bar = ledger_array_item_get (gtk_list_item_get_item (item));
+  g_autofree char *description = ledger_bar_describe (bar);
+
+  g_object_set_data (G_OBJECT (button), "bar", bar);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (gtk_button_get_child (GTK_BUTTON (button))),
+                                  draw_row_cb, bar, NULL);
   gtk_widget_set_tooltip_text (button, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  g_object_set_data (G_OBJECT (button), "bar", bar);
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_row_clicked_cb), self, 0);
-  return button;
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               LedgerBarChart           *self)
+{
+  GtkWidget *button = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (button), "bar", NULL);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (gtk_button_get_child (GTK_BUTTON (button))),
+                                  NULL, NULL, NULL);
 }
 
 static void
@@ -253,7 +288,8 @@ ledger_bar_chart_dispose (GObject *object)
 {
   LedgerBarChart *self = LEDGER_BAR_CHART (object);
 
-  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->model);
   g_clear_pointer (&self->bars, g_ptr_array_unref);
   G_OBJECT_CLASS (ledger_bar_chart_parent_class)->dispose (object);
 }
@@ -275,8 +311,22 @@ ledger_bar_chart_class_init (LedgerBarChartClass *klass)
 static void
 ledger_bar_chart_init (LedgerBarChart *self)
 {
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list;
+
+  self->model = ledger_array_model_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_row_cb), self, 0);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)))),
+                            factory);
+  gtk_widget_add_css_class (list, "bar-list");
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scrolled), MAX_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), list);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -294,14 +344,12 @@ void
 ledger_bar_chart_set_bars (LedgerBarChart *self,
                            GPtrArray      *bars)
 {
-  GtkWidget *child;
-
   g_return_if_fail (LEDGER_IS_BAR_CHART (self));
 
-  while ((child = gtk_widget_get_first_child (self->box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->box), child);
   g_clear_pointer (&self->bars, g_ptr_array_unref);
   self->bars = bars ? g_ptr_array_ref (bars) : NULL;
-  for (guint i = 0; bars != NULL && i < bars->len; i++)
-    gtk_box_append (GTK_BOX (self->box), new_row (self, g_ptr_array_index (bars, i)));
+  ledger_array_model_set_array (self->model, bars);
+  /* a list view asks for little: the chart is as tall as its rows, up to the limit */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->scrolled),
+                                              MIN ((bars ? bars->len : 0) * ROW_STRIDE, MAX_HEIGHT));
 }

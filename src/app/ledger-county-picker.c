@@ -182,22 +182,63 @@ reveal_in_columns (LedgerCountyPicker   *self,
   self->revealing = FALSE;
 }
 
+/* the whole nation, first in the provinces column: a ledger of every county
+ * ("init --region all") */
+static LedgerDivision *
+nation_division (void)
+{
+  static LedgerDivision nation = { .code = (char *) "all" };
+
+  nation.name = (char *) _("The whole nation");
+  return &nation;
+}
+
+/* the counts of a province's or the nation's counties, summed */
+static void
+sum_counts (LedgerDivisionIndex *index,
+            const char          *code,
+            LedgerDivision      *sum)
+{
+  g_autoptr (GPtrArray) children = ledger_division_index_children (index, code);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      const LedgerDivision *child = g_ptr_array_index (children, i);
+
+      if (child->level == LEDGER_DIVISION_COUNTY)
+        {
+          sum->n_townships += child->n_townships;
+          sum->n_villages += child->n_villages;
+          sum->n_communities += child->n_communities;
+        }
+      else
+        sum_counts (index, child->code, sum);
+    }
+}
+
+/* A county, a whole province ("init --region 51") or the nation. */
 static void
 choose_division (LedgerCountyPicker   *self,
-                 const LedgerDivision *county)
+                 const LedgerDivision *division)
 {
   g_autofree char *label = NULL;
   g_autofree char *counts = NULL;
+  gboolean county = division != NULL && division->level == LEDGER_DIVISION_COUNTY;
+  LedgerDivision sum = { 0 };
 
-  if (county == NULL || county->level != LEDGER_DIVISION_COUNTY)
+  if (division == NULL || (!county && division->level != LEDGER_DIVISION_PROVINCE &&
+                           division != nation_division ()))
     return;
-  self->chosen = county;
-  label = ledger_division_dup_label (county);
-  counts = describe_counts (county);
+  self->chosen = division;
+  label = division == nation_division () ? g_strdup (division->name) : ledger_division_dup_label (division);
+  if (!county)
+    sum_counts (self->index, division == nation_division () ? NULL : division->code, &sum);
+  counts = describe_counts (county ? division : &sum);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->chosen_row), label);
   adw_action_row_set_subtitle (self->chosen_row, counts);
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), TRUE);
-  reveal_in_columns (self, county);
+  if (county)
+    reveal_in_columns (self, division);
 }
 
 static void
@@ -284,6 +325,7 @@ on_index_loaded_cb (GObject      *source,
     }
   self->index = index;
   fill_children (self, self->provinces_list, NULL);
+  gtk_list_box_prepend (self->provinces_list, new_row (nation_division (), FALSE));
   gtk_stack_set_visible_child_name (self->stack, "choose");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -374,11 +416,16 @@ on_provinces_list_row_selected_cb (LedgerCountyPicker *self,
   GtkListBoxRow *only;
 
   clear_list (self->counties_list);
-  if (province == NULL)
+  if (province == NULL || province == nation_division ())
     {
       clear_list (self->cities_list);
+      if (province != NULL)
+        choose_division (self, province);
       return;
     }
+  /* a province is a choice of its own until a county is chosen in it */
+  if (!self->revealing)
+    choose_division (self, province);
   fill_children (self, self->cities_list, province->code);
   /* a municipality has one grouping entry (市辖区): open it at once */
   only = gtk_list_box_get_row_at_index (self->cities_list, 0);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-exchange.h"
+#include "ledger-exchange-sync.h"
 #include "ledger-exchange-window.h"
 #include "ledger-kinds.h"
 #include "ledger-window-private.h"
@@ -18,6 +19,10 @@ struct _LedgerExchangeWindow
   AdwActionRow         *role_row;
   AdwActionRow         *receive_row;
   AdwPreferencesGroup  *partners_group;
+  AdwEntryRow          *server_row;
+  AdwEntryRow          *password_row;
+  AdwActionRow         *sync_row;
+  GtkButton            *sync_button;
   AdwPreferencesGroup  *conflicts_group;
 };
 
@@ -246,6 +251,54 @@ fill (LedgerExchangeWindow *self)
 }
 
 static void
+on_sync_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (LedgerExchangeWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = ledger_exchange_sync_finish (result, &error);
+  LedgerDb *db = ledger_window_get_db (self->window);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sync_row),
+                                 summary ? summary : _("Not synced: the ledger is as it was"));
+  adw_action_row_set_subtitle (self->sync_row, error ? error->message : "");
+  if (db != NULL)
+    ledger_db_poll_external_change (db);
+  fill (self);
+}
+
+static void
+on_sync_clicked_cb (LedgerExchangeWindow *self)
+{
+  const char *server = gtk_editable_get_text (GTK_EDITABLE (self->server_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  LedgerDb *db = ledger_window_get_db (self->window);
+  g_autoptr (GSettings) settings = g_object_ref (self->window->settings);
+  g_autoptr (GError) error = NULL;
+
+  if (db == NULL || *server == '\0')
+    return;
+  g_settings_set_string (settings, "server-url", server);
+  if (*password != '\0' && !ledger_server_password_store (server, password, &error))
+    adw_action_row_set_subtitle (self->sync_row, _("The password could not be kept in the desktop keyring: it is used for this sync only."));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sync_button), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->sync_row), _("Syncing…"));
+  ledger_exchange_sync_async (ledger_db_get_path (db), server, password, on_sync_done_cb, g_object_ref (self));
+}
+
+static void
+fill_server (LedgerExchangeWindow *self)
+{
+  g_autofree char *server = g_settings_get_string (self->window->settings, "server-url");
+  g_autofree char *password = *server ? ledger_server_password_lookup (server) : NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row), server);
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), password ? password : "");
+}
+
+static void
 on_db_changed_cb (LedgerExchangeWindow *self)
 {
   fill (self);
@@ -272,6 +325,11 @@ ledger_exchange_window_class_init (LedgerExchangeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerExchangeWindow, partners_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerExchangeWindow, conflicts_group);
   gtk_widget_class_bind_template_callback (widget_class, on_receive_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_clicked_cb);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExchangeWindow, server_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExchangeWindow, password_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExchangeWindow, sync_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerExchangeWindow, sync_button);
 }
 
 static void
@@ -301,6 +359,7 @@ ledger_exchange_window_present (LedgerWindow *window)
       g_signal_connect_object (self, "close-request", G_CALLBACK (gtk_widget_hide), NULL, G_CONNECT_SWAPPED);
       if (db != NULL)
         g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+      fill_server (self);
     }
   fill (self);
   gtk_window_present (GTK_WINDOW (self));

@@ -138,7 +138,7 @@ reload_idle_cb (gpointer data)
   LedgerListView *self = data;
 
   self->reload_idle = 0;
-  if (self->dirty[self->kind])
+  if (self->dirty[self->kind] && gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_loaded (self, self->kind);
   update_counts (self);
   return G_SOURCE_REMOVE;
@@ -208,6 +208,25 @@ on_sorter_changed_cb (LedgerListView *self,
 
 /* ---- cells ---- */
 
+/* The tooltip of an ellipsized cell is its own text, made when asked:
+ * gtk_widget_set_tooltip_text() on every bound cell cost GTK 4.8 a round
+ * trip to the X server per cell, most of a keystroke's time in a search. */
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget  *label,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip,
+                          gpointer    data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 /* A plain cell is one label; a status cell a box of a coloured dot and a
  * label. The list keeps up to 200 rows of cells, so they stay light. */
 static void
@@ -228,6 +247,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), spec->numeric ? 1.0 : 0.0);
   if (spec->numeric)
     gtk_widget_add_css_class (label, "numeric");
+  if (spec->expand || spec->marked)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
+    }
   if (!spec->marked)
     {
       gtk_list_item_set_child (list_item, label);
@@ -252,15 +276,12 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = ledger_item_dup_text (item, spec->id);
 
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  if (spec->expand && !spec->marked)
-    gtk_widget_set_tooltip_text (label, text);
   if (spec->marked)
     {
       GtkWidget *dot = gtk_widget_get_first_child (child);
       const char *mark = ledger_item_get_mark_class (item);
       const char *classes[] = { "mark-dot", mark, NULL };
 
-      gtk_widget_set_tooltip_text (label, text);
       gtk_widget_set_css_classes (dot, classes);
       gtk_widget_set_visible (dot, mark != NULL);
     }
@@ -427,8 +448,22 @@ ledger_list_view_set_db (LedgerListView *self,
       if (db == NULL)
         ledger_item_list_load (self->lists[k], NULL, 0, NULL);
     }
-  ensure_loaded (self, self->kind);
+  /* a list not on screen loads when shown (a nation's 620,573 villages are
+   * not read for a window that opens on the map), or when asked */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_loaded (self, self->kind);
   update_counts (self);
+}
+
+/* what a getter answers is up to date even when the list was never shown */
+static void
+ensure_current (LedgerListView *self)
+{
+  if (self->db != NULL && (self->dirty[self->kind] || !ledger_item_list_is_loaded (self->lists[self->kind])))
+    {
+      ensure_loaded (self, self->kind);
+      update_counts (self);
+    }
 }
 
 void
@@ -501,6 +536,7 @@ guint
 ledger_list_view_get_n_shown (LedgerListView *self)
 {
   g_return_val_if_fail (LEDGER_IS_LIST_VIEW (self), 0);
+  ensure_current (self);
   return self->n_shown;
 }
 
@@ -508,6 +544,7 @@ guint
 ledger_list_view_get_n_total (LedgerListView *self)
 {
   g_return_val_if_fail (LEDGER_IS_LIST_VIEW (self), 0);
+  ensure_current (self);
   return self->n_total;
 }
 
@@ -568,6 +605,13 @@ ledger_list_view_finalize (GObject *object)
 }
 
 static void
+ledger_list_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ledger_list_view_parent_class)->map (widget);
+  ensure_current (LEDGER_LIST_VIEW (widget));
+}
+
+static void
 ledger_list_view_class_init (LedgerListViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -576,6 +620,7 @@ ledger_list_view_class_init (LedgerListViewClass *klass)
   object_class->get_property = ledger_list_view_get_property;
   object_class->dispose = ledger_list_view_dispose;
   object_class->finalize = ledger_list_view_finalize;
+  widget_class->map = ledger_list_view_map;
 
   properties[PROP_N_SHOWN] =
     g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0,

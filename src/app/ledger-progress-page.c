@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ledger-array-model.h"
 #include "ledger-bar-chart.h"
 #include "ledger-indicator-help.h"
 #include "ledger-progress-page.h"
@@ -44,11 +45,13 @@ struct _LedgerProgressPage
   GPtrArray        *trend;
   GCancellable     *trend_cancellable;
   gboolean          printing;  /* progress is in use by a print operation */
+  gboolean          stale;     /* the figures wait for the page to be shown */
 
   GtkWidget        *scrolled;
   GtkLabel         *title;
   GtkLabel         *error_label;
-  GtkGrid          *table;
+  LedgerArrayModel *table_model;
+  GtkScrolledWindow *table_scrolled;
   IndicatorCard     cards[LEDGER_N_INDICATORS];
   LedgerBarChart   *charts[LEDGER_N_INDICATORS];
   LedgerTrendChart *trend_chart;
@@ -59,6 +62,8 @@ enum { SIGNAL_HOLDING_BACK_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LedgerProgressPage, ledger_progress_page, GTK_TYPE_WIDGET)
+
+static void ensure_fresh (LedgerProgressPage *self);
 
 /* ---- auxiliary ---- */
 
@@ -206,6 +211,25 @@ new_card (IndicatorCard     *card,
 
 /* ---- the township × indicator table ---- */
 
+/* A GtkListView of townships: rows are made for the few on screen and
+ * reused, so the table of a nation (41,352 townships) costs a screenful of
+ * widgets. Each row is the name and one button per indicator; the columns
+ * line up because every row and the header share one layout. */
+
+#define NAME_WIDTH 140
+#define TABLE_HEIGHT 480
+/* a row of rate, fraction and gap in a flat button */
+#define TABLE_ROW_STRIDE 72
+
+typedef struct
+{
+  GtkWidget *button;
+  GtkWidget *icon;
+  GtkWidget *rate;
+  GtkWidget *fraction;
+  GtkWidget *gap;
+} TableCell;
+
 /* the table scrolls sideways when narrow: its labels keep to one line, so
  * that its height is measured at its own width */
 static GtkWidget *
@@ -218,87 +242,175 @@ new_cell_label (const char *text,
   return label;
 }
 
-static void
-clear_table (LedgerProgressPage *self)
+/* the name column and a homogeneous box of the four indicator columns */
+static GtkWidget *
+new_table_line (GtkWidget  *name,
+                GtkWidget **columns)
 {
-  GtkWidget *child;
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table))) != NULL)
-    gtk_grid_remove (self->table, child);
+  gtk_widget_set_size_request (name, NAME_WIDTH, -1);
+  gtk_widget_set_valign (name, GTK_ALIGN_CENTER);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_set_homogeneous (GTK_BOX (*columns), TRUE);
+  gtk_widget_set_hexpand (*columns, TRUE);
+  gtk_box_append (GTK_BOX (line), name);
+  gtk_box_append (GTK_BOX (line), *columns);
+  return line;
 }
 
-static void
-add_table_header (LedgerProgressPage *self)
+static GtkWidget *
+new_table_header (void)
 {
-  gtk_grid_attach (self->table, new_cell_label (_("Township"), "heading"), 0, 0, 1, 1);
+  GtkWidget *columns;
+  GtkWidget *header = new_table_line (new_cell_label (_("Township"), "heading"), &columns);
+
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
       GtkWidget *label = new_cell_label (ledger_indicator_short_name (i), "heading");
 
       gtk_widget_set_tooltip_text (label, ledger_indicator_name (i));
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_grid_attach (self->table, label, i + 1, 0, 1, 1);
+      gtk_box_append (GTK_BOX (columns), label);
     }
+  gtk_widget_set_margin_start (header, 6);
+  return header;
+}
+
+static char *
+describe_cell (const LedgerScopeProgress *scope,
+               LedgerIndicatorId          id)
+{
+  const LedgerIndicator *indicator = &scope->indicators[id];
+  g_autofree char *rate = ledger_format_rate (indicator->rate);
+  g_autofree char *fraction = format_fraction (indicator, id);
+  g_autofree char *gap = ledger_format_gap (indicator, id);
+
+  return g_strdup_printf ("%s, %s: %s (%s), %s, %s", scope->name, ledger_indicator_name (id), rate, fraction,
+                          verdict_text (indicator), gap);
 }
 
 static void
 on_cell_clicked_cb (GtkButton          *button,
                     LedgerProgressPage *self)
 {
-  const char *code = g_object_get_data (G_OBJECT (button), "township");
+  const LedgerScopeProgress *scope = g_object_get_data (G_OBJECT (button), "scope");
   LedgerIndicatorId id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "indicator"));
 
-  request_holding_back (self, code, id);
+  if (scope != NULL)
+    request_holding_back (self, scope->code, id);
+}
+
+/* the tooltip is made when asked, not for every row shown */
+static gboolean
+on_cell_query_tooltip_cb (GtkWidget  *button,
+                          int         x,
+                          int         y,
+                          gboolean    keyboard,
+                          GtkTooltip *tooltip,
+                          gpointer    data)
+{
+  const LedgerScopeProgress *scope = g_object_get_data (G_OBJECT (button), "scope");
+  g_autofree char *description = NULL;
+
+  if (scope == NULL)
+    return FALSE;
+  description = describe_cell (scope, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "indicator")));
+  gtk_tooltip_set_text (tooltip, description);
+  return TRUE;
 }
 
 static GtkWidget *
-new_cell (LedgerProgressPage        *self,
-          const LedgerScopeProgress *scope,
-          LedgerIndicatorId          id)
+new_cell (LedgerProgressPage *self,
+          TableCell          *cell,
+          LedgerIndicatorId   id)
 {
-  const LedgerIndicator *indicator = &scope->indicators[id];
-  GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name (verdict_icon_name (indicator));
-  g_autofree char *rate = ledger_format_rate (indicator->rate);
-  g_autofree char *fraction = format_fraction (indicator, id);
-  g_autofree char *gap = ledger_format_gap (indicator, id);
-  g_autofree char *description = g_strdup_printf ("%s, %s: %s (%s), %s, %s", scope->name,
-                                                  ledger_indicator_name (id), rate, fraction,
-                                                  verdict_text (indicator), gap);
-  GtkWidget *rate_label = new_cell_label (rate, "numeric");
 
-  set_met_class (icon, indicator);
-  set_met_class (rate_label, indicator);
-  gtk_widget_set_visible (icon, !isnan (indicator->rate));
-  gtk_box_append (GTK_BOX (line), icon);
-  gtk_box_append (GTK_BOX (line), rate_label);
+  cell->button = gtk_button_new ();
+  cell->icon = gtk_image_new ();
+  cell->rate = new_cell_label (NULL, "numeric");
+  cell->fraction = new_cell_label (NULL, "caption");
+  cell->gap = new_cell_label (NULL, "caption");
+  gtk_box_append (GTK_BOX (line), cell->icon);
+  gtk_box_append (GTK_BOX (line), cell->rate);
   gtk_box_append (GTK_BOX (box), line);
-  gtk_box_append (GTK_BOX (box), new_cell_label (fraction, "caption"));
-  if (!indicator->met && !isnan (indicator->rate))
-    gtk_box_append (GTK_BOX (box), new_cell_label (gap, "caption"));
-  gtk_button_set_child (GTK_BUTTON (button), box);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, description);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  g_object_set_data_full (G_OBJECT (button), "township", g_strdup (scope->code), g_free);
-  g_object_set_data (G_OBJECT (button), "indicator", GUINT_TO_POINTER (id));
-  g_signal_connect_object (button, "clicked", G_CALLBACK (on_cell_clicked_cb), self, 0);
-  return button;
+  gtk_box_append (GTK_BOX (box), cell->fraction);
+  gtk_box_append (GTK_BOX (box), cell->gap);
+  gtk_button_set_child (GTK_BUTTON (cell->button), box);
+  gtk_widget_add_css_class (cell->button, "flat");
+  gtk_widget_set_has_tooltip (cell->button, TRUE);
+  g_object_set_data (G_OBJECT (cell->button), "indicator", GUINT_TO_POINTER (id));
+  g_signal_connect (cell->button, "query-tooltip", G_CALLBACK (on_cell_query_tooltip_cb), NULL);
+  g_signal_connect_object (cell->button, "clicked", G_CALLBACK (on_cell_clicked_cb), self, 0);
+  return cell->button;
 }
 
 static void
-add_table_row (LedgerProgressPage        *self,
-               int                        row,
-               const LedgerScopeProgress *scope)
+bind_cell (TableCell                 *cell,
+           const LedgerScopeProgress *scope,
+           LedgerIndicatorId          id)
 {
-  GtkWidget *name = new_cell_label (scope->name, NULL);
+  const LedgerIndicator *indicator = &scope->indicators[id];
+  g_autofree char *rate = ledger_format_rate (indicator->rate);
+  g_autofree char *fraction = format_fraction (indicator, id);
+  g_autofree char *gap = ledger_format_gap (indicator, id);
+  g_autofree char *description = describe_cell (scope, id);
 
-  gtk_widget_set_valign (name, GTK_ALIGN_CENTER);
-  gtk_grid_attach (self->table, name, 0, row, 1, 1);
+  gtk_image_set_from_icon_name (GTK_IMAGE (cell->icon), verdict_icon_name (indicator));
+  set_met_class (cell->icon, indicator);
+  set_met_class (cell->rate, indicator);
+  gtk_widget_set_visible (cell->icon, !isnan (indicator->rate));
+  gtk_label_set_label (GTK_LABEL (cell->rate), rate);
+  gtk_label_set_label (GTK_LABEL (cell->fraction), fraction);
+  gtk_label_set_label (GTK_LABEL (cell->gap), gap);
+  gtk_widget_set_visible (cell->gap, !indicator->met && !isnan (indicator->rate));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell->button), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
+  g_object_set_data (G_OBJECT (cell->button), "scope", (gpointer) scope);
+}
+
+static void
+setup_table_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    LedgerProgressPage       *self)
+{
+  TableCell *cells = g_new0 (TableCell, LEDGER_N_INDICATORS);
+  GtkWidget *columns;
+  GtkWidget *name = new_cell_label (NULL, NULL);
+  GtkWidget *line = new_table_line (name, &columns);
+
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
-    gtk_grid_attach (self->table, new_cell (self, scope, i), i + 1, row, 1, 1);
+    gtk_box_append (GTK_BOX (columns), new_cell (self, &cells[i], i));
+  g_object_set_data_full (G_OBJECT (line), "cells", cells, g_free);
+  g_object_set_data (G_OBJECT (line), "name", name);
+  gtk_list_item_set_child (item, line);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_table_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   LedgerProgressPage       *self)
+{
+  GtkWidget *line = gtk_list_item_get_child (item);
+  TableCell *cells = g_object_get_data (G_OBJECT (line), "cells");
+  const LedgerScopeProgress *scope = ledger_array_item_get (gtk_list_item_get_item (item));
+
+  gtk_label_set_label (g_object_get_data (G_OBJECT (line), "name"), scope->name);
+  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
+    bind_cell (&cells[i], scope, i);
+}
+
+static void
+unbind_table_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     LedgerProgressPage       *self)
+{
+  TableCell *cells = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "cells");
+
+  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
+    g_object_set_data (G_OBJECT (cells[i].button), "scope", NULL);
 }
 
 /* ---- showing ---- */
@@ -320,10 +432,10 @@ show_progress (LedgerProgressPage   *self,
       ledger_bar_chart_set_bars (self->charts[i], bars);
     }
 
-  clear_table (self);
-  add_table_header (self);
-  for (guint i = 0; i < progress->townships->len; i++)
-    add_table_row (self, i + 1, g_ptr_array_index (progress->townships, i));
+  ledger_array_model_set_array (self->table_model, progress->townships);
+  /* a list view asks for little: the table is as tall as its rows, up to the limit */
+  gtk_scrolled_window_set_min_content_height (self->table_scrolled,
+                                              MIN (progress->townships->len * TABLE_ROW_STRIDE, TABLE_HEIGHT));
 }
 
 /* ---- the trend, in a worker thread ---- */
@@ -556,16 +668,26 @@ build_charts (LedgerProgressPage *self)
 static GtkWidget *
 build_table (LedgerProgressPage *self)
 {
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list;
 
-  self->table = GTK_GRID (gtk_grid_new ());
-  gtk_grid_set_column_spacing (self->table, 6);
-  gtk_grid_set_row_spacing (self->table, 2);
-  gtk_widget_add_css_class (GTK_WIDGET (self->table), "progress-table");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  self->table_model = ledger_array_model_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_table_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_table_row_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_table_row_cb), self, 0);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->table_model)))),
+                            factory);
+  gtk_widget_add_css_class (box, "progress-table");
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
-  return scrolled;
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), TABLE_HEIGHT);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_box_append (GTK_BOX (box), new_table_header ());
+  gtk_box_append (GTK_BOX (box), scrolled);
+  self->table_scrolled = GTK_SCROLLED_WINDOW (scrolled);
+  return box;
 }
 
 static GtkWidget *
@@ -616,7 +738,17 @@ ledger_progress_page_dispose (GObject *object)
   g_clear_pointer (&self->progress, ledger_progress_free);
   g_clear_pointer (&self->trend, g_ptr_array_unref);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  g_clear_object (&self->table_model);
   G_OBJECT_CLASS (ledger_progress_page_parent_class)->dispose (object);
+}
+
+static void
+ledger_progress_page_map (GtkWidget *widget)
+{
+  LedgerProgressPage *self = LEDGER_PROGRESS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ledger_progress_page_parent_class)->map (widget);
+  ensure_fresh (self);
 }
 
 static void
@@ -628,6 +760,7 @@ ledger_progress_page_class_init (LedgerProgressPageClass *klass)
   object_class->dispose = ledger_progress_page_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "progresspage");
+  widget_class->map = ledger_progress_page_map;
   gtk_widget_class_install_action (widget_class, "progress.print", NULL, print_action);
 
   /**
@@ -686,14 +819,14 @@ ledger_progress_page_set_db (LedgerProgressPage *self,
   ledger_progress_page_refresh (self);
 }
 
-void
-ledger_progress_page_refresh (LedgerProgressPage *self)
+/* Computes and shows the figures now, whether shown or not. */
+static void
+refresh_now (LedgerProgressPage *self)
 {
   g_autoptr (LedgerProgress) progress = NULL;
   g_autoptr (GError) error = NULL;
 
-  g_return_if_fail (LEDGER_IS_PROGRESS_PAGE (self));
-
+  self->stale = FALSE;
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->db == NULL)
     return;
@@ -716,6 +849,36 @@ ledger_progress_page_refresh (LedgerProgressPage *self)
   compute_trend (self);
 }
 
+/* what a getter reads is up to date even when the page was never shown */
+static void
+ensure_fresh (LedgerProgressPage *self)
+{
+  if (self->stale)
+    refresh_now (self);
+}
+
+/**
+ * ledger_progress_page_refresh:
+ * @self: the page
+ *
+ * Computes the figures again: now when the page is shown, else when it is
+ * next shown (the window opens on the map: a nation-scale ledger's
+ * progress is not computed for a page nobody looks at).
+ */
+void
+ledger_progress_page_refresh (LedgerProgressPage *self)
+{
+  g_return_if_fail (LEDGER_IS_PROGRESS_PAGE (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  refresh_now (self);
+}
+
 const char *
 ledger_progress_page_get_rate_text (LedgerProgressPage *self,
                                     LedgerIndicatorId   indicator)
@@ -723,6 +886,7 @@ ledger_progress_page_get_rate_text (LedgerProgressPage *self,
   g_return_val_if_fail (LEDGER_IS_PROGRESS_PAGE (self), NULL);
   g_return_val_if_fail ((guint) indicator < LEDGER_N_INDICATORS, NULL);
 
+  ensure_fresh (self);
   return gtk_label_get_label (self->cards[indicator].rate);
 }
 
@@ -730,6 +894,7 @@ GPtrArray *
 ledger_progress_page_get_trend (LedgerProgressPage *self)
 {
   g_return_val_if_fail (LEDGER_IS_PROGRESS_PAGE (self), NULL);
+  ensure_fresh (self);
   return self->trend;
 }
 
@@ -739,6 +904,7 @@ ledger_progress_page_export_pdf (LedgerProgressPage  *self,
                                  GError             **error)
 {
   g_return_val_if_fail (LEDGER_IS_PROGRESS_PAGE (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+  ensure_fresh (self);
   g_return_val_if_fail (self->progress != NULL && !self->printing, GTK_PRINT_OPERATION_RESULT_ERROR);
 
   return print_progress (self, path, error);
@@ -749,5 +915,6 @@ ledger_progress_page_get_bar_chart (LedgerProgressPage *self,
                                     LedgerIndicatorId   indicator)
 {
   g_return_val_if_fail (LEDGER_IS_PROGRESS_PAGE (self), NULL);
+  ensure_fresh (self);
   return GTK_WIDGET (self->charts[indicator]);
 }

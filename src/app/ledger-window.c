@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-a11y.h"
+#include "ledger-first-frame.h"
 #include "ledger-settings.h"
 #include "ledger-app-resources.h"
 #include "ledger-regions.h"
@@ -81,7 +82,7 @@ fill_townships (LedgerWindow *self)
   g_ptr_array_add (self->township_codes, NULL);
 
   if (self->db != NULL)
-    townships = ledger_regions_list (self->db, "township", &error);
+    townships = ledger_regions_list_stored (self->db, "township", &error);
   if (error != NULL)
     g_warning ("Cannot list the townships: %s", error->message);
 
@@ -488,6 +489,7 @@ ledger_window_init (LedgerWindow *self)
   update_title (self);
   ledger_window_update_actions (self);
   self->poll_id = g_timeout_add_seconds (POLL_SECONDS, poll_external_change_cb, self);
+  ledger_first_frame_watch (GTK_WINDOW (self));
 }
 
 /* ---- public ---- */

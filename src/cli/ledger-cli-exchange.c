@@ -6,7 +6,9 @@
 
 #include "ledger-cli.h"
 #include "ledger-cli-private.h"
+#include "ledger-error.h"
 #include "ledger-exchange.h"
+#include "ledger-server.h"
 
 int
 ledger_cli_share (const char *db_path,
@@ -194,5 +196,46 @@ ledger_cli_conflicts (const char *db_path,
     }
   else
     print_conflicts (conflicts);
+  return LEDGER_EXIT_OK;
+}
+
+int
+ledger_cli_sync (const char *db_path,
+                 int         argc,
+                 char      **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  g_autofree char *server = NULL;
+  gboolean init = FALSE;
+  LedgerSyncReport report;
+  GOptionEntry entries[] = {
+    { "server", 0, 0, G_OPTION_ARG_STRING, &server,
+      N_("The county server: a PostgreSQL connection string or URI (the password from ~/.pgpass or PGPASSWORD)"), N_("URL") },
+    { "init", 0, 0, G_OPTION_ARG_NONE, &init, N_("County ledger: set up the server’s schema (once)"), NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("sync", "", _("Exchanges update packages through the county server."), entries, &argc, &argv))
+    return LEDGER_EXIT_USAGE;
+  if (server == NULL)
+    return usage_error (_("sync needs --server URL."));
+  if (argc > 1)
+    return usage_error (_("sync takes no arguments: “%s”."), argv[1]);
+  if (!(db = open_ledger (db_path, FALSE)))
+    return LEDGER_EXIT_CANNOT_OPEN;
+  if ((init && !ledger_server_init (db, server, NULL, &error)) ||
+      !ledger_server_sync (db, server, NULL, &report, &error))
+    {
+      if (g_error_matches (error, LEDGER_ERROR, LEDGER_ERROR_SERVER))
+        {
+          g_printerr ("%s: %s\n", "sanitation-ledger", error->message);
+          return LEDGER_EXIT_SERVER;
+        }
+      return exit_for_error (error);
+    }
+  g_print (_("Synced: %u packages sent, %u received (%u rows changed, %u conflicts, %u changes refused)%s.\n"),
+           report.pushed, report.pulled, report.applied_rows, report.conflicts, report.refused,
+           report.mirrored ? _("; the PostGIS mirror is up to date") : "");
   return LEDGER_EXIT_OK;
 }

@@ -22,6 +22,7 @@ int       ledger_cli_share      (const char *db_path, int argc, char **argv);
 int       ledger_cli_send       (const char *db_path, int argc, char **argv);
 int       ledger_cli_receive    (const char *db_path, int argc, char **argv);
 int       ledger_cli_conflicts  (const char *db_path, int argc, char **argv);
+int       ledger_cli_sync       (const char *db_path, int argc, char **argv);
 
 #define LEDGER_CLI_EXCHANGE_COMMANDS \
   { "share", ledger_cli_share, "share --township CODE --output FILE", \
@@ -31,6 +32,8 @@ int       ledger_cli_conflicts  (const char *db_path, int argc, char **argv);
   { "receive", ledger_cli_receive, "receive PKG", \
     N_("apply a partner's update package in one transaction; a package applied before changes nothing; one for another ledger, damaged or following a missing package is refused") }, \
   { "conflicts", ledger_cli_conflicts, "conflicts [--json] [--all] [--keep ID | --take-other ID]", \
-    N_("values that lost to the owner's in an exchange, kept for review; --keep or --take-other settles one") },
+    N_("values that lost to the owner's in an exchange, kept for review; --keep or --take-other settles one") }, \
+  { "sync", ledger_cli_sync, "sync --server URL [--init]", \
+    N_("exchange the same update packages through the county's PostgreSQL server (--init: the county sets the server up once); the county ledger is then mirrored into PostGIS for QGIS") },
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "ledger-import.h"
 #include "ledger-progress.h"
 #include "ledger-regions.h"
+#include "ledger-regions-scope.h"
 #include "ledger-store.h"
 #include "ledger-cli-private.h"
 
@@ -242,7 +243,7 @@ run_init (const char *db_path,
   LedgerDatum datum;
   int status;
   GOptionEntry entries[] = {
-    { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("The county: its 6-digit code (default 512022, Lezhi)"), N_("CODE") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &region, N_("The county: its 6-digit code (default 512022, Lezhi); a province’s 2-digit code (51) or “all” for the nation"), N_("CODE") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, N_("Add the demo inventory (flagged as demo)"), NULL },
     { "outline", 0, 0, G_OPTION_ARG_FILENAME, &outline, N_("The county’s outline, a GeoJSON Polygon or MultiPolygon"), N_("FILE") },
     { "datum", 0, 0, G_OPTION_ARG_STRING, &datum_key, N_("Coordinates of the outline: wgs84 (default), gcj02 (Gaode, Tencent) or bd09 (Baidu)"), N_("DATUM") },
@@ -254,8 +255,9 @@ run_init (const char *db_path,
     return LEDGER_EXIT_USAGE;
   if (argc > 1)
     return usage_error (_("init takes no arguments besides its options: “%s”."), argv[1]);
-  if (region != NULL && (strlen (region) != 6 || strspn (region, "0123456789") != 6))
-    return usage_error (_("--region takes a county’s 6-digit code, not “%s”."), region);
+  if (region != NULL && !ledger_regions_is_scope (region) &&
+      (strlen (region) != 6 || strspn (region, "0123456789") != 6))
+    return usage_error (_("--region takes a county’s 6-digit code, a province’s 2-digit code or “all”, not “%s”."), region);
   if (!parse_datum (datum_key, &datum))
     return LEDGER_EXIT_USAGE;
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))

@@ -12,6 +12,7 @@ enum
   LEDGER_EXIT_REJECTED = 1,
   LEDGER_EXIT_USAGE = 2,
   LEDGER_EXIT_CANNOT_OPEN = 3,
+  LEDGER_EXIT_SERVER = 4,      /* sync: the server cannot be reached or used; nothing changed here */
 };
 
 /* TRUE when the arguments name a subcommand (or --version/--help): run headless. */

@@ -18,6 +18,7 @@ typedef enum
   LEDGER_ERROR_BUSY,           /* locked by another process */
   LEDGER_ERROR_CONFLICT,       /* changed by another process since it was read */
   LEDGER_ERROR_FAILED,         /* anything else (the message says what) */
+  LEDGER_ERROR_SERVER,         /* the county server cannot be reached or used */
 } LedgerErrorCode;
 
 GQuark ledger_error_quark (void);

@@ -590,6 +590,35 @@ run_apply (LedgerDb                *db,
   return TRUE;
 }
 
+static gboolean
+receive_package (LedgerDb               *db,
+                 LedgerPackage          *package,
+                 LedgerExchangeSummary  *summary,
+                 GError                **error)
+{
+  Link link = { 0 };
+  gboolean ok;
+
+  if (!check_addressed (db, &package->header, &link, error))
+    {
+      link_clear (&link);
+      return FALSE;
+    }
+  summary->seq = package->header.seq;
+  summary->partner_name = g_strdup (link.name);
+  for (guint i = 0; i < package->entries->len; i++)
+    summary->n_entries += ((LedgerPackageEntry *) g_ptr_array_index (package->entries, i))->log_id > link.applied;
+  if (package->header.through <= link.applied && package->header.ack <= link.acked)
+    {
+      summary->nothing_new = TRUE;
+      link_clear (&link);
+      return TRUE;
+    }
+  ok = run_apply (db, package, &link, summary, error);
+  link_clear (&link);
+  return ok;
+}
+
 /**
  * ledger_exchange_receive:
  * @package: the package file
@@ -608,29 +637,25 @@ ledger_exchange_receive (LedgerDb               *db,
                          GError                **error)
 {
   g_autoptr (LedgerPackage) package = ledger_package_read_file (package_path, error);
-  Link link = { 0 };
-  gboolean ok;
 
   memset (summary, 0, sizeof *summary);
-  if (package == NULL)
-    return FALSE;
-  if (!check_addressed (db, &package->header, &link, error))
-    {
-      link_clear (&link);
-      return FALSE;
-    }
-  summary->seq = package->header.seq;
-  summary->partner_name = g_strdup (link.name);
-  summary->n_entries = 0;
-  for (guint i = 0; i < package->entries->len; i++)
-    summary->n_entries += ((LedgerPackageEntry *) g_ptr_array_index (package->entries, i))->log_id > link.applied;
-  if (package->header.through <= link.applied && package->header.ack <= link.acked)
-    {
-      summary->nothing_new = TRUE;
-      link_clear (&link);
-      return TRUE;
-    }
-  ok = run_apply (db, package, &link, summary, error);
-  link_clear (&link);
-  return ok;
+  return package != NULL && receive_package (db, package, summary, error);
+}
+
+/**
+ * ledger_exchange_receive_bytes:
+ *
+ * As ledger_exchange_receive(), from a package in memory (a server's copy).
+ */
+gboolean
+ledger_exchange_receive_bytes (LedgerDb               *db,
+                               const guint8           *data,
+                               gsize                   size,
+                               LedgerExchangeSummary  *summary,
+                               GError                **error)
+{
+  g_autoptr (LedgerPackage) package = ledger_package_parse (data, size, error);
+
+  memset (summary, 0, sizeof *summary);
+  return package != NULL && receive_package (db, package, summary, error);
 }

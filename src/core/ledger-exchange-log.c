@@ -127,6 +127,16 @@ ledger_exchange_log_start (LedgerDb *db)
   return session;
 }
 
+/* a ledger's own bookkeeping in meta (its ids, the server it syncs with)
+ * never travels: a transaction that changed only that is not logged */
+static gboolean
+keep_travelling (sqlite3_changeset_iter *iter,
+                 const char             *table,
+                 gpointer                user_data)
+{
+  return !g_str_equal (table, "meta") || ledger_owner_meta_travels (iter);
+}
+
 /**
  * ledger_exchange_log_capture:
  * @session: (transfer full): what ledger_exchange_log_start returned
@@ -153,14 +163,17 @@ ledger_exchange_log_capture (LedgerDb         *db,
   sqlite3session_delete (session);
   if (rc != SQLITE_OK)
     return ledger_db_set_sqlite_error (db, rc, error);
+  g_autoptr (GBytes) all = g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset);
+  g_autoptr (GBytes) kept = ledger_changeset_filter (all, keep_travelling, NULL, error);
+  if (kept == NULL)
+    return FALSE;
+  if (g_bytes_get_size (kept) == 0)
+    return TRUE;
   stmt = ledger_db_prepare (db, "INSERT INTO exchange_log (at, actor, changeset) "
                                 "VALUES (strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), ?)", error);
   if (stmt == NULL)
-    {
-      sqlite3_free (changeset);
-      return FALSE;
-    }
-  sqlite3_bind_blob (stmt, 1, changeset, size, sqlite3_free);
+    return FALSE;
+  sqlite3_bind_blob (stmt, 1, g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), SQLITE_TRANSIENT);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     return ledger_db_set_sqlite_error (db, sqlite3_errcode (ledger_db_get_handle (db)), error);
   return TRUE;

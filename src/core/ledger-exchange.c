@@ -498,14 +498,51 @@ note_sent (LedgerDb    *db,
 }
 
 /**
- * ledger_exchange_send:
+ * ledger_exchange_send_bytes:
  * @to_township: (nullable): in a county ledger, the township to send to
+ * @bytes: (out): the package
+ *
+ * Makes the package of every change the partner has not acknowledged and
+ * counts it as sent (the next one gets the next number). The package also
+ * acknowledges what this ledger has applied of the partner's. Nothing new
+ * still makes a package (it carries the acknowledgement).
+ */
+gboolean
+ledger_exchange_send_bytes (LedgerDb               *db,
+                            const char             *to_township,
+                            GBytes                **bytes,
+                            LedgerExchangeSummary  *summary,
+                            GError                **error)
+{
+  g_auto (Partner) p = { 0 };
+  g_autoptr (LedgerPackage) package = ledger_package_new ();
+  g_autofree char *own_id = ledger_db_get_meta (db, "ledger_id");
+  g_autofree char *own_role = ledger_exchange_dup_role (db);
+  guint n_changes = 0;
+
+  if (!find_recipient (db, to_township, &p, error))
+    return FALSE;
+  fill_header (db, package, &p, own_id, own_role);
+  if (!collect_entries (db, &p, own_role, package, &n_changes, error) || !note_sent (db, &p, error))
+    return FALSE;
+  *bytes = ledger_package_to_bytes (package);
+  if (summary != NULL)
+    {
+      summary->seq = p.next_seq;
+      summary->n_entries = package->entries->len;
+      summary->n_changes = n_changes;
+      summary->partner_name = g_strdup (p.name);
+      summary->through = package->header.through;
+      summary->ack = package->header.ack;
+    }
+  return TRUE;
+}
+
+/**
+ * ledger_exchange_send:
  * @output: the package file to write (replaced durably)
  *
- * Writes every change the partner has not acknowledged as one package. The
- * package is numbered; it also acknowledges what this ledger has applied of
- * the partner's. Nothing new still makes a package (it carries the
- * acknowledgement).
+ * ledger_exchange_send_bytes() into a file.
  */
 gboolean
 ledger_exchange_send (LedgerDb               *db,
@@ -514,30 +551,12 @@ ledger_exchange_send (LedgerDb               *db,
                       LedgerExchangeSummary  *summary,
                       GError                **error)
 {
-  g_auto (Partner) p = { 0 };
-  g_autoptr (LedgerPackage) package = ledger_package_new ();
   g_autoptr (GBytes) bytes = NULL;
-  g_autofree char *own_id = ledger_db_get_meta (db, "ledger_id");
-  g_autofree char *own_role = ledger_exchange_dup_role (db);
-  guint n_changes = 0;
 
-  if (!find_recipient (db, to_township, &p, error))
+  if (!ledger_exchange_send_bytes (db, to_township, &bytes, summary, error))
     return FALSE;
-  fill_header (db, package, &p, own_id, own_role);
-  if (!collect_entries (db, &p, own_role, package, &n_changes, error))
-    return FALSE;
-  bytes = ledger_package_to_bytes (package);
-  if (!g_file_set_contents_full (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, error))
-    return FALSE;
-  if (summary != NULL)
-    {
-      summary->seq = p.next_seq;
-      summary->n_entries = package->entries->len;
-      summary->n_changes = n_changes;
-      summary->partner_name = g_strdup (p.name);
-    }
-  return note_sent (db, &p, error);
+  return g_file_set_contents_full (output, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0644, error);
 }
 
 /* ---- partners ---- */

@@ -22,6 +22,7 @@ typedef struct
   guint   n_conflicts;    /* values kept for review */
   guint   n_refused;      /* changes refused (not the sender's to make) */
   gboolean nothing_new;   /* receive: every change was applied before */
+  gint64  through, ack;   /* send: the package's last change and acknowledgement */
   char   *partner_name;
   GPtrArray *refused;     /* char*: one line per refused change */
 } LedgerExchangeSummary;
@@ -60,6 +61,16 @@ gboolean    ledger_exchange_share             (LedgerDb               *county,
 gboolean    ledger_exchange_send              (LedgerDb               *db,
                                                const char             *to_township,
                                                const char             *output,
+                                               LedgerExchangeSummary  *summary,
+                                               GError                **error);
+gboolean    ledger_exchange_send_bytes        (LedgerDb               *db,
+                                               const char             *to_township,
+                                               GBytes                **bytes,
+                                               LedgerExchangeSummary  *summary,
+                                               GError                **error);
+gboolean    ledger_exchange_receive_bytes     (LedgerDb               *db,
+                                               const guint8           *data,
+                                               gsize                   size,
                                                LedgerExchangeSummary  *summary,
                                                GError                **error);
 gboolean    ledger_exchange_receive           (LedgerDb               *db,

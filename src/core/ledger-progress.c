@@ -1,9 +1,12 @@
 /* ledger-progress.c: the four indicators of DESIGN.md §5.2 for a year
  *
- * A handful of queries over the whole county, each row added to its
- * township's totals and the county's in C: no query per village or per farm,
- * so a county of 100,000 items takes a fraction of a second. The formulas
- * themselves live in ledger-rules.c.
+ * A handful of queries over the whole ledger, each row added to its
+ * township's totals and the county's in C: no query per village or per farm.
+ * The formulas themselves live in ledger-rules.c. At the scale of the nation
+ * (620,573 village-level units, 41,352 townships) the cost is that of reading
+ * the rows once: the villages whose facility is down are two small sets read
+ * first (not the view per village), a township is looked up once per run of
+ * its villages, and the targets once per scope that has any.
  */
 #include "config.h"
 
@@ -27,7 +30,12 @@ typedef struct
 {
   LedgerProgress    *progress;
   GHashTable        *townships;  /* code → LedgerScopeProgress* (borrowed) */
+  LedgerScopeProgress *last_township; /* the township of the last code asked */
+  char               last_prefix[10];
   LedgerRules       *rules;
+  /* village_facility_down, as two sets (see load_facilities_down) */
+  GHashTable        *down_villages;
+  GHashTable        *down_townships;
   int                year;
   /* for ledger_progress_holding_back(): the items of one indicator */
   GArray            *shares;     /* ItemShare, or NULL */
@@ -79,18 +87,21 @@ column_int (sqlite3_stmt *stmt,
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? if_null : sqlite3_column_int (stmt, column);
 }
 
-/* The township scope of a village-level code, or NULL when not shown. */
+/* The township scope of a village-level code, or NULL when not shown. Rows
+ * come by code, so the last answer is usually the next one too. */
 static LedgerScopeProgress *
 township_of (Computation *c,
              const char  *village_code)
 {
-  char township[10];
-
-  if (village_code == NULL || strlen (village_code) < 9)
+  if (village_code == NULL || strnlen (village_code, 9) < 9)
     return NULL;
-  memcpy (township, village_code, 9);
-  township[9] = '\0';
-  return g_hash_table_lookup (c->townships, township);
+  if (memcmp (c->last_prefix, village_code, 9) != 0)
+    {
+      memcpy (c->last_prefix, village_code, 9);
+      c->last_prefix[9] = '\0';
+      c->last_township = g_hash_table_lookup (c->townships, c->last_prefix);
+    }
+  return c->last_township;
 }
 
 static void
@@ -183,6 +194,9 @@ load_regions (Computation  *c,
 
   c->progress->county.code = g_strdup (county ? county : "");
   c->progress->county.name = ledger_db_dup_region_name (db, county);
+  /* a province or the nation is no row of regions: its name is the ledger's */
+  if (c->progress->county.name == NULL)
+    c->progress->county.name = ledger_db_get_meta (db, "region_name");
   if (c->progress->county.name == NULL)
     c->progress->county.name = g_strdup ("");
   if (!run_query (c, db, "SELECT code, name FROM regions WHERE kind = 'township' ORDER BY code",
@@ -198,6 +212,49 @@ load_regions (Computation  *c,
 }
 
 /* ---- 1. village sewage ---- */
+
+static gboolean
+add_to_set (Computation  *c,
+            sqlite3_stmt *stmt,
+            gpointer      set)
+{
+  g_hash_table_add (set, g_strdup (column_text (stmt, 0)));
+  return TRUE;
+}
+
+/* The rule of the schema's view village_facility_down (DESIGN.md §5.2), read
+ * from the facilities side as two small sets instead of the view once per
+ * village: the villages with a station or household unit stopped or faulty,
+ * and the townships whose plants are down (some stopped or faulty, none
+ * normal), which a village on the sewer drains to. */
+static gboolean
+load_facilities_down (Computation  *c,
+                      LedgerDb     *db,
+                      GError      **error)
+{
+  return run_query (c, db, "SELECT DISTINCT village_code FROM facilities"
+                           " WHERE kind IN ('village_station', 'household_unit') AND status IN ('stopped', 'faulty')",
+                    add_to_set, c->down_villages, error) &&
+         run_query (c, db, "SELECT substr(village_code, 1, 9) FROM facilities WHERE kind = 'township_plant'"
+                           " GROUP BY 1 HAVING sum(status IN ('stopped', 'faulty')) > 0 AND sum(status = 'normal') = 0",
+                    add_to_set, c->down_townships, error);
+}
+
+/* whether a village with a sewage record is in village_facility_down */
+static gboolean
+facility_down (Computation *c,
+               const char  *code,
+               const char  *mode)
+{
+  char township[10];
+
+  if (g_hash_table_contains (c->down_villages, code))
+    return TRUE;
+  if (g_strcmp0 (mode, "sewer") != 0 || g_hash_table_size (c->down_townships) == 0)
+    return FALSE;
+  g_strlcpy (township, code, sizeof township);
+  return g_hash_table_contains (c->down_townships, township);
+}
 
 static gboolean
 add_village (Computation  *c,
@@ -217,8 +274,7 @@ add_village (Computation  *c,
   /* a community's status may be recorded but never counts (DESIGN.md §5.1) */
   if (!ledger_code_is_admin_village (code))
     return TRUE;
-  /* the schema's view village_facility_down holds the rule of DESIGN.md §5.2 */
-  status.facility_down = column_int (stmt, 5, 0) != 0;
+  status.facility_down = facility_down (c, code, status.mode);
   verdict = ledger_village_verdict (c->rules, &status, c->year);
   add (c, code, code, LEDGER_INDICATOR_VILLAGE_SEWAGE, ledger_village_verdict_counts (verdict), 1);
   if (verdict == LEDGER_VILLAGE_EFFECTIVE_NO_HOUSEHOLDS)
@@ -235,10 +291,10 @@ compute_villages (Computation  *c,
                   LedgerDb     *db,
                   GError      **error)
 {
-  return run_query (c, db, "SELECT r.code, s.mode, r.households, s.covered_households, s.year_done,"
-                           " r.code IN (SELECT village_code FROM village_facility_down)"
+  return load_facilities_down (c, db, error) &&
+         run_query (c, db, "SELECT r.code, s.mode, r.households, s.covered_households, s.year_done"
                            " FROM regions r LEFT JOIN village_sewage s ON s.village_code = r.code"
-                           " WHERE r.kind IN ('village', 'community')",
+                           " WHERE r.kind = 'village'",
                     add_village, NULL, error);
 }
 
@@ -277,10 +333,14 @@ compute_farms (Computation  *c,
                LedgerDb     *db,
                GError      **error)
 {
+  /* max() makes the bare columns those of the latest year's row (SQLite's
+   * documented rule), in one pass over farm_years' primary key */
   return run_query (c, db, "SELECT f.village_code, f.species, y.stock, y.annual_output,"
                            " y.facilities_matched, y.manure_produced_t, y.manure_utilised_t, f.uid"
-                           " FROM farms f JOIN farm_years y ON y.farm_uid = f.uid AND y.year ="
-                           " (SELECT max(year) FROM farm_years WHERE farm_uid = f.uid AND year <= ?1)",
+                           " FROM (SELECT farm_uid, max(year), stock, annual_output, facilities_matched,"
+                           "       manure_produced_t, manure_utilised_t"
+                           "       FROM farm_years WHERE year <= ?1 GROUP BY farm_uid) y"
+                           " JOIN farms f ON f.uid = y.farm_uid",
                     add_farm, NULL, error);
 }
 
@@ -349,28 +409,31 @@ compute_others (Computation  *c,
 
 /* ---- targets ---- */
 
-/* a township's own row beats the county's; a row for the year beats year 0 */
-static double
-find_target (GHashTable *targets,
-             const char *indicator,
-             const char *township,
-             int         year)
+/* the targets one scope ("county" or a township code) sets for the year
+ * asked (this_year) and for every year (any_year); NAN when not set */
+typedef struct
 {
-  const char *scopes[] = { township, township, "county", "county" };
-  const int years[] = { year, 0, year, 0 };
+  double this_year[LEDGER_N_INDICATORS];
+  double any_year[LEDGER_N_INDICATORS];
+} ScopeTargets;
 
-  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
-    {
-      g_autofree char *key = NULL;
-      double *value;
+static ScopeTargets *
+scope_targets_new (void)
+{
+  ScopeTargets *t = g_new (ScopeTargets, 1);
 
-      if (scopes[i] == NULL)
-        continue;
-      key = g_strdup_printf ("%s/%d/%s", indicator, years[i], scopes[i]);
-      if ((value = g_hash_table_lookup (targets, key)) != NULL)
-        return *value;
-    }
-  return NAN;
+  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
+    t->this_year[i] = t->any_year[i] = NAN;
+  return t;
+}
+
+static int
+indicator_from_key (const char *key)
+{
+  for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
+    if (g_strcmp0 (key, indicator_keys[i]) == 0)
+      return i;
+  return -1;
 }
 
 static gboolean
@@ -378,27 +441,53 @@ collect_target (Computation  *c,
                 sqlite3_stmt *stmt,
                 gpointer      data)
 {
-  double *value = g_new (double, 1);
+  GHashTable *targets = data;
+  int id = indicator_from_key (column_text (stmt, 0));
+  const char *scope = column_text (stmt, 2);
+  ScopeTargets *t;
 
-  *value = sqlite3_column_double (stmt, 3);
-  g_hash_table_insert (data, g_strdup_printf ("%s/%d/%s", column_text (stmt, 0),
-                                              sqlite3_column_int (stmt, 1), column_text (stmt, 2)),
-                       value);
+  if (id < 0 || scope == NULL)
+    return TRUE;
+  if ((t = g_hash_table_lookup (targets, scope)) == NULL)
+    g_hash_table_insert (targets, g_strdup (scope), (t = scope_targets_new ()));
+  if (sqlite3_column_int (stmt, 1) == 0)
+    t->any_year[id] = sqlite3_column_double (stmt, 3);
+  else
+    t->this_year[id] = sqlite3_column_double (stmt, 3);
   return TRUE;
+}
+
+/* a township's own row beats the county's; a row for the year beats year 0 */
+static double
+find_target (const ScopeTargets *own,
+             const ScopeTargets *county,
+             LedgerIndicatorId   id)
+{
+  const ScopeTargets *scopes[] = { own, county };
+
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
+    {
+      if (scopes[i] == NULL)
+        continue;
+      if (!isnan (scopes[i]->this_year[id]))
+        return scopes[i]->this_year[id];
+      if (!isnan (scopes[i]->any_year[id]))
+        return scopes[i]->any_year[id];
+    }
+  return NAN;
 }
 
 static void
 finish_scope (LedgerScopeProgress *scope,
-              GHashTable          *targets,
-              const char          *township,
-              int                  year)
+              const ScopeTargets  *own,
+              const ScopeTargets  *county)
 {
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
       LedgerIndicator *indicator = &scope->indicators[i];
 
       indicator->rate = ledger_rate (indicator->numerator, indicator->denominator);
-      indicator->target = find_target (targets, indicator_keys[i], township, year);
+      indicator->target = find_target (own, county, i);
       /* the epsilon forgives floating-point noise, never a real shortfall */
       indicator->met = !isnan (indicator->rate) && !isnan (indicator->target) &&
                        indicator->rate + 1e-9 >= indicator->target;
@@ -411,15 +500,17 @@ apply_targets (Computation  *c,
                GError      **error)
 {
   g_autoptr (GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  const ScopeTargets *county;
 
   if (!run_query (c, db, "SELECT indicator, year, scope, value FROM targets WHERE year IN (0, ?1)",
                   collect_target, targets, error))
     return FALSE;
-  finish_scope (&c->progress->county, targets, NULL, c->year);
+  county = g_hash_table_lookup (targets, "county");
+  finish_scope (&c->progress->county, NULL, county);
   for (guint i = 0; i < c->progress->townships->len; i++)
     {
       LedgerScopeProgress *township = g_ptr_array_index (c->progress->townships, i);
-      finish_scope (township, targets, township->code, c->year);
+      finish_scope (township, g_hash_table_lookup (targets, township->code), county);
     }
   return TRUE;
 }
@@ -432,12 +523,16 @@ compute (Computation  *c,
 {
   g_autoptr (LedgerProgress) progress = g_new0 (LedgerProgress, 1);
   g_autoptr (GHashTable) townships = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) down_villages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) down_townships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (LedgerRules) rules = NULL;
 
   progress->year = c->year;
   progress->townships = g_ptr_array_new_with_free_func (scope_free);
   c->progress = progress;
   c->townships = townships;
+  c->down_villages = down_villages;
+  c->down_townships = down_townships;
   if ((rules = ledger_rules_load (db, error)) == NULL)
     return NULL;
   c->rules = rules;
@@ -472,7 +567,7 @@ ledger_progress_compute (LedgerDb    *db,
                          const char  *township,
                          GError     **error)
 {
-  Computation c = { NULL, NULL, NULL, year, NULL, 0, NULL };
+  Computation c = { .year = year };
 
   g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
 
@@ -580,7 +675,7 @@ ledger_progress_holding_back (LedgerDb          *db,
   g_autoptr (GArray) shares = g_array_new (FALSE, FALSE, sizeof (ItemShare));
   g_autoptr (LedgerProgress) progress = NULL;
   g_autoptr (GHashTable) uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Computation c = { NULL, NULL, NULL, year, shares, indicator, township };
+  Computation c = { .year = year, .shares = shares, .share_id = indicator, .share_township = township };
   double target;
 
   g_return_val_if_fail (LEDGER_IS_DB (db), NULL);

@@ -39,8 +39,15 @@ open_divisions (GError **error)
   return g_data_input_stream_new (plain);
 }
 
-static gboolean
-is_scope (const char *scope)
+/**
+ * ledger_regions_is_scope:
+ * @code: (nullable): a region code
+ *
+ * Returns: whether @code names a scope above the county: a 2-digit
+ *   province code or "all"
+ */
+gboolean
+ledger_regions_is_scope (const char *scope)
 {
   return g_strcmp0 (scope, NATION) == 0 ||
          (scope != NULL && strlen (scope) == 2 && g_ascii_isdigit (scope[0]) && g_ascii_isdigit (scope[1]));
@@ -166,7 +173,7 @@ ledger_regions_init_scope (LedgerDb    *db,
                    _("The ledger already has its region (%s); it was left unchanged."), existing);
       return FALSE;
     }
-  if (!is_scope (scope))
+  if (!ledger_regions_is_scope (scope))
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_FOUND,
                    _("“%s” is neither a 2-digit province code nor “all”."), scope ? scope : "");

@@ -23,6 +23,7 @@
 #include "ledger-demo.h"
 #include "ledger-error.h"
 #include "ledger-regions.h"
+#include "ledger-regions-scope.h"
 #include "ledger-rules.h"
 
 #define RESOURCE_ROOT "/org/ruralsanitation/Ledger/core/"
@@ -219,7 +220,8 @@ fill_ledger (LedgerDb    *db,
 {
   if (!ledger_db_begin (db, error))
     return FALSE;
-  if (!ledger_regions_init (db, county_code, error) ||
+  if (!(ledger_regions_is_scope (county_code) ? ledger_regions_init_scope (db, county_code, error)
+                                               : ledger_regions_init (db, county_code, error)) ||
       (demo && !ledger_demo_install (db, error)))
     {
       ledger_db_rollback (db);
@@ -289,6 +291,11 @@ region_from_row (sqlite3_stmt *stmt,
   return region;
 }
 
+static GPtrArray *list_regions (LedgerDb    *db,
+                                const char  *kind,
+                                GHashTable  *centroids,
+                                GError     **error);
+
 /* ---- public API ---- */
 
 /**
@@ -354,7 +361,7 @@ ledger_regions_init (LedgerDb    *db,
 /**
  * ledger_ledger_create:
  * @path: the file to create
- * @county_code: a 6-digit county code
+ * @county_code: a 6-digit county code, a 2-digit province code or "all" (the nation)
  * @demo: whether to add the demo inventory (Lezhi only)
  * @error: why the ledger could not be made
  *
@@ -375,7 +382,7 @@ ledger_ledger_create (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!is_county_code (county_code))
+  if (!is_county_code (county_code) && !ledger_regions_is_scope (county_code))
     {
       set_no_county_error (county_code, error);
       return NULL;
@@ -410,16 +417,49 @@ ledger_regions_list (LedgerDb    *db,
                      const char  *kind,
                      GError     **error)
 {
-  g_autoptr (GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
   g_autoptr (GHashTable) centroids = NULL;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
 
   if (kind == NULL || g_str_equal (kind, "township"))
     if ((centroids = township_centroids (db, error)) == NULL)
       return NULL;
+  return list_regions (db, kind, centroids, error);
+}
+
+/**
+ * ledger_regions_list_stored:
+ * @db: a ledger
+ * @kind: (nullable): as for ledger_regions_list()
+ * @error: an SQL error
+ *
+ * Lists the regions of a kind by code with only their stored locations (NAN
+ * when none): for a township picker, which needs no location, this skips the
+ * mean location of everything in every township (a nation's 41,352
+ * townships: most of the time of opening the window).
+ *
+ * Returns: (transfer full) (element-type LedgerRegion): the regions
+ */
+GPtrArray *
+ledger_regions_list_stored (LedgerDb    *db,
+                            const char  *kind,
+                            GError     **error)
+{
+  g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
+
+  return list_regions (db, kind, NULL, error);
+}
+
+static GPtrArray *
+list_regions (LedgerDb    *db,
+              const char  *kind,
+              GHashTable  *centroids,
+              GError     **error)
+{
+  g_autoptr (GPtrArray) regions = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_region_free);
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  int rc;
+
   stmt = ledger_db_prepare (db, "SELECT code, name, kind, lon, lat FROM regions"
                                 " WHERE ?1 IS NULL OR kind = ?1 ORDER BY code", error);
   if (stmt == NULL)

@@ -31,6 +31,9 @@ LedgerDb     *ledger_ledger_create             (const char    *path,
 GPtrArray    *ledger_regions_list              (LedgerDb      *db,
                                                 const char    *kind,
                                                 GError       **error);
+GPtrArray    *ledger_regions_list_stored       (LedgerDb      *db,
+                                                const char    *kind,
+                                                GError       **error);
 char         *ledger_regions_county_name       (LedgerDb      *db);
 gboolean      ledger_regions_set_location      (LedgerDb      *db,
                                                 const char    *code,

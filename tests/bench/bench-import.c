@@ -7,12 +7,15 @@
  *   villages: the national list of village-level units (../shared/data/
  *             divisions/villages.csv.xz, 620,573 rows) into a nation-scale
  *             ledger (ledger_regions_init_scope "all").
- * Without arguments runs both. Prints `bench-import: N rows, X s` per import
- * (read, check and write; not the making of the file); details on stderr.
+ * Without arguments runs both. Prints `bench-import: N rows, X s (limit Y s:
+ * 5 × sqlite3 .import Z s)` per import (read, check and write; not the
+ * making of the file), the peer timed in the same run on the same file;
+ * details on stderr.
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "ledger-import.h"
 #include "ledger-regions.h"
@@ -67,6 +70,35 @@ timed_dry_run (LedgerDb   *db,
               (g_get_monotonic_time () - start) / 1e6);
 }
 
+/* The peer, from the same run: `sqlite3 .import` of the same file into a
+ * plain table of a new database (no checks, no audit). NAN without sqlite3. */
+static double
+sqlite3_import_seconds (const char *csv)
+{
+  g_autofree char *dir = g_path_get_dirname (csv);
+  g_autofree char *db = g_build_filename (dir, "peer.db", NULL);
+  g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
+  g_autofree char *script = g_strdup_printf (".mode csv\n.import '%s' plain\n", csv);
+  g_autofree char *script_path = g_build_filename (dir, "peer.sql", NULL);
+  g_autofree char *input = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { "/bin/sh", "-c", "\"$0\" \"$1\" < \"$2\"", NULL, NULL, NULL, NULL };
+  int status = 0;
+  gint64 start;
+
+  if (sqlite3 == NULL)
+    return NAN;
+  g_assert_true (g_file_set_contents (script_path, script, -1, NULL));
+  argv[3] = sqlite3;
+  argv[4] = db;
+  argv[5] = script_path;
+  start = g_get_monotonic_time ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("sqlite3 .import: %s", error->message);
+  return (g_get_monotonic_time () - start) / 1e6;
+}
+
 static LedgerImportReport *
 timed_import (LedgerDb   *db,
               LedgerKind  kind,
@@ -76,7 +108,7 @@ timed_import (LedgerDb   *db,
   g_autoptr (GError) error = NULL;
   gint64 start;
   LedgerImportReport *report;
-  double seconds;
+  double seconds, peer;
 
   timed_dry_run (db, kind, path, what);
   start = g_get_monotonic_time ();
@@ -87,7 +119,9 @@ timed_import (LedgerDb   *db,
   if (report->n_rejected > 0)
     g_error ("%s: %u rows rejected, first: %s", what, report->n_rejected,
              ((LedgerProblem *) g_ptr_array_index (report->problems, 0))->message);
-  printf ("bench-import: %u rows, %.2f s\n", report->n_rows, seconds);
+  peer = sqlite3_import_seconds (path);
+  printf ("bench-import: %u rows, %.2f s (limit %.2f s: 5 × sqlite3 .import %.2f s)\n", report->n_rows, seconds,
+          5 * peer, peer);
   g_printerr ("bench-import: %s: %u rows read, %u written, %u problems, %.2f s\n",
               what, report->n_rows, report->n_written, report->problems->len, seconds);
   return report;

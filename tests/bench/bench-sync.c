@@ -5,6 +5,9 @@
  *
  *   bench-sync [N_FARMS]   (default 5,000 farms = 10,000 rows: a farm and its year figures)
  * prints: bench-sync: N rows, send X s, receive Y s (limit: sqlite3changeset_apply Z s)
+ * With LEDGER_BENCH_SERVER="<libpq conninfo of a superuser>" it also syncs the same
+ * rows through that server (a scratch database: the schema is made there) and prints
+ *   bench-sync: N rows via server, push X s, pull Y s (the county's pull includes its PostGIS mirror)
  */
 #include "config.h"
 
@@ -15,6 +18,7 @@
 #include "ledger-import.h"
 #include "ledger-package.h"
 #include "ledger-regions.h"
+#include "ledger-server.h"
 #include "../ledger-test-util.h"
 
 static char *
@@ -63,6 +67,42 @@ limit_apply (const char *county_copy,
   return seconds_since (start);
 }
 
+/* a township pushes the rows, the county pulls them: both through the server.
+ * The township connects as the same superuser here: row-level security is
+ * test-server.sh's business, the figure is the transport's. */
+static void
+via_server (const char *dir,
+            const char *csv,
+            const char *conninfo)
+{
+  g_autofree char *county_path = g_build_filename (dir, "server-county.db", NULL);
+  g_autofree char *town_path = g_build_filename (dir, "server-town.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) county = ledger_ledger_create (county_path, "512022", FALSE, &error);
+  g_autoptr (LedgerDb) town = NULL;
+  g_autoptr (LedgerImportReport) report = NULL;
+  LedgerImportOptions options = { 0 };
+  LedgerSyncReport pushed, pulled;
+  double push_s, pull_s;
+  gint64 start;
+
+  if (county == NULL || !ledger_exchange_share (county, "512022101", town_path, &error) ||
+      !(town = ledger_db_open (town_path, LEDGER_DB_OPEN_DEFAULT, &error)) ||
+      !ledger_server_init (county, conninfo, NULL, &error))
+    g_error ("%s", error->message);
+  report = ledger_import_text (town, LEDGER_KIND_FARMS, csv, "farms.csv", &options, &error);
+  start = g_get_monotonic_time ();
+  if (!ledger_server_sync (town, conninfo, NULL, &pushed, &error))
+    g_error ("%s", error->message);
+  push_s = seconds_since (start);
+  start = g_get_monotonic_time ();
+  if (!ledger_server_sync (county, conninfo, NULL, &pulled, &error))
+    g_error ("%s", error->message);
+  pull_s = seconds_since (start);
+  g_print ("bench-sync: %u rows via server, push %.2f s, pull %.2f s (the pull includes the PostGIS mirror)\n",
+           pulled.applied_rows, push_s, pull_s);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -109,6 +149,10 @@ main (int argc, char **argv)
            received.n_changes, send_s, receive_s, limit_s);
   ledger_exchange_summary_clear (&sent);
   ledger_exchange_summary_clear (&received);
+  if (g_getenv ("LEDGER_BENCH_SERVER") != NULL)
+    via_server (dir, csv, g_getenv ("LEDGER_BENCH_SERVER"));
+  else
+    g_print ("bench-sync: via server skipped (set LEDGER_BENCH_SERVER to a PostgreSQL with PostGIS)\n");
   ledger_test_remove_dir (dir);
   return 0;
 }
