@@ -237,6 +237,69 @@ test_year_rule_list_and_detail (void)
   ledger_window_set_year (window, year + 1);
 }
 
+static GtkScrolledWindow *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scroller (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* scrolled down on one item, the next item shows from its title */
+static void
+test_detail_scroll_resets (void)
+{
+  g_autoptr (GPtrArray) facilities = ledger_store_load (db (), LEDGER_KIND_FACILITIES, NULL, NULL);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+
+  g_assert_cmpuint (facilities->len, >, 1);
+  ledger_window_select_item (window, LEDGER_KIND_FACILITIES, ((LedgerRecord *) facilities->pdata[0])->uid);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  iterate (50);
+  scroller = find_scroller (ledger_window_get_detail_pane (window));
+  g_assert_nonnull (scroller);
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+  /* the officer scrolls to the bottom of the pane */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  ledger_window_select_item (window, LEDGER_KIND_FACILITIES, ((LedgerRecord *) facilities->pdata[1])->uid);
+  iterate (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+}
+
+/* + on the villages tab opens no sewage-facility editor; on the farms tab a farm editor */
+static void
+test_plus_adds_the_tabs_kind (void)
+{
+  GtkWidget *list = ledger_window_get_list_view (window);
+  LedgerEditor *editor;
+
+  ledger_window_set_view (window, "ledger");
+  g_assert_true (gtk_widget_activate_action (list, "ledger-list.show-kind", "i", (int) LEDGER_KIND_VILLAGES));
+  iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-item", NULL));
+  iterate (50);
+  g_assert_null (find_editor ());
+
+  g_assert_true (gtk_widget_activate_action (list, "ledger-list.show-kind", "i", (int) LEDGER_KIND_FARMS));
+  iterate (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-item", NULL));
+  iterate (50);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_nonnull (ledger_editor_get_field_row (editor, "species"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate (20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +318,8 @@ main (int   argc,
   g_test_add_func ("/undo-window/edit-then-ctrl-z", test_edit_then_ctrl_z);
   g_test_add_func ("/undo-window/delete-then-ctrl-z", test_delete_then_ctrl_z);
   g_test_add_func ("/undo-window/year-rule-list-and-detail", test_year_rule_list_and_detail);
+  g_test_add_func ("/undo-window/detail-scroll-resets", test_detail_scroll_resets);
+  g_test_add_func ("/undo-window/plus-adds-the-tabs-kind", test_plus_adds_the_tabs_kind);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

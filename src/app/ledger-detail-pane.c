@@ -349,6 +349,7 @@ ledger_detail_pane_class_init (LedgerDetailPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, item_scroller);
   gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, title_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, facts_group);
@@ -421,7 +422,11 @@ ledger_detail_pane_show_item (LedgerDetailPane *self,
   if (uid != NULL && (kind < 0 || kind >= LEDGER_N_KINDS))
     uid = NULL;
   if (g_strcmp0 (uid, self->uid) != 0)
-    self->show_all_history = FALSE;
+    {
+      self->show_all_history = FALSE;
+      /* a new item starts at its title, not at the previous item's scroll position */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->item_scroller), 0);
+    }
   self->kind = uid != NULL ? (LedgerKind) kind : self->kind;
   g_free (self->uid);
   self->uid = g_strdup (uid);
