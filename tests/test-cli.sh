@@ -1,12 +1,14 @@
 #!/bin/bash
 # test-cli.sh: the command line of DESIGN.md §3.1, every exit status
 #   0 success; 1 input rejected (nothing written); 2 usage error;
-#   3 the ledger cannot be opened (missing, not a ledger, newer, read-only, locked)
+#   3 the ledger cannot be opened or written (missing, not a ledger, damaged, newer,
+#     read-only, locked, disk full)
 # usage: test-cli.sh PATH/TO/sanitation-ledger
 set -u
 
 EXE=${1:?usage: test-cli.sh SANITATION_LEDGER}
 PY=/usr/bin/python3
+OFFICERS=$(cd "$(dirname "$0")/officers" && pwd)
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/test-cli-XXXXXX")
 LOCKER_PID=
 trap '[ -n "$LOCKER_PID" ] && kill "$LOCKER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -308,6 +310,38 @@ if has_python_sqlite; then
 else
   echo "# skipped reading outlines back: $PY with sqlite3 not available"
 fi
+
+# issue 10: officers' own sheets (tests/officers, saved by LibreOffice) with a plain import
+"$EXE" --db officers.db init --region 512022 >/dev/null 2>&1
+expect 0 "import farms of an officer's workbook (title, two-row header, data on sheet 2)" -- \
+  --db officers.db import farms "$OFFICERS/乐至县2025年规模养殖场台账.xlsx"
+check "the run names the sheet, the header rows and the year" \
+  grep -q 'read sheet “养殖场台账” (2 of 2, chosen by its header), header rows 3–4; year 2025 from the title (line 1)' out.txt
+check "the 合计 row is reported as skipped" grep -q '台账.xlsx:10: skipped: total row (合计/小计): 合计' out.txt
+check "the footer lines are reported as skipped" grep -q '台账.xlsx:12–13: skipped: footer line' out.txt
+check "every farm landed" grep -q 'New: 4, updated: 0, unchanged: 0' out.txt
+expect 0 "import villages by township and name" -- --db officers.db import villages "$OFFICERS/行政村污水治理台账.xlsx"
+check "four villages updated" grep -q 'New: 0, updated: 4, unchanged: 0' out.txt
+expect 0 "import facilities from a GB18030 CSV with a title and 小计 rows" -- \
+  --db officers.db import facilities "$OFFICERS/污水处理设施运行情况.csv"
+check "the blank row between items is skipped" grep -q '运行情况.csv:8: skipped: blank row' out.txt
+expect 0 "import water bodies with section headings (一、石佛镇)" -- \
+  --db officers.db import water-bodies "$OFFICERS/黑臭水体整治进度.xlsx"
+check "the section heading is skipped" grep -q '进度.xlsx:4: skipped: section heading' out.txt
+expect 0 "import --year overrides the year of the file name" -- \
+  --db officers.db import farms "$OFFICERS/养殖场2024年.csv" --year 2023 --dry-run
+check "the year given is said" grep -q 'year 2023 as given' out.txt
+expect 1 "import --sheet 1 reads the 填报说明 sheet: the columns are missing" -- \
+  --db officers.db import farms "$OFFICERS/乐至县2025年规模养殖场台账.xlsx" --sheet 1 --dry-run
+expect 1 "import --sheet of a sheet the workbook lacks" -- \
+  --db officers.db import farms "$OFFICERS/乐至县2025年规模养殖场台账.xlsx" --sheet 养殖场
+check "the message lists the sheets" grep -q '1 “填报说明”, 2 “养殖场台账”' err.txt
+expect 0 "import --sheet by name" -- \
+  --db officers.db import farms "$OFFICERS/乐至县2025年规模养殖场台账.xlsx" --sheet 养殖场台账 --dry-run
+expect 2 "import --year that is no year" -- --db officers.db import farms "$OFFICERS/养殖场2024年.csv" --year 25
+printf '养殖场名称,行政村代码,畜种,存栏量\n甲场,512022101200,生猪,100\n' > no-year.csv
+expect 1 "farm figures without a year from anywhere" -- --db officers.db import farms no-year.csv
+check "the message names the three ways to give the year" grep -q '统计年度 column.*--year YYYY' err.txt
 
 echo "1..$n_tests"
 echo "# $((n_tests - n_failed)) passed, $n_failed failed"

@@ -190,7 +190,7 @@ test_import (Fixture       *f,
   g_assert_cmpint (ledger_test_count (f->lezhi, "SELECT count(*) FROM meta WHERE key = 'boundary_geojson'"), ==, 0);
 
   g_assert_false (ledger_county_outline_import (f->lezhi, missing, LEDGER_DATUM_WGS84, TRUE, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INPUT_FILE);
   g_clear_error (&error);
 
   /* forced, or fitting */

@@ -241,7 +241,7 @@ test_read_file (void)
 
   rows = ledger_csv_read_file (missing, NULL, &error);
   g_assert_null (rows);
-  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_OPEN);
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INPUT_FILE);
   g_assert_nonnull (strstr (error->message, "ledger.csv"));
   g_clear_error (&error);
 

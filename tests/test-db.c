@@ -162,7 +162,7 @@ test_corrupt (Fixture *f, gconstpointer data)
   db = ledger_db_open (f->path, LEDGER_DB_OPEN_DEFAULT, &error);
   g_assert_null (db);
   g_assert_nonnull (error);
-  g_assert_true (error->code == LEDGER_ERROR_CANNOT_OPEN || error->code == LEDGER_ERROR_NOT_A_LEDGER);
+  g_assert_true (error->code == LEDGER_ERROR_DAMAGED || error->code == LEDGER_ERROR_NOT_A_LEDGER);
   after = file_bytes (f->path);
   g_assert_true (g_bytes_equal (before, after));
 }

@@ -130,6 +130,8 @@ assert_matches (LedgerKind kind, const char *header_line, const char * const *ex
       g_test_message ("%s column %u: expected %s", ledger_kind_to_key (kind), i + 1, expected_keys[i]);
       if (*expected_keys[i] == '\0')
         g_assert_cmpint (fields[i], ==, -1);
+      else if (g_str_equal (expected_keys[i], "(serial)"))
+        g_assert_cmpint (fields[i], ==, LEDGER_TARGET_SERIAL);
       else
         {
           g_assert_cmpint (fields[i], >=, 0);
@@ -141,7 +143,7 @@ assert_matches (LedgerKind kind, const char *header_line, const char * const *ex
 static void
 test_match_variants (void)
 {
-  static const char * const villages[] = { "village_code", "name", "households", "lon", "lat", "mode", "", NULL };
+  static const char * const villages[] = { "village_code", "name", "households", "lon", "lat", "mode", "(serial)", NULL };
   static const char * const facilities[] = { "name", "capacity_m3d", "village_code", "kind", "status",
                                              "commissioned", "households_served", NULL };
   static const char * const farms[] = { "name", "village_code", "species", "stock", "annual_output", "lon", "lat",

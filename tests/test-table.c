@@ -176,7 +176,7 @@ test_csv_file (void)
   g_assert_nonnull (strstr (table->file_name, "养殖场台账.csv"));
 
   g_assert_null (ledger_table_read_file (missing, NULL, &error));
-  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_OPEN);
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INPUT_FILE);
   g_assert_nonnull (strstr (error->message, "missing.csv"));
   g_clear_error (&error);
 
@@ -190,7 +190,7 @@ test_csv_file (void)
     g_assert_cmpint (fputc ('\n', file), ==, '\n');
     fclose (file);
     g_assert_null (ledger_table_read_file (huge, NULL, &error));
-    g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+    g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INPUT_FILE);
     g_assert_nonnull (strstr (error->message, "larger than 512 MiB"));
   }
   ledger_test_remove_dir (dir);

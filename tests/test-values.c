@@ -244,6 +244,11 @@ test_field_others (void)
     BAD (FACILITIES, "village_code", "51202210120"),
     BAD (FACILITIES, "village_code", "5120221012031"),
     BAD (FACILITIES, "village_code", "5.12022E+11"),
+    /* Excel's scientific notation saved "as shown": every digit there is the code */
+    OK (FACILITIES, "village_code", "5.12022112225E+11", "512022112225"),
+    OK (FACILITIES, "village_code", "5.12022101200e+11", "512022101200"),
+    BAD (FACILITIES, "village_code", "5.1202211223E+11"),
+    BAD (FACILITIES, "village_code", "5.120221122251E+11"),
     BAD (FACILITIES, "village_code", "51202210120a"),
     OK (FACILITIES, "code", "F512022101203-1", "F512022101203-1"),
     OK (FACILITIES, "code", "  污水站-1 ", "污水站-1"),
@@ -373,6 +378,7 @@ test_error_messages (void)
     BAD (FARMS, "facilities_matched", "maybe"),
     BAD (VILLAGES, "village_code", "5120221012"),
     BAD (VILLAGES, "year_done", "23"),
+    BAD (FARMS, "village_code", "5.12022E+11"),
   };
   static const char * const expected[] = {
     "Stock: “12kg” is not a number",
@@ -384,6 +390,8 @@ test_error_messages (void)
     "Manure facilities matched: “maybe” is not 是 or 否 (yes or no)",
     "Village code: “5120221012” is not a 12-digit village code",
     "Year done: “23” is not a year",
+    "Village code: “5.12022E+11” is a code in scientific notation that lost its last digits; "
+    "format the column as text (or as a number without decimals) in Excel or WPS and save again",
   };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (cases) == G_N_ELEMENTS (expected));
@@ -540,6 +548,15 @@ test_enum_aliases (void)
     { "water_status", "已完成", "completed" },
     { "facility_status", "正常", "normal" },
     { "mode", "纳管", "sewer" },
+    /* the officers' words of issue 10 (ledger-vocabulary.c) */
+    { "facility_kind", "集中式", "village_station" },
+    { "facility_kind", "分散式", "household_unit" },
+    { "mode", "集中式", "centralised" },
+    { "mode", "分散式", "decentralised" },
+    { "utilisation", "还田利用", "field" },
+    { "facility_status", "正 常", "normal" },
+    { "facility_status", "ＮＯＲＭＡＬ", "normal" },
+    { "inspection_result", "合格", "ok" },
     { "species", "马", NULL },
     { "water_kind", "", NULL },
   };

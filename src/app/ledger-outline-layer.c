@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "ledger-error.h"
+#include "ledger-json.h"
 #include "ledger-outline-layer.h"
 #include "ledger-point-grid.h"
 
@@ -465,7 +466,7 @@ ledger_outline_layer_set_geojson (LedgerOutlineLayer  *self,
 
   reset_outline (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (!json_parser_load_from_data (parser, geojson, length, &local_error))
+  if (!ledger_json_parse (parser, geojson, length, &local_error))
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
                    _("The county outline is not valid GeoJSON: %s"), local_error->message);

@@ -55,12 +55,35 @@ on_open_error_response_cb (AdwMessageDialog *dialog,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.new-ledger", NULL);
 }
 
+/* The heading says what is wrong; the body, what to do. */
+static const char *
+open_error_heading (const GError *error)
+{
+  if (error->domain != LEDGER_ERROR)
+    return _("Cannot Open the Ledger");
+  switch (error->code)
+    {
+    case LEDGER_ERROR_DAMAGED:
+      return _("The Ledger Is Damaged");
+    case LEDGER_ERROR_NOT_A_LEDGER:
+      return _("This Is Not a Ledger");
+    case LEDGER_ERROR_TOO_NEW:
+      return _("The Ledger Is from a Newer Version");
+    case LEDGER_ERROR_BUSY:
+      return _("The Ledger Is in Use");
+    case LEDGER_ERROR_READ_ONLY:
+      return _("The Ledger Is Read-Only");
+    default:
+      return _("Cannot Open the Ledger");
+    }
+}
+
 void
 ledger_window_show_open_error (LedgerWindow *self,
                                const char   *path,
                                const GError *error)
 {
-  AdwMessageDialog *dialog = new_message_dialog (self, _("Cannot Open the Ledger"), error->message);
+  AdwMessageDialog *dialog = new_message_dialog (self, open_error_heading (error), error->message);
 
   g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));

@@ -88,7 +88,8 @@ open_ledger (const char *path,
   return db;
 }
 
-/* An error while working on an open ledger: 3 when the ledger is the cause. */
+/* An error while working on an open ledger: 3 when the ledger is the cause
+ * (it cannot be opened or written); 1 for everything about the input. */
 int
 exit_for_error (const GError *error)
 {
@@ -102,6 +103,8 @@ exit_for_error (const GError *error)
     case LEDGER_ERROR_TOO_NEW:
     case LEDGER_ERROR_READ_ONLY:
     case LEDGER_ERROR_BUSY:
+    case LEDGER_ERROR_DAMAGED:
+    case LEDGER_ERROR_CANNOT_WRITE:
       return LEDGER_EXIT_CANNOT_OPEN;
     default:
       return LEDGER_EXIT_REJECTED;
@@ -190,20 +193,24 @@ parse_datum (const char  *key,
   return FALSE;
 }
 
-static void
-remove_new_ledger (const char *path)
+typedef struct
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  const char  *path;
+  const char  *geojson;   /* read once, before the ledger is made */
+} OutlineFill;
 
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_remove (file);
-    }
+static gboolean
+store_outline (LedgerDb  *db,
+               gpointer   user_data,
+               GError   **error)
+{
+  const OutlineFill *outline = user_data;
+
+  return ledger_county_outline_import_text (db, outline->geojson, outline->path, FALSE, error);
 }
 
 /* A new ledger with the outline, or none at all: the outline is read before
- * the ledger is made, and a refused outline takes the new file away again. */
+ * the ledger is made, and stored before the new file is put in place. */
 static int
 create_ledger (const char  *db_path,
                const char  *region,
@@ -214,18 +221,14 @@ create_ledger (const char  *db_path,
   g_autoptr (GError) error = NULL;
   g_autoptr (LedgerDb) db = NULL;
   g_autofree char *geojson = NULL;
+  OutlineFill fill = { outline, NULL };
 
   if (outline != NULL && (geojson = ledger_county_outline_read_file (outline, datum, &error)) == NULL)
     return exit_for_error (error);
-  db = ledger_ledger_create (db_path, region, demo, &error);
+  fill.geojson = geojson;
+  db = ledger_ledger_create_full (db_path, region, demo, outline ? store_outline : NULL, &fill, &error);
   if (db == NULL)
     return exit_for_error (error);
-  if (outline != NULL && !ledger_county_outline_import (db, outline, datum, FALSE, &error))
-    {
-      g_clear_object (&db);
-      remove_new_ledger (db_path);
-      return exit_for_error (error);
-    }
   return LEDGER_EXIT_OK;
 }
 
@@ -310,6 +313,57 @@ run_set_outline (const char *db_path,
 
 /* ---- import ---- */
 
+/* "FILE: read sheet “养殖场” (2 of 2), header rows 3–4; year 2025 from the title (line 1)" */
+static void
+print_layout (const LedgerImportReport *report)
+{
+  g_autofree char *described = NULL;
+  const LedgerTableLayout *layout = report->layout;
+
+  if (layout == NULL || layout->n_columns == 0)
+    return;
+  described = ledger_table_layout_describe (layout, NULL);
+  g_print (_("%s: read %s.\n"), report->file_name, described);
+}
+
+/* Rows that are not items, one line per run of the same kind:
+ * "FILE:31: skipped: total row (合计/小计): 合计" */
+static void
+print_skipped (const LedgerImportReport *report)
+{
+  for (guint i = 0; i < report->skipped->len; i++)
+    {
+      const LedgerImportSkipped *first = g_ptr_array_index (report->skipped, i);
+      const LedgerImportSkipped *last = first;
+
+      while (i + 1 < report->skipped->len &&
+             ((LedgerImportSkipped *) g_ptr_array_index (report->skipped, i + 1))->row_class == first->row_class &&
+             ((LedgerImportSkipped *) g_ptr_array_index (report->skipped, i + 1))->line == last->line + 1 &&
+             (first->row_class == LEDGER_ROW_BLANK || first->row_class == LEDGER_ROW_FOOTER))
+        last = g_ptr_array_index (report->skipped, ++i);
+      if (last != first)
+        g_print (_("%s:%u–%u: skipped: %s\n"), report->file_name, first->line, last->line,
+                 ledger_row_class_describe (first->row_class));
+      else if (first->text != NULL)
+        g_print (_("%s:%u: skipped: %s: %s\n"), report->file_name, first->line,
+                 ledger_row_class_describe (first->row_class), first->text);
+      else
+        g_print (_("%s:%u: skipped: %s\n"), report->file_name, first->line,
+                 ledger_row_class_describe (first->row_class));
+    }
+}
+
+/* A problem that is no warning (a missing column, no header) rejects the
+ * file even when no row was: an error printed is never exit 0. */
+static gboolean
+has_errors (const LedgerImportReport *report)
+{
+  for (guint i = 0; i < report->problems->len; i++)
+    if (!((const LedgerProblem *) g_ptr_array_index (report->problems, i))->warning)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 print_import_report (const LedgerImportReport *report,
                      const LedgerImportOptions *options,
@@ -317,6 +371,8 @@ print_import_report (const LedgerImportReport *report,
 {
   guint n_warnings = 0;
 
+  print_layout (report);
+  print_skipped (report);
   /* every error; warnings (say, points outside the county) up to a screenful */
   for (guint i = 0; i < report->problems->len; i++)
     {
@@ -334,7 +390,7 @@ print_import_report (const LedgerImportReport *report,
   if (options->dry_run)
     g_print (ngettext ("Checked %u row: nothing written (dry run).\n",
                        "Checked %u rows: nothing written (dry run).\n", report->n_rows), report->n_rows);
-  else if (report->n_written > 0 || report->n_rejected == 0)
+  else if (report->n_written > 0 || (report->n_rejected == 0 && !has_errors (report)))
     g_print (ngettext ("Imported %u row into %s.\n", "Imported %u rows into %s.\n", report->n_written),
              report->n_written, db_name);
   if (report->n_new + report->n_updated + report->n_unchanged > 0)
@@ -359,6 +415,8 @@ run_import (const char *db_path,
 {
   LedgerImportOptions options = { 0 };
   g_autofree char *crs = NULL;
+  g_autofree char *sheet = NULL;
+  int year = 0;
   g_autoptr (GError) error = NULL;
   g_autoptr (LedgerDb) db = NULL;
   g_autoptr (LedgerImportReport) report = NULL;
@@ -370,6 +428,12 @@ run_import (const char *db_path,
     { "crs", 0, 0, G_OPTION_ARG_STRING, &crs,
       N_("Coordinate system of the file: wgs84 (GPS, Tianditu; the default), gcj02 (Gaode, Tencent) or bd09 (Baidu)"),
       "wgs84|gcj02|bd09" },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year,
+      N_("The year of the farms’ figures when the file has no 统计年度 column (default: a year in the title lines or the file name)"),
+      "YYYY" },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet,
+      N_("The sheet of a workbook to read, by name or number (default: the one whose header fits the kind best)"),
+      "NAME|N" },
     { NULL }
   };
 
@@ -380,6 +444,10 @@ run_import (const char *db_path,
     return usage_error (_("import needs a KIND and a FILE, e.g. “import farms farms.csv”."));
   if (crs != NULL && !ledger_datum_from_key (crs, &options.crs))
     return usage_error (_("Unknown coordinate system “%s”: use wgs84, gcj02 or bd09."), crs);
+  if (year != 0 && (year < 1949 || year > 2100))
+    return usage_error (_("--year %d is not a year between 1949 and 2100."), year);
+  options.year = year;
+  options.sheet = sheet;
   if (!parse_kind (argv[1], &kind))
     return LEDGER_EXIT_USAGE;
   if (!(db = open_ledger (db_path, options.dry_run)))
@@ -388,7 +456,7 @@ run_import (const char *db_path,
   if (report == NULL)
     return exit_for_error (error);
   print_import_report (report, &options, db_name);
-  if (report->n_rejected > 0 && (report->n_written == 0 || options.dry_run))
+  if ((report->n_rejected > 0 || has_errors (report)) && (report->n_written == 0 || options.dry_run))
     return LEDGER_EXIT_REJECTED;
   return LEDGER_EXIT_OK;
 }
@@ -499,6 +567,8 @@ run_export (const char *db_path,
     return usage_error (_("export takes no arguments besides its options: “%s”."), argv[1]);
   if ((status = check_export_args (&args, &has_kind, &kind)) != LEDGER_EXIT_OK)
     return status;
+  if (ledger_db_path_is_ledger_file (db_path, args.output))
+    return usage_error (_("--output “%s” is the ledger itself: choose another file name."), args.output);
   if (!(db = open_ledger (db_path, TRUE)))
     return LEDGER_EXIT_CANNOT_OPEN;
   if (!check_township (db, args.township))
@@ -580,8 +650,8 @@ static const Command commands[] = {
     N_("create a ledger for a county (6-digit code, default 512022 = Lezhi) with its townships and village-level units; --demo adds the demo inventory; --outline stores the county’s outline (Lezhi’s ships with the program)") },
   { "set-outline", run_set_outline, "set-outline FILE.geojson [--datum wgs84|gcj02|bd09] [--force] | --clear",
     N_("store the county’s outline (a GeoJSON Polygon or MultiPolygon) in the ledger; refused when most township seats lie outside it, unless --force") },
-  { "import", run_import, "import KIND FILE [--dry-run] [--valid-only] [--crs wgs84|gcj02|bd09]",
-    N_("import a CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it), XLSX (its first sheet) or GeoJSON file; coordinates are converted from --crs to WGS-84; a row whose code exists updates that item; all rows or none, unless --valid-only") },
+  { "import", run_import, "import KIND FILE [--dry-run] [--valid-only] [--crs wgs84|gcj02|bd09] [--year YYYY] [--sheet NAME|N]",
+    N_("import a CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel and WPS save it), XLSX (the sheet whose header fits the kind, or --sheet) or GeoJSON file; the header row(s) are found by their names, title, 合计 and footer rows are skipped; villages may be given by township and name; coordinates are converted from --crs to WGS-84; a row whose code exists updates that item; all rows or none, unless --valid-only") },
   { "export", run_export, "export --output FILE.xlsx|FILE.csv|FILE.geojson|FILE.kml|FILE.kmz [--kind KIND] [--township CODE] [--year YYYY] [--header zh|keys]",
     N_("export the progress workbook to XLSX (a summary sheet and one sheet per kind), one kind to CSV (--kind required), or points to GeoJSON (without --kind: every kind with coordinates in one collection)") },
   { "progress", run_progress, "progress [--year YYYY] [--township CODE] [--json]",
@@ -608,7 +678,7 @@ print_help (void)
   g_print ("                 %s %s\n", _("default:"), db);
   g_print ("  --version      %s\n", _("print the version"));
   g_print ("  -h, --help     %s\n", _("print this help; COMMAND --help prints a command’s options"));
-  g_print ("\n%s\n", _("Exit status: 0 success; 1 the input was rejected (nothing written; every problem printed as FILE:LINE:COLUMN: message), or init found an existing file; 2 usage error; 3 the ledger cannot be opened (missing, not a ledger, damaged, locked, read-only for a change, or newer than this program)."));
+  g_print ("\n%s\n", _("Exit status: 0 success; 1 the input was rejected (nothing written; every problem printed as FILE:LINE:COLUMN: message), including an input file that is missing, unreadable, not a regular file, empty or too large, or init found an existing file; 2 usage error; 3 the ledger cannot be opened or written (missing, not a ledger, damaged, locked, read-only, disk full, or newer than this program)."));
   g_print ("\n%s\n", _("Examples:"));
   g_print ("  %s --db lezhi.db init --region 512022 --demo\n", PROGRAM);
   g_print ("  %s --db dongcheng.db init --region 110101 --outline 东城区.geojson\n", PROGRAM);

@@ -12,8 +12,13 @@
 
 #include "ledger-county-outline.h"
 #include "ledger-error.h"
+#include "ledger-input.h"
+#include "ledger-json.h"
 #include "ledger-geo.h"
 #include "ledger-regions.h"
+
+/* a county's outline at 1 m detail is a few MB; more is not an outline */
+#define MAX_OUTLINE_BYTES ((gsize) 64 * 1024 * 1024)
 
 /* ---- auxiliary functions ---- */
 
@@ -249,7 +254,7 @@ ledger_county_outline_to_wgs84 (const char   *geojson,
   g_autoptr (JsonGenerator) generator = NULL;
   JsonNode *root;
 
-  if (!json_parser_load_from_data (parser, geojson, -1, error))
+  if (!ledger_json_parse (parser, geojson, -1, error))
     return NULL;
   root = json_parser_get_root (parser);
   if (from == LEDGER_DATUM_WGS84 || root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -314,7 +319,7 @@ ledger_county_outline_read_file (const char   *path,
   g_autoptr (GError) local_error = NULL;
   char *wgs84;
 
-  if (!g_file_get_contents (path, &text, NULL, error))
+  if (!ledger_input_read_file (path, MAX_OUTLINE_BYTES, &text, NULL, error))
     return NULL;
   if ((wgs84 = ledger_county_outline_to_wgs84 (text, from, &local_error)) == NULL)
     {
@@ -324,6 +329,37 @@ ledger_county_outline_read_file (const char   *path,
                    _("“%s” is not GeoJSON: %s"), name, local_error->message);
     }
   return wgs84;
+}
+
+/**
+ * ledger_county_outline_import_text:
+ * @db: a ledger
+ * @geojson: the outline in WGS-84, as ledger_county_outline_read_file() gave it
+ * @path: the file it came from, for messages
+ * @force: store it even when most township seats lie outside it
+ * @error: why it was refused; nothing was written then
+ *
+ * Returns: %TRUE when the outline was stored
+ */
+gboolean
+ledger_county_outline_import_text (LedgerDb     *db,
+                                   const char   *geojson,
+                                   const char   *path,
+                                   gboolean      force,
+                                   GError      **error)
+{
+  LedgerOutlineCheck check;
+
+  if (!ledger_county_outline_check (db, geojson, &check, error))
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+
+      g_prefix_error (error, "“%s”: ", name);
+      return FALSE;
+    }
+  if (!force && !ledger_county_outline_fits (&check))
+    return set_mismatch_error (&check, path, error);
+  return ledger_county_outline_store (db, geojson, error);
 }
 
 /**
@@ -344,18 +380,6 @@ ledger_county_outline_import (LedgerDb     *db,
                               GError      **error)
 {
   g_autofree char *geojson = ledger_county_outline_read_file (path, from, error);
-  LedgerOutlineCheck check;
 
-  if (geojson == NULL)
-    return FALSE;
-  if (!ledger_county_outline_check (db, geojson, &check, error))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_prefix_error (error, "“%s”: ", name);
-      return FALSE;
-    }
-  if (!force && !ledger_county_outline_fits (&check))
-    return set_mismatch_error (&check, path, error);
-  return ledger_county_outline_store (db, geojson, error);
+  return geojson != NULL && ledger_county_outline_import_text (db, geojson, path, force, error);
 }

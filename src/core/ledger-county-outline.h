@@ -25,6 +25,11 @@ gboolean  ledger_county_outline_check       (LedgerDb            *db,
                                              LedgerOutlineCheck  *check,
                                              GError             **error);
 gboolean  ledger_county_outline_fits        (const LedgerOutlineCheck *check);
+gboolean  ledger_county_outline_import_text (LedgerDb            *db,
+                                             const char          *geojson,
+                                             const char          *path,
+                                             gboolean             force,
+                                             GError             **error);
 char     *ledger_county_outline_to_wgs84    (const char          *geojson,
                                              LedgerDatum          from,
                                              GError             **error);

@@ -13,6 +13,7 @@
 
 #include "ledger-csv.h"
 #include "ledger-error.h"
+#include "ledger-input.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
 
@@ -24,6 +25,7 @@ typedef struct
   char          plain_stops[4];   /* what ends an unquoted cell: delimiter, CR, LF */
   gsize         max_cell;
   GString      *scratch;      /* the quoted cell being read */
+  guint64       n_bytes;      /* memory the rows take so far, cells and their text */
 } Cursor;
 
 /* ---- auxiliary functions ---- */
@@ -200,6 +202,28 @@ read_cell (Cursor  *c,
   return g_strndup (c->p - n, n);
 }
 
+/* A file of nothing but commas is a few bytes per cell on disk and forty
+ * in memory: columns and the memory of all cells are capped, not only bytes. */
+static gboolean
+check_table_size (Cursor      *c,
+                  guint        column,
+                  const char  *cell,
+                  GError     **error)
+{
+  c->n_bytes += strlen (cell) + LEDGER_CSV_CELL_OVERHEAD;
+  if (column > LEDGER_CSV_MAX_COLUMNS)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                 _("Line %u has more than %u columns; this is not a ledger."),
+                 c->line, (guint) LEDGER_CSV_MAX_COLUMNS);
+  else if (c->n_bytes > LEDGER_CSV_MAX_TABLE_BYTES)
+    g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                 _("Line %u: the file’s cells take more than %u MiB; split it into smaller files."),
+                 c->line, (guint) (LEDGER_CSV_MAX_TABLE_BYTES >> 20));
+  else
+    return TRUE;
+  return FALSE;
+}
+
 /* Reads one row and the line end after it. */
 static LedgerCsvRow *
 read_row (Cursor  *c,
@@ -216,6 +240,8 @@ read_row (Cursor  *c,
       if (cell == NULL)
         return NULL;
       g_ptr_array_add (cells, cell);
+      if (!check_table_size (c, cells->len, cell, error))
+        return NULL;
       if (*c->p != c->delimiter)
         break;
       c->p++;
@@ -372,7 +398,7 @@ ledger_csv_parse_full (const char    *text,
 {
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GString) scratch = g_string_new (NULL);
-  Cursor c = { text, 1, delimiter, { delimiter, '\r', '\n', '\0' }, LEDGER_CSV_MAX_CELL, scratch };
+  Cursor c = { text, 1, delimiter, { delimiter, '\r', '\n', '\0' }, LEDGER_CSV_MAX_CELL, scratch, 0 };
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (delimiter == ',' || delimiter == ';' || delimiter == '\t', NULL);
@@ -432,12 +458,8 @@ ledger_csv_read_file (const char  *path,
   GPtrArray *rows = NULL;
   gsize len = 0;
 
-  if (!g_file_get_contents (path, &contents, &len, &local))
-    {
-      /* GLib's message names the file and says why, in the user's language */
-      g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_OPEN, local->message);
-      return NULL;
-    }
+  if (!ledger_input_read_file (path, LEDGER_INPUT_MAX_BYTES, &contents, &len, error))
+    return NULL;
   text = ledger_csv_decode (contents, len, encoding, &local);
   if (text != NULL)
     rows = ledger_csv_parse (text, &local);

@@ -9,6 +9,7 @@
 #include "ledger-db.h"
 #include "ledger-undo.h"
 #include "ledger-error.h"
+#include "ledger-replace.h"
 #include "ledger-exchange-private.h"
 #include "ledger-schema.h"
 
@@ -25,6 +26,7 @@ struct _LedgerDb
   guint       depth;         /* transaction nesting: 1 = BEGIN, > 1 = savepoints */
   gint64      data_version;
   gboolean    read_only;
+  gboolean    create;        /* opened to create a ledger: an empty file is welcome */
   gboolean    applying;      /* a partner's package is being applied: no audit triggers */
   sqlite3_session *session;  /* records the open transaction for the exchange log */
 };
@@ -117,8 +119,18 @@ set_open_error (LedgerDb   *self,
                    _("“%s” is not a ledger file."), name);
       break;
     case SQLITE_CORRUPT:
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_OPEN,
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DAMAGED,
                    _("The ledger “%s” is damaged and cannot be opened. Open a backup copy instead."), name);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_WRITE,
+                   _("The disk holding the ledger “%s” is full: nothing was written. Free some space and try again."),
+                   name);
+      break;
+    case SQLITE_IOERR:
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_WRITE,
+                   _("The ledger “%s” could not be written (%s): nothing was written. Check the disk and try again."),
+                   name, sqlite3_errstr (rc));
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -278,6 +290,30 @@ migrate (LedgerDb  *self,
   return ledger_db_commit (self, error);
 }
 
+/* Before writing to a ledger: damaged pages take an import with them, and
+ * the officer should go to a backup now, not after another month of work. */
+static gboolean
+check_integrity (LedgerDb  *self,
+                 GError   **error)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->handle, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  gboolean ok;
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  if (ok)
+    return TRUE;
+  if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+    return set_open_error (self, rc, error);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DAMAGED,
+               _("The ledger “%s” is damaged and cannot be opened. Open a backup copy instead."), name);
+  return FALSE;
+}
+
 /* Refuses what is not ours or is newer, before writing a single byte. */
 static gboolean
 check_and_upgrade (LedgerDb  *self,
@@ -297,6 +333,16 @@ check_and_upgrade (LedgerDb  *self,
                    _("“%s” is not a ledger file."), name);
       return FALSE;
     }
+  /* an empty file (or an SQLite file without tables) becomes a ledger only
+   * when asked to create one, never by an import into the wrong name */
+  if (n_tables == 0 && !self->create)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_A_LEDGER,
+                   _("“%s” is empty: it is not a ledger. Create a new ledger, or choose another file."), name);
+      return FALSE;
+    }
+  if (n_tables > 0 && !self->read_only && !check_integrity (self, error))
+    return FALSE;
   if (version > LEDGER_SCHEMA_VERSION)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_TOO_NEW,
@@ -337,6 +383,32 @@ configure_connection (LedgerDb  *self,
 }
 
 static gboolean
+folder_is_writable (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return g_access (folder, W_OK) == 0;
+}
+
+/* A WAL ledger is read through its -shm file, which a read-only folder
+ * cannot hold: a ledger closed cleanly there is read as immutable (no
+ * program can write it either), so that a CD or a shared folder still shows
+ * progress. Paths go through a URI, so % and ? in names are escaped. */
+static char *
+open_uri (const char *path,
+          gboolean    read_only)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean immutable = read_only && !folder_is_writable (path) &&
+                       !g_file_test (shm, G_FILE_TEST_EXISTS) && !g_file_test (wal, G_FILE_TEST_EXISTS);
+
+  return g_strconcat ("file:", escaped, immutable ? "?immutable=1" : "", NULL);
+}
+
+static gboolean
 check_file (const char         *path,
             LedgerDbOpenFlags   flags,
             GError            **error)
@@ -356,10 +428,25 @@ check_file (const char         *path,
                    _("“%s” is a folder, not a ledger file."), name);
       return FALSE;
     }
+  /* a FIFO would block the open forever, a device never ends */
+  if (exists && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_NOT_A_LEDGER,
+                   _("“%s” is not a ledger file."), name);
+      return FALSE;
+    }
   if (exists && !(flags & LEDGER_DB_OPEN_READ_ONLY) && g_access (path, W_OK) != 0)
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_READ_ONLY,
                    _("The ledger “%s” is read-only: changes cannot be saved."), name);
+      return FALSE;
+    }
+  /* the journal beside it must be writable too, or a change fails halfway */
+  if (!(flags & LEDGER_DB_OPEN_READ_ONLY) && !folder_is_writable (path))
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_READ_ONLY,
+                   _("The ledger “%s” is in a read-only folder: changes cannot be saved. Copy it to a folder you can write to."),
+                   name);
       return FALSE;
     }
   return TRUE;
@@ -429,6 +516,7 @@ ledger_db_open (const char         *path,
                 GError            **error)
 {
   g_autoptr (LedgerDb) self = NULL;
+  g_autofree char *uri = NULL;
   int sqlite_flags;
   int rc;
 
@@ -439,9 +527,11 @@ ledger_db_open (const char         *path,
   self = g_object_new (LEDGER_TYPE_DB, NULL);
   self->path = g_strdup (path);
   self->read_only = (flags & LEDGER_DB_OPEN_READ_ONLY) != 0;
+  self->create = (flags & LEDGER_DB_OPEN_CREATE) != 0;
   sqlite_flags = self->read_only ? SQLITE_OPEN_READONLY
-                                 : SQLITE_OPEN_READWRITE | ((flags & LEDGER_DB_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
-  rc = sqlite3_open_v2 (path, &self->handle, sqlite_flags | SQLITE_OPEN_NOMUTEX, NULL);
+                                 : SQLITE_OPEN_READWRITE | (self->create ? SQLITE_OPEN_CREATE : 0);
+  uri = open_uri (path, self->read_only);
+  rc = sqlite3_open_v2 (uri, &self->handle, sqlite_flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
   if (rc != SQLITE_OK)
     {
       set_open_error (self, rc, error);
@@ -449,8 +539,62 @@ ledger_db_open (const char         *path,
     }
   if (!configure_connection (self, error) || !check_and_upgrade (self, error))
     return NULL;
+  if (!self->read_only)
+    ledger_replace_clean_strays (path);   /* a killed init's half-made ledger */
   query_int (self, "PRAGMA data_version", &self->data_version, NULL);
   return g_steal_pointer (&self);
+}
+
+/**
+ * ledger_db_path_is_ledger_file:
+ * @db_path: a ledger's file
+ * @path: a file about to be written
+ *
+ * Whether @path names the ledger or one of its companion files (-wal, -shm,
+ * -journal), by name or by inode (another spelling of the same file).
+ * An export never overwrites the ledger it reads.
+ */
+gboolean
+ledger_db_path_is_ledger_file (const char *db_path,
+                               const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  GStatBuf out_info;
+  gboolean exists = g_stat (path, &out_info) == 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (db_path, suffixes[i], NULL);
+      g_autofree char *file_canonical = g_canonicalize_filename (file, NULL);
+      GStatBuf info;
+
+      if (g_str_equal (file_canonical, canonical) ||
+          (exists && g_stat (file, &info) == 0 && info.st_dev == out_info.st_dev && info.st_ino == out_info.st_ino))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * ledger_db_refuse_own_file:
+ * @path: a file about to be written
+ *
+ * Returns: %FALSE with @error when @path is this ledger's file
+ */
+gboolean
+ledger_db_refuse_own_file (LedgerDb    *self,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autofree char *name = NULL;
+
+  if (!ledger_db_path_is_ledger_file (self->path, path))
+    return TRUE;
+  name = g_filename_display_name (path);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+               _("“%s” is the ledger itself: choose another file name."), name);
+  return FALSE;
 }
 
 const char *
@@ -580,6 +724,8 @@ exec_cached (LedgerDb    *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
+  if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CORRUPT)
+    return set_open_error (self, rc, error);
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED, "%s", sqlite3_errmsg (self->handle));
   return FALSE;
 }

@@ -40,6 +40,11 @@ LedgerDb     *ledger_db_open             (const char         *path,
                                           LedgerDbOpenFlags   flags,
                                           GError            **error);
 const char   *ledger_db_get_path         (LedgerDb           *self);
+gboolean      ledger_db_path_is_ledger_file (const char     *db_path,
+                                             const char     *path);
+gboolean      ledger_db_refuse_own_file  (LedgerDb           *self,
+                                          const char         *path,
+                                          GError            **error);
 gboolean      ledger_db_is_read_only     (LedgerDb           *self);
 gboolean      ledger_db_begin            (LedgerDb           *self,
                                           GError            **error);

@@ -19,6 +19,9 @@ typedef enum
   LEDGER_ERROR_CONFLICT,       /* changed by another process since it was read */
   LEDGER_ERROR_FAILED,         /* anything else (the message says what) */
   LEDGER_ERROR_SERVER,         /* the county server cannot be reached or used */
+  LEDGER_ERROR_INPUT_FILE,     /* an input file missing, unreadable, not a regular file, empty, too big */
+  LEDGER_ERROR_CANNOT_WRITE,   /* the ledger cannot be written: disk full, I/O error */
+  LEDGER_ERROR_DAMAGED,        /* the ledger file is damaged (failed its check) */
 } LedgerErrorCode;
 
 GQuark ledger_error_quark (void);

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ledger-error.h"
+#include "ledger-json.h"
 #include "ledger-exchange.h"
 #include "ledger-exchange-private.h"
 
@@ -140,7 +141,7 @@ take_value (LedgerDb    *db,
 
   if (keys == NULL)
     return FALSE;
-  if (!json_parser_load_from_data (parser, pk_json, -1, NULL) ||
+  if (!ledger_json_parse (parser, pk_json, -1, NULL) ||
       !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)) ||
       json_array_get_length (pk = json_node_get_array (json_parser_get_root (parser))) != keys->len)
     return g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID, _("The conflict's row cannot be found.")), FALSE;

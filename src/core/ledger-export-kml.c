@@ -18,6 +18,7 @@
 #include <zip.h>
 
 #include "ledger-error.h"
+#include "ledger-replace.h"
 #include "ledger-export-kml.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
@@ -258,31 +259,29 @@ write_kmz (const char  *path,
            const char  *kml,
            GError     **error)
 {
-  g_autofree char *temp = g_strconcat (path, ".XXXXXX", NULL);
+  g_autoptr (LedgerReplace) replace = ledger_replace_begin (path, error);
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   zip_fileinfo info = { 0 };
   zipFile zip;
-  int fd = g_mkstemp (temp);
   gboolean ok;
 
   info.tmz_date = (tm_zip) { g_date_time_get_second (now), g_date_time_get_minute (now), g_date_time_get_hour (now),
                              g_date_time_get_day_of_month (now), g_date_time_get_month (now) - 1,
                              g_date_time_get_year (now) };
 
-  if (fd < 0)
-    return write_failed (path, g_strerror (errno), error);
-  close (fd);
-  zip = zipOpen64 (temp, APPEND_STATUS_CREATE);
+  /* a synced, locked temporary file renamed into place (ledger-replace.h) */
+  if (replace == NULL)
+    return FALSE;
+  zip = zipOpen64 (ledger_replace_get_temporary (replace), APPEND_STATUS_CREATE);
   ok = zip != NULL &&
        zipOpenNewFileInZip64 (zip, "doc.kml", &info, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
                               Z_DEFAULT_COMPRESSION, 1) == ZIP_OK &&
        zipWriteInFileInZip (zip, kml, strlen (kml)) == ZIP_OK &&
        zipCloseFileInZip (zip) == ZIP_OK;
   ok = (zip == NULL || zipClose (zip, NULL) == ZIP_OK) && ok;
-  if (ok && g_rename (temp, path) == 0)
-    return TRUE;
-  g_unlink (temp);
-  return write_failed (path, ok ? g_strerror (errno) : _("the zip archive could not be written"), error);
+  if (!ok)
+    return write_failed (path, _("the zip archive could not be written"), error);
+  return ledger_replace_commit (replace, TRUE, error);
 }
 
 /* ---- public API ---- */
@@ -343,13 +342,10 @@ ledger_export_kml (LedgerDb    *db,
 {
   g_autofree char *text = ledger_export_kml_text (db, kind, year, township, error);
   g_autofree char *lower = g_ascii_strdown (path, -1);
-  g_autoptr (GError) local = NULL;
 
-  if (text == NULL)
+  if (text == NULL || !ledger_db_refuse_own_file (db, path, error))
     return FALSE;
   if (g_str_has_suffix (lower, ".kmz"))
     return write_kmz (path, text, error);
-  if (g_file_set_contents (path, text, -1, &local))
-    return TRUE;
-  return write_failed (path, local->message, error);
+  return ledger_replace_write_contents (path, text, strlen (text), error);
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "ledger-error.h"
+#include "ledger-replace.h"
 #include "ledger-export-xlsx-private.h"
 #include "ledger-store.h"
 
@@ -131,33 +132,6 @@ set_properties (LedgerXlsx *x)
   workbook_set_properties (x->workbook, &properties);
 }
 
-/* A hidden file in the folder of @path, so that the rename stays on one
- * file system; creating it is also the test that the folder is writable. */
-static char *
-create_temporary (const char  *path,
-                  GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_filename_display_name (path);
-  g_autofree char *folder_name = g_filename_display_name (folder);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  char *temporary = g_build_filename (folder, template, NULL);
-  int fd = g_mkstemp_full (temporary, O_WRONLY, 0644);
-  int saved = errno;
-
-  if (fd >= 0)
-    {
-      close (fd);
-      return temporary;
-    }
-  g_free (temporary);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED,
-               _("Cannot export to “%s”: the folder “%s” cannot be written (%s). Choose another folder."),
-               name, folder_name, g_strerror (saved));
-  return NULL;
-}
-
 static gboolean
 disk_is_full (const char *path)
 {
@@ -181,24 +155,6 @@ set_write_error (GError     **error,
   else
     g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED,
                  _("Cannot export to “%s”: %s."), name, lxw_strerror (code));
-}
-
-static gboolean
-move_into_place (const char  *temporary,
-                 const char  *path,
-                 GError     **error)
-{
-  g_autofree char *name = NULL;
-  int saved;
-
-  if (g_rename (temporary, path) == 0)
-    return TRUE;
-  saved = errno;
-  name = g_filename_display_name (path);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED,
-               _("Cannot replace “%s”: %s. Close it if another program has it open, or choose another name."),
-               name, g_strerror (saved));
-  return FALSE;
 }
 
 static gboolean
@@ -321,27 +277,25 @@ ledger_export_xlsx (LedgerDb                 *db,
                     GError                  **error)
 {
   g_autoptr (LedgerRules) rules = NULL;
-  g_autofree char *temporary = NULL;
+  g_autoptr (LedgerReplace) replace = NULL;
   LedgerXlsx x = { db, NULL, { 0 }, NULL, year, township, progress, user_data, cancellable, 0, 0 };
 
   g_return_val_if_fail (LEDGER_IS_DB (db), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !ledger_db_refuse_own_file (db, path, error))
     return FALSE;
   if ((rules = ledger_rules_load (db, error)) == NULL)
     return FALSE;
   x.rules = rules;
   x.n_rows_expected = expected_rows (db);
-  if ((temporary = create_temporary (path, error)) == NULL)
-    return FALSE;
-  if (!write_workbook (&x, temporary, path, error) ||
+  /* the temporary file is removed by the autoptr unless committed */
+  if ((replace = ledger_replace_begin (path, error)) == NULL ||
+      !write_workbook (&x, ledger_replace_get_temporary (replace), path, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !move_into_place (temporary, path, error))
-    {
-      g_unlink (temporary);
-      return FALSE;
-    }
+      !ledger_replace_commit (replace, TRUE, error))
+    return FALSE;
   if (progress != NULL)
     progress (1.0, user_data);
   return TRUE;

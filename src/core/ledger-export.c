@@ -8,6 +8,7 @@
 
 #include "ledger-csv.h"
 #include "ledger-error.h"
+#include "ledger-replace.h"
 #include "ledger-export.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
@@ -50,15 +51,42 @@ is_plain_number (const char *text)
   return end != text && *end == '\0';
 }
 
+static gboolean
+is_numeric_field (const LedgerField *field)
+{
+  switch (field->type)
+    {
+    case LEDGER_FIELD_INT:
+    case LEDGER_FIELD_REAL:
+    case LEDGER_FIELD_YEAR:
+    case LEDGER_FIELD_LON:
+    case LEDGER_FIELD_LAT:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* -3.5 reads back as the same text from Excel; -1e5 comes back -100000 */
+static gboolean
+keeps_its_text (const char *cell)
+{
+  return cell[0] == '-' && is_plain_number (cell) && strpbrk (cell, "eExX") == NULL;
+}
+
 /* Text that Excel or WPS would run as a formula (=cmd|' /C calc'!A0, +, -,
  * @) gets a leading apostrophe, which the import strips again; a number
- * such as -3.5 stays as it is. */
+ * in a numeric field stays as it is, and so does a plain negative decimal
+ * in a text field (-3.5). Text that Excel would turn into another number
+ * (-1e5) is prefixed too. */
 static char *
-defuse_formula (char *cell)
+defuse_formula (const LedgerField *field,
+                char              *cell)
 {
   char *defused;
 
-  if (strchr ("=+-@", cell[0]) == NULL || cell[0] == '\0' || is_plain_number (cell))
+  if (strchr ("=+-@", cell[0]) == NULL || cell[0] == '\0' ||
+      (is_numeric_field (field) ? is_plain_number (cell) : keeps_its_text (cell)))
     return cell;
   defused = g_strconcat ("'", cell, NULL);
   g_free (cell);
@@ -72,7 +100,7 @@ format_csv_cell (const LedgerField *field,
 {
   if (canonical == NULL)
     return g_strdup ("");
-  return defuse_formula (ledger_field_format (field, canonical, style));
+  return defuse_formula (field, ledger_field_format (field, canonical, style));
 }
 
 typedef struct
@@ -106,14 +134,7 @@ write_atomically (const char  *path,
                   gsize        length,
                   GError     **error)
 {
-  g_autoptr (GError) local = NULL;
-  g_autofree char *name = NULL;
-
-  if (g_file_set_contents (path, contents, length, &local))
-    return TRUE;
-  name = g_filename_display_name (path);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED, _("Could not write “%s”: %s"), name, local->message);
-  return FALSE;
+  return ledger_replace_write_contents (path, contents, length, error);
 }
 
 /* ---- GeoJSON ---- */
@@ -310,7 +331,8 @@ ledger_export_csv (LedgerDb           *db,
 {
   g_autoptr (GString) out = g_string_new (UTF8_BOM);
 
-  if (!ledger_export_csv_text (db, kind, style, year, township, out, error))
+  if (!ledger_db_refuse_own_file (db, path, error) ||
+      !ledger_export_csv_text (db, kind, style, year, township, out, error))
     return FALSE;
   return write_atomically (path, out->str, out->len, error);
 }
@@ -366,9 +388,10 @@ ledger_export_geojson (LedgerDb    *db,
                        const char  *township,
                        GError     **error)
 {
-  g_autofree char *text = ledger_export_geojson_text (db, kind, year, township, error);
+  g_autofree char *text = NULL;
 
-  if (text == NULL)
+  if (!ledger_db_refuse_own_file (db, path, error) ||
+      (text = ledger_export_geojson_text (db, kind, year, township, error)) == NULL)
     return FALSE;
   return write_atomically (path, text, strlen (text), error);
 }

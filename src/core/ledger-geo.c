@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "ledger-error.h"
+#include "ledger-json.h"
 #include "ledger-geo.h"
 
 /* The edges of every ring sorted into horizontal bands, so that a point is
@@ -62,22 +63,68 @@ build_bands (LedgerOutline *outline)
     }
 }
 
+/* Files are hostile: every member is checked for its type before it is
+ * taken (json-glib's getters are for trusted documents; fuzz-outline). */
+static JsonArray *
+element_array (JsonArray *array,
+               guint      index)
+{
+  JsonNode *node = array != NULL && index < json_array_get_length (array) ? json_array_get_element (array, index) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static gboolean
+element_number (JsonArray *array,
+                guint      index,
+                double    *value)
+{
+  JsonNode *node = json_array_get_element (array, index);
+  GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_double (node);
+  return isfinite (*value);
+}
+
+static JsonNode *
+member_of_type (JsonObject *object,
+                const char *name,
+                JsonNodeType type)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_TYPE (node) == type ? node : NULL;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = member_of_type (object, name, JSON_NODE_VALUE);
+
+  return node != NULL && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : "";
+}
+
 static void
 add_ring (LedgerOutline *outline,
           JsonArray     *coordinates)
 {
-  guint n = json_array_get_length (coordinates);
-  GArray *ring = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
+  guint n = coordinates != NULL ? json_array_get_length (coordinates) : 0;
+  GArray *ring;
 
+  if (coordinates == NULL)
+    return;
+  ring = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
   for (guint i = 0; i < n; i++)
     {
-      JsonArray *pair = json_array_get_array_element (coordinates, i);
+      JsonArray *pair = element_array (coordinates, i);
       double xy[2];
 
-      if (pair == NULL || json_array_get_length (pair) < 2)
+      if (pair == NULL || json_array_get_length (pair) < 2 ||
+          !element_number (pair, 0, &xy[0]) || !element_number (pair, 1, &xy[1]))
         continue;
-      xy[0] = json_array_get_double_element (pair, 0);
-      xy[1] = json_array_get_double_element (pair, 1);
       g_array_append_vals (ring, xy, 2);
       outline->min_lon = MIN (outline->min_lon, xy[0]);
       outline->max_lon = MAX (outline->max_lon, xy[0]);
@@ -93,20 +140,21 @@ static void
 add_geometry (LedgerOutline *outline,
               JsonObject    *geometry)
 {
-  const char *type = json_object_get_string_member_with_default (geometry, "type", "");
-  JsonArray *coordinates = json_object_get_array_member (geometry, "coordinates");
+  const char *type = member_string (geometry, "type");
+  JsonNode *node = member_of_type (geometry, "coordinates", JSON_NODE_ARRAY);
+  JsonArray *coordinates = node != NULL ? json_node_get_array (node) : NULL;
   gboolean multi = g_str_equal (type, "MultiPolygon");
 
   if (coordinates == NULL || !(multi || g_str_equal (type, "Polygon")))
     return;
   for (guint i = 0; i < json_array_get_length (coordinates); i++)
     {
-      JsonArray *part = json_array_get_array_element (coordinates, i);
+      JsonArray *part = element_array (coordinates, i);
       if (!multi)
         add_ring (outline, part);
       else
-        for (guint j = 0; j < json_array_get_length (part); j++)
-          add_ring (outline, json_array_get_array_element (part, j));
+        for (guint j = 0; part != NULL && j < json_array_get_length (part); j++)
+          add_ring (outline, element_array (part, j));
     }
 }
 
@@ -114,17 +162,23 @@ static void
 add_object (LedgerOutline *outline,
             JsonObject    *object)
 {
-  const char *type = json_object_get_string_member_with_default (object, "type", "");
+  const char *type = member_string (object, "type");
+  JsonNode *features = member_of_type (object, "features", JSON_NODE_ARRAY);
+  JsonNode *geometry = member_of_type (object, "geometry", JSON_NODE_OBJECT);
 
-  if (g_str_equal (type, "FeatureCollection"))
+  if (g_str_equal (type, "FeatureCollection") && features != NULL)
     {
-      JsonArray *features = json_object_get_array_member (object, "features");
-      for (guint i = 0; features && i < json_array_get_length (features); i++)
-        add_object (outline, json_array_get_object_element (features, i));
+      JsonArray *array = json_node_get_array (features);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *feature = json_array_get_element (array, i);
+          if (JSON_NODE_HOLDS_OBJECT (feature))
+            add_object (outline, json_node_get_object (feature));
+        }
     }
-  else if (g_str_equal (type, "Feature") && json_object_has_member (object, "geometry"))
-    add_geometry (outline, json_object_get_object_member (object, "geometry"));
-  else
+  else if (g_str_equal (type, "Feature") && geometry != NULL)
+    add_geometry (outline, json_node_get_object (geometry));
+  else if (!g_str_equal (type, "FeatureCollection") && !g_str_equal (type, "Feature"))
     add_geometry (outline, object);
 }
 
@@ -145,7 +199,7 @@ ledger_outline_new_from_geojson (const char  *text,
   outline->rings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   outline->min_lon = outline->min_lat = INFINITY;
   outline->max_lon = outline->max_lat = -INFINITY;
-  if (!json_parser_load_from_data (parser, text, -1, error))
+  if (!ledger_json_parse (parser, text, -1, error))
     return NULL;
   root = json_parser_get_root (parser);
   if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))

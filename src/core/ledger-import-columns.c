@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ledger-import-private.h"
+#include "ledger-values.h"
 
 #define K(kind) (1u << LEDGER_KIND_##kind)
 #define ANY     0xffu
@@ -162,9 +163,9 @@ field_name_matches (const LedgerField *field,
 }
 
 /* The field a header names in @kind: its own names first, then the variants. */
-static int
-match_header (LedgerKind  kind,
-              const char *header)
+int
+ledger_import_match_header (LedgerKind  kind,
+                            const char *header)
 {
   g_autofree char *normalised = ledger_import_normalise_header (header);
   guint n_fields;
@@ -181,52 +182,83 @@ match_header (LedgerKind  kind,
   return -1;
 }
 
-static const LedgerCsvRow *
-header_row (const LedgerTable *table)
+static gboolean
+row_fits (const LedgerTableLayout *layout,
+          const LedgerCsvRow      *row)
 {
-  for (guint i = 0; table->rows != NULL && i < table->rows->len; i++)
+  guint n_fields;
+  const LedgerField *fields = ledger_kind_fields (layout->kind, &n_fields);
+
+  for (guint c = 0; c < layout->n_columns && c < row->n_cells; c++)
     {
-      const LedgerCsvRow *row = g_ptr_array_index (table->rows, i);
-      for (guint c = 0; c < row->n_cells; c++)
-        if (!ledger_import_text_is_blank (row->cells[c]))
-          return row;
+      int field = layout->columns[c].target;
+      g_autofree char *canonical = NULL;
+
+      /* codes tell what a table holds; a bad value of an enum is a rejection */
+      if (field < 0 || (guint) field >= n_fields || !fields[field].required ||
+          (fields[field].type != LEDGER_FIELD_REGION && fields[field].type != LEDGER_FIELD_SUBJECT))
+        continue;
+      if (!ledger_field_parse (&fields[field], row->cells[c], &canonical, NULL))
+        return FALSE;
     }
-  return NULL;
+  return TRUE;
+}
+
+/* One of the first data rows has the required fields as such: a summary of
+ * townships has 代码 and 名称 too, but none of its codes is a village code.
+ * (One bad row among good ones is a rejection, not another kind; and only
+ * the codes are looked at.) */
+static gboolean
+first_rows_fit (const LedgerTable       *table,
+                const LedgerTableLayout *layout)
+{
+  guint n_checked = 0;
+
+  for (guint r = 0; r < layout->n_rows && n_checked < 3; r++)
+    {
+      if (layout->row_classes[r] != LEDGER_ROW_DATA)
+        continue;
+      if (row_fits (layout, g_ptr_array_index (table->rows, r)))
+        return TRUE;
+      n_checked++;
+    }
+  return n_checked == 0;
 }
 
 /* ---- public API ---- */
 
 /**
  * ledger_import_match_columns:
- * @n_columns: (out): the number of columns of the header row
+ * @n_columns: (out): the number of columns of the header, as
+ *   ledger_table_layout_detect() finds it (one to three rows, flattened)
  *
  * A field named by two columns is returned for both: the import reports the
  * second as a duplicate, and a person can then choose in the assistant.
  *
  * Returns: (transfer full) (array length=n_columns): per column the field
- *   index, or -1
+ *   index, a LEDGER_TARGET_* (序号, township or village name, one species'
+ *   stock), or -1
  */
 int *
 ledger_import_match_columns (LedgerKind         kind,
                              const LedgerTable *table,
                              guint             *n_columns)
 {
-  const LedgerCsvRow *header = header_row (table);
-  guint n = header ? header->n_cells : 0;
-  int *fields = g_new (int, MAX (n, 1));
+  g_autoptr (LedgerTableLayout) layout = ledger_table_layout_detect (table, kind);
+  int *fields = g_new (int, MAX (layout->n_columns, 1));
 
-  for (guint i = 0; i < n; i++)
-    fields[i] = match_header (kind, header->cells[i]);
-  *n_columns = n;
+  for (guint i = 0; i < layout->n_columns; i++)
+    fields[i] = layout->columns[i].target;
+  *n_columns = layout->n_columns;
   return fields;
 }
 
 /**
  * ledger_import_guess_kind:
  *
- * Returns: the kind with all its required columns whose headers name the
- *   most of its fields, or %LEDGER_N_KINDS when no kind has its required
- *   columns
+ * Returns: the kind with all its required columns whose header (found as
+ *   ledger_table_layout_detect() finds it) names the most of its fields,
+ *   or %LEDGER_N_KINDS when no kind has its required columns
  */
 LedgerKind
 ledger_import_guess_kind (const LedgerTable *table)
@@ -236,19 +268,11 @@ ledger_import_guess_kind (const LedgerTable *table)
 
   for (LedgerKind kind = 0; kind < LEDGER_N_KINDS; kind++)
     {
-      guint n_columns, n_fields, score = 0;
-      const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
-      g_autofree int *matched = ledger_import_match_columns (kind, table, &n_columns);
-      g_autofree gboolean *seen = g_new0 (gboolean, n_fields);
-      gboolean complete = TRUE;
+      g_autoptr (LedgerTableLayout) layout = ledger_table_layout_detect (table, kind);
+      g_auto (GStrv) missing = ledger_table_layout_missing_fields (layout);
 
-      for (guint i = 0; i < n_columns; i++)
-        if (matched[i] >= 0 && !seen[matched[i]])
-          seen[matched[i]] = TRUE, score++;
-      for (guint i = 0; i < n_fields; i++)
-        complete = complete && (!fields[i].required || seen[i]);
-      if (complete && score > best_score)
-        best = kind, best_score = score;
+      if (missing[0] == NULL && layout->score > best_score && first_rows_fit (table, layout))
+        best = kind, best_score = layout->score;
     }
   return best;
 }

@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "ledger-import-private.h"
+#include "ledger-json.h"
 #include "ledger-values.h"
 
 typedef LedgerImport Import;
@@ -97,6 +98,15 @@ read_alone (Import             *self,
     set_coordinate (self, record, field, value);
 }
 
+/* A coordinate as a message shows it: 1e308 stays short, not 309 digits. */
+static char *
+format_coordinate (double value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (text, sizeof text, fabs (value) < 1000 ? "%.6f" : "%.6g", value));
+}
+
 static gboolean
 convert_and_check (Import             *self,
                    const LedgerCsvRow *row,
@@ -108,9 +118,12 @@ convert_and_check (Import             *self,
 
   if (!ledger_coords_in_china (raw_lon, raw_lat))
     {
+      g_autofree char *shown_lon = format_coordinate (raw_lon);
+      g_autofree char *shown_lat = format_coordinate (raw_lat);
+
       ledger_import_add_problem (self, row->line, lon_field, self->field_column[lon_field], FALSE,
-                                 _("The location %.6f, %.6f is outside China: check the coordinates."),
-                                 raw_lon, raw_lat);
+                                 _("The location %s, %s is outside China (longitude 73–136, latitude 3–54): check the coordinates."),
+                                 shown_lon, shown_lat);
       return FALSE;
     }
   ledger_coords_to_wgs84 (self->options->crs, raw_lon, raw_lat, lon, lat);
@@ -309,7 +322,7 @@ ledger_import_read_geometry (Import             *self,
   if (self->kind != LEDGER_KIND_WATER_BODIES || ledger_import_text_is_blank (text))
     return TRUE;
   parser = json_parser_new ();
-  root = json_parser_load_from_data (parser, text, -1, NULL) ? json_parser_get_root (parser) : NULL;
+  root = ledger_json_parse (parser, text, -1, NULL) ? json_parser_get_root (parser) : NULL;
   type = root && JSON_NODE_HOLDS_OBJECT (root)
          ? json_object_get_string_member_with_default (json_node_get_object (root), "type", NULL) : NULL;
   if (!is_shape_type (type))

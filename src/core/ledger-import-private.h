@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ledger-import.h"
+#include "ledger-village-names.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,15 @@ typedef struct
   gboolean                   checked_in_transaction; /* the check pass ran in the write transaction */
   GArray                    *record_lines;
   guint                      n_data_rows;    /* for the progress fraction */
+  /* issue 10: officers' sheets (ledger-import-officers.c) */
+  const LedgerTableLayout   *layout;
+  int                        township_column;     /* 1-based, 0 none */
+  int                        village_name_column; /* 1-based, 0 none */
+  gboolean                   village_from_name;   /* villages: the name column names the village */
+  GArray                    *wide_columns;        /* 1-based columns of one species' figure */
+  LedgerVillageNames        *village_names;       /* loaded on first use */
+  guint                      year;                /* the figures' year when no column gives it */
+  GHashTable                *unknown;             /* "field/text" → LedgerImportUnknownValue */
 } LedgerImport;
 
 void     ledger_import_add_problem (LedgerImport *self,
@@ -39,6 +49,9 @@ void     ledger_import_add_problem (LedgerImport *self,
                                     ...) G_GNUC_PRINTF (6, 7);
 gboolean ledger_import_text_is_blank (const char *text);
 char    *ledger_import_normalise_header (const char *header);
+/* the field index a header names in @kind (its names and variants), or -1 */
+int      ledger_import_match_header (LedgerKind  kind,
+                                     const char *header);
 void     ledger_import_report_progress (LedgerImport *self,
                                         double        fraction);
 
@@ -54,6 +67,35 @@ gboolean ledger_import_read_geometry (LedgerImport       *self,
                                       const LedgerCsvRow *row,
                                       gboolean           *present,
                                       char              **geometry);
+
+/* ledger-import-officers.c: targets besides fields, the year, unknown words */
+LedgerTableLayout *ledger_import_layout_for (const LedgerTable         *table,
+                                             LedgerKind                 kind,
+                                             const LedgerImportOptions *options);
+void     ledger_import_officers_init  (LedgerImport       *self,
+                                       const LedgerTable  *table);
+void     ledger_import_officers_clear (LedgerImport       *self);
+void     ledger_import_map_target     (LedgerImport       *self,
+                                       guint               column,
+                                       int                 target);
+gboolean ledger_import_has_target_for (LedgerImport       *self,
+                                       int                 field);
+gboolean ledger_import_read_officers  (LedgerImport       *self,
+                                       LedgerRecord       *record,
+                                       const LedgerCsvRow *row,
+                                       gboolean           *present,
+                                       gboolean           *failed);
+void     ledger_import_match_by_name  (LedgerImport       *self,
+                                       LedgerRecord       *record);
+void     ledger_import_note_unknown   (LedgerImport       *self,
+                                       int                 field,
+                                       const char         *text,
+                                       guint               line);
+void     ledger_import_note_skipped   (LedgerImport       *self,
+                                       const LedgerTable  *table,
+                                       guint               index);
+void     ledger_import_skipped_free   (LedgerImportSkipped *skipped);
+void     ledger_import_unknown_value_free (LedgerImportUnknownValue *value);
 
 /* ledger-import-write.c: the write pass, one transaction and one audit batch */
 gboolean ledger_import_write (LedgerImport  *self,

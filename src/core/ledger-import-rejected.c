@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ledger-error.h"
+#include "ledger-replace.h"
 #include "ledger-import-private.h"
 #include "ledger-values.h"
 
@@ -103,8 +104,6 @@ ledger_import_write_rejected (const LedgerTable        *table,
 {
   g_autoptr (GHashTable) lines = problems_by_line (report);
   g_autoptr (GString) out = g_string_new (UTF8_BOM);
-  g_autoptr (GError) local = NULL;
-  g_autofree char *name = NULL;
   const LedgerCsvRow *header;
   guint first = 0;
 
@@ -117,9 +116,5 @@ ledger_import_write_rejected (const LedgerTable        *table,
       if (problems != NULL)
         append_row (out, row, problems);
     }
-  if (g_file_set_contents (path, out->str, out->len, &local))
-    return TRUE;
-  name = g_filename_display_name (path);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_FAILED, _("Could not write “%s”: %s"), name, local->message);
-  return FALSE;
+  return ledger_replace_write_contents (path, out->str, out->len, error);
 }

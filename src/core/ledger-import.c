@@ -16,6 +16,7 @@
 
 #include "ledger-error.h"
 #include "ledger-export-xlsx.h"
+#include "ledger-input.h"
 #include "ledger-import-private.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
@@ -67,6 +68,7 @@ import_clear (Import *self)
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_clear_pointer (&self->geometries, g_ptr_array_unref);
   g_clear_pointer (&self->record_lines, g_array_unref);
+  ledger_import_officers_clear (self);
 }
 
 static void
@@ -113,6 +115,8 @@ report_new (const char *file_name,
   report->encoding = g_strdup (encoding);
   report->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
   report->actions = g_ptr_array_new_with_free_func (action_free);
+  report->skipped = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_import_skipped_free);
+  report->unknown_values = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_import_unknown_value_free);
   return report;
 }
 
@@ -126,15 +130,6 @@ ledger_import_text_is_blank (const char *text)
 }
 
 #define text_is_blank ledger_import_text_is_blank
-
-static gboolean
-row_is_blank (const LedgerCsvRow *row)
-{
-  for (guint i = 0; i < row->n_cells; i++)
-    if (!text_is_blank (row->cells[i]))
-      return FALSE;
-  return TRUE;
-}
 
 /* Our CSV export writes text that Excel would run as a formula with a
  * leading apostrophe ('=SUM…); it is read back without it. */
@@ -166,7 +161,15 @@ map_column (Import     *self,
 
   if (self->geojson && g_str_equal (name, LEDGER_TABLE_GEOMETRY_COLUMN))
     self->geometry_column = column;
-  if (*name == '\0' && field < 0)
+  if (field == LEDGER_TARGET_SERIAL)
+    field = LEDGER_TARGET_IGNORE;   /* 序号: nothing to say */
+  else if (field >= LEDGER_TARGET_SERIAL)
+    {
+      ledger_import_map_target (self, column, field);
+      g_array_append_val (self->column_field, field);
+      return;
+    }
+  else if (*name == '\0' && field < 0)
     field = LEDGER_IMPORT_NO_HEADER;
   else if (field < 0 && self->options->column_fields == NULL && !is_geojson_extra (self, name))
     add_problem (self, line, -1, column, TRUE, _("Unknown column “%s”: it is ignored."), name);
@@ -190,34 +193,39 @@ column_fields (Import            *self,
 {
   const LedgerImportOptions *options = self->options;
   int *fields;
-  guint n = 0;
-
   if (options->column_fields == NULL)
-    return ledger_import_match_columns (self->kind, table, &n);
+    {
+      fields = g_new (int, MAX (n_columns, 1));
+      for (guint i = 0; i < n_columns; i++)
+        fields[i] = self->layout->columns[i].target;
+      return fields;
+    }
   fields = g_new (int, MAX (n_columns, 1));
   for (guint i = 0; i < n_columns; i++)
     {
       int field = i < options->n_column_fields ? options->column_fields[i] : -1;
-      fields[i] = field >= 0 && (guint) field < self->n_fields ? field : -1;
+      fields[i] = field >= 0 && ((guint) field < self->n_fields || field >= LEDGER_TARGET_SERIAL) ? field : -1;
     }
   return fields;
 }
 
-/* Returns FALSE when the header rejects the whole file. */
+/* Returns FALSE when the header rejects the whole file. The header is the
+ * layout's: one to three rows, their names flattened (存栏量/生猪). */
 static gboolean
-read_header (Import             *self,
-             const LedgerTable  *table,
-             const LedgerCsvRow *header)
+read_header (Import            *self,
+             const LedgerTable *table)
 {
-  g_autofree int *fields = column_fields (self, table, header->n_cells);
+  const LedgerTableLayout *layout = self->layout;
+  g_autofree int *fields = column_fields (self, table, layout->n_columns);
+  guint line = layout->header_line_first;
   guint before = self->report->problems->len;
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < header->n_cells; i++)
-    map_column (self, header->line, i + 1, header->cells[i], fields[i]);
+  for (guint i = 0; i < layout->n_columns; i++)
+    map_column (self, line, i + 1, layout->columns[i].name, fields[i]);
   for (guint i = 0; i < self->n_fields; i++)
-    if (self->fields[i].required && self->field_column[i] == 0)
-      add_problem (self, header->line, i, 0, FALSE, _("The required column “%s” (%s) is missing."),
+    if (self->fields[i].required && self->field_column[i] == 0 && !ledger_import_has_target_for (self, i))
+      add_problem (self, line, i, 0, FALSE, _("The required column “%s” (%s) is missing."),
                    self->fields[i].header, self->fields[i].key);
   for (guint i = before; i < self->report->problems->len; i++)
     ok = ok && ((LedgerProblem *) g_ptr_array_index (self->report->problems, i))->warning;
@@ -244,6 +252,8 @@ parse_cell (Import       *self,
   g_autoptr (GError) error = NULL;
   char *canonical = NULL;
 
+  if (field >= LEDGER_TARGET_SERIAL)
+    return;   /* read with the row, by ledger_import_read_officers() */
   if (field < 0)
     {
       if (field == LEDGER_IMPORT_NO_HEADER && !text_is_blank (text) &&
@@ -257,8 +267,13 @@ parse_cell (Import       *self,
     }
   if (is_location_field (&self->fields[field]))
     return;   /* read together, by ledger_import_read_location() */
-  if (!ledger_field_parse (&self->fields[field], strip_formula_guard (text), &canonical, &error))
+  text = strip_formula_guard (text);
+  if (self->options->value_map != NULL && text != NULL)
+    text = ledger_value_map_lookup (self->options->value_map, self->fields[field].key, text) ?: text;
+  if (!ledger_field_parse (&self->fields[field], text, &canonical, &error))
     {
+      if (self->fields[field].type == LEDGER_FIELD_ENUM || self->fields[field].type == LEDGER_FIELD_BOOL)
+        ledger_import_note_unknown (self, field, text, line);
       add_problem (self, line, field, column, FALSE, "%s", error->message);
       failed[field] = TRUE;
       return;
@@ -279,7 +294,7 @@ parse_row (Import             *self,
   for (guint i = 0; i < MIN (row->n_cells, n_columns); i++)
     {
       int field = g_array_index (self->column_field, int, i);
-      if (field >= 0 && row->cells[i] != NULL)   /* NULL: a GeoJSON property left out */
+      if (field >= 0 && (guint) field < self->n_fields && row->cells[i] != NULL)   /* NULL: a GeoJSON property left out */
         present[field] = TRUE;
       parse_cell (self, record, row->line, i + 1, row->cells[i], failed);
     }
@@ -299,8 +314,11 @@ parse_row (Import             *self,
                      _("This row has fewer cells than the header row (%u, not %u): the missing ones are read as blank."),
                      row->n_cells, n_columns);
       for (guint i = row->n_cells; i < n_columns; i++)
-        if (g_array_index (self->column_field, int, i) >= 0)
-          present[g_array_index (self->column_field, int, i)] = TRUE;
+        {
+          int field = g_array_index (self->column_field, int, i);
+          if (field >= 0 && (guint) field < self->n_fields)
+            present[field] = TRUE;
+        }
     }
   return record;
 }
@@ -474,10 +492,13 @@ import_row (Import             *self,
 
   self->report->n_rows++;
   record = parse_row (self, row, present, failed);
+  ok = ledger_import_read_officers (self, record, row, present, failed) && ok;
   ok = ledger_import_read_geometry (self, record, row, present, &geometry) && ok;
   ok = ledger_import_read_location (self, record, row, present, failed) && ok;
   for (guint i = 0; i <= self->n_fields; i++)
     ok = ok && !failed[i];
+  if (ok)
+    ledger_import_match_by_name (self, record);
   if (ok)
     existing = overlay_existing (self, record, present);
   ok = check_duplicate (self, record, row->line) && ok;
@@ -509,41 +530,64 @@ compare_problems (gconstpointer a,
   return pa->column - pb->column;
 }
 
+/* Blank rows after the last non-blank one are the sheet's end, not news. */
 static guint
-first_non_blank_row (GPtrArray *rows)
+last_non_blank_row (const LedgerTableLayout *layout)
 {
-  guint first = 0;
+  guint last = layout->n_rows;
 
-  while (first < rows->len && row_is_blank (g_ptr_array_index (rows, first)))
-    first++;
-  return first;
+  while (last > 0 && layout->row_classes[last - 1] == LEDGER_ROW_BLANK)
+    last--;
+  return last;
 }
 
-/* Every data row, reporting progress (the first 90 %) and checking for
- * cancellation every LEDGER_IMPORT_STEP rows. */
 static gboolean
-check_rows (Import     *self,
-            GPtrArray  *rows,
-            guint       first,
-            gboolean    header_ok,
-            GError    **error)
+is_reported_skip (const LedgerTableLayout *layout,
+                  guint                    index)
 {
-  for (guint i = first + 1; i < rows->len; i++)
-    {
-      const LedgerCsvRow *row = g_ptr_array_index (rows, i);
+  LedgerRowClass row_class = layout->row_classes[index];
 
-      if ((i - first) % LEDGER_IMPORT_STEP == 0)
+  if (row_class == LEDGER_ROW_DATA)
+    return FALSE;
+  if (index >= layout->header_first && index <= layout->header_last)
+    return FALSE;
+  return row_class != LEDGER_ROW_BLANK || index > layout->header_last;
+}
+
+/* Every data row of the layout, reporting progress (the first 90 %) and
+ * checking for cancellation every LEDGER_IMPORT_STEP rows; the other rows
+ * are reported as skipped. */
+static gboolean
+check_rows (Import             *self,
+            const LedgerTable  *table,
+            gboolean            header_ok,
+            GError            **error)
+{
+  const LedgerTableLayout *layout = self->layout;
+  guint end = last_non_blank_row (layout);
+
+  for (guint i = 0; i < end; i++)
+    {
+      if (i % LEDGER_IMPORT_STEP == 0)
         {
           if (g_cancellable_set_error_if_cancelled (self->options->cancellable, error))
             return FALSE;
-          ledger_import_report_progress (self, 0.9 * (i - first) / (rows->len - first));
+          ledger_import_report_progress (self, 0.9 * i / end);
         }
-      if (row_is_blank (row))
-        continue;
-      if (header_ok)
-        import_row (self, row);
-      else
-        self->report->n_rows++, self->report->n_rejected++;
+      if (!header_ok && i > layout->header_last &&
+          (layout->row_classes[i] == LEDGER_ROW_DATA || layout->row_classes[i] == LEDGER_ROW_NO_VALUES))
+        {
+          /* under a header that lacks required columns every row is lost */
+          self->report->n_rows++, self->report->n_rejected++;
+          continue;
+        }
+      if (layout->row_classes[i] != LEDGER_ROW_DATA)
+        {
+          if (is_reported_skip (layout, i))
+            ledger_import_note_skipped (self, table, i);
+          continue;
+        }
+      import_row (self, g_ptr_array_index (table->rows, i));
     }
   return TRUE;
 }
@@ -574,30 +618,29 @@ end_transaction (Import    *self,
   return ledger_db_commit (self->db, error);
 }
 
-/* Runs the rows (the first non-blank one is the header) and writes what may
- * be written. FALSE with @error: cancelled, or the ledger cannot be written. */
+/* Runs the rows (the layout says which are the header and which items) and
+ * writes what may be written. FALSE with @error: cancelled, or the ledger
+ * cannot be written. */
 static gboolean
 import_rows (Import             *self,
              const LedgerTable  *table,
              GError            **error)
 {
-  GPtrArray *rows = table->rows;
   gboolean header_ok;
-  guint first = first_non_blank_row (rows);
 
   ledger_import_report_progress (self, 0.0);
-  if (first == rows->len)
+  if (self->layout->n_columns == 0)
     {
       add_problem (self, 1, -1, 0, FALSE, _("The file is empty: there is no header row."));
       return TRUE;
     }
-  header_ok = read_header (self, table, g_ptr_array_index (rows, first));
+  header_ok = read_header (self, table);
   /* a real import checks inside its write transaction, so the rows need not
    * be checked again when they are written: nothing can change in between */
   if (!self->options->dry_run && header_ok && !ledger_db_begin (self->db, error))
     return FALSE;
   self->checked_in_transaction = !self->options->dry_run && header_ok;
-  if (!check_rows (self, rows, first, header_ok, error))
+  if (!check_rows (self, table, header_ok, error))
     return end_transaction (self, FALSE, error);
   g_ptr_array_sort (self->report->problems, compare_problems);
   if (!header_ok || nothing_to_write (self))
@@ -635,8 +678,12 @@ ledger_import_table (LedgerDb                  *db,
 
   g_return_val_if_fail (kind < LEDGER_N_KINDS, NULL);
   import_init (&self, db, kind, options, report);
+  report->layout = ledger_import_layout_for (table, kind, options);
+  self.layout = report->layout;
+  ledger_import_officers_init (&self, table);
   self.geojson = ledger_table_has_features (table);
-  self.workbook = table->format == LEDGER_TABLE_XLSX;
+  /* XLSX (and the other workbooks): a row simply ends after its last filled cell */
+  self.workbook = !self.geojson && table->format != LEDGER_TABLE_CSV;
   ok = import_rows (&self, table, error);
   import_clear (&self);
   return ok ? g_steal_pointer (&report) : NULL;
@@ -684,17 +731,21 @@ ledger_import_file (LedgerDb                  *db,
                     GError                   **error)
 {
   GCancellable *cancellable = options ? options->cancellable : NULL;
-  g_autoptr (LedgerTable) table = ledger_table_read_file (path, cancellable, error);
-  g_autofree char *sheet = table ? g_strdup (ledger_import_kind_sheet (kind, table)) : NULL;
+  g_autoptr (LedgerTableLayout) layout = NULL;
+  g_autoptr (LedgerTable) table = ledger_table_read_for_kind (path, kind, options ? options->sheet : NULL,
+                                                              &layout, cancellable, error);
+  LedgerImportOptions with_layout = { 0 };
 
-  if (sheet != NULL)
-    {
-      g_clear_pointer (&table, ledger_table_free);
-      table = ledger_table_read_file_sheet (path, sheet, cancellable, error);
-    }
   if (table == NULL)
     return NULL;
-  return ledger_import_table (db, kind, table, options, error);
+  if (options != NULL)
+    with_layout = *options;
+  if (with_layout.layout == NULL)
+    {
+      ledger_table_layout_set_year (layout, with_layout.year);
+      with_layout.layout = layout;
+    }
+  return ledger_import_table (db, kind, table, &with_layout, error);
 }
 
 /**
@@ -725,6 +776,9 @@ ledger_import_report_free (LedgerImportReport *report)
   g_free (report->encoding);
   g_clear_pointer (&report->problems, g_ptr_array_unref);
   g_clear_pointer (&report->actions, g_ptr_array_unref);
+  g_clear_pointer (&report->skipped, g_ptr_array_unref);
+  g_clear_pointer (&report->unknown_values, g_ptr_array_unref);
+  g_clear_pointer (&report->layout, ledger_table_layout_unref);
   g_free (report);
 }
 

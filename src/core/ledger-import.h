@@ -10,6 +10,8 @@
 #include "ledger-db.h"
 #include "ledger-record.h"
 #include "ledger-table.h"
+#include "ledger-table-layout.h"
+#include "ledger-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +31,13 @@ typedef struct
    * -1 to ignore it; NULL = match the headers (ledger_import_match_columns) */
   const int    *column_fields;
   guint         n_column_fields;
+  /* issue 10: officers' sheets. The layout (header rows, column targets,
+   * skipped rows) to use; NULL = ledger_table_layout_detect(). column_fields,
+   * when given, overrides the layout's targets (field index or LEDGER_TARGET_*) */
+  const LedgerTableLayout *layout;
+  const char   *sheet;       /* ledger_import_file(): --sheet NAME|N; NULL = the sheet that fits best */
+  guint         year;        /* the figures' year (--year); 0 = from a column, the title or the file name */
+  const LedgerValueMap *value_map; /* "treat every 'X' as Y", or NULL */
   LedgerImportProgressFunc progress;
   gpointer      progress_data;
   GCancellable *cancellable; /* cancelled: nothing is written, G_IO_ERROR_CANCELLED */
@@ -57,7 +66,29 @@ typedef struct
   guint      n_updated;   /* valid rows that change a record */
   guint      n_unchanged; /* valid rows equal to what is stored */
   guint      n_outside_county; /* rows warned as outside the county outline */
+  /* issue 10 */
+  LedgerTableLayout *layout;  /* the layout used: sheet, header rows, columns, row classes, year */
+  GPtrArray *skipped;     /* LedgerImportSkipped: rows not imported and why, in file order */
+  GPtrArray *unknown_values; /* LedgerImportUnknownValue: enum/yes-no words not understood */
 } LedgerImportReport;
+
+/* A row that is not an item: a title, header, blank, 合计 or footer row. */
+typedef struct
+{
+  guint           line;
+  LedgerRowClass  row_class;
+  char           *text;    /* the row's first non-blank cell, shortened, or NULL */
+} LedgerImportSkipped;
+
+/* A value of an enumerated or yes/no field that nothing understood, once per
+ * field and text (to offer "treat every 'X' as …"). */
+typedef struct
+{
+  int    field;       /* index of the field */
+  char  *text;        /* the cell as written, trimmed */
+  guint  n_rows;      /* rows with it */
+  guint  first_line;
+} LedgerImportUnknownValue;
 
 /* Returns a report, or NULL with @error when the file cannot be read at all.
  * The import succeeded when report->n_rejected == 0 (or valid_only). */

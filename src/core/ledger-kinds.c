@@ -5,17 +5,17 @@
 #include <string.h>
 
 #include "ledger-kinds.h"
+#include "ledger-vocabulary.h"
 
 #define E(k, zh, en) { k, zh, en, NULL }
-#define EA(k, zh, en, aliases) { k, zh, en, aliases }
 #define ENUM(var, name) { name, var, G_N_ELEMENTS (var) }
 
 static const LedgerEnumValue mode_values[] = {
-  EA ("sewer",         "纳入城镇管网", N_("Connected to town sewer"), "纳管|城镇管网|接入管网"),
+  E ("sewer",         "纳入城镇管网", N_("Connected to town sewer")),
   E ("centralised",   "集中处理",     N_("Centralised treatment")),
   E ("decentralised", "分散处理",     N_("Decentralised treatment")),
   E ("reuse",         "资源化利用",   N_("Reuse")),
-  EA ("none",          "未治理",       N_("Not treated"), "无|未处理"),
+  E ("none",          "未治理", N_("Not treated")),
 };
 
 static const LedgerEnumValue facility_kind_values[] = {
@@ -25,7 +25,7 @@ static const LedgerEnumValue facility_kind_values[] = {
 };
 
 static const LedgerEnumValue facility_status_values[] = {
-  EA ("normal",   "正常运行", N_("Normal"), "正常|运行正常"),
+  E ("normal",   "正常运行", N_("Normal")),
   E ("faulty",   "运行异常", N_("Faulty")),
   E ("stopped",  "停运",     N_("Stopped")),
   E ("building", "在建",     N_("Under construction")),
@@ -33,13 +33,13 @@ static const LedgerEnumValue facility_status_values[] = {
 };
 
 static const LedgerEnumValue species_values[] = {
-  EA ("pig",           "生猪",     N_("Pigs"), "猪|pigs"),
-  EA ("dairy",         "奶牛",     N_("Dairy cattle"), "乳牛"),
-  EA ("beef",          "肉牛",     N_("Beef cattle"), "牛|黄牛"),
-  EA ("sheep_goat",    "羊",       N_("Sheep and goats"), "山羊|绵羊|肉羊|黑山羊|乐至黑山羊|sheep|goat|goats"),
-  EA ("layer",         "蛋鸡",     N_("Laying hens"), "产蛋鸡"),
-  EA ("broiler",       "肉鸡",     N_("Broilers"), "肉禽鸡"),
-  EA ("other_poultry", "其他家禽", N_("Other poultry"), "鸭|鹅|肉鸭|蛋鸭|家禽"),
+  E ("pig",           "生猪", N_("Pigs")),
+  E ("dairy",         "奶牛", N_("Dairy cattle")),
+  E ("beef",          "肉牛", N_("Beef cattle")),
+  E ("sheep_goat",    "羊", N_("Sheep and goats")),
+  E ("layer",         "蛋鸡", N_("Laying hens")),
+  E ("broiler",       "肉鸡", N_("Broilers")),
+  E ("other_poultry", "其他家禽", N_("Other poultry")),
 };
 
 static const LedgerEnumValue utilisation_values[] = {
@@ -51,16 +51,16 @@ static const LedgerEnumValue utilisation_values[] = {
 };
 
 static const LedgerEnumValue water_kind_values[] = {
-  EA ("river", "河流", N_("River"), "河道|河|溪|溪沟"),
-  EA ("ditch", "沟渠", N_("Ditch"), "沟|渠|水沟"),
-  EA ("pond",  "坑塘", N_("Pond"), "池塘|塘|山坪塘|水塘"),
+  E ("river", "河流", N_("River")),
+  E ("ditch", "沟渠", N_("Ditch")),
+  E ("pond",  "坑塘", N_("Pond")),
   E ("other", "其他", N_("Other")),
 };
 
 static const LedgerEnumValue water_status_values[] = {
   E ("not_started", "未启动",     N_("Not started")),
   E ("in_progress", "治理中",     N_("In progress")),
-  EA ("completed",   "已完成治理", N_("Completed"), "已完成|完成治理|已治理"),
+  E ("completed",   "已完成治理", N_("Completed")),
   E ("verified",    "已验收",     N_("Verified")),
 };
 
@@ -287,38 +287,13 @@ ledger_enum_by_name (const char *name)
   return NULL;
 }
 
-static gboolean
-alias_matches (const char *aliases,
-               const char *word)
-{
-  g_auto (GStrv) each = NULL;
-
-  if (aliases == NULL)
-    return FALSE;
-  each = g_strsplit (aliases, "|", -1);
-  for (guint i = 0; each[i] != NULL; i++)
-    if (g_ascii_strcasecmp (each[i], word) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Accepts the English key (any case), the Chinese label, or an alias
- * (山羊 for 羊, 池塘 for 坑塘, …). */
+/* Accepts the English key (any case), the Chinese label, or a word of the
+ * vocabulary (ledger-vocabulary.c: 山羊 for 羊, 池塘 for 坑塘, 正常 for 正常运行 …). */
 const LedgerEnumValue *
 ledger_enum_lookup (const LedgerEnum *enumeration,
                     const char       *key_or_label)
 {
-  if (key_or_label == NULL)
-    return NULL;
-  for (guint i = 0; i < enumeration->n_values; i++)
-    {
-      const LedgerEnumValue *v = &enumeration->values[i];
-      if (g_ascii_strcasecmp (v->key, key_or_label) == 0 ||
-          strcmp (v->label, key_or_label) == 0 ||
-          alias_matches (v->aliases, key_or_label))
-        return v;
-    }
-  return NULL;
+  return ledger_vocabulary_lookup (enumeration, key_or_label);
 }
 
 /* The Chinese spreadsheet label of a key (as written in CSV with Chinese headers). */

@@ -6,6 +6,8 @@
 #include <json-glib/json-glib.h>
 
 #include "ledger-error.h"
+#include "ledger-input.h"
+#include "ledger-json.h"
 #include "ledger-package.h"
 
 #define MAGIC "SANITATION-LEDGER-PACKAGE 1\n"
@@ -250,7 +252,7 @@ ledger_package_parse (const guint8  *data,
     return set_invalid (error, _("its header is missing or too long")), NULL;
   header_size = newline - (data + magic);
   if (!g_utf8_validate ((const char *) data + magic, header_size, NULL) ||
-      !json_parser_load_from_data (parser, (const char *) data + magic, header_size, NULL) ||
+      !ledger_json_parse (parser, (const char *) data + magic, header_size, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return set_invalid (error, _("its header is not readable")), NULL;
   if (!read_header (&package->header, json_node_get_object (json_parser_get_root (parser)),
@@ -279,27 +281,11 @@ LedgerPackage *
 ledger_package_read_file (const char  *path,
                           GError     **error)
 {
-  g_autofree char *name = g_filename_display_name (path);
   g_autofree char *contents = NULL;
-  GStatBuf st;
   gsize size;
 
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-                   _("“%s” is not an update package file."), name);
-      return NULL;
-    }
-  if ((gsize) st.st_size > MAX_PACKAGE)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-                   _("“%s” is too large for an update package."), name);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &size, NULL))
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID, _("“%s” cannot be read."), name);
-      return NULL;
-    }
+  /* opened once, a regular file only, read up to the limit (issue 15) */
+  if (!ledger_input_read_file (path, MAX_PACKAGE, &contents, &size, error))
+    return NULL;
   return ledger_package_parse ((const guint8 *) contents, size, error);
 }

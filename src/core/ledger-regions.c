@@ -22,6 +22,7 @@
 #include "ledger-core-resources.h"
 #include "ledger-demo.h"
 #include "ledger-error.h"
+#include "ledger-replace.h"
 #include "ledger-regions.h"
 #include "ledger-regions-scope.h"
 #include "ledger-rules.h"
@@ -199,18 +200,6 @@ refuse_if_initialised (LedgerDb  *db,
   return FALSE;
 }
 
-static void
-remove_ledger_files (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_remove (file);
-    }
-}
-
 /* Fills regions and the optional demo into a ledger without a region, as one transaction. */
 static gboolean
 fill_ledger (LedgerDb    *db,
@@ -377,7 +366,62 @@ ledger_ledger_create (const char  *path,
                       gboolean     demo,
                       GError     **error)
 {
-  gboolean existed;
+  return ledger_ledger_create_full (path, county_code, demo, NULL, NULL, error);
+}
+
+/* A folder that takes no file, a full disk: the ledger cannot be written
+ * (exit 3), unlike an export's file (exit 1). */
+static LedgerDb *
+set_cannot_write (GError **error)
+{
+  if (error != NULL && *error != NULL && g_error_matches (*error, LEDGER_ERROR, LEDGER_ERROR_FAILED))
+    (*error)->code = LEDGER_ERROR_CANNOT_WRITE;
+  return NULL;
+}
+
+/* Builds the new ledger in a locked temporary file beside @path and renames
+ * it into place once complete and on disk: killed at any point, the folder
+ * holds no ledger or the whole one (a leftover is removed the next time). */
+static LedgerDb *
+create_new_ledger (const char          *path,
+                   const char          *county_code,
+                   gboolean             demo,
+                   LedgerLedgerFillFunc fill,
+                   gpointer             user_data,
+                   GError             **error)
+{
+  g_autoptr (LedgerReplace) replace = ledger_replace_begin (path, error);
+  g_autoptr (LedgerDb) db = NULL;
+
+  if (replace == NULL)
+    return set_cannot_write (error);
+  db = ledger_db_open (ledger_replace_get_temporary (replace), LEDGER_DB_OPEN_CREATE, error);
+  if (db == NULL || !fill_ledger (db, county_code, demo, error) ||
+      (fill != NULL && !fill (db, user_data, error)))
+    return NULL;
+  g_clear_object (&db);   /* the last connection checkpoints and removes the -wal */
+  if (!ledger_replace_commit (replace, FALSE, error))
+    return set_cannot_write (error);
+  return ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, error);
+}
+
+/**
+ * ledger_ledger_create_full:
+ * @fill: (nullable): more to store before the new ledger is put in place
+ *   (an outline); its failure leaves no file behind
+ *
+ * As ledger_ledger_create(); a new file is built whole or not at all.
+ *
+ * Returns: (transfer full) (nullable): the new ledger
+ */
+LedgerDb *
+ledger_ledger_create_full (const char          *path,
+                           const char          *county_code,
+                           gboolean             demo,
+                           LedgerLedgerFillFunc fill,
+                           gpointer             user_data,
+                           GError             **error)
+{
   g_autoptr (LedgerDb) db = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -387,17 +431,12 @@ ledger_ledger_create (const char  *path,
       set_no_county_error (county_code, error);
       return NULL;
     }
-  existed = g_file_test (path, G_FILE_TEST_EXISTS);
-  db = ledger_db_open (path, existed ? LEDGER_DB_OPEN_DEFAULT : LEDGER_DB_OPEN_CREATE, error);
-  if (db == NULL)
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return create_new_ledger (path, county_code, demo, fill, user_data, error);
+  db = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, error);
+  if (db == NULL || !fill_ledger (db, county_code, demo, error) ||
+      (fill != NULL && !fill (db, user_data, error)))
     return NULL;
-  if (!fill_ledger (db, county_code, demo, error))
-    {
-      g_clear_object (&db);
-      if (!existed)
-        remove_ledger_files (path);
-      return NULL;
-    }
   return g_steal_pointer (&db);
 }
 

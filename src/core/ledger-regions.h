@@ -28,6 +28,13 @@ LedgerDb     *ledger_ledger_create             (const char    *path,
                                                 const char    *county_code,
                                                 gboolean       demo,
                                                 GError       **error);
+typedef gboolean (*LedgerLedgerFillFunc) (LedgerDb *db, gpointer user_data, GError **error);
+LedgerDb     *ledger_ledger_create_full        (const char          *path,
+                                                const char          *county_code,
+                                                gboolean             demo,
+                                                LedgerLedgerFillFunc fill,
+                                                gpointer             user_data,
+                                                GError             **error);
 GPtrArray    *ledger_regions_list              (LedgerDb      *db,
                                                 const char    *kind,
                                                 GError       **error);

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ledger-shapes.h"
+#include "ledger-json.h"
 
 /* ---- auxiliary functions ---- */
 
@@ -79,7 +80,7 @@ ledger_shape_new_from_geojson (const char *geometry)
   JsonObject *object;
   const char *type;
 
-  if (geometry == NULL || !json_parser_load_from_data (parser, geometry, -1, NULL) ||
+  if (geometry == NULL || !ledger_json_parse (parser, geometry, -1, NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return NULL;
   object = json_node_get_object (json_parser_get_root (parser));

@@ -12,41 +12,13 @@
 #include <string.h>
 
 #include "ledger-error.h"
+#include "ledger-json.h"
 #include "ledger-table-private.h"
 
-/* GeoJSON needs five levels (MultiPolygon in a feature in a collection) and
- * properties a few more; json-glib recurses, so deeper nesting is refused
- * before parsing rather than overflowing the stack. */
-#define MAX_NESTING     64
 /* distinct property names: more is not a ledger, and rows × columns must fit */
 #define MAX_COLUMNS     1000
 
 /* ---- auxiliary functions ---- */
-
-static gboolean
-nesting_is_sane (const char *text)
-{
-  gboolean in_string = FALSE;
-  int depth = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if ((*p == '[' || *p == '{') && ++depth > MAX_NESTING)
-        return FALSE;
-      else if (*p == ']' || *p == '}')
-        depth--;
-    }
-  return TRUE;
-}
 
 static gboolean
 is_coordinate_property (const char *name)
@@ -342,11 +314,11 @@ parse_json (JsonParser  *parser,
 {
   g_autoptr(GError) local = NULL;
 
-  if (!nesting_is_sane (text))
+  if (!ledger_json_nesting_is_sane (text, -1))
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
                    _("The JSON is nested more than %u levels deep; this is not GeoJSON."),
-                   (guint) MAX_NESTING);
+                   (guint) LEDGER_JSON_MAX_NESTING);
       return FALSE;
     }
   if (json_parser_load_from_data (parser, text, -1, &local))

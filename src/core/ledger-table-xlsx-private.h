@@ -53,6 +53,7 @@ typedef struct
   guint         cell_style;
   char         *value;        /* the cell's <v>, or its inline string */
   guint64       n_cells;
+  guint64       n_bytes;      /* memory the cells take, text and cells (ledger-csv.h) */
 } LedgerXlsxCells;
 
 extern const GMarkupParser ledger_xlsx_strings_parser;

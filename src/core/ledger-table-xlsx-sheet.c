@@ -264,6 +264,16 @@ place_cell (LedgerXlsxCells  *self,
       g_free (text);
       return refuse_too_many_cells (error);
     }
+  /* bytes too: 20,000 cells showing one 1 MiB shared string are 20 GB */
+  self->n_bytes += strlen (text) + LEDGER_CSV_CELL_OVERHEAD * (1 + MAX (self->column, cells->len) - cells->len);
+  if (self->n_bytes > LEDGER_CSV_MAX_TABLE_BYTES)
+    {
+      g_free (text);
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                   _("Row %u: the worksheet’s cells take more than %u MiB; split it into smaller files."),
+                   self->row_number, (guint) (LEDGER_CSV_MAX_TABLE_BYTES >> 20));
+      return FALSE;
+    }
   while (cells->len < self->column)
     {
       g_ptr_array_add (cells, g_strdup (""));

@@ -176,6 +176,7 @@ feed_parser (unzFile               zip,
  * optional part is no error. */
 static gboolean
 parse_part (unzFile              zip,
+            gsize                archive_len,
             const char          *part,
             gboolean             required,
             const GMarkupParser *parser,
@@ -198,7 +199,9 @@ parse_part (unzFile              zip,
       unzOpenCurrentFile (zip) != UNZ_OK)
     return refuse_damaged_zip (error);
   context = g_markup_parse_context_new (parser, G_MARKUP_TREAT_CDATA_AS_TEXT, user_data, NULL);
-  ok = feed_parser (zip, part, info.compressed_size, context, cancellable, error);
+  /* a zip64 entry without its extra field claims 0xFFFFFFFF: no part is
+   * packed bigger than the whole archive */
+  ok = feed_parser (zip, part, MIN (info.compressed_size, archive_len), context, cancellable, error);
   if (unzCloseCurrentFile (zip) != UNZ_OK && ok)   /* a CRC error shows here */
     return refuse_damaged_zip (error);
   return ok;
@@ -286,6 +289,7 @@ workbook_clear (Workbook *self)
 
 static gboolean
 read_workbook (unzFile        zip,
+               gsize          len,
                Workbook      *self,
                GCancellable  *cancellable,
                GError       **error)
@@ -296,8 +300,8 @@ read_workbook (unzFile        zip,
   self->targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->sheet_names = g_ptr_array_new_with_free_func (g_free);
   self->sheet_ids = g_ptr_array_new_with_free_func (g_free);
-  return parse_part (zip, "xl/workbook.xml", FALSE, &workbook_parser, self, cancellable, error) &&
-         parse_part (zip, "xl/_rels/workbook.xml.rels", FALSE, &rels_parser, self, cancellable, error);
+  return parse_part (zip, len, "xl/workbook.xml", FALSE, &workbook_parser, self, cancellable, error) &&
+         parse_part (zip, len, "xl/_rels/workbook.xml.rels", FALSE, &rels_parser, self, cancellable, error);
 }
 
 /* Which sheet to read: the one named @wanted, or the first. */
@@ -361,14 +365,14 @@ ledger_table_read_xlsx (LedgerTable   *table,
   if (zip == NULL)
     return refuse_damaged_zip (error);
   ledger_xlsx_cells_init (&cells, table, cancellable);
-  ok = read_workbook (zip, &book, cancellable, error);
+  ok = read_workbook (zip, len, &book, cancellable, error);
   cells.date1904 = book.date1904;
-  ok = ok && parse_part (zip, book.shared_strings ? book.shared_strings : "xl/sharedStrings.xml",
+  ok = ok && parse_part (zip, len, book.shared_strings ? book.shared_strings : "xl/sharedStrings.xml",
                          FALSE, &ledger_xlsx_strings_parser, &cells, cancellable, error);
-  ok = ok && parse_part (zip, book.styles ? book.styles : "xl/styles.xml",
+  ok = ok && parse_part (zip, len, book.styles ? book.styles : "xl/styles.xml",
                          FALSE, &ledger_xlsx_styles_parser, &cells, cancellable, error);
   ok = ok && choose_sheet (&book, table->sheet_name, &index, error);
-  ok = ok && parse_part (zip, sheet_part (&book, index), TRUE, &ledger_xlsx_sheet_parser, &cells,
+  ok = ok && parse_part (zip, len, sheet_part (&book, index), TRUE, &ledger_xlsx_sheet_parser, &cells,
                          cancellable, error);
   if (ok)
     {

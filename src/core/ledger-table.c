@@ -12,13 +12,11 @@
 #include <string.h>
 
 #include "ledger-error.h"
+#include "ledger-input.h"
 #include "ledger-table-private.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
 #define OLE_MAGIC "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
-/* the national list of 620,573 villages is 50 MB as CSV; a file ten times
- * bigger is a mistake (a video, a disk image) and is not read into memory */
-#define MAX_FILE_SIZE ((goffset) 512 * 1024 * 1024)
 
 /* ---- auxiliary functions ---- */
 
@@ -267,25 +265,12 @@ ledger_table_read_file_sheet (const char    *path,
 {
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *contents = NULL;
-  g_autoptr(GError) local = NULL;
-  GStatBuf info;
   gsize len = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &info) == 0 && info.st_size > MAX_FILE_SIZE)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-                   _("%s: the file is larger than %u MiB; this is not a ledger. Split it into smaller files."),
-                   name, (guint) (MAX_FILE_SIZE >> 20));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &len, &local))
-    {
-      /* GLib's message names the file and says why, in the user's language */
-      g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_CANNOT_OPEN, local->message);
-      return NULL;
-    }
+  if (!ledger_input_read_file (path, LEDGER_INPUT_MAX_BYTES, &contents, &len, error))
+    return NULL;
   return ledger_table_read_bytes_sheet (contents, len, name, sheet, cancellable, error);
 }
 

@@ -407,6 +407,38 @@ parse_bool (const LedgerField  *field,
   return reject_value (field, text, _("%s: “%s” is not 是 or 否 (yes or no)"), error);
 }
 
+/* 5.12022112225E+11: a code that Excel showed in scientific notation and a
+ * CSV saved "as shown". The digits of the mantissa, when they are all the
+ * digits of the number (none filled in by the exponent); NULL when @text
+ * is not such a number; *@lost when it is one with digits missing. */
+static char *
+expand_scientific (const char *text,
+                   gboolean   *lost)
+{
+  g_autoptr (GString) digits = g_string_new (NULL);
+  const char *p = text;
+  guint n_fraction = 0, exponent = 0;
+
+  *lost = FALSE;
+  for (; g_ascii_isdigit (*p); p++)
+    g_string_append_c (digits, *p);
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++, n_fraction++)
+      g_string_append_c (digits, *p);
+  if (digits->len == 0 || (*p != 'e' && *p != 'E'))
+    return NULL;
+  if (*++p == '+')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return NULL;
+  for (; g_ascii_isdigit (*p) && exponent < 100; p++)
+    exponent = exponent * 10 + (*p - '0');
+  if (*p != '\0' || exponent < n_fraction)
+    return NULL;
+  *lost = exponent > n_fraction;
+  return g_string_free (g_steal_pointer (&digits), FALSE);
+}
+
 static gboolean
 parse_region (const LedgerField  *field,
               const char         *text,
@@ -414,7 +446,17 @@ parse_region (const LedgerField  *field,
               GError            **error)
 {
   g_autofree char *folded = normalise (text);
-  gboolean ok = strlen (folded) == 12;
+  gboolean lost = FALSE;
+  g_autofree char *expanded = expand_scientific (folded, &lost);
+  gboolean ok;
+
+  if (expanded != NULL && lost)
+    return reject_value (field, text, _("%s: “%s” is a code in scientific notation that lost its last digits; "
+                                        "format the column as text (or as a number without decimals) in Excel or WPS and save again"),
+                         error);
+  if (expanded != NULL)
+    g_free (folded), folded = g_steal_pointer (&expanded);
+  ok = strlen (folded) == 12;
 
   for (const char *p = folded; ok && *p != '\0'; p++)
     ok = g_ascii_isdigit (*p);
@@ -441,6 +483,16 @@ unify_newlines (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Direction controls (U+202A–U+202E, U+2066–U+2069, U+200E/F, U+061C)
+ * are invisible and reorder what follows: U+202E then "gpj.exe" shows as "exe.jpg",
+ * and a code can pass for another in a list. No ledger text needs them. */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+         c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
 /* CODE, TEXT and SUBJECT: free text of a bounded length, without control
  * characters (TEXT and SUBJECT may hold line breaks and tabs). */
 static gboolean
@@ -460,6 +512,14 @@ parse_text (const LedgerField  *field,
 
       if (g_unichar_iscntrl (c) && !(multiline && (c == '\n' || c == '\t')))
         return reject_value (field, text, _("%s: “%s” contains a control character"), error);
+      /* the value is not echoed: it would reorder the message itself */
+      if (is_bidi_control (c))
+        {
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
+                       _("%s: the text contains an invisible direction mark (U+%04X) that can disguise it; type it again without copying"),
+                       ledger_field_display_name (field), (guint) c);
+          return FALSE;
+        }
     }
   if (g_utf8_strlen (value, -1) > max_chars)
     {
