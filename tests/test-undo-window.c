@@ -260,12 +260,17 @@ test_detail_scroll_resets (void)
   GtkAdjustment *adjustment;
 
   g_assert_cmpuint (facilities->len, >, 1);
+  /* a laptop-sized window, so that an item's fields run below the fold */
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 500);
   ledger_window_select_item (window, LEDGER_KIND_FACILITIES, ((LedgerRecord *) facilities->pdata[0])->uid);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  iterate (50);
+  iterate (200);
   scroller = find_scroller (ledger_window_get_detail_pane (window));
   g_assert_nonnull (scroller);
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  for (int i = 0; i < 100 && gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment); i++)
+    iterate (30);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
   /* the officer scrolls to the bottom of the pane */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
