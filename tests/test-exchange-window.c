@@ -32,7 +32,7 @@ iterate (guint ms)
 static gboolean
 wait_for (gboolean (*check) (gpointer), gpointer data)
 {
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (!check (data) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
@@ -77,6 +77,14 @@ static gboolean
 file_chooser_shown (gpointer data)
 {
   return find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static gboolean
+file_selected (gpointer chooser)
+{
+  g_autoptr (GFile) file = gtk_file_chooser_get_file (chooser);
+
+  return file != NULL;
 }
 
 static gboolean
@@ -199,7 +207,8 @@ test_receive_and_settle (void)
   g_assert_true (wait_for (file_chooser_shown, NULL));
   chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_true (gtk_file_chooser_set_file (chooser, package_file, &error));
-  iterate (500);   /* the chooser loads the folder before the file is selected */
+  /* the chooser loads the folder before the file is selected */
+  g_assert_true (wait_for (file_selected, chooser));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   /* the owner (the township) wins; with a conflict the exchange window opens */
   if (!wait_for (county_took_township_name, window))

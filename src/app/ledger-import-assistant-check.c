@@ -271,6 +271,7 @@ ledger_import_assistant_show_preview (LedgerImportAssistant *self)
   g_array_unref (listing.types);
 
   gtk_label_set_text (self->summary_label, summary);
+  ledger_import_assistant_fill_unknown (self);
   gtk_label_set_text (self->choice_label, choice_text (report));
   gtk_stack_set_visible_child_name (self->problem_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->listed)) > 0 ? "list" : "none");

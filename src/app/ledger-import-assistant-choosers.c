@@ -14,9 +14,9 @@ static GtkFileFilter *
 new_spreadsheet_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
-  const char *suffixes[] = { "csv", "txt", "xlsx", "geojson", "json" };
+  const char *suffixes[] = { "csv", "txt", "xlsx", "xls", "ods", "geojson", "json" };
 
-  gtk_file_filter_set_name (filter, _("Spreadsheets and GeoJSON (CSV, XLSX, GeoJSON)"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets and GeoJSON (CSV, XLSX, XLS, ODS, GeoJSON)"));
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     gtk_file_filter_add_suffix (filter, suffixes[i]);
   return filter;

@@ -40,6 +40,10 @@ describe_format (const LedgerTable *table)
     {
     case LEDGER_TABLE_XLSX:
       return g_strdup_printf (_("Excel workbook, sheet “%s”"), table->sheet_name ? table->sheet_name : "");
+    case LEDGER_TABLE_XLS:
+      return g_strdup_printf (_("Excel 97–2003 workbook, sheet “%s”"), table->sheet_name ? table->sheet_name : "");
+    case LEDGER_TABLE_ODS:
+      return g_strdup_printf (_("OpenDocument spreadsheet, sheet “%s”"), table->sheet_name ? table->sheet_name : "");
     case LEDGER_TABLE_GEOJSON:
       return g_strdup (_("GeoJSON, one row per feature"));
     case LEDGER_TABLE_KML:
@@ -62,21 +66,14 @@ describe_table (const LedgerTable *table)
   return g_strdup_printf ("%s · %s", format, rows);
 }
 
-static const LedgerCsvRow *
-header_row (LedgerImportAssistant *self)
-{
-  return self->table->rows->len > 0 ? g_ptr_array_index (self->table->rows, 0) : NULL;
-}
-
+/* the column's flattened header (group/sub of a two-row header) */
 static const char *
 header_text (LedgerImportAssistant *self,
              guint                  column)
 {
-  const LedgerCsvRow *header = header_row (self);
-
-  if (header == NULL || column >= header->n_cells || header->cells[column] == NULL)
+  if (self->layout == NULL || column >= self->layout->n_columns || self->layout->columns[column].name == NULL)
     return "";
-  return header->cells[column];
+  return self->layout->columns[column].name;
 }
 
 static void
@@ -110,15 +107,17 @@ update_missing (LedgerImportAssistant *self)
   g_autoptr (GString) twice = g_string_new (NULL);
   g_autoptr (GString) text = g_string_new (NULL);
 
-  for (guint f = 0; f < n_fields; f++)
-    {
-      guint n = count_columns_of (self, f);
+  g_auto (GStrv) absent = self->layout ? ledger_table_layout_missing_fields (self->layout) : NULL;
 
-      if (n == 0 && fields[f].required)
-        append_name (missing, ledger_field_display_name (&fields[f]));
-      else if (n > 1)
-        append_name (twice, ledger_field_display_name (&fields[f]));
+  for (guint i = 0; absent != NULL && absent[i] != NULL; i++)
+    {
+      int f = ledger_kind_field_index (self->kind, absent[i]);
+
+      append_name (missing, f >= 0 ? ledger_field_display_name (&fields[f]) : absent[i]);
     }
+  for (guint f = 0; f < n_fields; f++)
+    if (count_columns_of (self, f) > 1)
+      append_name (twice, ledger_field_display_name (&fields[f]));
   if (missing->len > 0)
     g_string_append_printf (text, _("Required columns not mapped: %s. Choose them in the drop-downs above the columns."),
                             missing->str);
@@ -144,17 +143,33 @@ mapping_changed (LedgerImportAssistant *self)
   ledger_import_assistant_update_actions (self);
 }
 
+/* the drop-down's entries, in the order of self->targets */
 static GtkStringList *
-new_field_names (LedgerKind kind)
+new_field_names (LedgerImportAssistant *self)
 {
   GtkStringList *names = gtk_string_list_new (NULL);
-  guint n_fields = 0;
-  const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
 
-  gtk_string_list_append (names, _("Ignore this column"));
-  for (guint f = 0; f < n_fields; f++)
-    gtk_string_list_append (names, ledger_field_display_name (&fields[f]));
+  g_clear_pointer (&self->targets, g_array_unref);
+  self->targets = ledger_import_assistant_new_targets (self->kind);
+  for (guint i = 0; i < self->targets->len; i++)
+    {
+      int target = g_array_index (self->targets, int, i);
+      g_autofree char *name = target == LEDGER_TARGET_IGNORE ? g_strdup (_("Ignore this column"))
+                                                             : ledger_target_describe (self->kind, target);
+
+      gtk_string_list_append (names, name);
+    }
   return names;
+}
+
+static guint
+target_position (LedgerImportAssistant *self,
+                 int                    target)
+{
+  for (guint i = 0; i < self->targets->len; i++)
+    if (g_array_index (self->targets, int, i) == target)
+      return i;
+  return 0;
 }
 
 /* ---- signal callbacks ---- */
@@ -167,9 +182,10 @@ on_column_dropdown_selected_cb (GtkDropDown           *dropdown,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "column"));
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (self->building || column >= self->n_columns || selected == GTK_INVALID_LIST_POSITION)
+  if (self->building || column >= self->n_columns || selected >= self->targets->len)
     return;
-  self->column_fields[column] = (int) selected - 1;
+  self->column_fields[column] = g_array_index (self->targets, int, selected);
+  ledger_table_layout_set_target (self->layout, self->table, column, self->column_fields[column]);
   mapping_changed (self);
 }
 
@@ -218,7 +234,7 @@ new_column_dropdown (LedgerImportAssistant *self,
   GtkWidget *dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
   g_autofree char *label = g_strdup_printf (_("Field of column “%s”"), header_text (self, column));
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), self->column_fields[column] + 1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), target_position (self, self->column_fields[column]));
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   gtk_widget_set_tooltip_text (dropdown, label);
   g_object_set_data (G_OBJECT (dropdown), "column", GUINT_TO_POINTER (column));
@@ -253,38 +269,50 @@ new_column_head (LedgerImportAssistant *self,
   return label;
 }
 
+/* A row of the file as the layout classes it: header rows highlighted,
+ * skipped rows greyed with the reason in the second column. */
 static void
 fill_preview_row (LedgerImportAssistant *self,
-                  const LedgerCsvRow    *row,
+                  guint                  index,
                   guint                  n_shown,
                   int                    grid_row)
 {
+  const LedgerCsvRow *row = g_ptr_array_index (self->table->rows, index);
+  LedgerRowClass row_class = index < self->layout->n_rows ? self->layout->row_classes[index] : LEDGER_ROW_DATA;
+  const char *css = row_class == LEDGER_ROW_HEADER ? "import-header-row"
+                  : row_class == LEDGER_ROW_DATA ? NULL : "dim-label";
   g_autofree char *line = g_strdup_printf ("%u", row->line);
+  GtkWidget *reason = new_cell_label (row_class == LEDGER_ROW_DATA ? "" : ledger_row_class_describe (row_class),
+                                      "dim-label");
 
   gtk_grid_attach (self->preview_grid, new_cell_label (line, "dim-label"), 0, grid_row, 1, 1);
+  gtk_grid_attach (self->preview_grid, reason, 1, grid_row, 1, 1);
   for (guint c = 0; c < n_shown && c < row->n_cells; c++)
-    gtk_grid_attach (self->preview_grid, new_cell_label (row->cells[c] ? row->cells[c] : "", NULL),
-                     c + 1, grid_row, 1, 1);
+    gtk_grid_attach (self->preview_grid, new_cell_label (row->cells[c] ? row->cells[c] : "", css),
+                     c + 2, grid_row, 1, 1);
 }
 
+/* Every column of the detected header (its flattened name under the
+ * drop-down), then the first rows of the file, those above the header too. */
 static void
 fill_grid (LedgerImportAssistant *self)
 {
-  g_autoptr (GtkStringList) names = new_field_names (self->kind);
+  g_autoptr (GtkStringList) names = new_field_names (self);
   guint n_shown = MIN (self->n_columns, PREVIEW_COLUMNS);
-  guint n_rows = MIN (self->table->rows->len, PREVIEW_ROWS + 1);
+  guint n_rows = MIN (self->table->rows->len, self->layout->header_last + 1 + PREVIEW_ROWS);
 
   clear_grid (self);
   gtk_grid_attach (self->preview_grid,
                    new_cell_label (ledger_table_has_features (self->table) ? _("Feature") : _("Row"), "dim-label"),
                    0, 1, 1, 1);
+  gtk_grid_attach (self->preview_grid, new_cell_label (_("Skipped"), "dim-label"), 1, 1, 1, 1);
   for (guint c = 0; c < n_shown; c++)
     {
-      gtk_grid_attach (self->preview_grid, new_column_head (self, names, c), c + 1, 0, 1, 1);
-      gtk_grid_attach (self->preview_grid, new_cell_label (header_text (self, c), "heading"), c + 1, 1, 1, 1);
+      gtk_grid_attach (self->preview_grid, new_column_head (self, names, c), c + 2, 0, 1, 1);
+      gtk_grid_attach (self->preview_grid, new_cell_label (header_text (self, c), "heading"), c + 2, 1, 1, 1);
     }
-  for (guint r = 1; r < n_rows; r++)
-    fill_preview_row (self, g_ptr_array_index (self->table->rows, r), n_shown, r + 1);
+  for (guint r = 0; r < n_rows; r++)
+    fill_preview_row (self, r, n_shown, r + 2);
 }
 
 static void
@@ -316,10 +344,14 @@ update_kind_subtitle (LedgerImportAssistant *self)
 }
 
 static void
-match_columns (LedgerImportAssistant *self)
+update_file_subtitle (LedgerImportAssistant *self)
 {
-  g_clear_pointer (&self->column_fields, g_free);
-  self->column_fields = ledger_import_match_columns (self->kind, self->table, &self->n_columns);
+  g_autofree char *format = describe_table (self->table);
+  g_autofree char *layout = ledger_table_layout_describe (self->layout, self->table);
+  g_autofree char *subtitle = g_strdup_printf ("%s\n%s%s%s", format, layout, self->remembered ? "\n" : "",
+                                               self->remembered ? _("Columns mapped as in an earlier import of a file with the same headers.") : "");
+
+  adw_action_row_set_subtitle (self->file_row, subtitle);
 }
 
 /* the kind's columns: the mapping is found again and the grid rebuilt */
@@ -327,8 +359,11 @@ static void
 apply_kind (LedgerImportAssistant *self)
 {
   self->building = TRUE;
-  match_columns (self);
+  ledger_import_assistant_detect_layout (self);
+  ledger_import_assistant_fill_layout_controls (self);
+  self->building = TRUE;
   fill_grid (self);
+  update_file_subtitle (self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->crs_row), ledger_kind_field_index (self->kind, "lon") >= 0);
   self->building = FALSE;
   mapping_changed (self);
@@ -387,16 +422,26 @@ void
 ledger_import_assistant_fill_mapping (LedgerImportAssistant *self)
 {
   g_autofree char *name = g_filename_display_basename (self->path);
-  g_autofree char *format = describe_table (self->table);
 
   self->building = TRUE;
   adw_combo_row_set_selected (self->kind_row, self->kind);
   self->building = FALSE;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), name);
-  adw_action_row_set_subtitle (self->file_row, format);
   update_kind_subtitle (self);
   update_preview_label (self);
   apply_kind (self);
+}
+
+/* The header rows or the year changed: the grid, the controls and the check follow. */
+void
+ledger_import_assistant_layout_changed (LedgerImportAssistant *self)
+{
+  self->building = TRUE;
+  fill_grid (self);
+  self->building = FALSE;
+  ledger_import_assistant_sync_layout_controls (self);
+  update_file_subtitle (self);
+  mapping_changed (self);
 }
 
 LedgerDatum
@@ -448,10 +493,11 @@ ledger_import_assistant_set_column_field (LedgerImportAssistant *self,
 
   if (column < self->column_dropdowns->len)
     {
-      gtk_drop_down_set_selected (g_ptr_array_index (self->column_dropdowns, column), field + 1);
+      gtk_drop_down_set_selected (g_ptr_array_index (self->column_dropdowns, column), target_position (self, field));
       return;
     }
   self->column_fields[column] = field;
+  ledger_table_layout_set_target (self->layout, self->table, column, field);
   mapping_changed (self);
 }
 

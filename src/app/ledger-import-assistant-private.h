@@ -2,6 +2,8 @@
 #pragma once
 
 #include "ledger-import-assistant.h"
+#include "ledger-table-layout.h"
+#include "ledger-vocabulary.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +25,14 @@ struct _LedgerImportAssistant
   LedgerTable         *table;           /* as read; kept until another file is read */
   LedgerKind           kind;
   LedgerKind           guessed_kind;    /* LEDGER_N_KINDS: the headers tell none */
-  int                 *column_fields;   /* per column of the table: field index or -1 */
+  LedgerTableLayout   *layout;          /* header rows, column targets, skipped rows */
+  guint                year;            /* the year field; 0: from the title or file name */
+  gboolean             remembered;      /* the columns were mapped as an earlier import's */
+  LedgerValueMap      *value_map;       /* "treat every 'X' as …", chosen on the check page */
+  GPtrArray           *unknown_rows;    /* AdwComboRow per value the check did not understand */
+  GPtrArray           *value_choices;   /* the value map as field key, text, value triples (char *) */
+  GArray              *targets;         /* the column drop-downs' targets, in their order */
+  int                 *column_fields;   /* per column of the layout: field index or LEDGER_TARGET_* */
   guint                n_columns;
   GPtrArray           *column_dropdowns; /* GtkDropDown per previewed column */
   char                *missing_text;
@@ -50,6 +59,10 @@ struct _LedgerImportAssistant
   AdwActionRow        *file_row;
   AdwComboRow         *kind_row;
   AdwComboRow         *crs_row;
+  AdwComboRow         *sheet_row;
+  GtkSpinButton       *header_spin;
+  GtkSpinButton       *header_count_spin;
+  GtkSpinButton       *year_spin;
   GtkLabel            *missing_label;
   GtkLabel            *preview_label;
   GtkGrid             *preview_grid;
@@ -57,6 +70,7 @@ struct _LedgerImportAssistant
   GtkWidget           *check_progress_box;
   GtkProgressBar      *check_progress;
   GtkLabel            *summary_label;
+  AdwPreferencesGroup *unknown_group;
   GtkStack            *problem_stack;
   GtkListView         *problem_view;
   GtkLabel            *status_label;
@@ -74,6 +88,24 @@ void        ledger_import_assistant_fill_mapping   (LedgerImportAssistant *self)
 void ledger_import_assistant_open_sheet   (LedgerImportAssistant *self,
                                            const char            *sheet);
 LedgerDatum ledger_import_assistant_get_crs        (LedgerImportAssistant *self);
+void        ledger_import_assistant_layout_changed (LedgerImportAssistant *self);
+
+/* ledger-import-assistant-values.c */
+void        ledger_import_assistant_init_values    (LedgerImportAssistant *self);
+void        ledger_import_assistant_reset_values   (LedgerImportAssistant *self);
+void        ledger_import_assistant_fill_unknown   (LedgerImportAssistant *self);
+void        ledger_import_assistant_add_value      (LedgerImportAssistant *self,
+                                                    const char            *field_key,
+                                                    const char            *text,
+                                                    const char            *value);
+char      **ledger_import_assistant_dup_values     (LedgerImportAssistant *self);
+
+/* ledger-import-assistant-layout.c */
+GArray     *ledger_import_assistant_new_targets    (LedgerKind             kind);
+void        ledger_import_assistant_init_layout    (LedgerImportAssistant *self);
+void        ledger_import_assistant_detect_layout  (LedgerImportAssistant *self);
+void        ledger_import_assistant_fill_layout_controls (LedgerImportAssistant *self);
+void        ledger_import_assistant_sync_layout_controls (LedgerImportAssistant *self);
 
 /* ledger-import-assistant-check.c */
 void        ledger_import_assistant_init_check     (LedgerImportAssistant *self);

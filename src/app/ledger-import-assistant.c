@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-import-assistant-private.h"
+#include "ledger-import-mappings.h"
 
 G_DEFINE_FINAL_TYPE (LedgerImportAssistant, ledger_import_assistant, ADW_TYPE_WINDOW)
 
@@ -36,6 +37,10 @@ typedef struct
   LedgerKind                kind;
   int                      *column_fields;
   guint                     n_columns;
+  LedgerTableLayout        *layout;
+  guint                     year;
+  LedgerValueMap           *value_map;
+  char                    **value_choices;   /* the value map as triples, for the mapping remembered */
   LedgerDatum               crs;
   gboolean                  dry_run;
   gboolean                  valid_only;
@@ -50,6 +55,9 @@ job_free (Job *job)
   g_free (job->path);
   g_free (job->sheet);
   g_free (job->column_fields);
+  g_clear_pointer (&job->layout, ledger_table_layout_unref);
+  g_clear_pointer (&job->value_map, ledger_value_map_unref);
+  g_strfreev (job->value_choices);
   g_free (job);
 }
 
@@ -137,6 +145,10 @@ new_import_job (LedgerImportAssistant *self)
   job->kind = self->kind;
   job->column_fields = g_memdup2 (self->column_fields, sizeof (int) * self->n_columns);
   job->n_columns = self->n_columns;
+  job->layout = self->layout ? ledger_table_layout_ref (self->layout) : NULL;
+  job->year = self->year;
+  job->value_map = self->value_map ? ledger_value_map_ref (self->value_map) : NULL;
+  job->value_choices = self->value_choices ? ledger_import_assistant_dup_values (self) : NULL;
   job->crs = ledger_import_assistant_get_crs (self);
   job->progress = &self->progress;
   return job;
@@ -167,6 +179,20 @@ read_thread (GTask        *task,
   GError *error = NULL;
   LedgerTable *table = ledger_table_read_file_sheet (job->path, job->sheet, cancellable, &error);
 
+  /* a workbook whose first sheet is 填报说明: the first sheet whose header tells the kind */
+  for (guint i = 1; table != NULL && job->sheet == NULL && table->sheet_names != NULL &&
+                    i < g_strv_length (table->sheet_names) && ledger_import_guess_kind (table) == LEDGER_N_KINDS; i++)
+    {
+      LedgerTable *other = ledger_table_read_file_sheet (job->path, table->sheet_names[i], cancellable, NULL);
+
+      if (other != NULL && ledger_import_guess_kind (other) < LEDGER_N_KINDS)
+        {
+          ledger_table_free (table);
+          table = other;
+        }
+      else if (other != NULL)
+        ledger_table_free (other);
+    }
   if (table == NULL)
     g_task_return_error (task, error);
   else
@@ -217,6 +243,7 @@ on_read_done_cb (GObject      *source,
   self->guessed_kind = ledger_import_guess_kind (self->table);
   if (self->guessed_kind < LEDGER_N_KINDS)
     self->kind = self->guessed_kind;
+  ledger_import_assistant_reset_values (self);
   ledger_import_assistant_fill_mapping (self);
   set_page (self, "mapping");
 }
@@ -250,10 +277,22 @@ import_thread (GTask        *task,
       options.crs = job->crs;
       options.column_fields = job->column_fields;
       options.n_column_fields = job->n_columns;
+      options.layout = job->layout;
+      options.year = job->year;
+      options.value_map = job->value_map;
       options.progress = report_progress;
       options.progress_data = job->progress;
       options.cancellable = cancellable;
       report = ledger_import_table (db, job->kind, job->table, &options, &error);
+      /* the mapping is remembered for the next file with the same headers;
+       * the rows are in whether or not that works */
+      if (report != NULL && !job->dry_run && report->n_written > 0 && job->layout != NULL)
+        {
+          g_autoptr (GError) local = NULL;
+
+          if (!ledger_import_mapping_save (db, job->layout, (const char * const *) job->value_choices, &local))
+            g_debug ("the column mapping was not remembered: %s", local->message);
+        }
     }
   if (report == NULL && job->path != NULL)
     g_remove (job->path);
@@ -547,6 +586,11 @@ ledger_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->table, ledger_table_free);
   g_clear_pointer (&self->column_fields, g_free);
+  g_clear_pointer (&self->layout, ledger_table_layout_unref);
+  g_clear_pointer (&self->targets, g_array_unref);
+  g_clear_pointer (&self->value_map, ledger_value_map_unref);
+  g_clear_pointer (&self->unknown_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->value_choices, g_ptr_array_unref);
   g_clear_pointer (&self->column_dropdowns, g_ptr_array_unref);
   g_clear_pointer (&self->missing_text, g_free);
   g_clear_pointer (&self->preview, ledger_import_report_free);
@@ -570,6 +614,11 @@ bind_template_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, file_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, crs_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, header_spin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, header_count_spin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, unknown_group);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, missing_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, preview_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerImportAssistant, preview_grid);
@@ -623,6 +672,8 @@ ledger_import_assistant_init (LedgerImportAssistant *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->guessed_kind = LEDGER_N_KINDS;
   ledger_import_assistant_init_mapping (self);
+  ledger_import_assistant_init_layout (self);
+  ledger_import_assistant_init_values (self);
   ledger_import_assistant_init_check (self);
   gtk_drop_target_set_gtypes (drop, types, G_N_ELEMENTS (types));
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, 0);
@@ -708,6 +759,13 @@ ledger_import_assistant_import_valid_to (LedgerImportAssistant *self,
   if (self->cancellable != NULL || self->preview == NULL)
     return;
   start_import (self, rejected_path);
+}
+
+const LedgerTableLayout *
+ledger_import_assistant_get_layout (LedgerImportAssistant *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ASSISTANT (self), NULL);
+  return self->layout;
 }
 
 const char *

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "ledger-table-layout.h"
 #include "ledger-db.h"
 #include "ledger-import.h"
 
@@ -49,6 +50,8 @@ void        ledger_import_assistant_set_column_field   (LedgerImportAssistant *s
                                                         int                    field);
 /* the dry run's report, NULL before the check is done */
 const LedgerImportReport *ledger_import_assistant_get_preview (LedgerImportAssistant *self);
+/* where the header and the data are, as shown (NULL before a file is read) */
+const LedgerTableLayout *ledger_import_assistant_get_layout (LedgerImportAssistant *self);
 /* the lines the check page lists (problems and updates, by row) */
 guint       ledger_import_assistant_get_n_listed       (LedgerImportAssistant *self);
 const char *ledger_import_assistant_get_listed         (LedgerImportAssistant *self,

@@ -14,6 +14,7 @@
 #include "ledger-preferences.h"
 #include "ledger-rules.h"
 #include "ledger-rules-edit.h"
+#include "ledger-regions-page.h"
 #include "ledger-targets-page.h"
 
 struct _LedgerPreferencesWindow
@@ -342,6 +343,8 @@ ledger_preferences_window_new (GtkWindow *parent,
       load_rules (self);
       adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                                   ADW_PREFERENCES_PAGE (ledger_targets_page_new (db)));
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                                  ADW_PREFERENCES_PAGE (ledger_regions_page_new (db)));
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->rules_page), FALSE);

@@ -78,6 +78,9 @@ void ledger_window_toast             (LedgerWindow   *self,
                                       const char     *title);
 void ledger_window_update_actions    (LedgerWindow   *self);
 
+/* ledger-window-template.c: File → Download Import Template */
+void     ledger_window_class_add_template_actions (GtkWidgetClass *widget_class);
+
 /* ledger-window-county.c */
 void  ledger_window_class_add_county_actions (GtkWidgetClass *widget_class);
 char *ledger_window_dup_demo_path            (void);

@@ -442,6 +442,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
 
   ledger_window_class_add_actions (widget_class);
   ledger_window_class_add_county_actions (widget_class);
+  ledger_window_class_add_template_actions (widget_class);
   ledger_window_class_add_map_export_actions (widget_class);
   ledger_window_class_add_exchange_actions (widget_class);
   ledger_window_class_add_undo_actions (widget_class);

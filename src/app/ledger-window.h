@@ -51,6 +51,11 @@ void          ledger_window_import_file        (LedgerWindow      *self,
 /* checks and stores a county outline (GeoJSON); asks when it does not fit the townships */
 void          ledger_window_import_outline     (LedgerWindow      *self,
                                                 const char        *path);
+/* Writes the import template of @kind to @file (File → Download Import
+ * Template, after the save dialog); a toast says where, a dialog why not. */
+gboolean      ledger_window_save_import_template (LedgerWindow    *self,
+                                                  LedgerKind       kind,
+                                                  GFile           *file);
 
 /* shows @township and, on the lists and the map, only what keeps it from
  * the target of @indicator, with a bar that says so (✕ ends it) */

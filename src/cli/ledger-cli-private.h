@@ -36,4 +36,13 @@ int       ledger_cli_sync       (const char *db_path, int argc, char **argv);
   { "sync", ledger_cli_sync, "sync --server URL [--init]", \
     N_("exchange the same update packages through the county's PostgreSQL server (--init: the county sets the server up once); the county ledger is then mirrored into PostGIS for QGIS") },
 
+/* ledger-cli-regions.c: the county's own list of townships and villages (issue 18) */
+int       ledger_cli_import_regions       (const char *db_path,
+                                           const char *file,
+                                           gboolean    dry_run,
+                                           const char *date);
+int       ledger_cli_run_update_divisions (const char *db_path, int argc, char **argv);
+int       ledger_cli_run_regions          (const char *db_path, int argc, char **argv);
+void      ledger_cli_print_version        (void);
+
 G_END_DECLS

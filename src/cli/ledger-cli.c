@@ -18,6 +18,7 @@
 #include "ledger-export.h"
 #include "ledger-export-kml.h"
 #include "ledger-export-xlsx.h"
+#include "ledger-import-template.h"
 #include "ledger-import.h"
 #include "ledger-progress.h"
 #include "ledger-regions.h"
@@ -421,9 +422,11 @@ run_import (const char *db_path,
   g_autoptr (LedgerDb) db = NULL;
   g_autoptr (LedgerImportReport) report = NULL;
   g_autofree char *db_name = g_filename_display_name (db_path);
+  g_autofree char *date = NULL;
   LedgerKind kind;
   GOptionEntry entries[] = {
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &options.dry_run, N_("Check everything, write nothing"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("regions: the day the changes take effect (default: today)"), "YYYY-MM-DD" },
     { "valid-only", 0, 0, G_OPTION_ARG_NONE, &options.valid_only, N_("Write the valid rows, report the rejected ones"), NULL },
     { "crs", 0, 0, G_OPTION_ARG_STRING, &crs,
       N_("Coordinate system of the file: wgs84 (GPS, Tianditu; the default), gcj02 (Gaode, Tencent) or bd09 (Baidu)"),
@@ -438,7 +441,7 @@ run_import (const char *db_path,
   };
 
   if (!parse_options ("import", _("KIND FILE"),
-                      _("Imports a spreadsheet (CSV, XLSX or GeoJSON): all rows or none."), entries, &argc, &argv))
+                      _("Imports a spreadsheet (CSV, XLSX, XLS, ODS or GeoJSON): all rows or none."), entries, &argc, &argv))
     return LEDGER_EXIT_USAGE;
   if (argc != 3)
     return usage_error (_("import needs a KIND and a FILE, e.g. “import farms farms.csv”."));
@@ -448,6 +451,9 @@ run_import (const char *db_path,
     return usage_error (_("--year %d is not a year between 1949 and 2100."), year);
   options.year = year;
   options.sheet = sheet;
+  /* the county's own list of townships and villages (issue 18) */
+  if (g_strcmp0 (argv[1], "regions") == 0)
+    return ledger_cli_import_regions (db_path, argv[2], options.dry_run, date);
   if (!parse_kind (argv[1], &kind))
     return LEDGER_EXIT_USAGE;
   if (!(db = open_ledger (db_path, options.dry_run)))
@@ -643,6 +649,40 @@ run_remove_demo (const char *db_path,
   return LEDGER_EXIT_OK;
 }
 
+/* ---- template ---- */
+
+static int
+run_template (const char *db_path,
+              int         argc,
+              char      **argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The workbook to write (.xlsx)"), N_("FILE") },
+    { NULL }
+  };
+  LedgerKind kind;
+
+  if (!parse_options ("template", "KIND", _("Writes an empty workbook to fill in and import: the kind’s columns with drop-down lists, and a 填报说明 sheet with an example row."),
+                      entries, &argc, &argv))
+    return LEDGER_EXIT_USAGE;
+  if (argc != 2)
+    return usage_error (_("template takes one KIND."));
+  if (!parse_kind (argv[1], &kind))
+    return LEDGER_EXIT_USAGE;
+  if (output == NULL || !g_str_has_suffix (output, ".xlsx"))
+    return usage_error (_("template needs --output FILE.xlsx."));
+  /* the ledger, when there is one, gives the example a village of its county */
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) && !(db = open_ledger (db_path, TRUE)))
+    return LEDGER_EXIT_CANNOT_OPEN;
+  if (!ledger_import_template_write (db, kind, output, &error))
+    return exit_for_error (error);
+  g_print (_("Wrote the import template %s.\n"), output);
+  return LEDGER_EXIT_OK;
+}
+
 /* ---- the command table and the global options ---- */
 
 static const Command commands[] = {
@@ -659,6 +699,12 @@ static const Command commands[] = {
   { "remove-demo", run_remove_demo, "remove-demo",
     N_("remove every record flagged as demo data") },
   LEDGER_CLI_EXCHANGE_COMMANDS
+  { "regions", ledger_cli_run_regions, "regions",
+    N_("the list of townships and villages the ledger uses: its source, administrative villages per township, and the changes made to it (import regions FILE changes it from the county’s own sheet)") },
+  { "update-divisions", ledger_cli_run_update_divisions, "update-divisions FILE [--dry-run] [--date YYYY-MM-DD]",
+    N_("compare a newer national division list (code and name per line, as data/divisions.tsv.gz) with the ledger’s list, print every difference, and apply them unless --dry-run") },
+  { "template", run_template, "template KIND --output FILE.xlsx",
+    N_("write the import template of a kind: its columns with drop-down lists, and a 填报说明 sheet") },
 };
 
 static void
@@ -673,6 +719,7 @@ print_help (void)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     g_print ("  %s\n      %s\n", commands[i].synopsis, _(commands[i].summary));
   g_print ("\n%s\n", _("KIND: villages | facilities | farms | water-bodies | samples | inspections"));
+  g_print ("%s\n", _("      regions (the county’s own list: 乡镇, 名称, optional 代码, 类型, 合并自, 生效日期; --date YYYY-MM-DD)"));
   g_print ("\n%s\n", _("Options:"));
   g_print ("  --db FILE      %s\n", _("the ledger file (may come before or after the command)"));
   g_print ("                 %s %s\n", _("default:"), db);
@@ -793,7 +840,7 @@ ledger_cli_run (int    argc,
     return usage_error (_("No command given."));
   if (g_strcmp0 (rest->pdata[0], "--version") == 0)
     {
-      g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
+      ledger_cli_print_version ();
       return LEDGER_EXIT_OK;
     }
   if (((char *) rest->pdata[0])[0] == '-' || g_strcmp0 (rest->pdata[0], "help") == 0)
@@ -802,7 +849,7 @@ ledger_cli_run (int    argc,
       return LEDGER_EXIT_OK;
     }
   if (!(command = find_command (rest->pdata[0])))
-    return usage_error (_("Unknown command “%s”. Commands: init, import, export, progress, remove-demo."),
+    return usage_error (_("Unknown command “%s”. Commands: init, import, export, progress, remove-demo, share, send, receive, conflicts, sync, regions, update-divisions."),
                         (char *) rest->pdata[0]);
   g_ptr_array_add (rest, NULL);
   return command->run (db_path ? db_path : default_path, rest->len - 1, (char **) rest->pdata);

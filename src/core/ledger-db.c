@@ -233,6 +233,14 @@ migrate_to_exchange (LedgerDb  *self,
   return ledger_db_exec (self, sql, error);
 }
 
+/* issue 18: the list of townships and villages with its history */
+static gboolean
+migrate_to_region_history (LedgerDb  *self,
+                           GError   **error)
+{
+  return ledger_db_exec (self, ledger_schema_region_history_sql (), error);
+}
+
 /* issue 16: the labels of undo, redo and delete in the change history (ledger-undo.c) */
 static gboolean
 migrate_to_undo_labels (LedgerDb  *self,
@@ -250,6 +258,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_v1,
   migrate_to_v2,
   migrate_to_exchange,
+  migrate_to_region_history,
   migrate_to_undo_labels,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "ledger-export-xlsx-private.h"
+#include "ledger-region-list.h"
 #include "ledger-progress.h"
 
 #define SHEET LEDGER_EXPORT_XLSX_SUMMARY_SHEET
@@ -334,6 +335,17 @@ insert_charts (LedgerXlsx           *x,
                                 new_chart (x, progress, i), &options);
 }
 
+/* which list of townships and villages the figures count (issue 18) */
+static void
+write_footnote (LedgerXlsx    *x,
+                lxw_worksheet *sheet,
+                lxw_row_t      row)
+{
+  g_autofree char *note = ledger_region_list_footnote_zh (x->db, x->year);
+
+  worksheet_write_string (sheet, row, 0, note, NULL);
+}
+
 /* ---- shared with the workbook ---- */
 
 gboolean
@@ -354,6 +366,7 @@ ledger_xlsx_write_summary (LedgerXlsx  *x,
   for (guint t = 0; t < progress->townships->len; t++)
     write_scope (x, sheet, ++row, g_ptr_array_index (progress->townships, t), FALSE);
   add_conditional_formats (x, sheet, row);
+  write_footnote (x, sheet, row + 2);
   worksheet_freeze_panes (sheet, FIRST_SCOPE_ROW, 2);
   insert_charts (x, sheet, progress);
   worksheet_set_landscape (sheet);

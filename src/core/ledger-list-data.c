@@ -24,7 +24,7 @@ static const char *const list_sql[] = {
     " s.village_code IS NOT NULL"
     " FROM regions r LEFT JOIN regions t ON t.code = r.parent"
     " LEFT JOIN village_sewage s ON s.village_code = r.code"
-    " WHERE r.kind IN ('village', 'community') ORDER BY r.code",
+    " WHERE r.kind IN ('village', 'community') AND r.valid_to IS NULL ORDER BY r.code",
   [LEDGER_KIND_FACILITIES] =
     "SELECT x.uid, x.code, x.name, x.village_code, v.name, v.parent, t.name,"
     " x.kind, x.status, x.capacity_m3d, x.operator"

@@ -16,6 +16,7 @@
 
 #include "ledger-error.h"
 #include "ledger-progress.h"
+#include "ledger-region-history-private-sql.h"
 #include "ledger-rules.h"
 
 /* one item's share of an indicator, kept when asked what holds a township back */
@@ -199,7 +200,14 @@ load_regions (Computation  *c,
     c->progress->county.name = ledger_db_get_meta (db, "region_name");
   if (c->progress->county.name == NULL)
     c->progress->county.name = g_strdup ("");
-  if (!run_query (c, db, "SELECT code, name FROM regions WHERE kind = 'township' ORDER BY code",
+  /* the townships as the list stood at the end of the year (issue 18) */
+  if (!run_query (c, db, "SELECT code, name FROM region_periods r WHERE kind = 'township'"
+                         " AND " LEDGER_SQL_IN_FORCE ("r", "?1") " ORDER BY code",
+                  add_township, (gpointer) only, error))
+    return FALSE;
+  /* a township of the ledger that did not exist that year has no figures */
+  if (only != NULL && c->progress->townships->len == 0 &&
+      !run_query (c, db, "SELECT code, name FROM regions WHERE kind = 'township' AND ?1 IS NOT NULL",
                   add_township, (gpointer) only, error))
     return FALSE;
   if (only != NULL && c->progress->townships->len == 0)
@@ -271,8 +279,9 @@ add_village (Computation  *c,
   LedgerVillageVerdict verdict;
   LedgerScopeProgress *township;
 
-  /* a community's status may be recorded but never counts (DESIGN.md §5.1) */
-  if (!ledger_code_is_admin_village (code))
+  /* a community's status may be recorded but never counts (DESIGN.md §5.1);
+   * the kind is the list's, as of the year (a local code tells none) */
+  if (g_strcmp0 (column_text (stmt, 5), "village") != 0)
     return TRUE;
   status.facility_down = facility_down (c, code, status.mode);
   verdict = ledger_village_verdict (c->rules, &status, c->year);
@@ -291,10 +300,12 @@ compute_villages (Computation  *c,
                   LedgerDb     *db,
                   GError      **error)
 {
+  /* the villages, households and records as they stood at the end of the year (issue 18) */
   return load_facilities_down (c, db, error) &&
-         run_query (c, db, "SELECT r.code, s.mode, r.households, s.covered_households, s.year_done"
-                           " FROM regions r LEFT JOIN village_sewage s ON s.village_code = r.code"
-                           " WHERE r.kind = 'village'",
+         run_query (c, db, "SELECT r.code, s.mode, r.households, s.covered_households, s.year_done, r.kind"
+                           " FROM region_periods r LEFT JOIN village_sewage_periods s ON s.village_code = r.code"
+                           "  AND " LEDGER_SQL_IN_FORCE ("s", "?1")
+                           " WHERE r.kind = 'village' AND " LEDGER_SQL_IN_FORCE ("r", "?1"),
                     add_village, NULL, error);
 }
 
@@ -334,8 +345,9 @@ compute_farms (Computation  *c,
                GError      **error)
 {
   /* max() makes the bare columns those of the latest year's row (SQLite's
-   * documented rule), in one pass over farm_years' primary key */
-  return run_query (c, db, "SELECT f.village_code, f.species, y.stock, y.annual_output,"
+   * documented rule), in one pass over farm_years' primary key; each farm
+   * counts for the village it was in that year (issue 18) */
+  return run_query (c, db, "SELECT " LEDGER_SQL_ITEM_VILLAGE ("f", "?1") ", f.species, y.stock, y.annual_output,"
                            " y.facilities_matched, y.manure_produced_t, y.manure_utilised_t, f.uid"
                            " FROM (SELECT farm_uid, max(year), stock, annual_output, facilities_matched,"
                            "       manure_produced_t, manure_utilised_t"
@@ -390,11 +402,13 @@ compute_others (Computation  *c,
                 LedgerDb     *db,
                 GError      **error)
 {
-  return run_query (c, db, "SELECT village_code, status, completed_on, uid FROM water_bodies",
+  return run_query (c, db, "SELECT " LEDGER_SQL_ITEM_VILLAGE ("w", "?1") ", status, completed_on, uid"
+                           " FROM water_bodies w",
                     add_water_body, NULL, error) &&
-         run_query (c, db, "SELECT substr(village_code, 1, 9) AS t, 0, count(*) FROM facilities GROUP BY t"
-                           " UNION ALL SELECT substr(village_code, 1, 9) AS t, 1, count(*) FROM facilities"
-                           " WHERE status = 'normal' GROUP BY t",
+         run_query (c, db, "SELECT substr(" LEDGER_SQL_ITEM_VILLAGE ("f", "?1") ", 1, 9) AS t, 0, count(*)"
+                           " FROM facilities f GROUP BY t"
+                           " UNION ALL SELECT substr(" LEDGER_SQL_ITEM_VILLAGE ("f", "?1") ", 1, 9) AS t, 1, count(*)"
+                           " FROM facilities f WHERE status = 'normal' GROUP BY t",
                     add_count, NULL, error) &&
          /* villages inspected: the village itself, or anything in it, during the year */
          run_query (c, db, "SELECT substr(v, 1, 9) AS t, 2, count(DISTINCT v) FROM ("
@@ -403,7 +417,7 @@ compute_others (Computation  *c,
                            " LEFT JOIN farms a ON a.uid = i.farm_uid"
                            " LEFT JOIN water_bodies w ON w.uid = i.water_body_uid"
                            " WHERE substr(i.date, 1, 4) = printf('%04d', ?1))"
-                           " WHERE substr(v, 10, 3) BETWEEN '200' AND '399' GROUP BY t",
+                           " WHERE v IN (SELECT code FROM regions WHERE kind = 'village') GROUP BY t",
                     add_count, NULL, error);
 }
 

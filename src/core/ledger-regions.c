@@ -499,8 +499,9 @@ list_regions (LedgerDb    *db,
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
+  /* the current list: merged, split and retired units are history (issue 18) */
   stmt = ledger_db_prepare (db, "SELECT code, name, kind, lon, lat FROM regions"
-                                " WHERE ?1 IS NULL OR kind = ?1 ORDER BY code", error);
+                                " WHERE (?1 IS NULL OR kind = ?1) AND valid_to IS NULL ORDER BY code", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);

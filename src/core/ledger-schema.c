@@ -207,10 +207,18 @@ typedef struct
   const char *table;
   const char *key;      /* SQL expression of the row's uid over NEW./OLD. */
   const char *fields[20];
+  gboolean    later;    /* a table a later migration creates: not in v1 and v2's triggers */
 } AuditedTable;
 
 static const AuditedTable audited[] = {
-  { "regions", "%s.code", { "name", "households", "population", "lon", "lat", NULL } },
+  { "regions", "%s.code", { "name", "households", "population", "lon", "lat",
+                            /* issue 18: the list's own history */
+                            "kind", "parent", "valid_from", "valid_to", "period_from", NULL } },
+  { "region_history", "%s.code || '@' || %s.valid_to", { "name", "kind", "parent", "valid_from", NULL }, TRUE },
+  { "region_changes", "%s.uid", { "effective", "old_value", "new_value", NULL }, TRUE },
+  { "region_lineage", "%s.change_uid || '/' || %s.from_code || '>' || %s.to_code", { "to_code", NULL }, TRUE },
+  { "village_sewage_history", "%s.village_code || '@' || %s.valid_to", { "mode", "covered_households", "year_done", NULL }, TRUE },
+  { "item_moves", "%s.uid || '@' || %s.effective", { "from_village", "to_village", NULL }, TRUE },
   { "village_sewage", "%s.village_code", { "mode", "covered_households", "year_done", "note", NULL } },
   { "facilities", "%s.uid", { "code", "name", "kind", "village_code", "process", "capacity_m3d",
                               "households_served", "standard", "operator", "status",
@@ -289,8 +297,8 @@ static void
 drop_triggers (GString            *sql,
                const AuditedTable *t)
 {
-  g_string_append_printf (sql, "DROP TRIGGER audit_%s_insert;\nDROP TRIGGER audit_%s_delete;\n"
-                          "DROP TRIGGER audit_%s_update;\n", t->table, t->table, t->table);
+  g_string_append_printf (sql, "DROP TRIGGER IF EXISTS audit_%s_insert;\nDROP TRIGGER IF EXISTS audit_%s_delete;\n"
+                          "DROP TRIGGER IF EXISTS audit_%s_update;\n", t->table, t->table, t->table);
 }
 
 /* v2 (issue 5): one audit batch per import, and the line or area of a water body */
@@ -350,7 +358,8 @@ ledger_schema_v1_sql (void)
   GString *sql = g_string_new (schema_v1);
 
   for (guint i = 0; i < G_N_ELEMENTS (audited); i++)
-    append_triggers (sql, &audited[i], FALSE, FALSE);
+    if (!audited[i].later)
+      append_triggers (sql, &audited[i], FALSE, FALSE);
   return g_string_free (sql, FALSE);
 }
 
@@ -367,6 +376,8 @@ ledger_schema_v2_sql (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (audited); i++)
     {
+      if (audited[i].later)
+        continue;
       drop_triggers (sql, &audited[i]);
       append_triggers (sql, &audited[i], TRUE, FALSE);
     }

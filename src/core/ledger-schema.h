@@ -8,5 +8,6 @@ G_BEGIN_DECLS
 char *ledger_schema_v1_sql (void);
 char *ledger_schema_v2_sql (void);
 char *ledger_schema_refresh_triggers_sql (void);
+const char *ledger_schema_region_history_sql (void);
 
 G_END_DECLS

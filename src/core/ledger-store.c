@@ -14,7 +14,8 @@ static const char *const load_sql[LEDGER_N_KINDS] = {
     "SELECT r.code, r.code, r.name, r.households, r.population, r.lon, r.lat,"
     " s.mode, s.covered_households, s.year_done, s.note, r.is_demo OR coalesce(s.is_demo, 0)"
     " FROM regions r LEFT JOIN village_sewage s ON s.village_code = r.code"
-    " WHERE r.kind IN ('village', 'community') AND (?1 IS NULL OR r.parent = ?1)"
+    " WHERE r.kind IN ('village', 'community') AND (?2 IS NOT NULL OR r.valid_to IS NULL)"
+    " AND (?1 IS NULL OR r.parent = ?1)"
     " AND (?2 IS NULL OR r.code = ?2) ORDER BY r.code",
   [LEDGER_KIND_FACILITIES] =
     "SELECT uid, code, name, kind, village_code, process, capacity_m3d, households_served,"
@@ -236,7 +237,7 @@ ledger_store_count (LedgerDb   *db,
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   if (kind == LEDGER_KIND_VILLAGES)
-    sql = g_strdup ("SELECT count(*) FROM regions WHERE kind IN ('village', 'community')");
+    sql = g_strdup ("SELECT count(*) FROM regions WHERE kind IN ('village', 'community') AND valid_to IS NULL");
   else
     sql = g_strdup_printf ("SELECT count(*) FROM %s", ledger_kind_table (kind));
   stmt = ledger_db_prepare (db, sql, NULL);

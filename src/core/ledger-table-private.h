@@ -19,6 +19,19 @@ gboolean      ledger_table_read_xlsx  (LedgerTable        *table,
                                        gsize               len,
                                        GCancellable       *cancellable,
                                        GError            **error);
+/* The zip readers of ledger-table-xlsx.c, for the other zip formats: one
+ * part streamed through @parser (with the same zip-bomb limits), and whether
+ * a part is there. */
+gboolean      ledger_table_zip_parse_part (const char          *bytes,
+                                           gsize                len,
+                                           const char          *part,
+                                           const GMarkupParser *parser,
+                                           gpointer             user_data,
+                                           GCancellable        *cancellable,
+                                           GError             **error);
+gboolean      ledger_table_zip_has_part   (const char          *bytes,
+                                           gsize                len,
+                                           const char          *part);
 gboolean      ledger_table_read_geojson (LedgerTable      *table,
                                          const char       *text,
                                          GCancellable     *cancellable,

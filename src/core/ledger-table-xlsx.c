@@ -387,3 +387,41 @@ ledger_table_read_xlsx (LedgerTable   *table,
   unzClose (zip);
   return ok;
 }
+
+/* ---- private API: the zip, for the .ods reader ---- */
+
+gboolean
+ledger_table_zip_parse_part (const char          *bytes,
+                             gsize                len,
+                             const char          *part,
+                             const GMarkupParser *parser,
+                             gpointer             user_data,
+                             GCancellable        *cancellable,
+                             GError             **error)
+{
+  MemoryFile file = { bytes, len, 0 };
+  unzFile zip = open_zip (&file);
+  gboolean ok;
+
+  if (zip == NULL)
+    return refuse_damaged_zip (error);
+  ok = parse_part (zip, len, part, TRUE, parser, user_data, cancellable, error);
+  unzClose (zip);
+  return ok;
+}
+
+gboolean
+ledger_table_zip_has_part (const char *bytes,
+                           gsize       len,
+                           const char *part)
+{
+  MemoryFile file = { bytes, len, 0 };
+  unzFile zip = open_zip (&file);
+  gboolean found;
+
+  if (zip == NULL)
+    return FALSE;
+  found = unzLocateFile (zip, part, 2) == UNZ_OK;
+  unzClose (zip);
+  return found;
+}

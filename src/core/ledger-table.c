@@ -2,7 +2,7 @@
  *
  * The format is told by the content before the name: officers rename files,
  * and a workbook saved as "台账.csv" by WPS is still a zip. CSV is decoded by
- * ledger-csv.c; XLSX and GeoJSON have readers of their own.
+ * ledger-csv.c; XLSX, XLS, ODS and GeoJSON have readers of their own.
  */
 #include "config.h"
 
@@ -13,6 +13,7 @@
 
 #include "ledger-error.h"
 #include "ledger-input.h"
+#include "ledger-table-ods-private.h"
 #include "ledger-table-private.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
@@ -79,14 +80,21 @@ read_text (LedgerTable   *table,
   return read_csv (table, text, cancellable, error);
 }
 
+/* .xls (OLE2 magic) and .ods (a zip with the OpenDocument mimetype) */
 static gboolean
-refuse_ole (GError **error)
+read_workbook (LedgerTable        *table,
+               LedgerTableFormat   format,
+               const char         *bytes,
+               gsize               len,
+               GCancellable       *cancellable,
+               GError            **error)
 {
-  g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
-                       _("This is an Excel 97–2003 workbook (.xls) or a workbook protected "
-                         "by a password. Save it as an Excel workbook (.xlsx) without a "
-                         "password, or as “CSV UTF-8”."));
-  return FALSE;
+  table->format = format;
+  g_free (table->encoding);
+  table->encoding = g_strdup (format == LEDGER_TABLE_XLS ? "XLS" : "ODS");
+  if (format == LEDGER_TABLE_XLS)
+    return ledger_table_read_xls (table, bytes, len, cancellable, error);
+  return ledger_table_read_ods (table, bytes, len, cancellable, error);
 }
 
 static gboolean
@@ -109,9 +117,11 @@ read_any (LedgerTable   *table,
           GError       **error)
 {
   if (len >= 8 && memcmp (bytes, OLE_MAGIC, 8) == 0)
-    return refuse_ole (error);
+    return read_workbook (table, LEDGER_TABLE_XLS, bytes, len, cancellable, error);
   if (ledger_table_is_kml (table->file_name, bytes, len))
     return ledger_table_read_kml (table, bytes, len, cancellable, error);
+  if (len >= 2 && memcmp (bytes, "PK", 2) == 0 && ledger_table_is_ods (bytes, len))
+    return read_workbook (table, LEDGER_TABLE_ODS, bytes, len, cancellable, error);
   if ((len >= 2 && memcmp (bytes, "PK", 2) == 0) || has_suffix (table->file_name, ".xlsx"))
     {
       table->format = LEDGER_TABLE_XLSX;
@@ -189,7 +199,7 @@ ledger_table_row_new (guint      line,
  * @error: a #LEDGER_ERROR whose message names the file and the reason, or
  *   %G_IO_ERROR_CANCELLED
  *
- * Reads CSV, XLSX, GeoJSON or KML/KMZ, told by the content and then by the suffix.
+ * Reads CSV, XLSX, XLS, ODS, GeoJSON or KML/KMZ, told by the content and then by the suffix.
  *
  * Returns: (transfer full) (nullable): the table, or %NULL with @error
  */

@@ -1,8 +1,9 @@
 /* ledger-table.h: any spreadsheet-like file as rows of text cells
  *
  * CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16, or
- * GB18030/GBK), XLSX (the first worksheet, read directly from the zip) and
- * GeoJSON (one row per feature) all come out the same way: a header row, then
+ * GB18030/GBK), XLSX (the first worksheet, read directly from the zip), XLS
+ * (Excel 97–2003), ODS (OpenDocument) and GeoJSON (one row per feature) all
+ * come out the same way: a header row, then
  * data rows, each cell UTF-8 text as a person would type it (numbers in C
  * locale without exponent where possible, dates YYYY-MM-DD, booleans 1/0).
  * The import and the import assistant read files only through this.
@@ -23,6 +24,8 @@ typedef enum
   LEDGER_TABLE_CSV,
   LEDGER_TABLE_XLSX,
   LEDGER_TABLE_GEOJSON,
+  LEDGER_TABLE_XLS,       /* Excel 97–2003 (ledger-table-xls.c, libfreexl) */
+  LEDGER_TABLE_ODS,       /* OpenDocument spreadsheet (ledger-table-ods.c) */
   LEDGER_TABLE_KML,       /* KML or KMZ: one row per Placemark (ledger-table-kml.c) */
 } LedgerTableFormat;
 
@@ -40,16 +43,18 @@ typedef struct
 {
   char              *file_name;  /* display name, for messages */
   LedgerTableFormat  format;
-  char              *encoding;   /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE"…; "XLSX" */
+  char              *encoding;   /* "UTF-8", "UTF-8 (BOM)", "GB18030", "UTF-16LE"…; "XLSX", "XLS", "ODS" */
   char               delimiter;  /* ',', ';' or '\t' for CSV, 0 otherwise */
-  char              *sheet_name; /* XLSX: the worksheet read; NULL otherwise */
-  char             **sheet_names;/* XLSX: every worksheet, in the workbook's order; NULL otherwise */
+  char              *sheet_name; /* XLSX, XLS, ODS: the worksheet read; NULL otherwise */
+  char             **sheet_names;/* XLSX, XLS, ODS: every worksheet, in the workbook's order; NULL otherwise */
   GPtrArray         *rows;       /* LedgerCsvRow*; rows[0] is the header row; blank rows kept
                                     (line numbers are the file's: CSV physical line,
-                                    XLSX row number, GeoJSON feature index + 1) */
+                                    XLSX/XLS/ODS row number (their blank rows are
+                                    left out), GeoJSON feature index + 1) */
 } LedgerTable;
 
-/* The format is told by the content (zip magic → XLSX; '{' → GeoJSON) and,
+/* The format is told by the content (OLE2 magic → XLS; a zip with the
+ * OpenDocument spreadsheet mimetype → ODS; another zip → XLSX; '{' → GeoJSON) and,
  * failing that, by the suffix. Errors are LEDGER_ERROR (ledger-error.h) with a
  * translated message naming the file: not a spreadsheet, damaged zip, XML
  * error, no worksheet, not a FeatureCollection, NUL bytes in text, a cell
@@ -64,7 +69,7 @@ LedgerTable *ledger_table_read_bytes (const char     *bytes,
                                       const char     *file_name,
                                       GCancellable   *cancellable,
                                       GError        **error);
-/* The same, reading the worksheet named @sheet of an XLSX workbook (NULL:
+/* The same, reading the worksheet named @sheet of an XLSX, XLS or ODS workbook (NULL:
  * the first); a name the workbook lacks is an error. CSV and GeoJSON
  * ignore @sheet. */
 LedgerTable *ledger_table_read_file_sheet  (const char   *path,
