@@ -678,6 +678,19 @@ test_load_invalid (Fixture       *f,
     }
 }
 
+/* one year rule (issue 16): a body completed after the chosen year was in progress then */
+static void
+test_water_status_in_year (void)
+{
+  g_assert_cmpstr (ledger_water_body_status_in_year ("completed", "2023-06-30", 2020), ==, "in_progress");
+  g_assert_cmpstr (ledger_water_body_status_in_year ("verified", "2023-06-30", 2023), ==, "verified");
+  g_assert_cmpstr (ledger_water_body_status_in_year ("completed", NULL, 2020), ==, "completed");
+  g_assert_cmpstr (ledger_water_body_status_in_year ("not_started", "2023-06-30", 2020), ==, "not_started");
+  g_assert_cmpstr (ledger_water_body_status_in_year ("completed", "2023-06-30", 0), ==, "completed");
+  g_assert_false (ledger_water_body_remediated ("completed", "2023-06-30", 2020));
+  g_assert_true (ledger_water_body_remediated ("completed", "2023-06-30", 2024));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/rules/effluent/lookup", test_effluent_lookup);
   g_test_add_func ("/rules/effluent/complies", test_effluent_complies);
   g_test_add_func ("/rules/effluent/no-limit", test_effluent_no_limit);
+  g_test_add_func ("/rules/water-status-in-year", test_water_status_in_year);
 
   g_test_add ("/rules/load/defaults", Fixture, NULL, fixture_set_up, test_load_defaults, fixture_tear_down);
   g_test_add ("/rules/load/changed", Fixture, NULL, fixture_set_up, test_load_changed, fixture_tear_down);

@@ -175,35 +175,61 @@ ledger_detail_pane_fill_observations (LedgerDetailPane *self,
     }
 }
 
+/* A labelled transaction's bare insert/delete rows (a delete, its undo) are one entry. */
+static gboolean
+is_grouped (const LedgerAuditEntry *entry)
+{
+  return entry->label != NULL && entry->batch != NULL && entry->field == NULL;
+}
+
+static GtkWidget *
+history_row (LedgerDetailPane       *self,
+             const LedgerAuditEntry *entry)
+{
+  g_autofree char *title = is_grouped (entry) ? g_strdup (entry->label) : history_title (self, entry);
+  g_autofree char *when = local_time (entry->at);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, entry->actor ? entry->actor : "—");
+
+  if (entry->import_file != NULL)
+    {
+      /* Translators: the change came from an import of this file */
+      g_autofree char *from = g_strdup_printf (_("imported from %s"), entry->import_file);
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+      subtitle = g_strdup_printf ("%s · %s", plain, from);
+    }
+  else if (entry->label != NULL && !is_grouped (entry))
+    {
+      g_autofree char *plain = g_steal_pointer (&subtitle);
+      subtitle = g_strdup_printf ("%s · %s", plain, entry->label);
+    }
+  return ledger_detail_pane_new_row (title, subtitle);
+}
+
 void
 ledger_detail_pane_fill_history (LedgerDetailPane *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) entries = ledger_store_history (self->db, self->uid, &error);
-  guint shown = entries == NULL ? 0 : self->show_all_history ? entries->len : MIN (entries->len, HISTORY_LIMIT);
+  g_autoptr (GPtrArray) shown = g_ptr_array_new ();
+  guint limit;
 
   ledger_detail_pane_clear_group (self, self->history_group);
   if (entries == NULL || entries->len == 0)
     ledger_detail_pane_add_row (self, self->history_group, ledger_detail_pane_new_row (
       entries == NULL ? error->message : _("No changes recorded"), NULL));
-  for (guint i = 0; i < shown; i++)
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
     {
       LedgerAuditEntry *entry = g_ptr_array_index (entries, i);
-      g_autofree char *title = history_title (self, entry);
-      g_autofree char *when = local_time (entry->at);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s", when, entry->actor ? entry->actor : "—");
+      LedgerAuditEntry *last = shown->len > 0 ? g_ptr_array_index (shown, shown->len - 1) : NULL;
 
-      if (entry->import_file != NULL)
-        {
-          /* Translators: the change came from an import of this file */
-          g_autofree char *from = g_strdup_printf (_("imported from %s"), entry->import_file);
-          g_autofree char *plain = g_steal_pointer (&subtitle);
-          subtitle = g_strdup_printf ("%s · %s", plain, from);
-        }
-
-      ledger_detail_pane_add_row (self, self->history_group, ledger_detail_pane_new_row (title, subtitle));
+      if (last != NULL && is_grouped (entry) && is_grouped (last) && g_str_equal (entry->batch, last->batch))
+        continue;
+      g_ptr_array_add (shown, entry);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), entries != NULL && shown < entries->len);
+  limit = self->show_all_history ? shown->len : MIN (shown->len, HISTORY_LIMIT);
+  for (guint i = 0; i < limit; i++)
+    ledger_detail_pane_add_row (self, self->history_group, history_row (self, g_ptr_array_index (shown, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), limit < shown->len);
 }
 
 void

@@ -30,6 +30,7 @@ struct _LedgerDetailPane
   AdwPreferencesGroup *samples_group;
   AdwPreferencesGroup *inspections_group;
   AdwPreferencesGroup *history_group;
+  GtkScrolledWindow   *item_scroller;   /* back to the top when the item changes */
   GtkButton           *show_all_button;
 };
 

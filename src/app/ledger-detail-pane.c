@@ -12,6 +12,7 @@
 #include "ledger-detail-pane-private.h"
 #include "ledger-editor.h"
 #include "ledger-item-facts.h"
+#include "ledger-rules.h"
 #include "ledger-store.h"
 #include "ledger-values.h"
 
@@ -99,7 +100,13 @@ fill_fields (LedgerDetailPane *self)
   ledger_detail_pane_clear_group (self, self->fields_group);
   for (guint i = 0; i < n_fields; i++)
     {
-      g_autofree char *value = ledger_field_display (&fields[i], self->record->values[i]);
+      const char *stored = self->record->values[i];
+      g_autofree char *value = NULL;
+
+      /* the status as of the chosen year: the rule the list, map and progress use */
+      if (self->kind == LEDGER_KIND_WATER_BODIES && g_str_equal (fields[i].key, "status"))
+        stored = ledger_water_body_status_in_year (stored, ledger_record_get (self->record, "completed_on"), self->year);
+      value = ledger_field_display (&fields[i], stored);
       GtkWidget *row = ledger_detail_pane_new_row (ledger_field_display_name (&fields[i]), NULL);
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_value_label (*value ? value : "—"));
@@ -353,6 +360,7 @@ ledger_detail_pane_class_init (LedgerDetailPaneClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, item_scroller);
   gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, title_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, facts_group);
@@ -426,7 +434,11 @@ ledger_detail_pane_show_item (LedgerDetailPane *self,
   if (uid != NULL && (kind < 0 || kind >= LEDGER_N_KINDS))
     uid = NULL;
   if (g_strcmp0 (uid, self->uid) != 0)
-    self->show_all_history = FALSE;
+    {
+      self->show_all_history = FALSE;
+      /* a new item starts at its title, not at the previous item's scroll position */
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->item_scroller), 0);
+    }
   self->kind = uid != NULL ? (LedgerKind) kind : self->kind;
   g_free (self->uid);
   self->uid = g_strdup (uid);

@@ -437,6 +437,12 @@ new_item_activated (GtkWidget  *widget,
   /* villages come from the division list: a new item is a plant, farm or water body */
   if (g_strcmp0 (view, "ledger") == 0)
     kind = ledger_list_view_get_kind (self->list_view);
+  if (g_strcmp0 (view, "ledger") == 0 && kind == LEDGER_KIND_VILLAGES)
+    {
+      ledger_window_toast (self, _("Villages come from the division list and cannot be added here: "
+                                   "pick a village to edit its sewage record"));
+      return;
+    }
   if (kind != LEDGER_KIND_FARMS && kind != LEDGER_KIND_WATER_BODIES)
     kind = LEDGER_KIND_FACILITIES;
 

@@ -6,6 +6,7 @@
 #include "ledger-map-view.h"
 #include "ledger-progress-page.h"
 #include "ledger-window.h"
+#include "ledger-undo.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,7 @@ struct _LedgerWindow
   int                   last_deleted_kind;
   char                 *last_deleted_uid;
   AdwToast             *undo_toast;
+  LedgerUndo           *undo;            /* this window's edits, for Ctrl+Z (ledger-window-undo.c) */
 
   /* ledger-window-holding-back.c */
   GtkRevealer          *holding_back_bar;
@@ -100,5 +102,11 @@ char *ledger_window_dup_exchange_status       (LedgerWindow   *self);
 
 /* ledger-window-holding-back.c */
 void ledger_window_init_holding_back (LedgerWindow   *self);
+
+/* ledger-window-undo.c */
+void     ledger_window_class_add_undo_actions (GtkWidgetClass *widget_class);
+void     ledger_window_attach_undo            (LedgerWindow   *self);
+gboolean ledger_window_undo_delete            (LedgerWindow   *self,
+                                               const char     *uid);
 
 G_END_DECLS

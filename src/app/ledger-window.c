@@ -375,6 +375,7 @@ ledger_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->poll_id, g_source_remove);
   forget_last_delete (self);
+  g_clear_object (&self->undo);
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_data (self->db, self);
   g_clear_object (&self->db);
@@ -445,6 +446,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
   ledger_window_class_add_template_actions (widget_class);
   ledger_window_class_add_map_export_actions (widget_class);
   ledger_window_class_add_exchange_actions (widget_class);
+  ledger_window_class_add_undo_actions (widget_class);
 }
 
 static void
@@ -516,6 +518,7 @@ ledger_window_set_db (LedgerWindow *self,
   g_set_object (&self->db, db);
   if (db != NULL)
     g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+  ledger_window_attach_undo (self);
 
   g_clear_pointer (&self->township, g_free);
   fill_townships (self);
@@ -627,24 +630,16 @@ ledger_window_set_search (LedgerWindow *self,
 gboolean
 ledger_window_undo_last_delete (LedgerWindow *self)
 {
-  g_autoptr (GError) error = NULL;
   g_autofree char *uid = NULL;
-  int kind;
 
   g_return_val_if_fail (LEDGER_IS_WINDOW (self), FALSE);
 
   if (self->last_deleted == NULL || self->db == NULL)
     return FALSE;
-  if (!ledger_store_restore (self->db, self->last_deleted, &error))
-    {
-      ledger_window_show_error (self, _("Cannot Undo"), error);
-      return FALSE;
-    }
-  kind = self->last_deleted_kind;
+  /* through the window's undo steps: one labelled, audited transaction */
   uid = g_steal_pointer (&self->last_deleted_uid);
   forget_last_delete (self);
-  ledger_window_select_item (self, kind, uid);
-  return TRUE;
+  return ledger_window_undo_delete (self, uid);
 }
 
 GtkWidget *

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "ledger-db.h"
+#include "ledger-undo.h"
 #include "ledger-error.h"
 #include "ledger-replace.h"
 #include "ledger-exchange-private.h"
@@ -240,7 +241,7 @@ migrate_to_region_history (LedgerDb  *self,
   return ledger_db_exec (self, ledger_schema_region_history_sql (), error);
 }
 
-/* v4 (issue 12): fields and rule values by the public texts */
+/* v5 (issue 12): fields and rule values by the public texts */
 static gboolean
 migrate_to_sources (LedgerDb  *self,
                     GError   **error)
@@ -248,6 +249,14 @@ migrate_to_sources (LedgerDb  *self,
   g_autofree char *sql = ledger_schema_sources_sql ();
 
   return ledger_schema_widen_species (self, error) && ledger_db_exec (self, sql, error);
+}
+
+/* issue 16: the labels of undo, redo and delete in the change history (ledger-undo.c) */
+static gboolean
+migrate_to_undo_labels (LedgerDb  *self,
+                        GError   **error)
+{
+  return ledger_db_exec (self, ledger_undo_schema_sql (), error);
 }
 
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
@@ -261,6 +270,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_exchange,
   migrate_to_region_history,
   migrate_to_sources,
+  migrate_to_undo_labels,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
 

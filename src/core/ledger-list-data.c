@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "ledger-list-data.h"
+#include "ledger-rules.h"
 
 typedef struct
 {
@@ -96,6 +97,10 @@ read_rows (LedgerDb     *db,
     }
   if (rc != SQLITE_DONE)
     return ledger_db_set_sqlite_error (db, rc, error);
+  /* the status as of the chosen year, by the rule the detail pane and progress use */
+  for (guint r = 0; self->pub.kind == LEDGER_KIND_WATER_BODIES && r < self->pub.n_rows; r++)
+    cells->pdata[r * n + LEDGER_LIST_W_STATUS] = (gpointer) ledger_water_body_status_in_year (
+      cells->pdata[r * n + LEDGER_LIST_W_STATUS], cells->pdata[r * n + LEDGER_LIST_W_COMPLETED], self->pub.year);
   self->pub.cells = (const char **) g_ptr_array_steal (cells, NULL);
   return TRUE;
 }

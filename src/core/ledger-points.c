@@ -39,7 +39,7 @@ static const char farms_sql[] =
 static const char water_bodies_sql[] =
   "SELECT w.uid, w.code, w.name, w.village_code, w.status, w.lon, w.lat, s.uid, "
   "       s.transparency_cm, s.depth_cm, s.do_mgl, s.orp_mv, s.nh3n_mgl, "
-  "       s.cod_mgl, s.tp_mgl, s.ss_mgl, s.ph "
+  "       s.cod_mgl, s.tp_mgl, s.ss_mgl, s.ph, w.completed_on "
   "FROM water_bodies w "
   "LEFT JOIN samples s ON s.uid = "
   "  (SELECT uid FROM samples WHERE water_body_uid = w.uid AND date <= ?1 || '-12-31' "
@@ -132,12 +132,15 @@ read_farm (sqlite3_stmt      *stmt,
 
 static void
 read_water_body (sqlite3_stmt *stmt,
+                 int           year,
                  LedgerPoint  *point)
 {
   LedgerMeasurements m;
   gboolean remediated;
 
   read_common (stmt, LEDGER_KIND_WATER_BODIES, point);
+  /* as of the chosen year, the rule the list, detail pane and progress use */
+  point->status = ledger_water_body_status_in_year (point->status, column_text (stmt, 17), year);
   if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
     {
       m.transparency_cm = column_double_or_nan (stmt, 8);
@@ -184,7 +187,7 @@ load_kind (LedgerPointSet    *self,
       else if (kind == LEDGER_KIND_FARMS)
         read_farm (stmt, rules, &point);
       else
-        read_water_body (stmt, &point);
+        read_water_body (stmt, year, &point);
       ledger_point_set_add (self, &point);
     }
   if (rc != SQLITE_DONE)

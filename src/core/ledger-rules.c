@@ -742,11 +742,31 @@ ledger_water_body_remediated (const char *status_key,
                               const char *completed_on,
                               int         year)
 {
-  if (g_strcmp0 (status_key, "completed") != 0 &&
-      g_strcmp0 (status_key, "verified") != 0)
-    return FALSE;
+  const char *status = ledger_water_body_status_in_year (status_key, completed_on, year);
 
-  return date_year (completed_on) <= year;
+  return g_strcmp0 (status, "completed") == 0 || g_strcmp0 (status, "verified") == 0;
+}
+
+/**
+ * ledger_water_body_status_in_year:
+ * @status_key: (nullable): the body's status key as stored (today's)
+ * @completed_on: (nullable): its completion date, YYYY-MM-DD, %NULL or ""
+ * @year: the year chosen in the window; 0 or less = today
+ *
+ * The one year rule of every view (list, detail, map, progress, export): a
+ * body completed after @year was still "in_progress" in @year.
+ *
+ * Returns: the status key as of @year
+ */
+const char *
+ledger_water_body_status_in_year (const char *status_key,
+                                  const char *completed_on,
+                                  int         year)
+{
+  if (year <= 0 ||
+      (g_strcmp0 (status_key, "completed") != 0 && g_strcmp0 (status_key, "verified") != 0))
+    return status_key;
+  return date_year (completed_on) <= year ? status_key : "in_progress";
 }
 
 /**

@@ -160,6 +160,9 @@ typedef enum
 
 LedgerBlackLevel ledger_black_odorous_level    (const LedgerMeasurements *m);
 const char      *ledger_black_level_describe   (LedgerBlackLevel level);
+const char      *ledger_water_body_status_in_year (const char *status_key,
+                                                   const char *completed_on,
+                                                   int         year);
 gboolean         ledger_water_body_remediated  (const char *status_key,
                                                 const char *completed_on, /* YYYY-MM-DD or NULL */
                                                 int         year);

@@ -5,6 +5,7 @@
 
 #include "ledger-error.h"
 #include "ledger-store-private.h"
+#include "ledger-undo.h"
 
 /* ---- deleting ---- */
 
@@ -77,17 +78,36 @@ ledger_store_delete (LedgerDb    *db,
                      GError     **error)
 {
   g_autoptr (GPtrArray) deleted = collect_item (db, kind, uid, error);
+  LedgerUndo *journal = ledger_undo_recording (db);
+  gboolean labelled = FALSE;
 
   if (deleted == NULL || !ledger_db_begin (db, error))
     return NULL;
+  /* one labelled entry in the history, not a bare row per farm year */
+  if (!ledger_undo_label_is_open (db))
+    {
+      g_autofree char *name = ledger_undo_record_name (g_ptr_array_index (deleted, 0));
+      labelled = ledger_undo_label_begin (db, "delete", name, error);
+      if (!labelled)
+        {
+          ledger_db_rollback (db);
+          return NULL;
+        }
+    }
   if (!delete_row (db, kind, uid, error))
     {
+      if (labelled)
+        ledger_undo_label_end (db);
       ledger_db_rollback (db);
       return NULL;
     }
+  if (labelled)
+    ledger_undo_label_end (db);
   ledger_db_note_change (db, kind, uid);
   if (!ledger_db_commit (db, error))
     return NULL;
+  if (journal != NULL)
+    ledger_undo_note_deleted (journal, kind, uid, deleted);
   return g_steal_pointer (&deleted);
 }
 

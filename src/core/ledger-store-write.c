@@ -13,6 +13,7 @@
 #include "ledger-regions.h"
 #include "ledger-rules.h"
 #include "ledger-store-private.h"
+#include "ledger-undo.h"
 
 /* ---- auxiliary functions ---- */
 
@@ -646,8 +647,13 @@ ledger_store_save (LedgerDb      *db,
 {
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
 
+  LedgerUndo *journal = ledger_undo_recording (db);
+  g_autoptr (LedgerRecord) before = NULL;
+
   if (!ledger_store_check (db, record, problems))
     return set_problems_error (problems, error);
+  if (journal != NULL)
+    before = ledger_undo_load_stored (db, record);
   if (!ledger_db_begin (db, error))
     return FALSE;
   if (!ledger_store_save_prechecked (db, record, error))
@@ -655,7 +661,11 @@ ledger_store_save (LedgerDb      *db,
       ledger_db_rollback (db);
       return FALSE;
     }
-  return ledger_db_commit (db, error);
+  if (!ledger_db_commit (db, error))
+    return FALSE;
+  if (journal != NULL)
+    ledger_undo_note_saved (journal, g_steal_pointer (&before), record);
+  return TRUE;
 }
 
 /**
@@ -702,9 +712,11 @@ ledger_store_save_if_unchanged (LedgerDb           *db,
                                 GError            **error)
 {
   g_autoptr (LedgerRecord) current = NULL;
+  LedgerUndo *journal = NULL;
 
   if (original == NULL || original->uid == NULL)
     return ledger_store_save (db, record, error);
+  journal = ledger_undo_recording (db);
   if (!ledger_db_begin (db, error))
     return FALSE;
   current = ledger_store_get (db, original->kind, original->uid, original_year (original), NULL);
@@ -721,6 +733,10 @@ ledger_store_save_if_unchanged (LedgerDb           *db,
       ledger_db_rollback (db);
       return FALSE;
     }
-  return ledger_db_commit (db, error);
+  if (!ledger_db_commit (db, error))
+    return FALSE;
+  if (journal != NULL)
+    ledger_undo_note_saved (journal, g_steal_pointer (&current), record);
+  return TRUE;
 }
 

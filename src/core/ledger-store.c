@@ -5,6 +5,7 @@
 
 #include "ledger-error.h"
 #include "ledger-store-private.h"
+#include "ledger-undo.h"
 
 /* Every query selects: the uid, then one column per field of the kind in the
  * order of ledger-kinds.c, then is_demo. ?1 township, ?2 uid, ?3 year. */
@@ -274,6 +275,8 @@ ledger_audit_entry_free (LedgerAuditEntry *entry)
   g_free (entry->old_value);
   g_free (entry->new_value);
   g_free (entry->import_file);
+  g_free (entry->label);
+  g_free (entry->batch);
   g_free (entry);
 }
 
@@ -290,8 +293,8 @@ ledger_store_history (LedgerDb    *db,
 {
   g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_audit_entry_free);
   g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db,
-    "SELECT a.at, a.actor, a.action, a.field, a.old_value, a.new_value, b.detail"
-    " FROM audit a LEFT JOIN audit_batches b ON b.id = a.batch"
+    "SELECT a.at, a.actor, a.action, a.field, a.old_value, a.new_value, b.detail, l.action, l.detail, a.batch"
+    " FROM audit a LEFT JOIN audit_batches b ON b.id = a.batch LEFT JOIN audit_labels l ON l.id = a.batch"
     " WHERE a.entity_uid = ?1 OR (a.entity_uid > ?1 || '/' AND a.entity_uid < ?1 || '0')"
     " ORDER BY a.at DESC, a.rowid DESC", error);
 
@@ -308,6 +311,10 @@ ledger_store_history (LedgerDb    *db,
       entry->old_value = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
       entry->new_value = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
       entry->import_file = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+        entry->label = ledger_undo_describe_label ((const char *) sqlite3_column_text (stmt, 7),
+                                                   (const char *) sqlite3_column_text (stmt, 8));
+      entry->batch = g_strdup ((const char *) sqlite3_column_text (stmt, 9));
       g_ptr_array_add (entries, entry);
     }
   return g_steal_pointer (&entries);

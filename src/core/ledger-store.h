@@ -102,6 +102,8 @@ typedef struct
   char *old_value;
   char *new_value;
   char *import_file; /* the file of the import that made the change, or NULL (schema v2) */
+  char *label;      /* what the transaction was: "删除“X”", "撤销：编辑“X”", or NULL */
+  char *batch;      /* the audit batch (import, undo, …) the row belongs to, or NULL */
 } LedgerAuditEntry;
 
 GPtrArray    *ledger_store_history         (LedgerDb                *db,
