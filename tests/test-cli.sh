@@ -1,5 +1,5 @@
 #!/bin/bash
-# test-cli.sh: the command line of DESIGN.md §3.1, every exit status
+# test-cli.sh: the command line of README.md, Command line, every exit status
 #   0 success; 1 input rejected (nothing written); 2 usage error;
 #   3 the ledger cannot be opened or written (missing, not a ledger, damaged, newer,
 #     read-only, locked, disk full)
@@ -83,7 +83,7 @@ expect 2 "--region of one digit" -- --db one.db init --region 5
 
 expect 0 "progress --json" -- --db lezhi.db progress --year 2020 --json
 cp out.txt progress-2020.json
-check "progress --json has the keys of §3.3" "$PY" - progress-2020.json <<'EOF'
+check "progress --json has the keys of README.md, progress --json" "$PY" - progress-2020.json <<'EOF'
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 keys = ["village_sewage", "manure_utilisation", "scale_farm_facilities", "black_odorous_remediated"]

@@ -1,4 +1,4 @@
-/* test-coords.c: WGS-84, GCJ-02 and BD-09 (DESIGN.md §4) */
+/* test-coords.c: WGS-84, GCJ-02 and BD-09 (docs/ARCHITECTURE.md, map) */
 #include "config.h"
 
 #include <math.h>

@@ -1,6 +1,6 @@
 /* test-map-input.c: the map takes real input — GTK's picking reaches the
  * point layer over every base map (none, MBTiles, URL template, and after a
- * change at run time), the layers are stacked by the rule of DESIGN.md §4,
+ * change at run time), the layers are stacked by the rule of docs/ARCHITECTURE.md, map,
  * and a real X click (xdotool) on a point selects it in the window */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* test-rules.c: the domain formulas of DESIGN.md §5.2–5.4, by worked example */
+/* test-rules.c: the domain formulas of docs/RULES.md–5.4, by worked example */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -355,7 +355,7 @@ static const BlackCase black_cases[] = {
   /* NH3-N > 15 is both black-odorous and heavy */
   { "NH3-N 15: on the limit", 30, N, 5, N, 15, LEDGER_BLACK_NONE },
   { "NH3-N 15.1", 30, N, 5, N, 15.1, LEDGER_BLACK_HEAVY },
-  /* ORP < −200 makes a sample heavy on its own (DESIGN.md read literally) */
+  /* ORP < −200 makes a sample heavy on its own (docs/RULES.md read literally) */
   { "ORP -200: on the limit", 30, N, 5, -200, 1, LEDGER_BLACK_NONE },
   { "ORP -201, all else clean", 30, N, 5, -201, 1, LEDGER_BLACK_HEAVY },
   { "ORP -250 with DO only", N, N, 5, -250, N, LEDGER_BLACK_HEAVY },

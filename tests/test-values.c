@@ -1,4 +1,4 @@
-/* test-values.c: cell values as Excel/WPS leave them (DESIGN.md §3.2) */
+/* test-values.c: cell values as Excel/WPS leave them (README.md, Import) */
 #include "config.h"
 
 #include <string.h>

@@ -1,7 +1,7 @@
 /* ledger-base-map.c: the base maps offered in Preferences
  *
  * Only tiles in WGS-84 / CGCS2000 Web Mercator line up with the ledger's
- * coordinates (DESIGN.md §4): 天地图 (vector or imagery, each with its
+ * coordinates (docs/ARCHITECTURE.md, map): 天地图 (vector or imagery, each with its
  * annotation layer of place names, with the user's own key), OpenStreetMap,
  * a URL template, an MBTiles file, or none. Gaode and Tencent tiles are
  * drawn in GCJ-02 and Baidu's in BD-09, a few hundred metres off, so they

@@ -199,7 +199,7 @@ update_coords_hint (LedgerEditor       *self,
             g_strdup_printf (_("Stored as WGS-84: %s, %s"), record->values[lon], record->values[lon + 1]), TRUE);
 }
 
-/* facilities: which discharge standard applies, by scale and province (§5.4) */
+/* facilities: which discharge standard applies, by scale and province (docs/RULES.md 5.4) */
 static void
 update_standard_hint (LedgerEditor       *self,
                       const LedgerRecord *record)

@@ -1,4 +1,4 @@
-/* ledger-indicator-help.c: how each indicator is computed (DESIGN.md §5.2)
+/* ledger-indicator-help.c: how each indicator is computed (docs/RULES.md)
  *
  * The ⓘ button of a Progress card opens a popover that says what counts in
  * the numerator and the denominator, the rule values the ledger uses now

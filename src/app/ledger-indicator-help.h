@@ -1,4 +1,4 @@
-/* ledger-indicator-help.h: how each indicator is computed, with the rules in use (DESIGN.md §5.2) */
+/* ledger-indicator-help.h: how each indicator is computed, with the rules in use (docs/RULES.md) */
 #pragma once
 
 #include <gtk/gtk.h>

@@ -1,4 +1,4 @@
-/* ledger-map-layers.c: what covers what on the map — the one rule (DESIGN.md §4)
+/* ledger-map-layers.c: what covers what on the map — the one rule (docs/ARCHITECTURE.md, map)
  *
  * libshumate 1.0's ShumateSimpleMap inserts its first base-map layer at the
  * top of the map when overlays were added before it, and every later base map

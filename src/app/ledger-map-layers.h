@@ -1,4 +1,4 @@
-/* ledger-map-layers.h: what covers what on the map — the one rule (DESIGN.md §4) */
+/* ledger-map-layers.h: what covers what on the map — the one rule (docs/ARCHITECTURE.md, map) */
 #pragma once
 
 #include <shumate/shumate.h>

@@ -1,4 +1,4 @@
-/* ledger-outline-layer.c: the county outline and township names (DESIGN.md §4)
+/* ledger-outline-layer.c: the county outline and township names (docs/ARCHITECTURE.md, map)
  *
  * The rings are projected to Web Mercator once, when the GeoJSON is set; a
  * frame scales them and skips vertices closer than a pixel, so the cost of a

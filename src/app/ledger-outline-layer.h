@@ -1,4 +1,4 @@
-/* ledger-outline-layer.h: the county outline and township names (DESIGN.md §4)
+/* ledger-outline-layer.h: the county outline and township names (docs/ARCHITECTURE.md, map)
  *
  * Draws with no tiles at all, so the map is never blank when the base map is
  * "none" or the network is down.

@@ -1,4 +1,4 @@
-/* ledger-point-layer.c: every inventory point, drawn in one snapshot (DESIGN.md §4)
+/* ledger-point-layer.c: every inventory point, drawn in one snapshot (docs/ARCHITECTURE.md, map)
  *
  * Like libshumate's path layer, the layer draws from the viewport's state and
  * redraws on its notify. The Mercator position of every point is computed once

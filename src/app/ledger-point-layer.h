@@ -1,4 +1,4 @@
-/* ledger-point-layer.h: every inventory point, drawn in one snapshot (DESIGN.md §4) */
+/* ledger-point-layer.h: every inventory point, drawn in one snapshot (docs/ARCHITECTURE.md, map) */
 #pragma once
 
 #include <shumate/shumate.h>

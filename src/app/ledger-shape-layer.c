@@ -1,4 +1,4 @@
-/* ledger-shape-layer.c: water bodies as lines and areas (DESIGN.md §4)
+/* ledger-shape-layer.c: water bodies as lines and areas (docs/ARCHITECTURE.md, map)
  *
  * A water body imported with its LineString or Polygon is drawn as that
  * shape, in the colour of its remediation status, under the point layer

@@ -1,4 +1,4 @@
-/* ledger-cli.c: the command line of DESIGN.md §3.1
+/* ledger-cli.c: the command line of README.md, Command line
  *
  * sanitation-ledger [--db FILE] COMMAND [OPTION…]; --db may also follow the
  * command. Each command parses its own options with a GOptionContext; the

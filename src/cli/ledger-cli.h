@@ -1,11 +1,11 @@
-/* ledger-cli.h: the command-line front end (DESIGN.md §3.1) */
+/* ledger-cli.h: the command-line front end (README.md, Command line) */
 #pragma once
 
 #include <glib.h>
 
 G_BEGIN_DECLS
 
-/* exit statuses of DESIGN.md §3.1 */
+/* exit statuses of README.md, Command line */
 enum
 {
   LEDGER_EXIT_OK = 0,

@@ -1,4 +1,4 @@
-/* ledger-coords.c: WGS-84, GCJ-02 and BD-09 (DESIGN.md §4)
+/* ledger-coords.c: WGS-84, GCJ-02 and BD-09 (docs/ARCHITECTURE.md, map)
  *
  * GCJ-02 is the published obfuscation of WGS-84 on the Krasovsky ellipsoid;
  * BD-09 is Baidu's further shift of GCJ-02. Neither has a closed-form

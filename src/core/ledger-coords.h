@@ -1,4 +1,4 @@
-/* ledger-coords.h: the coordinate systems of Chinese web maps (DESIGN.md §4)
+/* ledger-coords.h: the coordinate systems of Chinese web maps (docs/ARCHITECTURE.md, map)
  *
  * The ledger stores WGS-84 (GPS, Tianditu). Officers also copy points from
  * Gaode and Tencent (GCJ-02) and Baidu (BD-09), which are converted here.

@@ -1,4 +1,4 @@
-/* ledger-db.c: opening, checking and migrating a ledger file (DESIGN.md §6) */
+/* ledger-db.c: opening, checking and migrating a ledger file (docs/ARCHITECTURE.md, schema) */
 #include "config.h"
 
 #include <errno.h>

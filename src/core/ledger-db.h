@@ -1,4 +1,4 @@
-/* ledger-db.h: one ledger file (DESIGN.md §6)
+/* ledger-db.h: one ledger file (docs/ARCHITECTURE.md, schema)
  *
  * LedgerDb owns the SQLite connection. Core modules use its handle and its
  * statement cache through ledger-db-private.h; nothing outside src/core sees

@@ -1,6 +1,6 @@
 /* ledger-export-xlsx-sheets.c: one sheet per kind in the workbook
  *
- * The columns of DESIGN.md §5.1 in the order of the column table, then the
+ * The columns of README.md and ledger-kinds.c in the order of the column table, then the
  * computed ones (有效治理 and why not, 猪当量, 规模养殖场, 估算粪污量, 黑臭等级,
  * 监管清单), with the township (and village name) beside the village code or
  * the subject's code. Columns are as wide as their text, up to a limit past
@@ -235,7 +235,7 @@ village_columns (SheetWriter        *w,
   write_text (w, col + 1, reason);
 }
 
-/* the latest sample against the facility's discharge standard (§5.4) */
+/* the latest sample against the facility's discharge standard (docs/RULES.md 5.4) */
 static void
 facility_columns (SheetWriter        *w,
                   const LedgerRecord *record,
@@ -286,7 +286,7 @@ farm_columns (SheetWriter        *w,
   write_number (w, col + 2, ledger_manure_estimate (w->x->rules, species, stock), w->x->formats.tonnes);
 }
 
-/* the reference level over the last three samples (§5.3) */
+/* the reference level over the last three samples (docs/RULES.md 5.3) */
 static LedgerBlackLevel
 level_of (const LastSamples *last)
 {

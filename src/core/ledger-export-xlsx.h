@@ -1,8 +1,8 @@
-/* ledger-export-xlsx.h: the county's progress workbook (DESIGN.md §3.1, §5.2)
+/* ledger-export-xlsx.h: the county's progress workbook (README.md, Command line; docs/RULES.md)
  *
  * One XLSX file: the sheet 汇总 (the four indicators for the county and each
  * township, with a native bar chart of the rates against the target), then
- * one sheet per kind with the columns of DESIGN.md §5.1 and the computed
+ * one sheet per kind with the columns of README.md and ledger-kinds.c and the computed
  * ones. Sheet names and headers are Chinese by design: they are the county's
  * forms. Written with libxlsxwriter in constant-memory mode to a temporary
  * file in the same folder, then renamed: a failed or cancelled export leaves

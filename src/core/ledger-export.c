@@ -1,4 +1,4 @@
-/* ledger-export.c: CSV and GeoJSON exports (DESIGN.md §3.1, §3.2) */
+/* ledger-export.c: CSV and GeoJSON exports (README.md, Command line; README.md, Import) */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,4 @@
-/* ledger-export.h: writing the ledger out (DESIGN.md §3.1, §3.2)
+/* ledger-export.h: writing the ledger out (README.md, Command line; README.md, Import)
  *
  * CSV holds one kind, UTF-8 with a BOM (so that Excel and WPS read the
  * Chinese correctly), CRLF line ends, the columns in the order of the column

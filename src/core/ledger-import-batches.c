@@ -1,4 +1,4 @@
-/* ledger-import-batches.c: the imports in the audit log (DESIGN.md §6)
+/* ledger-import-batches.c: the imports in the audit log (docs/ARCHITECTURE.md, schema)
  *
  * An import writes one audit_batches row (ledger-import-write.c); the audit
  * rows of its changes point to it. Listed here as one entry per import.

@@ -1,4 +1,4 @@
-/* ledger-import-columns.c: which file column is which field (DESIGN.md §3.2)
+/* ledger-import-columns.c: which file column is which field (README.md, Import)
  *
  * Officers' sheets rarely carry our headers: a village sheet says 村名 or
  * 行政村名称, a farm sheet 存栏量(头) or 存栏数（头/只）. Headers are compared

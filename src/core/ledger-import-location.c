@@ -1,4 +1,4 @@
-/* ledger-import-location.c: where a row is (DESIGN.md §4, §6)
+/* ledger-import-location.c: where a row is (docs/ARCHITECTURE.md, map, docs/ARCHITECTURE.md)
  *
  * Officers copy points from GPS units (WGS-84), from Gaode or Tencent
  * (GCJ-02) and from Baidu (BD-09), in decimal degrees or as 30°16'30"N, and

@@ -1,4 +1,4 @@
-/* ledger-import-write.c: writing an import (DESIGN.md §6)
+/* ledger-import-write.c: writing an import (docs/ARCHITECTURE.md, schema)
  *
  * The rows that add or change something are written in one transaction,
  * under one audit batch: an audit_batches row names the file, the kind and

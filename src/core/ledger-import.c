@@ -1,4 +1,4 @@
-/* ledger-import.c: importing spreadsheets (DESIGN.md §3.1, §3.2)
+/* ledger-import.c: importing spreadsheets (README.md, Command line; README.md, Import)
  *
  * Every file comes in as a LedgerTable (ledger-table.h). Three passes: the
  * header row maps file columns to fields (by name, by variant, or as chosen

@@ -1,4 +1,4 @@
-/* ledger-import.h: importing spreadsheets (DESIGN.md §3.1, §3.2)
+/* ledger-import.h: importing spreadsheets (README.md, Command line; README.md, Import)
  *
  * All-or-nothing unless valid_only: every row is parsed and checked first;
  * nothing is written when any row is rejected. Every problem names the line,

@@ -1,4 +1,4 @@
-/* ledger-item-facts.h: the computed figures of one item (DESIGN.md §5.2–5.4)
+/* ledger-item-facts.h: the computed figures of one item (docs/RULES.md)
  *
  * What the detail pane shows under an item's own fields: a village's verdict
  * and why, a farm's pig equivalents, scale and manure, a water body's measured

@@ -1,4 +1,4 @@
-/* ledger-kinds.c: the column table of DESIGN.md §5.1 */
+/* ledger-kinds.c: the column table of README.md and ledger-kinds.c */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,4 @@
-/* ledger-kinds.h: the kinds of ledger records and their columns (DESIGN.md §5.1)
+/* ledger-kinds.h: the kinds of ledger records and their columns (README.md and ledger-kinds.c)
  *
  * One table describes every column of every kind: its English key, its Chinese
  * header, its type and its range. Import, export, the editor forms and the

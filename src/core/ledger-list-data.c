@@ -15,7 +15,7 @@ typedef struct
 
 /* Columns in the order of the LEDGER_LIST_* enums; ?1 is the farms' year.
  * Whether a village's facility is down comes from the schema's view
- * village_facility_down (DESIGN.md §5.2). */
+ * village_facility_down (docs/RULES.md). */
 static const char *const list_sql[] = {
   [LEDGER_KIND_VILLAGES] =
     "SELECT r.code, r.code, r.name, r.code, r.name, r.parent, t.name,"

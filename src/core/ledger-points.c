@@ -240,7 +240,7 @@ ledger_point_set_init (LedgerPointSet *self)
 /**
  * ledger_point_set_load:
  * @db: an open ledger
- * @year: the year whose farm figures and samples count (DESIGN.md §5.2)
+ * @year: the year whose farm figures and samples count (docs/RULES.md)
  * @error: return location for an error
  *
  * Reads every facility, farm and water body that has coordinates, with the

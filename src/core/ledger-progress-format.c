@@ -1,4 +1,4 @@
-/* ledger-progress-format.c: progress as JSON (DESIGN.md §3.3) and as a text table
+/* ledger-progress-format.c: progress as JSON (README.md, progress --json) and as a text table
  *
  * The JSON is written by hand rather than with JsonGenerator because
  * json-glib prints doubles with 17 significant digits (0.75209999999999999);
@@ -107,7 +107,7 @@ append_json_indicators (GString                   *out,
  * ledger_progress_to_json:
  * @progress: progress
  *
- * Returns: (transfer full): the progress in the shape of DESIGN.md §3.3:
+ * Returns: (transfer full): the progress in the shape of README.md, progress --json:
  *   region {code, name}, year, indicators, townships [{code, name,
  *   indicators}]; a rate without a denominator is null
  */

@@ -1,4 +1,4 @@
-/* ledger-progress.c: the four indicators of DESIGN.md §5.2 for a year
+/* ledger-progress.c: the four indicators of docs/RULES.md for a year
  *
  * A handful of queries over the whole ledger, each row added to its
  * township's totals and the county's in C: no query per village or per farm.
@@ -231,7 +231,7 @@ add_to_set (Computation  *c,
   return TRUE;
 }
 
-/* The rule of the schema's view village_facility_down (DESIGN.md §5.2), read
+/* The rule of the schema's view village_facility_down (docs/RULES.md), read
  * from the facilities side as two small sets instead of the view once per
  * village: the villages with a station or household unit stopped or faulty,
  * and the townships whose plants are down (some stopped or faulty, none
@@ -280,7 +280,7 @@ add_village (Computation  *c,
   LedgerVillageVerdict verdict;
   LedgerScopeProgress *township;
 
-  /* a community's status may be recorded but never counts (DESIGN.md §5.1);
+  /* a community's status may be recorded but never counts (README.md and ledger-kinds.c);
    * the kind is the list's, as of the year (a local code tells none) */
   if (g_strcmp0 (column_text (stmt, 5), "village") != 0)
     return TRUE;
@@ -375,7 +375,7 @@ count_area_flags (Computation *c,
 }
 
 /* the targeted indicator counts the national list (≥ 2,000 m² or area
- * unknown); _all every listed body (DESIGN.md §5.2 item 4) */
+ * unknown); _all every listed body (docs/RULES.md item 4) */
 static gboolean
 add_water_body (Computation  *c,
                 sqlite3_stmt *stmt,
@@ -593,7 +593,7 @@ compute (Computation  *c,
  *   listed (the county figures stay those of the whole county)
  * @error: LEDGER_ERROR_NOT_FOUND for an unknown township, or an SQL error
  *
- * Computes the four indicators of DESIGN.md §5.2 for the county and every
+ * Computes the four indicators of docs/RULES.md for the county and every
  * township as of @year: villages done in or before it, each farm's figures
  * of that year or the latest before, water bodies completed by its end.
  *
@@ -621,7 +621,7 @@ ledger_progress_compute (LedgerDb    *db,
  * @error: as for ledger_progress_compute()
  *
  * The progress of every year from @first_year to @last_year, each computed
- * by the rules of DESIGN.md §5.2 as of that year.
+ * by the rules of docs/RULES.md as of that year.
  *
  * Returns: (transfer full) (element-type LedgerProgress) (nullable): one
  *   progress per year, in order

@@ -1,4 +1,4 @@
-/* ledger-progress.h: progress against the targets (DESIGN.md §3.3, §5.2) */
+/* ledger-progress.h: progress against the targets (README.md, progress --json; docs/RULES.md) */
 #pragma once
 
 #include "ledger-db.h"
@@ -29,7 +29,7 @@ typedef struct
   char           *code;
   char           *name;
   LedgerIndicator indicators[LEDGER_N_INDICATORS];
-  /* also shown, no target (§5.2 item 5) */
+  /* also shown, no target (docs/RULES.md 5.2 item 5) */
   guint           n_facilities;
   guint           n_facilities_normal;
   guint           n_villages_inspected;   /* administrative villages with an inspection this year */

@@ -1,4 +1,4 @@
-/* ledger-regions.h: the county, its townships and village-level units (DESIGN.md §5.1, §8)
+/* ledger-regions.h: the county, its townships and village-level units (README.md and ledger-kinds.c, README.md, Data)
  *
  * The national division list ships compressed in the core GResource; a new
  * ledger takes its county's block from it. Township seats (lon/lat) are what

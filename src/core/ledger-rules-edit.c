@@ -1,4 +1,4 @@
-/* ledger-rules-edit.c: changing the ledger's rules (DESIGN.md §5)
+/* ledger-rules-edit.c: changing the ledger's rules (docs/RULES.md)
  *
  * A rule is one row of the rules table; the schema's audit trigger records
  * every change of its value. A change can move every indicator, so views are

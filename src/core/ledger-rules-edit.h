@@ -1,4 +1,4 @@
-/* ledger-rules-edit.h: changing the ledger's rules (DESIGN.md §5), audited */
+/* ledger-rules-edit.h: changing the ledger's rules (docs/RULES.md), audited */
 #pragma once
 
 #include "ledger-db.h"

@@ -1,4 +1,4 @@
-/* ledger-rules.c: the domain formulas of DESIGN.md §5.2–5.4
+/* ledger-rules.c: the domain formulas of docs/RULES.md
  *
  * Everything here is a pure function of its arguments and a LedgerRules,
  * except ledger_rules_load(), which reads the coefficients from a ledger.
@@ -75,7 +75,7 @@ static const char * const effluent_aliases[][5] = {
 /**
  * ledger_rules_new_default:
  *
- * Returns: (transfer full): the rules of DESIGN.md §5 with their default values
+ * Returns: (transfer full): the rules of docs/RULES.md with their default values
  */
 LedgerRules *
 ledger_rules_new_default (void)
@@ -386,7 +386,7 @@ reaches_coverage (const LedgerRules         *rules,
  * ledger_village_verdict:
  * @rules: the rules
  * @status: a village's sewage status
- * @year: the year asked (DESIGN.md §5.2)
+ * @year: the year asked (docs/RULES.md)
  *
  * Judges whether the village's sewage is effectively treated in @year. The
  * reasons are checked in the order of #LedgerVillageVerdict's description:
@@ -649,7 +649,7 @@ is_heavy (const LedgerMeasurements *m,
  * ledger_black_odorous_level:
  * @m: (nullable): the measurements of a sample, %NULL when never sampled
  *
- * Classifies a sample by DESIGN.md §5.3. Black-odorous when any of
+ * Classifies a sample by docs/RULES.md. Black-odorous when any of
  * transparency < 25 cm (40 % of the depth when the depth is under 25 cm),
  * DO < 2 mg/L, NH3-N > 15 mg/L. Heavy, read literally, when any of
  * transparency < 10 cm, DO < 0.2 mg/L, ORP < −200 mV, NH3-N > 15 mg/L: so
@@ -735,7 +735,7 @@ date_year (const char *date)
  * @year: the year asked
  *
  * Returns: %TRUE when the status is completed or verified and the body was
- *   completed in or before @year (a blank date counts, as DESIGN.md §5.2 says)
+ *   completed in or before @year (a blank date counts, as docs/RULES.md says)
  */
 gboolean
 ledger_water_body_remediated (const char *status_key,

@@ -1,4 +1,4 @@
-/* ledger-rules.h: the domain formulas of DESIGN.md §5.2–5.4
+/* ledger-rules.h: the domain formulas of docs/RULES.md
  *
  * Pure functions over plain values: no database, no I/O. The coefficients come
  * from a LedgerRules, loaded from the ledger's rules tables (or the defaults).
@@ -42,7 +42,7 @@ typedef struct
   double             threshold;   /* a farm reaching it (≥) is a scale farm */
 } LedgerScaleThreshold;
 
-/* 猪当量 ratios (DESIGN.md §5.2 item 3) */
+/* 猪当量 ratios (docs/RULES.md item 3) */
 typedef enum
 {
   LEDGER_PIG_EQUIVALENT_COMMON,   /* 100 pigs = 15 dairy = 30 beef = 250 sheep = 2,500 poultry (source not confirmed) */
@@ -133,7 +133,7 @@ const char   *ledger_pig_equivalent_ratios_to_key   (LedgerPigEquivalentRatios r
 gboolean      ledger_pig_equivalent_ratios_from_key (const char                *key,
                                                      LedgerPigEquivalentRatios *ratios);
 
-/* 4. black-odorous water bodies, §5.3; every measurement NAN when missing */
+/* 4. black-odorous water bodies; docs/RULES.md; every measurement NAN when missing */
 typedef struct
 {
   double transparency_cm;
@@ -177,11 +177,11 @@ gboolean         ledger_water_body_in_target_scope (const LedgerRules *rules,
 gboolean         ledger_water_body_below_survey (const LedgerRules *rules,
                                                  double             area_m2);
 /* the urban guide's level over the last samples (up to three, oldest first):
- * heavy when the worst of them is heavy, by the rule of §5.3 */
+ * heavy when the worst of them is heavy, by the rule of docs/RULES.md 5.3 */
 LedgerBlackLevel ledger_black_odorous_level_of_samples (const LedgerMeasurements *samples,
                                                         guint                     n_samples);
 
-/* 5. effluent compliance, §5.4; a limit of NAN means no limit */
+/* 5. effluent compliance; docs/RULES.md; a limit of NAN means no limit */
 typedef struct
 {
   const char *key;
@@ -201,7 +201,7 @@ const char   *ledger_scale_standard_for_region (const char *region_code);
 /* TRUE for a DB51/2626-2019 grade (四川省农村生活污水处理设施水污染物排放标准):
  * its limits are the county's to fill in (docs/RULES.md) */
 gboolean      ledger_effluent_is_db51_2626   (const char *name);
-/* The standard a facility falls under, in words, by DESIGN.md §5.4: in
+/* The standard a facility falls under, in words, by docs/RULES.md: in
  * Sichuan (@region_code 51…) under 500 m³/d DB51/2626-2019, else GB 18918-2002.
  * Returns: (transfer full): a translated suggestion */
 char         *ledger_effluent_suggestion     (const char *region_code,

@@ -1,4 +1,4 @@
-/* ledger-schema.c: schema v1 and its audit triggers (DESIGN.md §5.1, §6)
+/* ledger-schema.c: schema v1 and its audit triggers (README.md and ledger-kinds.c, docs/ARCHITECTURE.md)
  *
  * Inventory rows are keyed by a random uid (the PRIMARY KEY, so that SQLite
  * session changesets of two township ledgers merge by uid); regions are keyed
@@ -131,7 +131,7 @@ static const char schema_v1[] =
   "  ('village_sewage', 0.75), ('manure_utilisation', 0.93),\n"
   "  ('scale_farm_facilities', 1.0), ('black_odorous_remediated', 1.0);\n"
 
-  /* thresholds and coefficients (DESIGN.md §5): editable, audited */
+  /* thresholds and coefficients (docs/RULES.md): editable, audited */
   "CREATE TABLE rules (\n"
   "  key TEXT PRIMARY KEY,\n"
   "  value TEXT NOT NULL,\n"
@@ -178,7 +178,7 @@ static const char schema_v1[] =
   "  ('gb18918_1b', 'GB 18918-2002 一级B', 60, 8, 1, 20, 6, 9, 'GB 18918-2002'),\n"
   "  ('gb18918_2', 'GB 18918-2002 二级', 100, 25, 3, 30, 6, 9, 'GB 18918-2002');\n"
 
-  /* DESIGN.md §5.2: the villages whose treatment depends on a facility that is
+  /* docs/RULES.md: the villages whose treatment depends on a facility that is
    * down — a village station or household unit of the village stopped or
    * faulty, or (mode sewer) the township plants it drains to: some stopped or
    * faulty and none normal. The one home of that rule: progress, the lists

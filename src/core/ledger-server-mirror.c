@@ -2,7 +2,7 @@
  *
  * After each county sync, in one transaction, the schema
  * sanitation_ledger_mirror is made anew: a table per kind (the columns of the
- * GeoJSON export, which are the §5.1 columns by English key, typed; the
+ * GeoJSON export, which are the columns of ledger-kinds.c by English key, typed; the
  * township code; the computed status; geometry(Point, 4326), and for water
  * bodies their line or area as geometry(Geometry, 4326)) and progress, the
  * figures of every indicator per township and year since the baseline. Rows

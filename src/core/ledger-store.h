@@ -112,7 +112,7 @@ GPtrArray    *ledger_store_history         (LedgerDb                *db,
 void          ledger_audit_entry_free      (LedgerAuditEntry        *entry);
 
 /* TRUE when a facility the village depends on is stopped or faulty (the
- * schema's view village_facility_down, DESIGN.md §5.2). */
+ * schema's view village_facility_down, docs/RULES.md). */
 gboolean      ledger_store_village_facility_down (LedgerDb          *db,
                                                   const char        *village_code);
 

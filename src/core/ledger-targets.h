@@ -1,4 +1,4 @@
-/* ledger-targets.h: the targets of the indicators, per year and township (DESIGN.md §5.2) */
+/* ledger-targets.h: the targets of the indicators, per year and township (docs/RULES.md) */
 #pragma once
 
 #include "ledger-db.h"

@@ -1,4 +1,4 @@
-/* ledger-values.c: parsing and formatting of cell values (DESIGN.md §3.2)
+/* ledger-values.c: parsing and formatting of cell values (README.md, Import)
  *
  * Spreadsheets reach us as Excel and WPS leave them: full-width digits typed
  * with a Chinese input method, thousands separators, ideographic spaces,

@@ -1,4 +1,4 @@
-/* ledger-values.h: parsing and formatting of cell values (DESIGN.md §3.2)
+/* ledger-values.h: parsing and formatting of cell values (README.md, Import)
  *
  * A value typed by an officer or left in a spreadsheet by Excel/WPS is parsed
  * into canonical text (see ledger-record.h); canonical text is formatted back

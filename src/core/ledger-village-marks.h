@@ -1,5 +1,5 @@
 /* ledger-village-marks.h: the villages on the map — where each is and how it
- * stands on the village sewage indicator in a year (DESIGN.md §5.2 item 1) */
+ * stands on the village sewage indicator in a year (docs/RULES.md item 1) */
 #pragma once
 
 #include "ledger-db.h"

@@ -6,7 +6,7 @@ a code shown in scientific notation, a percentage formula, a date, two
 identical rows, a blank row, a 合计
 row of =SUM formulas and a footer line.
 
-It also writes plain-farms.xlsx: the columns of DESIGN.md §5.1 in row 1,
+It also writes plain-farms.xlsx: the columns of README.md and ledger-kinds.c in row 1,
 two farms, one with a village code that is a number shown as 5.12E+11 and
 no manure produced (estimated), so that a plain `import farms` of the .xls and .ods
 made from it lands exactly these two farms.
