@@ -714,7 +714,14 @@ build_table (LedgerProgressPage *self)
   gtk_box_append (GTK_BOX (box), new_table_header ());
   gtk_box_append (GTK_BOX (box), scrolled);
   self->table_scrolled = GTK_SCROLLED_WINDOW (scrolled);
-  return box;
+  /* the header and its rows scroll sideways together when the table is
+   * wider than the window: the page itself never does, and never widens
+   * the window past the screen */
+  GtkWidget *sideways = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sideways), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (sideways), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sideways), box);
+  return sideways;
 }
 
 static GtkWidget *
@@ -811,7 +818,7 @@ ledger_progress_page_init (LedgerProgressPage *self)
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
   adw_clamp_set_child (ADW_CLAMP (clamp), build_content (self));
   self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.print", FALSE);
