@@ -16,102 +16,13 @@
 #include "ledger-error.h"
 #include "ledger-table-private.h"
 #include "ledger-table-xlsx-private.h"
+#include "ledger-zip.h"
 
 #define CHUNK    (64 * 1024)
 #define MIN_BOMB (64 * 1024 * 1024)
 #define RATIO    200
 
-/* The zip archive read from memory (minizip's I/O callbacks). */
-typedef struct
-{
-  const char *data;
-  gsize       len;
-  gsize       pos;
-} MemoryFile;
-
-/* ---- auxiliary functions: the zip ---- */
-
-static voidpf
-memory_open (voidpf      opaque,
-             const void *filename,
-             int         mode)
-{
-  MemoryFile *file = opaque;
-
-  file->pos = 0;
-  return file;
-}
-
-static uLong
-memory_read (voidpf  opaque,
-             voidpf  stream,
-             void   *buf,
-             uLong   size)
-{
-  MemoryFile *file = opaque;
-  gsize n = MIN ((gsize) size, file->len - file->pos);
-
-  memcpy (buf, file->data + file->pos, n);
-  file->pos += n;
-  return n;
-}
-
-static uLong
-memory_write (voidpf      opaque,
-              voidpf      stream,
-              const void *buf,
-              uLong       size)
-{
-  return 0;
-}
-
-static ZPOS64_T
-memory_tell (voidpf opaque,
-             voidpf stream)
-{
-  return ((MemoryFile *) opaque)->pos;
-}
-
-static long
-memory_seek (voidpf   opaque,
-             voidpf   stream,
-             ZPOS64_T offset,
-             int      origin)
-{
-  MemoryFile *file = opaque;
-  ZPOS64_T base = origin == ZLIB_FILEFUNC_SEEK_CUR ? file->pos
-                : origin == ZLIB_FILEFUNC_SEEK_END ? file->len : 0;
-
-  if (offset > file->len || base + offset > file->len)
-    return -1;
-  file->pos = base + offset;
-  return 0;
-}
-
-static int
-memory_close (voidpf opaque,
-              voidpf stream)
-{
-  return 0;
-}
-
-static int
-memory_error (voidpf opaque,
-              voidpf stream)
-{
-  return 0;
-}
-
-static unzFile
-open_zip (MemoryFile *file)
-{
-  zlib_filefunc64_def functions = {
-    memory_open, memory_read, memory_write, memory_tell, memory_seek,
-    memory_close, memory_error, file,
-  };
-
-  return unzOpen2_64 ("workbook.xlsx", &functions);
-}
+/* ---- auxiliary functions: the zip (read from memory by ledger-zip.c) ---- */
 
 static gboolean
 refuse_damaged_zip (GError **error)
@@ -355,8 +266,8 @@ ledger_table_read_xlsx (LedgerTable   *table,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  MemoryFile file = { bytes, len, 0 };
-  unzFile zip = open_zip (&file);
+  LedgerZipMemory file = { bytes, len, 0 };
+  unzFile zip = ledger_zip_open_memory (&file);
   Workbook book = { 0 };
   LedgerXlsxCells cells = { 0 };
   guint index = 0;
@@ -399,8 +310,8 @@ ledger_table_zip_parse_part (const char          *bytes,
                              GCancellable        *cancellable,
                              GError             **error)
 {
-  MemoryFile file = { bytes, len, 0 };
-  unzFile zip = open_zip (&file);
+  LedgerZipMemory file = { bytes, len, 0 };
+  unzFile zip = ledger_zip_open_memory (&file);
   gboolean ok;
 
   if (zip == NULL)
@@ -415,8 +326,8 @@ ledger_table_zip_has_part (const char *bytes,
                            gsize       len,
                            const char *part)
 {
-  MemoryFile file = { bytes, len, 0 };
-  unzFile zip = open_zip (&file);
+  LedgerZipMemory file = { bytes, len, 0 };
+  unzFile zip = ledger_zip_open_memory (&file);
   gboolean found;
 
   if (zip == NULL)

@@ -1,4 +1,4 @@
-/* ledger-zip.h: a zip archive read from memory with minizip (KMZ) */
+/* ledger-zip.h: a zip archive read from memory with minizip (XLSX, ODS, KMZ) */
 #pragma once
 
 #include <glib.h>
