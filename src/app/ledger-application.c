@@ -108,6 +108,8 @@ about_activated (GSimpleAction *action,
   const char *developers[] = { _("The Sanitation Ledger contributors"), NULL };
   GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                                    "transient-for", parent,
+                                   /* wide enough for the 13-character Chinese name on one line */
+                                   "default-width", 440,
                                    "application-name", _("Sanitation Ledger"),
                                    "application-icon", APP_ID,
                                    "version", PACKAGE_VERSION,
