@@ -8,6 +8,7 @@
 #include "ledger-application.h"
 #include "ledger-region-list.h"
 #include "ledger-preferences.h"
+#include "ledger-tooltip.h"
 #include "ledger-window.h"
 
 struct _LedgerApplication
@@ -198,6 +199,7 @@ ledger_application_startup (GApplication *app)
   const char *open_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (ledger_application_parent_class)->startup (app);
+  ledger_tooltip_install ();
 
   self->settings = ledger_settings_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
