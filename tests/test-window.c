@@ -81,6 +81,39 @@ test_window_opens (void)
 }
 
 static gboolean
+pane_width_between (gpointer bounds)
+{
+  int width = gtk_widget_get_width (ledger_window_get_detail_pane (window));
+  const int *range = bounds;
+
+  return width >= range[0] && width <= range[1];
+}
+
+/* a third of the window, 260 to 380 px: at 1024 px the list keeps its last
+ * columns; once the divider is dragged, resizing leaves it */
+static void
+test_detail_pane_width (void)
+{
+  const int narrow[] = { 270, 320 }, wide[] = { 370, 390 };
+  GtkWidget *pane = ledger_window_get_detail_pane (window);
+  GtkWidget *paned = gtk_widget_get_parent (pane);
+  int dragged;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  g_assert_true (wait_for (pane_width_between, (gpointer) narrow));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  g_assert_true (wait_for (pane_width_between, (gpointer) wide));
+
+  g_assert_true (GTK_IS_PANED (paned));
+  gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) - 100);
+  iterate (100);
+  dragged = gtk_widget_get_width (pane);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  iterate (300);
+  g_assert_cmpint (gtk_widget_get_width (pane), ==, dragged);
+}
+
+static gboolean
 detail_shows_uid (gpointer uid)
 {
   LedgerDetailPane *pane = LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (window));
@@ -548,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/window/import-rejected-writes-nothing", test_import_rejected_writes_nothing);
   g_test_add_func ("/window/app-dialogs-open", test_app_dialogs_open);
   g_test_add_func ("/window/bad-file-keeps-window", test_bad_file_keeps_window);
+  g_test_add_func ("/window/detail-pane-width", test_detail_pane_width);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -465,6 +465,28 @@ restore_state (LedgerWindow *self)
                    G_SETTINGS_BIND_SET);
 }
 
+/* The detail pane's width: a third of the window, 260 to 380 px, so that at
+ * 1024 px the list keeps its last columns on screen; placed again as the
+ * window is resized, until the user drags the divider. */
+static void
+on_paned_resized_cb (LedgerWindow *self)
+{
+  /* max-position follows the paned's width: the width less the pane's minimum */
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+
+  if (width <= 0 || self->paned_auto_position < 0)
+    return;
+  self->paned_auto_position = width - CLAMP (width * 3 / 10, 260, 380);
+  gtk_paned_set_position (self->paned, self->paned_auto_position);
+}
+
+static void
+on_paned_position_cb (LedgerWindow *self)
+{
+  if (self->paned_auto_position > 0 && gtk_paned_get_position (self->paned) != self->paned_auto_position)
+    self->paned_auto_position = -1;
+}
+
 static void
 ledger_window_init (LedgerWindow *self)
 {
@@ -475,7 +497,10 @@ ledger_window_init (LedgerWindow *self)
   self->township_codes = g_ptr_array_new_with_free_func (g_free);
   self->year = ledger_current_year ();
   gtk_spin_button_set_value (self->year_spin, self->year);
-  gtk_paned_set_position (self->paned, 800);
+  g_signal_connect_object (self->paned, "notify::max-position",
+                           G_CALLBACK (on_paned_resized_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->paned, "notify::position",
+                           G_CALLBACK (on_paned_position_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->township_dropdown, "notify::selected",
                            G_CALLBACK (on_township_selected_cb), self, G_CONNECT_SWAPPED);
