@@ -163,6 +163,48 @@ test_map_click_selects (void)
                    LEDGER_KIND_FARMS);
 }
 
+static GtkDropDown *
+find_first_drop_down (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_first_drop_down (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* the detail pane follows the township filter: of all townships, only the
+ * farm's own keeps it on show */
+static void
+test_detail_follows_township (void)
+{
+  LedgerMapView *map_view = LEDGER_MAP_VIEW (ledger_window_get_map_view (window));
+  LedgerPointLayer *layer = ledger_map_view_get_point_layer (map_view);
+  g_autofree char *uid = g_strdup (find_demo_point (LEDGER_KIND_FARMS)->uid);
+  GtkDropDown *townships = find_first_drop_down (GTK_WIDGET (window));
+  guint n_kept = 0, n;
+
+  g_assert_nonnull (townships);
+  n = g_list_model_get_n_items (gtk_drop_down_get_model (townships));
+  g_assert_cmpuint (n, >, 3);
+  for (guint i = 1; i < n; i++)
+    {
+      gtk_drop_down_set_selected (townships, 0);
+      iterate (20);
+      g_signal_emit_by_name (layer, "point-activated", uid);
+      g_assert_true (wait_for (detail_shows_uid, uid));
+      gtk_drop_down_set_selected (townships, i);
+      iterate (20);
+      n_kept += detail_shows_uid (uid);
+    }
+  gtk_drop_down_set_selected (townships, 0);
+  g_assert_cmpuint (n_kept, ==, 1);
+}
+
 static void
 test_search_filters_list (void)
 {
@@ -570,6 +612,7 @@ main (int   argc,
 
   g_test_add_func ("/window/opens-the-ledger", test_window_opens);
   g_test_add_func ("/window/map-click-selects", test_map_click_selects);
+  g_test_add_func ("/window/detail-follows-township", test_detail_follows_township);
   g_test_add_func ("/window/search-filters-list", test_search_filters_list);
   g_test_add_func ("/window/edit-farm-updates-progress", test_edit_farm_updates_progress);
   g_test_add_func ("/window/external-change-refreshes", test_external_change_refreshes);

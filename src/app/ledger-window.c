@@ -207,6 +207,23 @@ on_search_entry_stop_search_cb (LedgerWindow   *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* the detail pane follows the township filter: an item of another township
+ * is no longer shown */
+static void
+clear_detail_outside_township (LedgerWindow *self)
+{
+  const char *uid = ledger_detail_pane_get_uid (self->detail_pane);
+  LedgerKind kind = ledger_detail_pane_get_kind (self->detail_pane);
+  LedgerLoadOptions options = { .year = self->year, .township = self->township, .uid = uid };
+  g_autoptr (GPtrArray) found = NULL;
+
+  if (uid == NULL || self->township == NULL || self->db == NULL)
+    return;
+  found = ledger_store_load (self->db, kind, &options, NULL);
+  if (found == NULL || found->len == 0)
+    ledger_detail_pane_show_item (self->detail_pane, kind, NULL);
+}
+
 static void
 on_township_selected_cb (LedgerWindow *self,
                          GParamSpec   *pspec,
@@ -223,6 +240,7 @@ on_township_selected_cb (LedgerWindow *self,
   replace_str (&self->township, code);
   ledger_map_view_set_township (self->map_view, code);
   ledger_list_view_set_township (self->list_view, code);
+  clear_detail_outside_township (self);
 }
 
 static void
