@@ -43,14 +43,16 @@ static GParamSpec *properties[N_PROPS];
 enum { ITEM_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const struct { const char *key; const char *title; gboolean expand; } columns[] = {
-  { "type", N_("Type"), FALSE },
-  { "subject", N_("Item"), TRUE },
-  { "township", N_("Township"), FALSE },
-  { "village", N_("Village"), FALSE },
-  { "date", N_("Date"), FALSE },
-  { "result", N_("Result and rectification"), TRUE },
-  { "photos", N_("Photos"), FALSE },
+/* fixed: the width in pixels of a column whose text is ellipsized, else -1 */
+static const struct { const char *key; const char *title; gboolean expand; int fixed; } columns[] = {
+  { "type", N_("Type"), FALSE, -1 },
+  { "subject", N_("Item"), FALSE, 160 },
+  { "township", N_("Township"), FALSE, -1 },
+  { "village", N_("Village"), FALSE, -1 },
+  { "date", N_("Date"), FALSE, -1 },
+  { "result", N_("Result"), FALSE, -1 },
+  { "rectification", N_("Rectification"), TRUE, -1 },
+  { "photos", N_("Photos"), FALSE, -1 },
 };
 
 /* ---- auxiliary functions ---- */
@@ -65,24 +67,20 @@ filter_value (LedgerInspectionsPage *self)
   return LEDGER_OBSERVATIONS_ALL;
 }
 
+/* 整改: the deadline, the follow-up, and whether the deadline passed */
 static char *
-result_text (const LedgerObservationRow *row)
+rectification_text (const LedgerObservationRow *row)
 {
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *deadline = NULL;
+  g_autoptr (GString) text = g_string_new (row->deadline_passed ? _("overdue") : NULL);
 
-  if (row->result != NULL)
-    g_string_append (text, ledger_enum_display (ledger_enum_by_name ("inspection_result"), row->result));
   if (row->deadline != NULL)
     {
-      deadline = ledger_date_display (row->deadline);
-      /* Translators: 整改期限, the rectification deadline of an inspection */
-      g_string_append_printf (text, "%s%s %s", text->len ? " · " : "", _("deadline"), deadline);
+      g_autofree char *deadline = ledger_date_display (row->deadline);
+      g_string_append_printf (text, "%s%s", text->len ? " · " : "", deadline);
     }
   if (row->follow_up != NULL)
-    g_string_append_printf (text, " · %s", ledger_enum_display (ledger_enum_by_name ("follow_up"), row->follow_up));
-  if (row->deadline_passed)
-    g_string_append_printf (text, " · %s", _("overdue"));
+    g_string_append_printf (text, "%s%s", text->len ? " · " : "",
+                            ledger_enum_display (ledger_enum_by_name ("follow_up"), row->follow_up));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -94,6 +92,8 @@ cell_text (const LedgerObservationRow *row,
     return g_strdup (row->kind == LEDGER_KIND_SAMPLES ? _("Sample")
                      : row->kind == LEDGER_KIND_INSPECTIONS ? _("Inspection") : _("Not inspected"));
   if (g_str_equal (key, "subject"))
+    return g_strdup (row->subject_name ? row->subject_name : row->subject_code ? row->subject_code : "—");
+  if (g_str_equal (key, "subject-tooltip"))
     return g_strdup_printf ("%s %s", row->subject_code ? row->subject_code : "",
                             row->subject_name ? row->subject_name : "");
   if (g_str_equal (key, "township"))
@@ -109,7 +109,9 @@ cell_text (const LedgerObservationRow *row,
       return g_strdup (date ? date : "—");
     }
   if (g_str_equal (key, "result"))
-    return result_text (row);
+    return g_strdup (row->result ? ledger_enum_display (ledger_enum_by_name ("inspection_result"), row->result) : "");
+  if (g_str_equal (key, "rectification"))
+    return rectification_text (row);
   if (g_str_equal (key, "photos"))
     return row->n_photos ? g_strdup_printf ("%u", row->n_photos) : g_strdup ("");
   return g_strdup ("");
@@ -183,8 +185,12 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, g_str_equal (key, "result") || g_str_equal (key, "subject") ? text : NULL);
-  if (row->deadline_passed && g_str_equal (key, "result"))
+  if (g_str_equal (key, "subject"))
+    {
+      g_autofree char *tooltip = cell_text (row, "subject-tooltip");
+      gtk_widget_set_tooltip_text (label, tooltip);
+    }
+  if (row->deadline_passed && g_str_equal (key, "rectification"))
     gtk_widget_add_css_class (label, "error");
   else
     gtk_widget_remove_css_class (label, "error");
@@ -216,6 +222,7 @@ add_columns (LedgerInspectionsPage *self)
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), NULL);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_fixed_width (column, columns[i].fixed);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);
       g_object_unref (column);
