@@ -236,6 +236,8 @@ ledger_inspections_page_dispose (GObject *object)
 
   ledger_inspections_page_set_db (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_INSPECTIONS_PAGE);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   g_clear_object (&self->model);
   G_OBJECT_CLASS (ledger_inspections_page_parent_class)->dispose (object);
 }
