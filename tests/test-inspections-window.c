@@ -76,6 +76,21 @@ find_actionable (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_icon_button (GtkWidget  *widget,
+                  const char *icon)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* a click: GTK emits "clicked" after a short delay */
 static void
 click (GtkWidget *button)
@@ -285,6 +300,7 @@ test_photo_attach_and_open (void)
   GtkWidget *thumbnail;
   GtkWindow *viewer;
   GtkWidget *picture;
+  g_autoptr (GPtrArray) remaining = NULL;
 
   ledger_window_set_view (window, "ledger");
   ledger_window_select_item (window, LEDGER_KIND_FACILITIES, station);
@@ -320,7 +336,20 @@ test_photo_attach_and_open (void)
   g_assert_nonnull (picture);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (gtk_picture_get_paintable (GTK_PICTURE (picture))), ==, 320);
   g_assert_cmpint (gdk_paintable_get_intrinsic_height (gtk_picture_get_paintable (GTK_PICTURE (picture))), ==, 240);
-  gtk_window_destroy (viewer);
+
+  /* the viewer's Delete asks, then removes the photo; the pane follows */
+  click (find_icon_button (GTK_WIDGET (viewer), "user-trash-symbolic"));
+  offer = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (offer);
+  adw_message_dialog_response (offer, "delete");
+  iterate (300);
+  remaining = ledger_photos_load (db (), inspection, NULL);
+  g_assert_cmpuint (remaining->len, ==, 0);
+  g_assert_null (find_actionable (GTK_WIDGET (pane), "pane.open-photo"));
+  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL)
+    gtk_window_destroy (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  if (find_toplevel (ADW_TYPE_WINDOW) != NULL)
+    gtk_window_destroy (find_toplevel (ADW_TYPE_WINDOW));
   iterate (100);
 }
 

@@ -197,6 +197,62 @@ on_attach_response_cb (GtkNativeDialog  *native,
   g_object_unref (native);
 }
 
+static gboolean
+destroy_window_cb (gpointer window)
+{
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_delete_photo_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             LedgerDetailPane *self)
+{
+  GtkWindow *viewer = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  const char *uid = g_object_get_data (G_OBJECT (viewer), "photo-uid");
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->db == NULL)
+    return;
+  if (!ledger_photo_delete (self->db, uid, &error))
+    {
+      show_message (self, _("Cannot Delete"), error->message);
+      return;
+    }
+  /* once the dialog, transient for the viewer, has finished its response */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_window_cb, g_object_ref (viewer), g_object_unref);
+}
+
+static void
+on_delete_photo_clicked_cb (GtkButton        *button,
+                            LedgerDetailPane *self)
+{
+  GtkWidget *viewer = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (button)));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (viewer), _("Delete Photo?"),
+                                              _("It is removed from the ledger; the change history keeps a record of it."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_photo_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+viewer_header (LedgerDetailPane *self)
+{
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  ledger_a11y_set_icon_button_label (delete, _("Delete Photo"));
+  g_signal_connect_object (delete, "clicked", G_CALLBACK (on_delete_photo_clicked_cb), self, 0);
+  gtk_widget_set_sensitive (delete, self->db != NULL && !ledger_db_is_read_only (self->db));
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), delete);
+  return header;
+}
+
 /* ---- shared with ledger-detail-pane.c ---- */
 
 void
@@ -270,7 +326,7 @@ ledger_detail_pane_open_photo (LedgerDetailPane *self,
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 960, 720);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), viewer_header (self));
   picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
   gtk_widget_set_vexpand (picture, TRUE);
   gtk_box_append (GTK_BOX (box), picture);
