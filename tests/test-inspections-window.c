@@ -274,14 +274,15 @@ photo_file (const char *name)
 }
 
 static char *
-new_inspection (const char *subject_uid)
+new_inspection_until (const char *deadline)
 {
   g_autoptr (LedgerRecord) r = ledger_record_new (LEDGER_KIND_INSPECTIONS);
   g_autoptr (GError) error = NULL;
 
   ledger_record_set (r, "subject_code", STATION);
-  ledger_record_set (r, "date", "2026-12-01");
+  ledger_record_set (r, "date", "2026-10-01");
   ledger_record_set (r, "result", "problem");
+  ledger_record_set (r, "deadline", deadline);
   g_assert_true (ledger_store_save (db (), r, &error));
   g_assert_no_error (error);
   return g_strdup (r->uid);
@@ -292,7 +293,7 @@ test_photo_attach_and_open (void)
 {
   LedgerDetailPane *pane = LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (window));
   g_autofree char *station = uid_of (LEDGER_KIND_FACILITIES, STATION);
-  g_autofree char *inspection = new_inspection (station);
+  g_autofree char *inspection = new_inspection_until (NULL);
   g_autoptr (GFile) good = photo_file ("good.jpg");
   g_autoptr (GError) error = NULL;
   g_autoptr (LedgerRecord) stored = NULL;
@@ -357,8 +358,7 @@ static void
 test_photo_refused (void)
 {
   LedgerDetailPane *pane = LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (window));
-  g_autofree char *station = uid_of (LEDGER_KIND_FACILITIES, STATION);
-  g_autofree char *inspection = new_inspection (station);
+  g_autofree char *inspection = new_inspection_until (NULL);
   g_autofree char *fake_path = g_build_filename (tmp_dir, "not-a-photo.jpg", NULL);
   g_autoptr (GFile) fake = g_file_new_for_path (fake_path);
   g_autoptr (GFile) plain = photo_file ("no-exif.jpg");
@@ -380,6 +380,33 @@ test_photo_refused (void)
   g_assert_nonnull (((LedgerPhoto *) g_ptr_array_index (photos, 0))->thumbnail);
 }
 
+/* a photo taken after the deadline shows the rectification: only its place is offered */
+static void
+test_photo_after_deadline (void)
+{
+  LedgerDetailPane *pane = LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (window));
+  g_autofree char *inspection = new_inspection_until ("2026-11-01");
+  g_autoptr (GFile) good = photo_file ("good.jpg");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerRecord) stored = NULL;
+  AdwMessageDialog *offer;
+
+  g_assert_true (ledger_detail_pane_attach_photo (pane, inspection, good, &error));
+  g_assert_no_error (error);
+  iterate (100);
+  offer = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (offer);
+  g_assert_null (strstr (adw_message_dialog_get_body (offer), "2026-11-28"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (offer), "105.031200"));
+  adw_message_dialog_response (offer, "use");
+  gtk_window_destroy (GTK_WINDOW (offer));
+  iterate (100);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));   /* no "cannot" message */
+  stored = ledger_store_get (db (), LEDGER_KIND_INSPECTIONS, inspection, 0, &error);
+  g_assert_cmpstr (ledger_record_get (stored, "date"), ==, "2026-10-01");
+  g_assert_cmpfloat_with_epsilon (ledger_record_get_double (stored, "lon", 0), 105.0312, 1e-6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/inspections-window/editor-date", test_editor_date);
   g_test_add_func ("/inspections-window/photo-attach-and-open", test_photo_attach_and_open);
   g_test_add_func ("/inspections-window/photo-refused", test_photo_refused);
+  g_test_add_func ("/inspections-window/photo-after-deadline", test_photo_after_deadline);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

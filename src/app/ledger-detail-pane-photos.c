@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "ledger-a11y.h"
 #include "ledger-detail-pane-private.h"
@@ -93,22 +94,29 @@ describe_exif (const LedgerExif *exif)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* the inspection with the photo's date and place, or NULL when it has them */
+/* The inspection with the photo's date and place, or NULL when it has them;
+ * @offered: what of @exif the returned record takes. A photo taken after the
+ * inspection's rectification deadline shows the rectification: its time is
+ * not offered as the inspection's date. */
 static LedgerRecord *
 record_with_exif (LedgerDb         *db,
                   const char       *inspection_uid,
-                  const LedgerExif *exif)
+                  const LedgerExif *exif,
+                  LedgerExif       *offered)
 {
   g_autoptr (LedgerRecord) record = ledger_store_get (db, LEDGER_KIND_INSPECTIONS, inspection_uid, 0, NULL);
+  const char *deadline = record ? ledger_record_get (record, "deadline") : NULL;
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  gboolean changed = FALSE;
 
+  memset (offered, 0, sizeof *offered);
   if (record == NULL)
     return NULL;
-  if (exif->has_time && strncmp (exif->time, ledger_record_get (record, "date"), 10) != 0)
+  if (exif->has_time && strncmp (exif->time, ledger_record_get (record, "date"), 10) != 0 &&
+      (deadline == NULL || strncmp (exif->time, deadline, 10) <= 0))
     {
       ledger_record_take (record, ledger_kind_field_index (LEDGER_KIND_INSPECTIONS, "date"), g_strndup (exif->time, 10));
-      changed = TRUE;
+      offered->has_time = TRUE;
+      memcpy (offered->time, exif->time, sizeof offered->time);
     }
   if (exif->has_position)
     {
@@ -118,10 +126,12 @@ record_with_exif (LedgerDb         *db,
           int index = ledger_kind_field_index (LEDGER_KIND_INSPECTIONS, "lon");
           ledger_record_take (record, index, g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6f", exif->lon)));
           ledger_record_take (record, index + 1, g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6f", exif->lat)));
-          changed = TRUE;
+          offered->has_position = TRUE;
+          offered->lon = exif->lon;
+          offered->lat = exif->lat;
         }
     }
-  return changed ? g_steal_pointer (&record) : NULL;
+  return offered->has_time || offered->has_position ? g_steal_pointer (&record) : NULL;
 }
 
 static void
@@ -157,16 +167,16 @@ offer_exif (LedgerDetailPane *self,
             const char       *inspection_uid,
             GBytes           *data)
 {
-  LedgerExif exif;
+  LedgerExif exif, offered;
   LedgerRecord *record;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
   g_autofree char *body = NULL;
 
   if (!ledger_exif_read (g_bytes_get_data (data, NULL), g_bytes_get_size (data), &exif) ||
-      (record = record_with_exif (self->db, inspection_uid, &exif)) == NULL)
+      (record = record_with_exif (self->db, inspection_uid, &exif, &offered)) == NULL)
     return;
-  body = describe_exif (&exif);
+  body = describe_exif (&offered);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _("Use the Photo’s Time and Place?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n%s", body,
@@ -268,6 +278,7 @@ ledger_detail_pane_add_photos_row (LedgerDetailPane *self,
   box = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 8);
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 6);
