@@ -55,9 +55,10 @@ on_date_calendar_day_selected_cb (GtkCalendar *calendar,
 {
   g_autoptr (GDateTime) date = gtk_calendar_get_date (calendar);
   g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *shown = ledger_date_display (iso);   /* as the form shows stored dates */
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
 
-  gtk_editable_set_text (GTK_EDITABLE (row), iso);
+  gtk_editable_set_text (GTK_EDITABLE (row), shown);
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));
 }
