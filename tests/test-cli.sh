@@ -383,7 +383,7 @@ check "the message names the three ways to give the year" grep -q '统计年度 
 expect 0 "a demo ledger for the inspections" -- --db inspections.db init --demo
 expect 0 "inspections past their deadline" -- --db inspections.db inspections --filter deadline-passed --today 2026-12-04
 check "three demo inspections are past their deadline" test "$(grep -c 'overdue' out.txt)" -eq 3
-check "the station's deadline is listed" grep -q 'F512022101213-1.*2026-05-16.*To be rectified' out.txt
+check "the station's deadline is listed" grep -q 'F512022101213-1.*2026-05-16.*Pending' out.txt
 expect 0 "facilities not inspected this month, in one township" -- \
   --db inspections.db inspections --filter not-inspected --township 512022101 --today 2026-12-04
 check "only that township's facilities" sh -c '! tail -n +2 out.txt | grep -v "石佛镇"'

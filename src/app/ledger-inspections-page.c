@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ledger-array-model.h"
 #include "ledger-inspections-page.h"
@@ -71,12 +72,13 @@ filter_value (LedgerInspectionsPage *self)
 static char *
 rectification_text (const LedgerObservationRow *row)
 {
-  g_autoptr (GString) text = g_string_new (row->deadline_passed ? _("overdue") : NULL);
+  /* ⚠ as well as the colour: the state must not be colour alone */
+  g_autoptr (GString) text = g_string_new (row->deadline_passed ? "⚠ " : NULL);
 
   if (row->deadline != NULL)
     {
       g_autofree char *deadline = ledger_date_display (row->deadline);
-      g_string_append_printf (text, "%s%s", text->len ? " · " : "", deadline);
+      g_string_append (text, deadline);
     }
   if (row->follow_up != NULL)
     g_string_append_printf (text, "%s%s", text->len ? " · " : "",
@@ -190,6 +192,14 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       g_autofree char *tooltip = cell_text (row, "subject-tooltip");
       gtk_widget_set_tooltip_text (label, tooltip);
     }
+  else if (g_str_equal (key, "rectification") && row->deadline_passed)
+    {
+      /* Translators: the tooltip of a passed deadline, e.g. "overdue: 2026-05-16 · 待整改" */
+      g_autofree char *tooltip = g_strdup_printf (_("overdue: %s"), text + strlen ("⚠ "));
+      gtk_widget_set_tooltip_text (label, tooltip);
+    }
+  else
+    gtk_widget_set_tooltip_text (label, NULL);
   if (row->deadline_passed && g_str_equal (key, "rectification"))
     gtk_widget_add_css_class (label, "error");
   else

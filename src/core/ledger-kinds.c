@@ -84,7 +84,7 @@ static const LedgerEnumValue inspection_result_values[] = {
 
 /* 整改状态: the follow-up of an inspection's findings (issue 16) */
 static const LedgerEnumValue follow_up_values[] = {
-  E ("pending",    "待整改",   N_("To be rectified")),
+  E ("pending",    "待整改",   N_("Pending")),
   E ("rectified",  "已整改",   N_("Rectified")),
   E ("not_needed", "无需整改", N_("No rectification needed")),
 };
