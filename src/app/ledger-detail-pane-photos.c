@@ -277,7 +277,7 @@ ledger_detail_pane_add_photos_row (LedgerDetailPane *self,
   row = adw_preferences_row_new ();
   box = gtk_flow_box_new ();
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 8);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), MIN (photos->len, 8));
   gtk_widget_set_halign (box, GTK_ALIGN_START);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
