@@ -391,6 +391,14 @@ expect 2 "inspections with an unknown filter" -- --db inspections.db inspections
 check "the filters are named" grep -q 'not-inspected' err.txt
 expect 2 "inspections with a date that is none" -- --db inspections.db inspections --today 2026-02-30
 
+printf '对象编号,日期,检查人,结论,整改期限,整改状态\nF512022101213-1,2026-11-20,王五,发现问题,2026.12.10,待整改\n' > follow-up.csv
+expect 0 "import an inspection with its deadline and follow-up" -- --db inspections.db import inspections follow-up.csv
+expect 0 "the imported deadline is listed" -- --db inspections.db inspections --filter deadline-passed --today 2026-12-11
+check "2026.12.10 was read as 2026-12-10" grep -q 'F512022101213-1.*2026-11-20.*2026-12-10.*Pending' out.txt
+printf '对象编号,日期,结论,整改期限\nF512022101213-1,2026-11-21,发现问题,2026-11-01\n' > early.csv
+expect 1 "a deadline before the inspection is refused" -- --db inspections.db import inspections early.csv
+check "the message names the line and the deadline" grep -q 'early.csv:2.*2026-11-01' err.txt
+
 echo "1..$n_tests"
 echo "# $((n_tests - n_failed)) passed, $n_failed failed"
 [ "$n_failed" -eq 0 ]
