@@ -2,7 +2,7 @@
  * the metainfo (run by tools/screenshots.sh under Xvfb, in zh_CN)
  *
  * Usage: screenshot-helper LEDGER.db OUTDIR
- * Writes OUTDIR/map.png, ledger.png, progress.png (the window in each view,
+ * Writes OUTDIR/map.png, ledger.png, progress.png, inspections.png (the window in each view,
  * a farm selected) and editor.png (the farm's editor over the dimmed window),
  * all WIDTH×HEIGHT. Renders the widgets themselves (no screen grab), so the
  * images do not depend on a window manager.
@@ -160,7 +160,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *views[] = { "map", "ledger", "progress" };
+  const char *views[] = { "map", "ledger", "progress", "inspections" };
   g_autoptr (LedgerApplication) app = NULL;
   LedgerWindow *window;
   const LedgerPoint *farm;

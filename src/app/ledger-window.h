@@ -72,6 +72,7 @@ GtkWidget    *ledger_window_get_map_view       (LedgerWindow      *self);
 GtkWidget    *ledger_window_get_list_view      (LedgerWindow      *self);
 GtkWidget    *ledger_window_get_detail_pane    (LedgerWindow      *self);
 GtkWidget    *ledger_window_get_progress_page  (LedgerWindow      *self);
+GtkWidget    *ledger_window_get_inspections_page (LedgerWindow    *self);
 void          ledger_window_set_view           (LedgerWindow      *self,
                                                 const char        *name);
 

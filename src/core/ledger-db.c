@@ -8,6 +8,7 @@
 
 #include "ledger-db.h"
 #include "ledger-undo.h"
+#include "ledger-inspections.h"
 #include "ledger-error.h"
 #include "ledger-replace.h"
 #include "ledger-exchange-private.h"
@@ -270,6 +271,14 @@ migrate_to_undo_labels (LedgerDb  *self,
   return ledger_db_exec (self, ledger_undo_schema_sql (), error);
 }
 
+/* issue 16: 整改期限 and 整改状态 of an inspection, its place, photo thumbnails (ledger-inspections.c) */
+static gboolean
+migrate_to_inspection_follow_up (LedgerDb  *self,
+                                 GError   **error)
+{
+  return ledger_db_exec (self, ledger_inspections_schema_sql (), error);
+}
+
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 
 /* migrations[i] takes the schema from version i to i + 1. A migration after
@@ -282,6 +291,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_region_history,
   migrate_to_sources,
   migrate_to_undo_labels,
+  migrate_to_inspection_follow_up,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
 
