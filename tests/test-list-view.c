@@ -655,6 +655,111 @@ test_export_view (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  Fixture    *fixture;
+  const char *uid;
+  const char *status;
+} StatusWait;
+
+static gboolean
+has_status (gpointer data)
+{
+  StatusWait *wait = data;
+  g_autoptr (LedgerRecord) r = ledger_store_get (wait->fixture->db, LEDGER_KIND_FACILITIES, wait->uid, 0, NULL);
+
+  return r && g_strcmp0 (ledger_record_get (r, "status"), wait->status) == 0;
+}
+
+static gboolean
+dialog_is_gone (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static void
+test_batch_edit (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkColumnView *view;
+  GtkWidget *list, *dialog, *apply;
+  GtkDropDown *field, *value;
+  g_autoptr (LedgerItem) first = NULL, second = NULL, third = NULL;
+  const LedgerEnum *statuses = ledger_enum_by_name ("facility_status");
+  guint stopped = 0;
+  StatusWait wait = { fixture, NULL, "stopped" };
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "ledger-list.show-kind", "i", (int) LEDGER_KIND_FACILITIES);
+  settle ();
+  view = shown_column_view (fixture);
+  list = inner_list_view (view);
+  first = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 1);
+  third = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 2);
+  /* the demo's first facilities run: nothing stopped yet among the two */
+  wait.uid = ledger_item_get_uid (first);
+  g_assert_false (has_status (&wait));
+
+  gtk_widget_activate_action (list, "list.select-item", "(ubb)", 0, FALSE, FALSE);
+  gtk_widget_activate_action (list, "list.select-item", "(ubb)", 1, TRUE, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "ledger-list.edit-selected", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Edit 2 Selected Rows");
+
+  /* field: Status; value: Stopped */
+  field = GTK_DROP_DOWN (find_mapped (dialog, GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (field);
+  gtk_drop_down_set_selected (field, 1);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (field)), ==, _("Status"));
+  settle ();
+  /* the value's drop-down, in place of the text entry */
+  value = GTK_DROP_DOWN (find_mapped (gtk_widget_get_next_sibling (GTK_WIDGET (field)), GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (value);
+  for (guint i = 0; i < statuses->n_values; i++)
+    if (g_strcmp0 (statuses->values[i].key, "stopped") == 0)
+      stopped = i;
+  gtk_drop_down_set_selected (value, stopped);
+  apply = find_button_labelled (dialog, "_Apply");
+  g_assert_nonnull (apply);
+  g_assert_true (gtk_widget_activate (apply));
+  g_assert_true (wait_until (has_status, &wait));
+  wait.uid = ledger_item_get_uid (second);
+  g_assert_true (has_status (&wait));
+  wait.uid = ledger_item_get_uid (third);
+  g_assert_false (has_status (&wait));
+  g_assert_true (wait_until (dialog_is_gone, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -676,5 +781,6 @@ main (int argc, char **argv)
   ADD ("/list-view/multi-select-copy", test_multi_select_copy);
   ADD ("/list-view/pinyin-search", test_pinyin_search);
   ADD ("/list-view/export-view", test_export_view);
+  ADD ("/list-view/batch-edit", test_batch_edit);
   return g_test_run ();
 }

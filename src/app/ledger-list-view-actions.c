@@ -134,9 +134,9 @@ copy_activated (GtkWidget  *widget,
 
 /* ---- export this view ---- */
 
-static void
-add_toast (LedgerListView *self,
-           const char     *title)
+void
+ledger_list_view_toast (LedgerListView *self,
+                        const char     *title)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
@@ -223,7 +223,7 @@ on_export_chooser_response_cb (GtkNativeDialog *native,
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *title = g_strdup_printf (_("Exported %u rows to “%s”"),
                                                     ledger_item_list_get_n_shown (self->lists[self->kind]), name);
-          add_toast (self, title);
+          ledger_list_view_toast (self, title);
         }
       else
         show_error (self, _("Cannot export this view"), error);
@@ -262,6 +262,8 @@ ledger_list_view_update_actions (LedgerListView *self)
   g_autoptr (GArray) positions = ledger_item_list_get_chosen (self->lists[self->kind]);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger-list.copy", positions->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger-list.edit-selected",
+                                 positions->len > 0 && ledger_list_view_can_batch_edit (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ledger-list.export-view",
                                  ledger_item_list_get_n_shown (self->lists[self->kind]) > 0);
 }
@@ -273,4 +275,5 @@ ledger_list_view_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "ledger-list.clear-filters", NULL, clear_filters_activated);
   gtk_widget_class_install_action (widget_class, "ledger-list.export-view", NULL, export_view_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "ledger-list.copy", NULL);
+  ledger_list_view_install_batch_action (widget_class);
 }

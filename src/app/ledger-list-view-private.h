@@ -54,7 +54,13 @@ struct _LedgerListView
 void   ledger_list_view_update_empty_state (LedgerListView *self);
 void   ledger_list_view_update_actions     (LedgerListView *self);
 void   ledger_list_view_install_actions    (GtkWidgetClass *widget_class);
+void   ledger_list_view_toast              (LedgerListView *self,
+                                            const char     *title);
 /* the visible columns of the shown list, in the view's order */
 GPtrArray *ledger_list_view_visible_columns (LedgerListView *self);
+
+/* ledger-list-view-batch.c: Edit Selected Rows… */
+gboolean ledger_list_view_can_batch_edit       (LedgerListView *self);
+void     ledger_list_view_install_batch_action (GtkWidgetClass *widget_class);
 
 G_END_DECLS
