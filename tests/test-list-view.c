@@ -760,6 +760,107 @@ test_batch_edit (Fixture       *fixture,
   g_assert_true (wait_until (dialog_is_gone, NULL));
 }
 
+/* the drop-downs of the shown list's toolbar, in order: status, 村, 运维单位 */
+static GtkDropDown *
+toolbar_dropdown (Fixture *fixture,
+                  guint    index)
+{
+  GtkWidget *status = find_mapped (GTK_WIDGET (fixture->view), GTK_TYPE_DROP_DOWN);
+  GtkWidget *filters = gtk_widget_get_next_sibling (gtk_widget_get_parent (status));
+  GtkWidget *box = gtk_stack_get_visible_child (GTK_STACK (filters));
+  GtkWidget *child = gtk_widget_get_first_child (box);
+
+  if (index == 0)
+    return GTK_DROP_DOWN (status);
+  for (guint i = 1; child && i < index; i++)
+    child = gtk_widget_get_next_sibling (child);
+  return child ? GTK_DROP_DOWN (child) : NULL;
+}
+
+static guint
+choice_index (GtkDropDown *dropdown,
+              const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (model, i);
+      if (g_strcmp0 (gtk_string_object_get_string (item), text) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+test_column_filters (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (shown_column_view (fixture)));
+  g_autoptr (LedgerItem) item = g_list_model_get_item (model, 0);
+  GtkDropDown *village = toolbar_dropdown (fixture, 1);
+  GtkDropDown *entity = toolbar_dropdown (fixture, 2);
+  GtkDropDown *operator;
+  g_autofree char *village_name = ledger_item_dup_text (item, LEDGER_COLUMN_VILLAGE);
+  g_autofree char *township = ledger_item_dup_text (item, LEDGER_COLUMN_CODE);
+  guint in_village = 0, total = ledger_list_view_get_n_total (fixture->view);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) facilities = NULL;
+  LedgerLoadOptions options = { .year = 2025 };
+  guint by_operator = 0;
+  const char *an_operator = NULL;
+
+  g_assert_nonnull (village);
+  g_assert_nonnull (entity);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (village)), ==, _("All villages"));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (LedgerItem) other = g_list_model_get_item (model, i);
+      g_autofree char *name = ledger_item_dup_text (other, LEDGER_COLUMN_VILLAGE);
+      in_village += g_strcmp0 (name, village_name) == 0;
+    }
+  g_assert_cmpuint (in_village, <, total);
+
+  /* 村: a person picks the village from the drop-down */
+  gtk_drop_down_set_selected (village, choice_index (village, village_name));
+  g_assert_cmpuint (ledger_list_view_get_n_shown (fixture->view), ==, in_village);
+  /* combined with the search: its name and a word no farm has */
+  ledger_list_view_set_search (fixture->view, "no such farm anywhere");
+  g_assert_cmpuint (ledger_list_view_get_n_shown (fixture->view), ==, 0);
+  ledger_list_view_set_search (fixture->view, NULL);
+  g_assert_cmpuint (ledger_list_view_get_n_shown (fixture->view), ==, in_village);
+  /* another township: its villages only, the choice gone */
+  /* farm codes are L + the village code: L512022102204-1 */
+  ledger_list_view_set_township (fixture->view, g_str_has_prefix (township, "L512022101") ? "512022102" : "512022101");
+  g_assert_cmpuint (choice_index (village, village_name), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_cmpuint (gtk_drop_down_get_selected (village), ==, 0);
+  ledger_list_view_set_township (fixture->view, NULL);
+  g_assert_cmpuint (ledger_list_view_get_n_shown (fixture->view), ==, total);
+
+  /* 运维单位 of the facilities */
+  facilities = ledger_store_load (fixture->db, LEDGER_KIND_FACILITIES, &options, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < facilities->len && an_operator == NULL; i++)
+    an_operator = ledger_record_get (g_ptr_array_index (facilities, i), "operator");
+  g_assert_nonnull (an_operator);
+  for (guint i = 0; i < facilities->len; i++)
+    if (g_strcmp0 (ledger_record_get (g_ptr_array_index (facilities, i), "operator"), an_operator) == 0)
+      by_operator++;
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "ledger-list.show-kind", "i", (int) LEDGER_KIND_FACILITIES);
+  settle ();
+  operator = toolbar_dropdown (fixture, 2);
+  g_assert_nonnull (operator);
+  gtk_drop_down_set_selected (operator, choice_index (operator, an_operator));
+  g_assert_cmpuint (ledger_list_view_get_n_shown (fixture->view), ==, by_operator);
+  g_assert_cmpuint (by_operator, <, ledger_list_view_get_n_total (fixture->view));
+  /* the empty state's button clears it too */
+  ledger_list_view_set_search (fixture->view, "no such facility anywhere");
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "ledger-list.clear-filters", NULL));
+  g_assert_cmpuint (gtk_drop_down_get_selected (operator), ==, 0);
+  g_assert_cmpuint (ledger_list_view_get_n_shown (fixture->view), ==, ledger_list_view_get_n_total (fixture->view));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -782,5 +883,6 @@ main (int argc, char **argv)
   ADD ("/list-view/pinyin-search", test_pinyin_search);
   ADD ("/list-view/export-view", test_export_view);
   ADD ("/list-view/batch-edit", test_batch_edit);
+  ADD ("/list-view/column-filters", test_column_filters);
   return g_test_run ();
 }

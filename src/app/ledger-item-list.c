@@ -26,6 +26,8 @@ struct _LedgerItemList
   char           *township;
   GHashTable     *only;        /* uids shown, or NULL: every row */
   guint           status;
+  char           *village;     /* village name shown only, or NULL */
+  char           *operator;    /* 运维单位 / 经营主体 shown only, or NULL */
   LedgerColumnId  sort_column;
   gboolean        descending;
 
@@ -275,6 +277,14 @@ selection_model_iface_init (GtkSelectionModelInterface *iface)
 
 /* ---- filtering ---- */
 
+/* the list data's column of 运维单位 (facilities) or 经营主体 (farms), else 0 */
+static guint
+operator_column (LedgerKind kind)
+{
+  return kind == LEDGER_KIND_FACILITIES ? LEDGER_LIST_F_OPERATOR
+         : kind == LEDGER_KIND_FARMS ? LEDGER_LIST_A_OPERATOR : 0;
+}
+
 static gboolean
 row_passes (LedgerItemList *self,
             guint           row)
@@ -289,6 +299,12 @@ row_passes (LedgerItemList *self,
     return FALSE;
   if (self->only &&
       !g_hash_table_contains (self->only, ledger_list_data_get (self->rows->data, row, LEDGER_LIST_UID)))
+    return FALSE;
+  if (self->village &&
+      g_strcmp0 (ledger_list_data_get (self->rows->data, row, LEDGER_LIST_VILLAGE_NAME), self->village) != 0)
+    return FALSE;
+  if (self->operator &&
+      g_strcmp0 (ledger_list_data_get (self->rows->data, row, operator_column (self->kind)), self->operator) != 0)
     return FALSE;
   if (self->needles == NULL)
     return TRUE;
@@ -386,6 +402,76 @@ ledger_item_list_set_only (LedgerItemList *self,
   g_clear_pointer (&self->only, g_hash_table_unref);
   self->only = uids ? g_hash_table_ref (uids) : NULL;
   refilter (self, FALSE);
+}
+
+static void
+set_text_filter (LedgerItemList  *self,
+                 char           **filter,
+                 const char      *value)
+{
+  if (value && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*filter, value) == 0)
+    return;
+  g_free (*filter);
+  *filter = g_strdup (value);
+  refilter (self, FALSE);
+}
+
+/* @name: (nullable): only the rows of the village of that name */
+void
+ledger_item_list_set_village (LedgerItemList *self,
+                              const char     *name)
+{
+  set_text_filter (self, &self->village, name);
+}
+
+/* @name: (nullable): only the rows of that 运维单位 (facilities) or 经营主体 (farms) */
+void
+ledger_item_list_set_operator (LedgerItemList *self,
+                               const char     *name)
+{
+  if (operator_column (self->kind) != 0)
+    set_text_filter (self, &self->operator, name);
+}
+
+static int
+compare_collated (gconstpointer a,
+                  gconstpointer b)
+{
+  return g_utf8_collate (*(char *const *) a, *(char *const *) b);
+}
+
+/**
+ * ledger_item_list_dup_choices:
+ * @village: TRUE: the village names, FALSE: the operators
+ *
+ * Returns: (transfer full): the distinct values of the rows in the chosen
+ *   township (every row when none), sorted for reading
+ */
+GStrv
+ledger_item_list_dup_choices (LedgerItemList *self,
+                              gboolean        village)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) values = g_ptr_array_new ();
+  guint column = village ? LEDGER_LIST_VILLAGE_NAME : operator_column (self->kind);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint r = 0; self->rows && column != 0 && r < self->rows->n_rows; r++)
+    {
+      const char *value = ledger_list_data_get (self->rows->data, r, column);
+      if (value == NULL || g_hash_table_contains (seen, value) ||
+          (self->township && g_strcmp0 (ledger_list_data_get (self->rows->data, r, LEDGER_LIST_TOWNSHIP_CODE),
+                                        self->township) != 0))
+        continue;
+      g_hash_table_add (seen, (gpointer) value);
+      g_ptr_array_add (values, (gpointer) value);
+    }
+  g_ptr_array_sort (values, compare_collated);
+  for (guint i = 0; i < values->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (values, i));
+  return g_strv_builder_end (builder);
 }
 
 void
@@ -700,6 +786,8 @@ ledger_item_list_finalize (GObject *object)
   g_free (self->shown);
   g_strfreev (self->needles);
   g_free (self->township);
+  g_free (self->village);
+  g_free (self->operator);
   g_clear_pointer (&self->only, g_hash_table_unref);
   g_free (self->chosen);
   g_free (self->selected_uid);

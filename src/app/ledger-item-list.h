@@ -40,6 +40,14 @@ void            ledger_item_list_set_only          (LedgerItemList *self,
 /* 0 = all; see ledger_item_list_status_options() */
 void            ledger_item_list_set_status        (LedgerItemList *self,
                                                     guint           option);
+/* column filters: NULL = all */
+void            ledger_item_list_set_village       (LedgerItemList *self,
+                                                    const char     *name);
+void            ledger_item_list_set_operator      (LedgerItemList *self,
+                                                    const char     *name);
+/* the values a column filter offers: village names, or operators */
+GStrv           ledger_item_list_dup_choices       (LedgerItemList *self,
+                                                    gboolean        village);
 /* Returns: (transfer full): the labels of the status filter, "All" first */
 GStrv           ledger_item_list_status_options    (LedgerKind      kind);
 

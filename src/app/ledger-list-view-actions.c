@@ -107,8 +107,7 @@ clear_filters_activated (GtkWidget  *widget,
 {
   LedgerListView *self = LEDGER_LIST_VIEW (widget);
 
-  for (guint k = 0; k < N_LIST_KINDS; k++)
-    gtk_drop_down_set_selected (self->status_dropdowns[k], 0);
+  ledger_list_view_reset_filters (self);
   ledger_list_view_set_search (self, NULL);
   /* the window clears its search entry and township choice */
   g_signal_emit_by_name (self, "filters-cleared");

@@ -23,6 +23,7 @@ struct _LedgerListView
   GtkWidget       *content;
   GtkToggleButton *kind_buttons[N_LIST_KINDS];
   GtkStack        *status_stack;
+  GtkStack        *filter_stack;
   GtkLabel        *count_label;
   GtkStack        *list_stack;
   GtkStack        *results_stack;
@@ -31,6 +32,9 @@ struct _LedgerListView
   LedgerItemList  *lists[N_LIST_KINDS];
   GtkColumnView   *column_views[N_LIST_KINDS];
   GtkDropDown     *status_dropdowns[N_LIST_KINDS];
+  GtkDropDown     *village_dropdowns[N_LIST_KINDS];   /* NULL for villages */
+  GtkDropDown     *operator_dropdowns[N_LIST_KINDS];  /* facilities and farms */
+  gboolean         filling;
   gboolean         dirty[N_LIST_KINDS];
 
   LedgerDb        *db;
@@ -58,6 +62,13 @@ void   ledger_list_view_toast              (LedgerListView *self,
                                             const char     *title);
 /* the visible columns of the shown list, in the view's order */
 GPtrArray *ledger_list_view_visible_columns (LedgerListView *self);
+
+/* ledger-list-view-filters.c: 村 and 运维单位 drop-downs */
+GtkWidget *ledger_list_view_make_filters   (LedgerListView *self,
+                                            LedgerKind      kind);
+void       ledger_list_view_refill_filters (LedgerListView *self,
+                                            LedgerKind      kind);
+void       ledger_list_view_reset_filters  (LedgerListView *self);
 
 /* ledger-list-view-batch.c: Edit Selected Rows… */
 gboolean ledger_list_view_can_batch_edit       (LedgerListView *self);

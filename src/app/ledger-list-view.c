@@ -113,6 +113,7 @@ ensure_loaded (LedgerListView *self,
   if (self->db && (self->dirty[kind] || !ledger_item_list_is_loaded (list)))
     load_list (self, kind);
   ledger_item_list_set_township (list, self->township);
+  ledger_list_view_refill_filters (self, kind);
   ledger_item_list_set_search (list, self->search);
 }
 
@@ -385,6 +386,7 @@ show_kind (LedgerListView *self,
     gtk_toggle_button_set_active (self->kind_buttons[kind], TRUE);
   gtk_stack_set_visible_child_name (self->list_stack, ledger_kind_to_key (kind));
   gtk_stack_set_visible_child_name (self->status_stack, ledger_kind_to_key (kind));
+  gtk_stack_set_visible_child_name (self->filter_stack, ledger_kind_to_key (kind));
   ensure_loaded (self, kind);
   update_counts (self);
 }
@@ -494,6 +496,7 @@ ledger_list_view_set_township (LedgerListView *self,
   g_free (self->township);
   self->township = code_or_null && *code_or_null ? g_strdup (code_or_null) : NULL;
   ledger_item_list_set_township (self->lists[self->kind], self->township);
+  ledger_list_view_refill_filters (self, self->kind);
 }
 
 /**
@@ -657,6 +660,7 @@ ledger_list_view_class_init (LedgerListViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "water_button", FALSE,
                                              G_STRUCT_OFFSET (LedgerListView, kind_buttons[LEDGER_KIND_WATER_BODIES]));
   gtk_widget_class_bind_template_child (widget_class, LedgerListView, status_stack);
+  gtk_widget_class_bind_template_child (widget_class, LedgerListView, filter_stack);
   gtk_widget_class_bind_template_child (widget_class, LedgerListView, count_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerListView, list_stack);
   gtk_widget_class_bind_template_child (widget_class, LedgerListView, results_stack);
@@ -685,6 +689,7 @@ ledger_list_view_init (LedgerListView *self)
       const char *key = ledger_kind_to_key (k);
       gtk_stack_add_named (self->list_stack, make_list (self, k), key);
       gtk_stack_add_named (self->status_stack, make_status_dropdown (self, k), key);
+      gtk_stack_add_named (self->filter_stack, ledger_list_view_make_filters (self, k), key);
     }
   update_counts (self);
 }
