@@ -447,17 +447,31 @@ static void
 test_sort_to_top (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GtkColumnView *view = shown_column_view (fixture);
-  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr (LedgerItem) last = g_list_model_get_item (model, n - 1);
-  g_autofree char *uid = g_strdup (ledger_item_get_uid (last));
+  GtkColumnView *view;
+  GListModel *model;
+  g_autoptr (LedgerItem) row = NULL;
+  g_autofree char *uid = NULL;
+  guint n, position;
 
-  /* a row at the end selected and in view */
-  ledger_list_view_select (fixture->view, LEDGER_KIND_FARMS, uid);
+  /* the villages: a list much longer than the window */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->view), "ledger-list.show-kind", "i", (int) LEDGER_KIND_VILLAGES);
+  settle ();
+  view = shown_column_view (fixture);
+  model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  n = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n, >, 100);
+  position = n * 2 / 3;
+  row = g_list_model_get_item (model, position);
+  uid = g_strdup (ledger_item_get_uid (row));
+
+  /* a row far down in view, clicked: selected and focused */
+  ledger_list_view_select (fixture->view, LEDGER_KIND_VILLAGES, uid);
   g_assert_true (wait_until (is_scrolled_down, view));
+  gtk_widget_activate_action (inner_list_view (view), "list.select-item", "(ubb)", position, FALSE, FALSE);
+  settle ();
   /* a new order by name puts the view at its top, not on the selected row */
-  gtk_column_view_sort_by_column (view, column_titled (view, _("Name")), GTK_SORT_DESCENDING);
+  gtk_column_view_sort_by_column (view, column_titled (view, _("Name")), GTK_SORT_ASCENDING);
+  settle ();
   g_assert_true (wait_until (is_at_top, view));
   settle ();
   g_assert_true (is_at_top (view));
