@@ -158,6 +158,50 @@ test_editor_farm_figures (void)
   g_assert_true (history_has (uid, "manure_utilised_t", "11500.5"));
 }
 
+/* Save in a year without figures: asked, and only a "Record" answer writes a
+ * year row; the form's carried figures are never copied silently */
+static void
+save_in_new_year (const char *uid,
+                  const char *name,
+                  const char *answer)
+{
+  g_autoptr (LedgerEditor) editor = ledger_editor_new (NULL, db, LEDGER_KIND_FARMS, uid, YEAR + 1);
+  AdwMessageDialog *dialog;
+
+  g_object_ref_sink (editor);
+  gtk_window_present (GTK_WINDOW (editor));
+  iterate (50);
+  set_field (editor, "name", name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  iterate (50);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Record 2026 Figures?");
+  adw_message_dialog_response (dialog, answer);
+  iterate (50);
+}
+
+static void
+test_editor_farm_new_year (void)
+{
+  g_autofree char *uid = uid_of (LEDGER_KIND_FARMS, FARM_CODE);
+  g_autoptr (LedgerRecord) stored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  save_in_new_year (uid, "新年度养殖场", "farm");
+  stored = ledger_store_get (db, LEDGER_KIND_FARMS, uid, YEAR + 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ledger_record_get (stored, "name"), ==, "新年度养殖场");
+  g_assert_cmpstr (ledger_record_get (stored, "year"), ==, "2025");
+  g_clear_pointer (&stored, ledger_record_free);
+
+  save_in_new_year (uid, "新年度养殖场二", "record");
+  stored = ledger_store_get (db, LEDGER_KIND_FARMS, uid, YEAR + 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ledger_record_get (stored, "name"), ==, "新年度养殖场二");
+  g_assert_cmpstr (ledger_record_get (stored, "year"), ==, "2026");
+}
+
 static void
 test_editor_invalid (void)
 {
@@ -452,6 +496,7 @@ main (int   argc,
   ledger_db_set_actor (db, "tester");
 
   g_test_add_func ("/editor/farm-figures", test_editor_farm_figures);
+  g_test_add_func ("/editor/farm-new-year", test_editor_farm_new_year);
   g_test_add_func ("/editor/invalid", test_editor_invalid);
   g_test_add_func ("/editor/new-facility-gcj02", test_editor_new_facility_gcj02);
   g_test_add_func ("/editor/conflict", test_editor_conflict);

@@ -46,6 +46,7 @@ struct _LedgerEditor
   gboolean           discard_confirmed;
   gboolean           show_all_problems; /* after a Save: blank required fields are errors too */
   gboolean           figures_touched;
+  gboolean           record_carried_figures; /* farms: the user chose to record the shown figures for the new year */
 
   /* template children */
   AdwWindowTitle    *window_title;

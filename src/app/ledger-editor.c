@@ -226,7 +226,7 @@ update_hints (LedgerEditor       *self,
     set_hint (code, g_strdup (_("Leave blank to number automatically")), FALSE);
   if (year != NULL && self->original->uid != NULL && self->figures_year != NULL &&
       g_strcmp0 (g_strstrip (year_text), self->figures_year) != 0 && !self->figures_touched)
-    set_hint (year, g_strdup_printf (_("No figures for %s yet: those of %s are shown, and saving stores them for %s."),
+    set_hint (year, g_strdup_printf (_("No figures for %s yet: those of %s are shown. Saving asks whether to record them for %s."),
                                      year_text, self->figures_year, year_text), TRUE);
   update_coords_hint (self, record);
   update_standard_hint (self, record);
@@ -384,16 +384,87 @@ on_close_request_cb (GtkWindow *window)
   return TRUE;
 }
 
+/* farms: the year in the form has no figures of its own and the form still
+ * shows an earlier year's, untouched: saving must not copy them silently */
+static char *
+dup_carried_year (LedgerEditor *self)
+{
+  EditorField *year;
+  g_autofree char *text = NULL;
+  g_autofree char *canonical = NULL;
+
+  if (self->kind != LEDGER_KIND_FARMS || self->original->uid == NULL || self->figures_year == NULL ||
+      self->figures_touched)
+    return NULL;
+  year = ledger_editor_find_field (self, "year");
+  text = ledger_editor_read_text (self, year);
+  if (!ledger_field_parse (year->field, text, &canonical, NULL) || canonical == NULL ||
+      g_strcmp0 (canonical, self->figures_year) == 0)
+    return NULL;
+  return g_steal_pointer (&canonical);
+}
+
+static void
+save_from_form (LedgerEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!ledger_editor_save (self, &error))
+    show_error (self, error->message);
+}
+
+static void
+on_figures_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        LedgerEditor     *self)
+{
+  if (g_str_equal (response, "cancel"))
+    return;
+  self->record_carried_figures = g_str_equal (response, "record");
+  save_from_form (self);
+}
+
+static void
+ask_record_figures (LedgerEditor *self,
+                    const char   *year)
+{
+  g_autofree char *heading = g_strdup_printf (_("Record %s Figures?"), year);
+  g_autofree char *body = g_strdup_printf (_("This farm has no figures for %s yet; the form shows those of %s. "
+                                             "Record them as the %s figures too, or save only the farm's details?"),
+                                           year, self->figures_year, year);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "farm", _("Save _Details Only"),
+                                    "record", _("_Record Figures"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "farm", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "farm");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_figures_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 save_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   LedgerEditor *self = LEDGER_EDITOR (widget);
-  g_autoptr (GError) error = NULL;
+  g_autofree char *carried_year = dup_carried_year (self);
 
-  if (!ledger_editor_save (self, &error))
-    show_error (self, error->message);
+  if (carried_year != NULL && self->can_save)
+    ask_record_figures (self, carried_year);
+  else
+    save_from_form (self);
+}
+
+/* the farm's own fields only: no year row is written */
+static void
+drop_year_figures (LedgerRecord *record)
+{
+  int year = ledger_kind_field_index (LEDGER_KIND_FARMS, "year");
+
+  for (guint i = year; i < record->n_values; i++)
+    ledger_record_take (record, i, NULL);
 }
 
 static void
@@ -621,6 +692,7 @@ ledger_editor_save (LedgerEditor  *self,
                     GError       **error)
 {
   g_autoptr (LedgerRecord) record = NULL;
+  g_autofree char *carried_year = NULL;
 
   g_return_val_if_fail (LEDGER_IS_EDITOR (self), FALSE);
 
@@ -632,6 +704,9 @@ ledger_editor_save (LedgerEditor  *self,
       g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_INVALID, messages);
       return FALSE;
     }
+  carried_year = dup_carried_year (self);
+  if (carried_year != NULL && !self->record_carried_figures)
+    drop_year_figures (record);
   /* another process may have changed the item since the form was filled */
   if (!ledger_store_save_if_unchanged (self->db, record, self->original, error))
     return FALSE;

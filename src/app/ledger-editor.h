@@ -25,8 +25,10 @@ void          ledger_editor_set_subject    (LedgerEditor *self,
                                             const char   *subject_code);
 void          ledger_editor_set_datum      (LedgerEditor *self,
                                             LedgerDatum   datum);
-/* what the Save button does: checks, saves, emits "saved" and closes;
- * FALSE with the reason (the window stays open with the input) */
+/* what the Save button does after its questions: checks, saves, emits
+ * "saved" and closes; FALSE with the reason (the window stays open with the
+ * input). Farms: figures carried over from an earlier year are recorded for
+ * the form's year only when the user chose so in the Save button's question. */
 gboolean      ledger_editor_save           (LedgerEditor *self,
                                             GError      **error);
 gboolean      ledger_editor_get_can_save   (LedgerEditor *self);

@@ -13,6 +13,7 @@
 #include "ledger-item-list.h"
 #include "ledger-list-view-private.h"
 #include "ledger-village-marks.h"
+#include "ledger-tooltip.h"
 
 enum { PROP_0, PROP_N_SHOWN, PROP_N_TOTAL, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -215,7 +216,7 @@ on_cell_query_tooltip_cb (GtkWidget  *label,
 
   if (text == NULL || *text == '\0')
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  ledger_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
