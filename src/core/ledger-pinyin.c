@@ -10,8 +10,14 @@
 #define MAX_NEEDLE 63
 #define MAX_TEXT 256
 
-/* character → NULL-terminated array of readings (pointers into syllables) */
+/* character → NULL-terminated array of readings (pointers into syllables);
+ * the CJK blocks U+3400–U+9FFF also in a plain array, the lookup a search
+ * makes for every character of every row */
+#define DIRECT_FIRST 0x3400
+#define DIRECT_LAST  0x9FFF
 static GHashTable *readings_by_char;
+static const char *const **direct;
+static guint32 *direct_initials;   /* bit i: a reading starts with 'a' + i */
 
 static void
 add_reading (GHashTable *table,
@@ -59,6 +65,15 @@ load_table (void)
   lines = g_strsplit (text, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     parse_line (table, lines[i]);
+  direct = g_new0 (const char *const *, DIRECT_LAST - DIRECT_FIRST + 1);
+  direct_initials = g_new0 (guint32, DIRECT_LAST - DIRECT_FIRST + 1);
+  for (gunichar c = DIRECT_FIRST; c <= DIRECT_LAST; c++)
+    {
+      GPtrArray *list = g_hash_table_lookup (table, GUINT_TO_POINTER (c));
+      direct[c - DIRECT_FIRST] = list ? (const char *const *) list->pdata : NULL;
+      for (guint r = 0; list && list->pdata[r]; r++)
+        direct_initials[c - DIRECT_FIRST] |= 1u << (((const char *) list->pdata[r])[0] - 'a');
+    }
   return table;
 }
 
@@ -69,6 +84,8 @@ ledger_pinyin_readings (gunichar c)
 
   if (g_once_init_enter (&readings_by_char))
     g_once_init_leave (&readings_by_char, load_table ());
+  if (c >= DIRECT_FIRST && c <= DIRECT_LAST)
+    return direct[c - DIRECT_FIRST];
   list = g_hash_table_lookup (readings_by_char, GUINT_TO_POINTER (c));
   return list ? (const char *const *) list->pdata : NULL;
 }
@@ -104,6 +121,7 @@ step (gunichar    c,
       gsize       n)
 {
   const char *const *readings = NULL;
+  guint32 initials = G_MAXUINT32;   /* outside the plain array: try every reading */
   guint64 to = 0;
 
   if (c < 0x80)
@@ -115,9 +133,11 @@ step (gunichar    c,
       return to;
     }
   readings = ledger_pinyin_readings (c);
+  if (readings != NULL && c >= DIRECT_FIRST && c <= DIRECT_LAST)
+    initials = direct_initials[c - DIRECT_FIRST];
   for (gsize q = 0; readings && q < n; q++)
     {
-      if (!(from & (G_GUINT64_CONSTANT (1) << q)))
+      if (!(from & (G_GUINT64_CONSTANT (1) << q)) || !(initials & (1u << (needle[q] - 'a'))))
         continue;
       for (guint r = 0; readings[r]; r++)
         for (gsize len = 1; readings[r][len - 1] && q + len <= n && readings[r][len - 1] == needle[q + len - 1]; len++)
@@ -137,6 +157,9 @@ ledger_pinyin_match (const char *text,
 
   if (text == NULL || n == 0 || n > MAX_NEEDLE)
     return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (needle[i] < 'a' || needle[i] > 'z')
+      return FALSE;
   done = G_GUINT64_CONSTANT (1) << n;
   for (const char *p = text; *p && count < MAX_TEXT; p = g_utf8_next_char (p), count++)
     {
