@@ -435,11 +435,17 @@ ledger_item_list_set_operator (LedgerItemList *self,
     set_text_filter (self, &self->operator, name);
 }
 
-static int
-compare_collated (gconstpointer a,
-                  gconstpointer b)
+typedef struct
 {
-  return g_utf8_collate (*(char *const *) a, *(char *const *) b);
+  char       *key;     /* collation key */
+  const char *value;
+} Choice;
+
+static int
+compare_choices (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (((const Choice *) a)->key, ((const Choice *) b)->key);
 }
 
 /**
@@ -454,23 +460,29 @@ ledger_item_list_dup_choices (LedgerItemList *self,
                               gboolean        village)
 {
   g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) values = g_ptr_array_new ();
+  g_autoptr (GArray) choices = g_array_new (FALSE, FALSE, sizeof (Choice));
   guint column = village ? LEDGER_LIST_VILLAGE_NAME : operator_column (self->kind);
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
 
   for (guint r = 0; self->rows && column != 0 && r < self->rows->n_rows; r++)
     {
       const char *value = ledger_list_data_get (self->rows->data, r, column);
+      Choice choice;
+
       if (value == NULL || g_hash_table_contains (seen, value) ||
           (self->township && g_strcmp0 (ledger_list_data_get (self->rows->data, r, LEDGER_LIST_TOWNSHIP_CODE),
                                         self->township) != 0))
         continue;
       g_hash_table_add (seen, (gpointer) value);
-      g_ptr_array_add (values, (gpointer) value);
+      choice = (Choice) { g_utf8_collate_key (value, -1), value };
+      g_array_append_val (choices, choice);
     }
-  g_ptr_array_sort (values, compare_collated);
-  for (guint i = 0; i < values->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (values, i));
+  g_array_sort (choices, compare_choices);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      g_strv_builder_add (builder, g_array_index (choices, Choice, i).value);
+      g_free (g_array_index (choices, Choice, i).key);
+    }
   return g_strv_builder_end (builder);
 }
 
