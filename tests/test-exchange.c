@@ -12,6 +12,7 @@
 #include "ledger-rules-edit.h"
 #include "ledger-test-db.h"
 #include "ledger-test-util.h"
+#include "ledger-undo.h"
 
 #define T1 "512022101"
 #define T2 "512022102"
@@ -505,6 +506,32 @@ test_changeset_damaged (void)
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
 }
 
+/* a township's undo travels with its label: the county's history says 撤销 too */
+static void
+test_undo_label_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerUndo) undo = ledger_undo_new (f->town[0]);
+  g_autoptr (LedgerRecord) farm = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autofree char *p1 = NULL;
+  LedgerExchangeSummary s;
+
+  rename_farm (f->town[0], FARM1, "撤销前的名字");
+  g_assert_true (ledger_undo_undo (undo, NULL, NULL, &error));
+  g_assert_no_error (error);
+  p1 = send (f, f->town[0], NULL);
+  s = receive (f->county, p1);
+  ledger_exchange_summary_clear (&s);
+
+  farm = ledger_test_get_by_code (f->county, LEDGER_KIND_FARMS, FARM1);
+  history = ledger_store_history (f->county, farm->uid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >, 0);
+  g_assert_cmpstr (((LedgerAuditEntry *) history->pdata[0])->label, ==, "Undo: Edit “撤销前的名字”");
+  g_assert_cmpint (ledger_test_count (f->county, "SELECT count(*) FROM audit_labels"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -517,6 +544,7 @@ main (int argc, char **argv)
   ADD ("/exchange/gap", test_gap);
   ADD ("/exchange/refused-packages", test_refused_packages);
   ADD ("/exchange/ownership", test_ownership);
+  ADD ("/exchange/undo-label-travels", test_undo_label_travels);
   g_test_add_func ("/exchange/package-parse", test_package_parse);
   g_test_add_func ("/exchange/changeset-damaged", test_changeset_damaged);
   return g_test_run ();

@@ -8,6 +8,7 @@
 
 #include "ledger-error.h"
 #include "ledger-store-batch.h"
+#include "ledger-import.h"
 #include "ledger-test-db.h"
 #include "ledger-test-farms.h"
 #include "ledger-test-util.h"
@@ -240,6 +241,84 @@ test_undo_refuses_changed_item (Fixture *f, gconstpointer data)
   g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM audit_labels"), ==, 0);
 }
 
+/* An import on another connection (as the window's import runs) writes two
+ * new facilities and changes one; its changeset becomes one undo step. */
+static void
+import_on_second_connection (Fixture *f, const char *code)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "站点.csv", NULL);
+  g_autofree char *text = g_strdup_printf ("编号,名称,类型,行政村代码,运行状态\n"
+                                           "%s,一号站,village_station," VILLAGE ",stopped\n"
+                                           "F2,二号站,village_station," VILLAGE ",normal\n"
+                                           "F3,三号站,village_station," VILLAGE ",normal\n", code);
+  g_autoptr (LedgerDb) other = ledger_db_open (ledger_db_get_path (f->db), LEDGER_DB_OPEN_DEFAULT, &error);
+  LedgerImportOptions options = { .record_changes = TRUE };
+  g_autoptr (LedgerImportReport) report = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (csv, text, -1, NULL));
+  report = ledger_import_file (other, LEDGER_KIND_FACILITIES, csv, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_written, ==, 3);
+  g_assert_nonnull (report->changes);
+  ledger_undo_add_import (f->undo, "站点.csv", LEDGER_KIND_FACILITIES, report->changes);
+}
+
+static void
+test_import_undo_redo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uid = save_facility (f);
+  g_autofree char *code = field (f, LEDGER_KIND_FACILITIES, uid, 0, "code");
+  g_autofree char *label = NULL;
+  g_autofree char *status = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+
+  import_on_second_connection (f, code);
+  label = ledger_undo_dup_undo_label (f->undo);
+  g_assert_cmpstr (label, ==, "Import “站点.csv”");
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM facilities"), ==, 3);
+
+  g_assert_true (ledger_undo_undo (f->undo, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM facilities"), ==, 1);
+  status = field (f, LEDGER_KIND_FACILITIES, uid, 0, "status");
+  g_assert_cmpstr (status, ==, "normal");
+  /* audited, and labelled in the history */
+  history = ledger_store_history (f->db, uid, &error);
+  g_assert_cmpstr (((LedgerAuditEntry *) history->pdata[0])->label, ==, "Undo: Import “站点.csv”");
+
+  g_assert_true (ledger_undo_redo (f->undo, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM facilities"), ==, 3);
+  g_free (status);
+  status = field (f, LEDGER_KIND_FACILITIES, uid, 0, "status");
+  g_assert_cmpstr (status, ==, "stopped");
+}
+
+/* a row of the import changed since: the whole undo is refused, nothing written */
+static void
+test_import_undo_refused_when_changed (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *uid = save_facility (f);
+  g_autofree char *code = field (f, LEDGER_KIND_FACILITIES, uid, 0, "code");
+  g_autofree char *label = NULL;
+  gint64 audit_before;
+
+  import_on_second_connection (f, code);
+  g_assert_true (ledger_db_exec (f->db, "UPDATE facilities SET status = 'faulty' WHERE code = 'F2'", &error));
+  audit_before = ledger_test_count (f->db, "SELECT count(*) FROM audit");
+  g_assert_false (ledger_undo_undo (f->undo, NULL, NULL, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM facilities"), ==, 3);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+  /* the step that can no longer be replayed is dropped: the edit before it is next */
+  label = ledger_undo_dup_undo_label (f->undo);
+  g_assert_cmpstr (label, ==, "New “一号站”");
+}
+
 /* a farm edit that created a year's figures: undo removes that year again */
 static void
 test_farm_year_undo (Fixture *f, gconstpointer data)
@@ -392,5 +471,7 @@ main (int argc, char **argv)
   ADD ("/undo/no-journal", test_no_journal);
   ADD ("/undo/batch-edit", test_batch_edit);
   ADD ("/undo/batch-edit-refused", test_batch_edit_refused);
+  ADD ("/undo/import-undo-redo", test_import_undo_redo);
+  ADD ("/undo/import-undo-refused-when-changed", test_import_undo_refused_when_changed);
   return g_test_run ();
 }

@@ -508,6 +508,25 @@ test_import_in_background (void)
   g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, n_facilities_before + 2);
 }
 
+static gboolean
+facilities_back (gpointer list)
+{
+  return ledger_list_view_get_n_total (list) == n_facilities_before;
+}
+
+/* the import just made is one undo step: Ctrl+Z takes both rows out, Ctrl+Shift+Z puts them back */
+static void
+test_import_undo_redo (void)
+{
+  LedgerListView *list = LEDGER_LIST_VIEW (ledger_window_get_list_view (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (wait_for (facilities_back, list));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_true (wait_for (facilities_grew, list));
+  g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, n_facilities_before + 2);
+}
+
 static AdwMessageDialog *
 find_dialog_by_heading (const char *heading)
 {
@@ -621,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/window/move-point-asks", test_move_point_asks);
   g_test_add_func ("/window/add-here-opens-editor", test_add_here_opens_editor);
   g_test_add_func ("/window/import-in-background", test_import_in_background);
+  g_test_add_func ("/window/import-undo-redo", test_import_undo_redo);
   g_test_add_func ("/window/import-rejected-writes-nothing", test_import_rejected_writes_nothing);
   g_test_add_func ("/window/app-dialogs-open", test_app_dialogs_open);
   g_test_add_func ("/window/bad-file-keeps-window", test_bad_file_keeps_window);

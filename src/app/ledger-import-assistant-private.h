@@ -24,6 +24,7 @@ struct _LedgerImportAssistant
   char                *path;            /* the file chosen */
   LedgerTable         *table;           /* as read; kept until another file is read */
   LedgerKind           kind;
+  GBytes              *imported_changes; /* the last import's changeset, while "imported" is emitted */
   LedgerKind           guessed_kind;    /* LEDGER_N_KINDS: the headers tell none */
   LedgerTableLayout   *layout;          /* header rows, column targets, skipped rows */
   guint                year;            /* the year field; 0: from the title or file name */

@@ -283,6 +283,7 @@ import_thread (GTask        *task,
       options.progress = report_progress;
       options.progress_data = job->progress;
       options.cancellable = cancellable;
+      options.record_changes = !job->dry_run;
       report = ledger_import_table (db, job->kind, job->table, &options, &error);
       /* the mapping is remembered for the next file with the same headers;
        * the rows are in whether or not that works */
@@ -408,7 +409,9 @@ on_import_done_cb (GObject      *source,
   else
     {
       message = format_imported (report, job->path);
+      self->imported_changes = report->changes ? g_bytes_ref (report->changes) : NULL;
       g_signal_emit (self, signals[IMPORTED], 0, message);
+      g_clear_pointer (&self->imported_changes, g_bytes_unref);
       gtk_window_destroy (GTK_WINDOW (self));
     }
 }
@@ -584,6 +587,7 @@ ledger_import_assistant_finalize (GObject *object)
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->imported_changes, g_bytes_unref);
   g_clear_pointer (&self->table, ledger_table_free);
   g_clear_pointer (&self->column_fields, g_free);
   g_clear_pointer (&self->layout, ledger_table_layout_unref);
@@ -817,4 +821,20 @@ ledger_import_assistant_get_fraction (LedgerImportAssistant *self)
 {
   g_return_val_if_fail (LEDGER_IS_IMPORT_ASSISTANT (self), 0);
   return g_atomic_int_get (&self->progress) / 1000.0;
+}
+
+/* in an "imported" handler: the rows the import wrote, as a changeset (undo), or NULL */
+GBytes *
+ledger_import_assistant_get_imported_changes (LedgerImportAssistant *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ASSISTANT (self), NULL);
+  return self->imported_changes;
+}
+
+/* the file imported, for the undo step's label */
+const char *
+ledger_import_assistant_get_path (LedgerImportAssistant *self)
+{
+  g_return_val_if_fail (LEDGER_IS_IMPORT_ASSISTANT (self), NULL);
+  return self->path;
 }

@@ -34,6 +34,8 @@ const char *ledger_import_assistant_get_page           (LedgerImportAssistant *s
 /* a thread is reading, checking or importing */
 gboolean    ledger_import_assistant_is_busy            (LedgerImportAssistant *self);
 LedgerKind  ledger_import_assistant_get_kind           (LedgerImportAssistant *self);
+GBytes     *ledger_import_assistant_get_imported_changes (LedgerImportAssistant *self);
+const char *ledger_import_assistant_get_path           (LedgerImportAssistant *self);
 void        ledger_import_assistant_set_kind           (LedgerImportAssistant *self,
                                                         LedgerKind             kind);
 /* LEDGER_N_KINDS when the headers tell no kind */

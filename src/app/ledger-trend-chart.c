@@ -12,7 +12,7 @@
 #include "ledger-trend-chart.h"
 
 #define MARGIN_LEFT 44
-#define MARGIN_RIGHT 12
+#define MARGIN_RIGHT 24   /* half of a year label, centred on the last year */
 #define MARGIN_TOP 10
 #define AXIS_HEIGHT 22
 #define LEGEND_ROW 20

@@ -241,6 +241,7 @@ import_thread (GTask        *task,
       return;
     }
   ledger_db_set_actor (db, job->actor);
+  options.record_changes = TRUE;
   report = ledger_import_file (db, job->kind, job->file, &options, &error);
   if (report == NULL)
     g_task_return_error (task, error);
@@ -274,6 +275,13 @@ on_import_done_cb (GObject      *source,
       show_import_problems (self, report);
       return;
     }
+  if (self->undo != NULL && report->changes != NULL)
+    {
+      ImportJob *job = g_task_get_task_data (G_TASK (result));
+      g_autofree char *name = g_path_get_basename (job->file);
+
+      ledger_undo_add_import (self->undo, name, job->kind, report->changes);
+    }
   title = g_strdup_printf (ngettext ("Imported %u row", "Imported %u rows", report->n_written),
                            report->n_written);
   ledger_window_toast (self, title);
@@ -302,9 +310,18 @@ on_assistant_imported_cb (GtkWindow    *assistant,
                           const char   *message,
                           LedgerWindow *self)
 {
+  LedgerImportAssistant *importer = LEDGER_IMPORT_ASSISTANT (assistant);
+  GBytes *changes = ledger_import_assistant_get_imported_changes (importer);
+
   /* the assistant wrote on its own connection: the views reload now */
   if (self->db != NULL)
     ledger_db_poll_external_change (self->db);
+  if (self->undo != NULL && changes != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (ledger_import_assistant_get_path (importer));
+
+      ledger_undo_add_import (self->undo, name, ledger_import_assistant_get_kind (importer), changes);
+    }
   ledger_window_toast (self, message);
 }
 

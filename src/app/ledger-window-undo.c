@@ -43,7 +43,7 @@ replay (LedgerWindow *self,
       return;
     }
   /* an item no longer there (an undone new item, a redone delete) leaves the pane empty */
-  now = ledger_store_get (self->db, kind, uid, self->year, NULL);
+  now = uid != NULL ? ledger_store_get (self->db, kind, uid, self->year, NULL) : NULL;
   if (now == NULL)
     g_clear_pointer (&uid, g_free);
   ledger_window_select_item (self, kind, uid);

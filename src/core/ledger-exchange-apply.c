@@ -201,7 +201,7 @@ keep_incoming (sqlite3_changeset_iter *iter,
   Apply *a = user_data;
   g_autofree char *key = ledger_owner_row_key (iter);
 
-  if (g_str_equal (table, "audit_batches"))
+  if (ledger_exchange_is_batch_table (table))
     return TRUE;
   if (g_str_equal (table, "audit"))
     {
@@ -228,7 +228,7 @@ decide_data (sqlite3_changeset_iter *iter,
              const char             *table,
              gpointer                user_data)
 {
-  if (!g_str_equal (table, "audit") && !g_str_equal (table, "audit_batches"))
+  if (!g_str_equal (table, "audit") && !ledger_exchange_is_batch_table (table))
     keep_incoming (iter, table, user_data);
   return FALSE;
 }
@@ -242,7 +242,7 @@ keep_audit_and_data (sqlite3_changeset_iter *iter,
   g_autofree char *key = ledger_owner_row_key (iter);
   g_autofree char *entry = table_key (table, key);
 
-  if (g_str_equal (table, "audit") || g_str_equal (table, "audit_batches"))
+  if (g_str_equal (table, "audit") || ledger_exchange_is_batch_table (table))
     return keep_incoming (iter, table, user_data);
   if (g_hash_table_contains (a->accepted, entry))
     {
@@ -332,7 +332,7 @@ on_conflict (void                   *user_data,
   gboolean ours;
 
   sqlite3changeset_op (iter, &table, &n, &op, &indirect);
-  if (g_str_equal (table, "audit") || g_str_equal (table, "audit_batches"))
+  if (g_str_equal (table, "audit") || ledger_exchange_is_batch_table (table))
     return SQLITE_CHANGESET_OMIT;   /* already here: the same row */
   switch (type)
     {

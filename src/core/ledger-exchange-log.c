@@ -13,7 +13,7 @@
 const char *const ledger_exchange_tables[] = {
   "regions", "village_sewage", "facilities", "farms", "farm_years", "water_bodies",
   "samples", "inspections", "inspection_photos", "targets", "rules", "scale_standards",
-  "scale_thresholds", "effluent_standards", "meta", "audit", "audit_batches", NULL
+  "scale_thresholds", "effluent_standards", "meta", "audit", "audit_batches", "audit_labels", NULL
 };
 
 /* exchange_partners: one row per linked ledger (a township's county; each

@@ -15,6 +15,14 @@ G_BEGIN_DECLS
 /* the tables whose changes travel between linked ledgers (NULL-terminated) */
 extern const char *const ledger_exchange_tables[];
 
+/* the rows that name a batch of audit rows (an import, an exchange, an undo):
+ * they travel with the audit rows and are the same row on both sides */
+static inline gboolean
+ledger_exchange_is_batch_table (const char *table)
+{
+  return g_str_equal (table, "audit_batches") || g_str_equal (table, "audit_labels");
+}
+
 char            *ledger_exchange_schema_sql  (void);
 
 sqlite3_session *ledger_exchange_log_start   (LedgerDb         *db);

@@ -276,7 +276,7 @@ keep_for_recipient (sqlite3_changeset_iter *iter,
   g_autofree char *township = NULL;
   gboolean keep;
 
-  if (g_str_equal (table, "audit_batches"))
+  if (ledger_exchange_is_batch_table (table))
     return TRUE;
   if (g_str_equal (table, "audit"))
     {

@@ -89,6 +89,53 @@ save_geometry (Import      *self,
   return step_done (self->db, stmt, error);
 }
 
+/* ---- the changes, for undo ---- */
+
+/* the item tables an import writes (audit rows are the trail, not the item) */
+static const char *const item_tables[] = {
+  "regions", "village_sewage", "facilities", "farms", "farm_years", "water_bodies",
+  "samples", "inspections", NULL
+};
+
+static sqlite3_session *
+start_recording (Import  *self,
+                 GError **error)
+{
+  sqlite3_session *session = NULL;
+  int rc;
+
+  if (!self->options->record_changes)
+    return NULL;
+  rc = sqlite3session_create (ledger_db_get_handle (self->db), "main", &session);
+  for (guint i = 0; rc == SQLITE_OK && item_tables[i] != NULL; i++)
+    rc = sqlite3session_attach (session, item_tables[i]);
+  if (rc != SQLITE_OK)
+    {
+      g_clear_pointer (&session, sqlite3session_delete);
+      ledger_db_set_sqlite_error (self->db, rc, error);
+    }
+  return session;
+}
+
+static gboolean
+keep_recording (Import           *self,
+                sqlite3_session  *session,
+                GError          **error)
+{
+  void *changeset = NULL;
+  int size = 0;
+  int rc;
+
+  if (session == NULL)
+    return TRUE;
+  rc = sqlite3session_changeset (session, &size, &changeset);
+  if (rc != SQLITE_OK)
+    return ledger_db_set_sqlite_error (self->db, rc, error);
+  g_clear_pointer (&self->report->changes, g_bytes_unref);
+  self->report->changes = g_bytes_new_with_free_func (changeset, size, sqlite3_free, changeset);
+  return TRUE;
+}
+
 /* When the check pass already opened the write transaction, the rows go
  * straight into it (import_rows() commits or rolls it back): a savepoint
  * around hundreds of thousands of rows makes SQLite's statement journal
@@ -114,6 +161,7 @@ give_up (Import *self)
   if (!self->checked_in_transaction)
     ledger_db_rollback (self->db);
   self->report->n_written = 0;
+  g_clear_pointer (&self->report->changes, g_bytes_unref);
 }
 
 /* One record; FALSE with @error stops the import (a refused row under
@@ -193,12 +241,21 @@ ledger_import_write (Import  *self,
                      GError **error)
 {
   g_autofree char *batch = ledger_uid_new ();
+  g_autoptr (GError) local = NULL;
+  sqlite3_session *session = NULL;
   guint n_new = 0, n_updated = 0;
   guint rejected_before = self->report->n_rejected;
+  gboolean ok;
 
   if (!begin_writing (self, error))
     return FALSE;
-  if (!open_batch (self, batch, error) || !save_records (self, &n_new, &n_updated, error))
+  session = start_recording (self, &local);
+  ok = local == NULL && open_batch (self, batch, &local) && save_records (self, &n_new, &n_updated, &local) &&
+       keep_recording (self, session, &local);
+  g_clear_pointer (&session, sqlite3session_delete);
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
+  if (!ok)
     {
       give_up (self);
       return FALSE;
@@ -217,6 +274,7 @@ ledger_import_write (Import  *self,
   if (!finish_writing (self, error))
     {
       self->report->n_written = 0;
+      g_clear_pointer (&self->report->changes, g_bytes_unref);
       return FALSE;
     }
   ledger_import_report_progress (self, 1.0);

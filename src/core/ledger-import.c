@@ -781,6 +781,7 @@ ledger_import_report_free (LedgerImportReport *report)
   g_clear_pointer (&report->skipped, g_ptr_array_unref);
   g_clear_pointer (&report->unknown_values, g_ptr_array_unref);
   g_clear_pointer (&report->layout, ledger_table_layout_unref);
+  g_clear_pointer (&report->changes, g_bytes_unref);
   g_free (report);
 }
 

@@ -41,6 +41,7 @@ typedef struct
   LedgerImportProgressFunc progress;
   gpointer      progress_data;
   GCancellable *cancellable; /* cancelled: nothing is written, G_IO_ERROR_CANCELLED */
+  gboolean      record_changes; /* the changes written, as a changeset in report->changes (undo) */
 } LedgerImportOptions;
 
 /* What a valid row does (dry run = the preview). */
@@ -70,6 +71,7 @@ typedef struct
   LedgerTableLayout *layout;  /* the layout used: sheet, header rows, columns, row classes, year */
   GPtrArray *skipped;     /* LedgerImportSkipped: rows not imported and why, in file order */
   GPtrArray *unknown_values; /* LedgerImportUnknownValue: enum/yes-no words not understood */
+  GBytes    *changes;     /* options.record_changes: the SQLite changeset of the rows written, or NULL */
 } LedgerImportReport;
 
 /* A row that is not an item: a title, header, blank, 合计 or footer row. */

@@ -26,6 +26,7 @@ typedef enum
   STEP_EDIT,
   STEP_MOVE,
   STEP_DELETE,
+  STEP_IMPORT,     /* many items: the import's changeset */
   STEP_BATCH,      /* one field of many items (ledger-store-batch.c) */
 } StepAction;
 
@@ -38,6 +39,7 @@ typedef struct
   GPtrArray  *before;          /* LedgerRecord: the old item, or what a delete removed */
   GPtrArray  *after;           /* LedgerRecord: the saved item */
   int         new_farm_year;   /* farms: the year row the edit created, else 0 */
+  GBytes     *changes;         /* STEP_IMPORT: the SQLite changeset the import wrote */
 } Step;
 
 struct _LedgerUndo
@@ -72,6 +74,7 @@ step_free (Step *step)
   g_free (step->name);
   g_clear_pointer (&step->before, g_ptr_array_unref);
   g_clear_pointer (&step->after, g_ptr_array_unref);
+  g_clear_pointer (&step->changes, g_bytes_unref);
   g_free (step);
 }
 
@@ -88,7 +91,7 @@ records_of (LedgerRecord *record)
 static const char *
 step_key (StepAction action)
 {
-  static const char *const keys[] = { "new", "edit", "move", "delete", "batch" };
+  static const char *const keys[] = { "new", "edit", "move", "delete", "import", "batch" };
 
   return keys[action];
 }
@@ -198,6 +201,7 @@ action_text (const char *key)
     { "edit", N_("Edit “%s”") },
     { "move", N_("Move “%s”") },
     { "delete", N_("Delete “%s”") },
+    { "import", N_("Import “%s”") },
     /* Translators: a batch edit, e.g. "Batch edit: Operator = 水务公司, 3 items" */
     { "batch", N_("Batch edit: %s") },
   };
@@ -300,6 +304,38 @@ ledger_undo_note_saved (LedgerUndo         *self,
   push_step (self, step);
 }
 
+/**
+ * ledger_undo_add_import:
+ * @file_name: the file, for the label ("导入“X.xlsx”")
+ * @kind: the kind imported (selected after undo and redo)
+ * @changes: the changeset of the rows the import wrote (report->changes)
+ *
+ * An import made on another connection of the same ledger becomes one step:
+ * undo writes every row back as it was before, redo as the import left it,
+ * each in one audited transaction; refused when any row changed since.
+ */
+void
+ledger_undo_add_import (LedgerUndo *self,
+                        const char *file_name,
+                        LedgerKind  kind,
+                        GBytes     *changes)
+{
+  Step *step;
+
+  g_return_if_fail (LEDGER_IS_UNDO (self));
+  g_return_if_fail (changes != NULL);
+  if (g_bytes_get_size (changes) == 0)
+    return;
+  step = g_new0 (Step, 1);
+  step->action = STEP_IMPORT;
+  step->kind = kind;
+  step->name = g_strdup (file_name);
+  step->before = records_of (NULL);
+  step->after = records_of (NULL);
+  step->changes = g_bytes_ref (changes);
+  push_step (self, step);
+}
+
 void
 ledger_undo_note_deleted (LedgerUndo *self,
                           LedgerKind  kind,
@@ -390,6 +426,49 @@ save_copy (LedgerDb            *db,
   return ledger_store_save (db, copy, error);
 }
 
+/* any row the changeset meets changed since: the whole step is refused */
+static int
+refuse_on_conflict (void                   *data,
+                    int                     conflict,
+                    sqlite3_changeset_iter *iter)
+{
+  gboolean *conflicted = data;
+
+  *conflicted = TRUE;
+  return SQLITE_CHANGESET_ABORT;
+}
+
+static gboolean
+apply_changes (LedgerDb    *db,
+               const Step  *step,
+               gboolean     invert,
+               GError     **error)
+{
+  gsize size;
+  const void *data = g_bytes_get_data (step->changes, &size);
+  void *inverted = NULL;
+  int n_inverted = 0;
+  gboolean conflicted = FALSE;
+  int rc;
+
+  if (invert && (rc = sqlite3changeset_invert ((int) size, data, &n_inverted, &inverted)) != SQLITE_OK)
+    return ledger_db_set_sqlite_error (db, rc, error);
+  rc = sqlite3changeset_apply (ledger_db_get_handle (db), invert ? n_inverted : (int) size,
+                               invert ? inverted : (void *) data, NULL, refuse_on_conflict, &conflicted);
+  sqlite3_free (inverted);
+  if (conflicted)
+    {
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                   _("Rows of the import “%s” were changed since, by an edit, another import or another "
+                     "program: the import is left as it is now."), step->name);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    return ledger_db_set_sqlite_error (db, rc, error);
+  ledger_db_note_change (db, LEDGER_KIND_ALL, NULL);
+  return TRUE;
+}
+
 /* a batch step: every item must still be as @expected left it, then @wanted is written */
 static gboolean
 write_batch (LedgerDb    *db,
@@ -427,6 +506,8 @@ write_before (LedgerDb    *db,
 
   switch (step->action)
     {
+    case STEP_IMPORT:
+      return apply_changes (db, step, TRUE, error);
     case STEP_BATCH:
       return write_batch (db, step, step->after, step->before, error);
     case STEP_NEW:
@@ -454,6 +535,8 @@ write_after (LedgerDb    *db,
 
   switch (step->action)
     {
+    case STEP_IMPORT:
+      return apply_changes (db, step, FALSE, error);
     case STEP_BATCH:
       return write_batch (db, step, step->before, step->after, error);
     case STEP_NEW:

@@ -5,12 +5,14 @@
  * point dragged on the map, a delete) is remembered as one step with the item
  * before and after. Undo and redo write the other side back in one audited
  * transaction, whose audit rows carry a label ("撤销：编辑“X”") that the
- * change history shows instead of bare verbs. Imports and other processes'
- * changes are not steps; an undo refuses when the item changed since.
+ * change history shows instead of bare verbs. An import made in the window
+ * is one step too (its SQLite changeset, ledger_undo_add_import); other
+ * processes' changes are not steps; an undo refuses when the item changed since.
  */
 #pragma once
 
 #include "ledger-db.h"
+#include "ledger-kinds.h"
 #include "ledger-record.h"
 
 G_BEGIN_DECLS
@@ -36,6 +38,11 @@ gboolean    ledger_undo_redo           (LedgerUndo  *self,
                                         char       **uid,
                                         GError     **error);
 void        ledger_undo_clear          (LedgerUndo  *self);
+/* an import of this ledger (on any connection) as one step */
+void        ledger_undo_add_import     (LedgerUndo  *self,
+                                        const char  *file_name,
+                                        LedgerKind  kind,
+                                        GBytes      *changes);
 /* whether the step Undo would take back is the delete of @uid */
 gboolean    ledger_undo_top_is_delete_of (LedgerUndo *self,
                                           const char *uid);
