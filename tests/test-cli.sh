@@ -164,6 +164,20 @@ check "the message names the systems" grep -q 'gcj02' err.txt
 expect 0 "import --help mentions --crs" -- import --help
 check "--crs is documented" grep -q -- '--crs' out.txt
 
+# set: one field of several items, one audited transaction (issue 16)
+expect 0 "set a field of two facilities by Chinese header and word" -- \
+  --db lezhi.db set facilities 运行状态 停用 F512022101213-1 F512022101218-1
+check "set says how many changed" grep -q 'Changed 2 items' out.txt
+expect 0 "export after set" -- --db lezhi.db export --kind facilities --header keys --output set-out.csv
+check "both facilities are stopped" bash -c "[ \$(grep -cE '^F512022101(213|218)-1,.*,stopped,' set-out.csv) -eq 2 ]"
+expect 1 "set a value the field refuses" -- --db lezhi.db set facilities status 很好 F512022101232-1
+check "the refusal names the value" grep -q '很好' err.txt
+expect 1 "set on a code that is not there: nothing changed" -- \
+  --db lezhi.db set facilities operator 新单位 F512022101232-1 NO-SUCH-CODE
+expect 0 "export after the refused sets" -- --db lezhi.db export --kind facilities --header keys --output set-out2.csv
+check "the refused sets wrote nothing" bash -c "grep -E '^F512022101232-1,' set-out2.csv | grep -vq -e stopped -e 新单位"
+expect 2 "set a field the kind has not" -- --db lezhi.db set facilities species pig F512022101232-1
+
 expect 0 "remove-demo" -- --db lezhi.db remove-demo
 check "remove-demo says how many" grep -q 'Removed [0-9]* demo record' out.txt
 

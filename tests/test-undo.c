@@ -4,7 +4,10 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
 #include "ledger-error.h"
+#include "ledger-store-batch.h"
 #include "ledger-import.h"
 #include "ledger-test-db.h"
 #include "ledger-test-farms.h"
@@ -349,6 +352,111 @@ test_no_journal (Fixture *f, gconstpointer data)
   g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM audit_labels WHERE action = 'delete'"), ==, 1);
 }
 
+
+/* ---- batch edit (issue 16, item 3): one field of many items ---- */
+
+static char *
+save_named_facility (Fixture *f, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerRecord) r = ledger_record_new (LEDGER_KIND_FACILITIES);
+
+  ledger_record_set (r, "name", name);
+  ledger_record_set (r, "kind", "village_station");
+  ledger_record_set (r, "village_code", VILLAGE);
+  ledger_record_set (r, "status", "normal");
+  ledger_record_set (r, "operator", "旧单位");
+  g_assert_true (ledger_store_save (f->db, r, &error));
+  g_assert_no_error (error);
+  return g_strdup (r->uid);
+}
+
+static void
+test_batch_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *a = save_named_facility (f, "一号站");
+  g_autofree char *b = save_named_facility (f, "二号站");
+  g_autofree char *c = save_named_facility (f, "三号站");
+  g_autofree char *label = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  const char *uids[] = { a, b, NULL };
+  gint64 audit_before = ledger_test_count (f->db, "SELECT count(*) FROM audit");
+  guint changed = 0;
+  int kind = -1;
+
+  ledger_undo_clear (f->undo);
+  /* the status by its Chinese label, as the list shows it */
+  g_assert_true (ledger_store_set_field (f->db, LEDGER_KIND_FACILITIES, uids, "status", "停用", &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpstr (field (f, LEDGER_KIND_FACILITIES, a, 0, "status"), ==, "stopped");
+  g_assert_cmpstr (field (f, LEDGER_KIND_FACILITIES, b, 0, "status"), ==, "stopped");
+  g_assert_cmpstr (field (f, LEDGER_KIND_FACILITIES, c, 0, "status"), ==, "normal");
+  /* audited: one row per item, under one label */
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before + 2);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM audit_labels WHERE action = 'batch'"), ==, 1);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(DISTINCT batch) FROM audit WHERE field = 'status'"
+                                             " AND new_value = 'stopped'"), ==, 1);
+  history = ledger_store_history (f->db, a, &error);
+  g_assert_cmpstr (((LedgerAuditEntry *) history->pdata[0])->label, ==, "Batch edit: Status = Stopped, 2 items");
+
+  /* one undo step puts both back */
+  label = ledger_undo_dup_undo_label (f->undo);
+  g_assert_cmpstr (label, ==, "Batch edit: Status = Stopped, 2 items");
+  g_assert_true (ledger_undo_undo (f->undo, &kind, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kind, ==, LEDGER_KIND_FACILITIES);
+  g_assert_cmpstr (field (f, LEDGER_KIND_FACILITIES, a, 0, "status"), ==, "normal");
+  g_assert_cmpstr (field (f, LEDGER_KIND_FACILITIES, b, 0, "status"), ==, "normal");
+  g_assert_false (ledger_undo_can_undo (f->undo));
+  g_assert_true (ledger_undo_redo (f->undo, NULL, NULL, &error));
+  g_assert_cmpstr (field (f, LEDGER_KIND_FACILITIES, b, 0, "status"), ==, "stopped");
+
+  /* free text: the operator */
+  g_assert_true (ledger_store_set_field (f->db, LEDGER_KIND_FACILITIES, uids, "operator", " 乐至县水务公司 ", NULL, &error));
+  g_assert_cmpstr (field (f, LEDGER_KIND_FACILITIES, a, 0, "operator"), ==, "乐至县水务公司");
+}
+
+static void
+test_batch_edit_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *a = save_named_facility (f, "一号站");
+  g_autofree char *b = save_named_facility (f, "二号站");
+  const char *uids[] = { a, b, NULL };
+  const char *missing[] = { a, "no-such-uid", NULL };
+  gint64 audit_before = ledger_test_count (f->db, "SELECT count(*) FROM audit");
+
+  ledger_undo_clear (f->undo);
+  /* a value the field does not know: the message names the field and the value */
+  g_assert_false (ledger_store_set_field (f->db, LEDGER_KIND_FACILITIES, uids, "status", "很好", NULL, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "很好"));
+  g_clear_error (&error);
+  /* a required field cleared */
+  g_assert_false (ledger_store_set_field (f->db, LEDGER_KIND_FACILITIES, uids, "status", "", NULL, &error));
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+  g_clear_error (&error);
+  /* a number out of range */
+  g_assert_false (ledger_store_set_field (f->db, LEDGER_KIND_FACILITIES, uids, "capacity_m3d", "-5", NULL, &error));
+  g_clear_error (&error);
+  /* the code, and a field the kind has not */
+  g_assert_false (ledger_store_set_field (f->db, LEDGER_KIND_FACILITIES, uids, "code", "X1", NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (ledger_store_set_field (f->db, LEDGER_KIND_FACILITIES, uids, "species", "pig", NULL, &error));
+  g_clear_error (&error);
+  /* an item gone: the first one is not written either */
+  g_assert_false (ledger_store_set_field (f->db, LEDGER_KIND_FACILITIES, missing, "operator", "新单位", NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpstr (field (f, LEDGER_KIND_FACILITIES, a, 0, "operator"), ==, "旧单位");
+
+  g_assert_cmpstr (field (f, LEDGER_KIND_FACILITIES, a, 0, "status"), ==, "normal");
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM audit"), ==, audit_before);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM audit_labels WHERE action = 'batch'"), ==, 0);
+  g_assert_false (ledger_undo_can_undo (f->undo));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -361,6 +469,8 @@ main (int argc, char **argv)
   ADD ("/undo/refuses-changed-item", test_undo_refuses_changed_item);
   ADD ("/undo/farm-year-undo", test_farm_year_undo);
   ADD ("/undo/no-journal", test_no_journal);
+  ADD ("/undo/batch-edit", test_batch_edit);
+  ADD ("/undo/batch-edit-refused", test_batch_edit_refused);
   ADD ("/undo/import-undo-redo", test_import_undo_redo);
   ADD ("/undo/import-undo-refused-when-changed", test_import_undo_refused_when_changed);
   return g_test_run ();

@@ -7,6 +7,7 @@
 
 #include "ledger-item-list.h"
 #include "ledger-item-private.h"
+#include "ledger-pinyin.h"
 
 #define NO_ROW G_MAXUINT
 
@@ -21,12 +22,17 @@ struct _LedgerItemList
   guint           n_shown;
 
   GStrv           needles;     /* lowercase words of the search text */
+  guint32         pinyin_needles; /* bit i: needles[i] may be pinyin (lz, laodong) */
   char           *township;
   GHashTable     *only;        /* uids shown, or NULL: every row */
   guint           status;
+  char           *village;     /* village name shown only, or NULL */
+  char           *operator;    /* 运维单位 / 经营主体 shown only, or NULL */
   LedgerColumnId  sort_column;
   gboolean        descending;
 
+  guint8         *chosen;      /* per row of the load: selected */
+  guint           n_chosen;
   guint           selected_row;
   char           *selected_uid;
 };
@@ -74,7 +80,11 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = list_get_item;
 }
 
-/* ---- GtkSelectionModel: one row at most ---- */
+/* ---- GtkSelectionModel: many rows; one of them is the current row ----
+ *
+ * chosen[] marks the selected rows of the load (by row, so a selection
+ * follows its rows through filtering and sorting); selected_row is the row
+ * the detail pane shows, the last one clicked. */
 
 static int
 position_of_row (LedgerItemList *self,
@@ -94,20 +104,64 @@ sel_is_selected (GtkSelectionModel *model,
 {
   LedgerItemList *self = LEDGER_ITEM_LIST (model);
 
-  return position < self->n_shown && self->shown[position] == self->selected_row;
+  return position < self->n_shown && self->chosen[self->shown[position]];
 }
 
+static void
+set_current (LedgerItemList *self,
+             guint           row)
+{
+  self->selected_row = row;
+  g_clear_pointer (&self->selected_uid, g_free);
+  if (row != NO_ROW)
+    self->selected_uid = g_strdup (ledger_list_data_get (self->rows->data, row, LEDGER_LIST_UID));
+}
+
+static void
+choose (LedgerItemList *self,
+        guint           row,
+        gboolean        yes)
+{
+  if (self->chosen[row] == yes)
+    return;
+  self->chosen[row] = yes;
+  self->n_chosen += yes ? 1 : -1;
+}
+
+static void
+unchoose_all (LedgerItemList *self)
+{
+  guint n_rows = self->rows ? self->rows->n_rows : 0;
+
+  memset (self->chosen, 0, MAX (n_rows, 1));
+  self->n_chosen = 0;
+}
+
+/* selects @row alone (NO_ROW: nothing) and makes it the current row */
 static void
 change_selection (LedgerItemList *self,
                   guint           row)
 {
   int old_pos = position_of_row (self, self->selected_row);
   int new_pos = position_of_row (self, row);
+  gboolean many = self->n_chosen > 1 || (self->n_chosen == 1 && (self->selected_row == NO_ROW ||
+                                                                 !self->chosen[self->selected_row]));
 
-  self->selected_row = row;
-  g_clear_pointer (&self->selected_uid, g_free);
+  if (self->rows == NULL)
+    {
+      set_current (self, NO_ROW);
+      return;
+    }
+  unchoose_all (self);
   if (row != NO_ROW)
-    self->selected_uid = g_strdup (ledger_list_data_get (self->rows->data, row, LEDGER_LIST_UID));
+    choose (self, row, TRUE);
+  set_current (self, row);
+  if (many)
+    {
+      if (self->n_shown > 0)
+        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0, self->n_shown);
+      return;
+    }
   if (old_pos >= 0)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old_pos, 1);
   if (new_pos >= 0 && new_pos != old_pos)
@@ -120,14 +174,25 @@ sel_select_item (GtkSelectionModel *model,
                  gboolean           unselect_rest)
 {
   LedgerItemList *self = LEDGER_ITEM_LIST (model);
+  guint row;
 
   if (position >= self->n_shown)
     return FALSE;
-  if (self->shown[position] != self->selected_row)
+  row = self->shown[position];
+  if (unselect_rest)
     {
-      change_selection (self, self->shown[position]);
-      g_signal_emit (self, signals[SIGNAL_USER_SELECTED], 0, self->selected_uid);
+      if (row != self->selected_row || self->n_chosen != 1)
+        change_selection (self, row);
     }
+  else
+    {
+      /* Ctrl+click: adds the row, which becomes the current one */
+      choose (self, row, TRUE);
+      if (row != self->selected_row)
+        set_current (self, row);
+      gtk_selection_model_selection_changed (model, position, 1);
+    }
+  g_signal_emit (self, signals[SIGNAL_USER_SELECTED], 0, self->selected_uid);
   return TRUE;
 }
 
@@ -137,9 +202,58 @@ sel_unselect_item (GtkSelectionModel *model,
 {
   LedgerItemList *self = LEDGER_ITEM_LIST (model);
 
-  if (sel_is_selected (model, position))
-    change_selection (self, NO_ROW);
+  if (!sel_is_selected (model, position))
+    return TRUE;
+  choose (self, self->shown[position], FALSE);
+  if (self->shown[position] == self->selected_row)
+    set_current (self, NO_ROW);
+  gtk_selection_model_selection_changed (model, position, 1);
   return TRUE;
+}
+
+static gboolean
+sel_select_range (GtkSelectionModel *model,
+                  guint              position,
+                  guint              n_items,
+                  gboolean           unselect_rest)
+{
+  LedgerItemList *self = LEDGER_ITEM_LIST (model);
+
+  if (self->rows == NULL)
+    return FALSE;
+  if (unselect_rest)
+    unchoose_all (self);
+  for (guint i = position; i < position + n_items && i < self->n_shown; i++)
+    choose (self, self->shown[i], TRUE);
+  if (self->selected_row != NO_ROW && !self->chosen[self->selected_row])
+    set_current (self, NO_ROW);
+  if (self->n_shown > 0)
+    gtk_selection_model_selection_changed (model, 0, self->n_shown);
+  return TRUE;
+}
+
+static gboolean
+sel_unselect_range (GtkSelectionModel *model,
+                    guint              position,
+                    guint              n_items)
+{
+  LedgerItemList *self = LEDGER_ITEM_LIST (model);
+
+  for (guint i = position; i < position + n_items && i < self->n_shown; i++)
+    choose (self, self->shown[i], FALSE);
+  if (self->selected_row != NO_ROW && !self->chosen[self->selected_row])
+    set_current (self, NO_ROW);
+  if (n_items > 0)
+    gtk_selection_model_selection_changed (model, position, n_items);
+  return TRUE;
+}
+
+static gboolean
+sel_select_all (GtkSelectionModel *model)
+{
+  LedgerItemList *self = LEDGER_ITEM_LIST (model);
+
+  return sel_select_range (model, 0, self->n_shown, FALSE);
 }
 
 static gboolean
@@ -155,10 +269,21 @@ selection_model_iface_init (GtkSelectionModelInterface *iface)
   iface->is_selected = sel_is_selected;
   iface->select_item = sel_select_item;
   iface->unselect_item = sel_unselect_item;
+  iface->select_range = sel_select_range;
+  iface->unselect_range = sel_unselect_range;
+  iface->select_all = sel_select_all;
   iface->unselect_all = sel_unselect_all;
 }
 
 /* ---- filtering ---- */
+
+/* the list data's column of 运维单位 (facilities) or 经营主体 (farms), else 0 */
+static guint
+operator_column (LedgerKind kind)
+{
+  return kind == LEDGER_KIND_FACILITIES ? LEDGER_LIST_F_OPERATOR
+         : kind == LEDGER_KIND_FARMS ? LEDGER_LIST_A_OPERATOR : 0;
+}
 
 static gboolean
 row_passes (LedgerItemList *self,
@@ -175,11 +300,18 @@ row_passes (LedgerItemList *self,
   if (self->only &&
       !g_hash_table_contains (self->only, ledger_list_data_get (self->rows->data, row, LEDGER_LIST_UID)))
     return FALSE;
+  if (self->village &&
+      g_strcmp0 (ledger_list_data_get (self->rows->data, row, LEDGER_LIST_VILLAGE_NAME), self->village) != 0)
+    return FALSE;
+  if (self->operator &&
+      g_strcmp0 (ledger_list_data_get (self->rows->data, row, operator_column (self->kind)), self->operator) != 0)
+    return FALSE;
   if (self->needles == NULL)
     return TRUE;
   hay = self->rows->haystack + info->hay;
   for (guint i = 0; self->needles[i]; i++)
-    if (strstr (hay, self->needles[i]) == NULL)
+    if (strstr (hay, self->needles[i]) == NULL &&
+        !((self->pinyin_needles & (1u << i)) && ledger_pinyin_match (hay, self->needles[i])))
       return FALSE;
   return TRUE;
 }
@@ -227,9 +359,14 @@ ledger_item_list_set_search (LedgerItemList *self,
     memset (space, ' ', 3);
   words = down ? g_strsplit_set (down, " \t\n", -1) : NULL;
 
+  self->pinyin_needles = 0;
   for (guint i = 0; words && words[i]; i++)
     if (*words[i])
-      g_ptr_array_add (needles, g_strdup (words[i]));
+      {
+        if (needles->len < 32 && ledger_pinyin_is_query (words[i]))
+          self->pinyin_needles |= 1u << needles->len;
+        g_ptr_array_add (needles, g_strdup (words[i]));
+      }
   g_strfreev (self->needles);
   self->needles = NULL;
   if (needles->len > 0)
@@ -265,6 +402,88 @@ ledger_item_list_set_only (LedgerItemList *self,
   g_clear_pointer (&self->only, g_hash_table_unref);
   self->only = uids ? g_hash_table_ref (uids) : NULL;
   refilter (self, FALSE);
+}
+
+static void
+set_text_filter (LedgerItemList  *self,
+                 char           **filter,
+                 const char      *value)
+{
+  if (value && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*filter, value) == 0)
+    return;
+  g_free (*filter);
+  *filter = g_strdup (value);
+  refilter (self, FALSE);
+}
+
+/* @name: (nullable): only the rows of the village of that name */
+void
+ledger_item_list_set_village (LedgerItemList *self,
+                              const char     *name)
+{
+  set_text_filter (self, &self->village, name);
+}
+
+/* @name: (nullable): only the rows of that 运维单位 (facilities) or 经营主体 (farms) */
+void
+ledger_item_list_set_operator (LedgerItemList *self,
+                               const char     *name)
+{
+  if (operator_column (self->kind) != 0)
+    set_text_filter (self, &self->operator, name);
+}
+
+typedef struct
+{
+  char       *key;     /* collation key */
+  const char *value;
+} Choice;
+
+static int
+compare_choices (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (((const Choice *) a)->key, ((const Choice *) b)->key);
+}
+
+/**
+ * ledger_item_list_dup_choices:
+ * @village: TRUE: the village names, FALSE: the operators
+ *
+ * Returns: (transfer full): the distinct values of the rows in the chosen
+ *   township (every row when none), sorted for reading
+ */
+GStrv
+ledger_item_list_dup_choices (LedgerItemList *self,
+                              gboolean        village)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GArray) choices = g_array_new (FALSE, FALSE, sizeof (Choice));
+  guint column = village ? LEDGER_LIST_VILLAGE_NAME : operator_column (self->kind);
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint r = 0; self->rows && column != 0 && r < self->rows->n_rows; r++)
+    {
+      const char *value = ledger_list_data_get (self->rows->data, r, column);
+      Choice choice;
+
+      if (value == NULL || g_hash_table_contains (seen, value) ||
+          (self->township && g_strcmp0 (ledger_list_data_get (self->rows->data, r, LEDGER_LIST_TOWNSHIP_CODE),
+                                        self->township) != 0))
+        continue;
+      g_hash_table_add (seen, (gpointer) value);
+      choice = (Choice) { g_utf8_collate_key (value, -1), value };
+      g_array_append_val (choices, choice);
+    }
+  g_array_sort (choices, compare_choices);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      g_strv_builder_add (builder, g_array_index (choices, Choice, i).value);
+      g_free (g_array_index (choices, Choice, i).key);
+    }
+  return g_strv_builder_end (builder);
 }
 
 void
@@ -440,15 +659,38 @@ find_row (LedgerRows *rows,
   return NO_ROW;
 }
 
+/* the uids of the chosen rows, when more than the current one */
+static GHashTable *
+dup_chosen_uids (LedgerItemList *self)
+{
+  GHashTable *uids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint r = 0; self->rows && self->n_chosen > 1 && r < self->rows->n_rows; r++)
+    if (self->chosen[r])
+      g_hash_table_add (uids, g_strdup (ledger_list_data_get (self->rows->data, r, LEDGER_LIST_UID)));
+  return uids;
+}
+
 static void
 set_rows (LedgerItemList *self,
           LedgerRows     *rows)
 {
+  g_autoptr (GHashTable) uids = dup_chosen_uids (self);
+  guint n_rows = rows ? rows->n_rows : 0;
+
   g_clear_pointer (&self->rows, ledger_rows_unref);
   self->rows = rows;
+  g_free (self->chosen);
+  self->chosen = g_new0 (guint8, MAX (n_rows, 1));
+  self->n_chosen = 0;
+  for (guint r = 0; g_hash_table_size (uids) > 0 && r < n_rows; r++)
+    if (g_hash_table_contains (uids, ledger_list_data_get (rows->data, r, LEDGER_LIST_UID)))
+      choose (self, r, TRUE);
   self->selected_row = find_row (rows, self->selected_uid);
   if (self->selected_row == NO_ROW)
     g_clear_pointer (&self->selected_uid, g_free);
+  else
+    choose (self, self->selected_row, TRUE);
   sort_order (self);
   refilter (self, TRUE);
 }
@@ -507,6 +749,23 @@ ledger_item_list_find (LedgerItemList *self,
   return position_of_row (self, find_row (self->rows, uid));
 }
 
+/**
+ * ledger_item_list_get_chosen:
+ *
+ * Returns: (transfer full): the positions of the selected rows that are
+ * shown, in the shown order
+ */
+GArray *
+ledger_item_list_get_chosen (LedgerItemList *self)
+{
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; self->n_chosen > 0 && i < self->n_shown; i++)
+    if (self->chosen[self->shown[i]])
+      g_array_append_val (positions, i);
+  return positions;
+}
+
 const char *
 ledger_item_list_get_selected_uid (LedgerItemList *self)
 {
@@ -539,7 +798,10 @@ ledger_item_list_finalize (GObject *object)
   g_free (self->shown);
   g_strfreev (self->needles);
   g_free (self->township);
+  g_free (self->village);
+  g_free (self->operator);
   g_clear_pointer (&self->only, g_hash_table_unref);
+  g_free (self->chosen);
   g_free (self->selected_uid);
   G_OBJECT_CLASS (ledger_item_list_parent_class)->finalize (object);
 }
@@ -559,6 +821,7 @@ ledger_item_list_init (LedgerItemList *self)
 {
   self->selected_row = NO_ROW;
   self->sort_column = LEDGER_N_COLUMNS;
+  self->chosen = g_new0 (guint8, 1);
 }
 
 LedgerItemList *

@@ -4,8 +4,9 @@
  * each row's status and a search haystack once, and keeps the filtered and
  * sorted view as an index array: filtering 100,000 rows is a scan over that
  * array, sorting a qsort over precomputed keys. Row objects (LedgerItem) are
- * made only when a view asks for one. It is also the view's single-selection
- * model, so a selection follows its row through filtering and sorting.
+ * made only when a view asks for one. It is also the view's selection
+ * model (many rows, one of them current), so a selection follows its rows
+ * through filtering and sorting.
  */
 #pragma once
 
@@ -39,6 +40,14 @@ void            ledger_item_list_set_only          (LedgerItemList *self,
 /* 0 = all; see ledger_item_list_status_options() */
 void            ledger_item_list_set_status        (LedgerItemList *self,
                                                     guint           option);
+/* column filters: NULL = all */
+void            ledger_item_list_set_village       (LedgerItemList *self,
+                                                    const char     *name);
+void            ledger_item_list_set_operator      (LedgerItemList *self,
+                                                    const char     *name);
+/* the values a column filter offers: village names, or operators */
+GStrv           ledger_item_list_dup_choices       (LedgerItemList *self,
+                                                    gboolean        village);
 /* Returns: (transfer full): the labels of the status filter, "All" first */
 GStrv           ledger_item_list_status_options    (LedgerKind      kind);
 
@@ -53,7 +62,10 @@ guint           ledger_item_list_get_n_shown       (LedgerItemList *self);
 int             ledger_item_list_find              (LedgerItemList *self,
                                                     const char     *uid);
 
-/* the selection; "user-selected" (uid) is emitted only when a view selects */
+/* the positions of the selected rows that are shown (Ctrl/Shift-click select many) */
+GArray         *ledger_item_list_get_chosen        (LedgerItemList *self);
+
+/* the current row (the last clicked); "user-selected" (uid) is emitted only when a view selects */
 const char     *ledger_item_list_get_selected_uid  (LedgerItemList *self);
 void            ledger_item_list_set_selected_uid  (LedgerItemList *self,
                                                     const char     *uid);

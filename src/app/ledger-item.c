@@ -25,6 +25,7 @@ static const LedgerColumnSpec facility_columns[] = {
   COL (CODE, N_("Code"), FALSE, FALSE, FALSE),
   COL (NAME, N_("Name"), FALSE, FALSE, TRUE),
   COL (TYPE, N_("Type"), FALSE, FALSE, FALSE),
+  COL (TOWNSHIP, N_("Township"), FALSE, FALSE, FALSE),
   COL (VILLAGE, N_("Village"), FALSE, FALSE, FALSE),
   COL (STATUS, N_("Status"), FALSE, TRUE, FALSE),
   COL (CAPACITY, N_("Capacity (t/day)"), TRUE, FALSE, FALSE),
@@ -35,6 +36,7 @@ static const LedgerColumnSpec farm_columns[] = {
   COL (CODE, N_("Code"), FALSE, FALSE, FALSE),
   COL (NAME, N_("Name"), FALSE, FALSE, TRUE),
   COL (SPECIES, N_("Species"), FALSE, FALSE, FALSE),
+  COL (TOWNSHIP, N_("Township"), FALSE, FALSE, FALSE),
   COL (VILLAGE, N_("Village"), FALSE, FALSE, FALSE),
   COL (STOCK, N_("Stock"), TRUE, FALSE, FALSE),
   COL (ANNUAL_OUTPUT, N_("Annual output"), TRUE, FALSE, FALSE),
@@ -49,6 +51,7 @@ static const LedgerColumnSpec water_columns[] = {
   COL (CODE, N_("Code"), FALSE, FALSE, FALSE),
   COL (NAME, N_("Name"), FALSE, FALSE, TRUE),
   COL (TYPE, N_("Type"), FALSE, FALSE, FALSE),
+  COL (TOWNSHIP, N_("Township"), FALSE, FALSE, FALSE),
   COL (VILLAGE, N_("Village"), FALSE, FALSE, FALSE),
   COL (AREA, N_("Area (m²)"), TRUE, FALSE, FALSE),
   COL (STATUS, N_("Remediation status"), FALSE, TRUE, FALSE),
@@ -232,7 +235,7 @@ append_hay (GString    *hay,
   g_string_append_c (hay, '\n');
 }
 
-/* code, name, operator and village name, lowercased, '\n' between fields */
+/* code, name, operator, village and township names, lowercased, '\n' between fields */
 static void
 build_haystack (LedgerRows *rows)
 {
@@ -251,6 +254,7 @@ build_haystack (LedgerRows *rows)
       if (operator_col)
         append_hay (hay, CELL (rows, row, operator_col));
       append_hay (hay, CELL (rows, row, LEDGER_LIST_VILLAGE_NAME));
+      append_hay (hay, CELL (rows, row, LEDGER_LIST_TOWNSHIP_NAME));
       for (gsize i = start; i < hay->len; i++)
         {
           if ((guchar) hay->str[i] >= 0x80)

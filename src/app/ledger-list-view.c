@@ -11,54 +11,14 @@
 #include <glib/gi18n.h>
 
 #include "ledger-item-list.h"
-#include "ledger-list-view.h"
+#include "ledger-list-view-private.h"
 #include "ledger-village-marks.h"
 #include "ledger-tooltip.h"
-
-#define N_LIST_KINDS (LEDGER_KIND_WATER_BODIES + 1)
-
-typedef struct
-{
-  LedgerListView *view;
-  LedgerColumnId  id;
-} ColumnProbe;
-
-struct _LedgerListView
-{
-  GtkWidget        parent_instance;
-
-  GtkWidget       *content;
-  GtkToggleButton *kind_buttons[N_LIST_KINDS];
-  GtkStack        *status_stack;
-  GtkLabel        *count_label;
-  GtkStack        *list_stack;
-
-  LedgerItemList  *lists[N_LIST_KINDS];
-  GtkColumnView   *column_views[N_LIST_KINDS];
-  GtkDropDown     *status_dropdowns[N_LIST_KINDS];
-  gboolean         dirty[N_LIST_KINDS];
-
-  LedgerDb        *db;
-  gulong           changed_id;
-  guint            reload_idle;
-  int              year;
-  LedgerKind       kind;
-  char            *search;
-  char            *township;
-  guint            n_shown;
-  guint            n_total;
-
-  /* the probe of the column view's sorter */
-  gboolean         probing;
-  int              probed_column;
-  GObject         *probe_a;
-  GObject         *probe_b;
-};
 
 enum { PROP_0, PROP_N_SHOWN, PROP_N_TOTAL, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-enum { SIGNAL_ITEM_SELECTED, N_SIGNALS };
+enum { SIGNAL_ITEM_SELECTED, SIGNAL_FILTERS_CLEARED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LedgerListView, ledger_list_view, GTK_TYPE_WIDGET)
@@ -85,6 +45,8 @@ update_counts (LedgerListView *self)
     }
 
   gtk_label_set_text (self->count_label, text);
+  ledger_list_view_update_empty_state (self);
+  ledger_list_view_update_actions (self);
   g_object_freeze_notify (G_OBJECT (self));
   if (shown != self->n_shown)
     {
@@ -118,6 +80,16 @@ on_user_selected_cb (LedgerListView *self,
   g_signal_emit (self, signals[SIGNAL_ITEM_SELECTED], 0, (int) ledger_item_list_get_kind (list), uid);
 }
 
+static void
+on_selection_changed_cb (LedgerListView    *self,
+                         guint              position,
+                         guint              n_items,
+                         GtkSelectionModel *model)
+{
+  if (LEDGER_ITEM_LIST (model) == self->lists[self->kind])
+    ledger_list_view_update_actions (self);
+}
+
 /* ---- loading ---- */
 
 static void
@@ -142,6 +114,7 @@ ensure_loaded (LedgerListView *self,
   if (self->db && (self->dirty[kind] || !ledger_item_list_is_loaded (list)))
     load_list (self, kind);
   ledger_item_list_set_township (list, self->township);
+  ledger_list_view_refill_filters (self, kind);
   ledger_item_list_set_search (list, self->search);
 }
 
@@ -185,6 +158,10 @@ on_db_changed_cb (LedgerListView *self,
     self->reload_idle = g_idle_add (reload_idle_cb, self);
 }
 
+static void scroll_to_position (LedgerListView *self,
+                                LedgerKind      kind,
+                                guint           position);
+
 /* ---- sorting by the column headers ---- */
 
 static int
@@ -217,6 +194,9 @@ on_sorter_changed_cb (LedgerListView *self,
     ledger_item_list_sort (self->lists[kind], LEDGER_N_COLUMNS, FALSE);
   else
     ledger_item_list_sort (self->lists[kind], self->probed_column, ordering == GTK_ORDERING_LARGER);
+  /* a new order starts at its top, not at the selected row */
+  if (ledger_item_list_get_n_shown (self->lists[kind]) > 0)
+    scroll_to_position (self, kind, 0);
 }
 
 /* ---- cells ---- */
@@ -319,6 +299,7 @@ make_column (LedgerListView         *self,
   sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
   gtk_column_view_column_set_sorter (column, sorter);
   g_object_unref (sorter);
+  g_object_set_data (G_OBJECT (column), "ledger-column", GUINT_TO_POINTER (spec->id));
   return column;
 }
 
@@ -348,6 +329,8 @@ make_list (LedgerListView *self,
   g_signal_connect_object (self->lists[kind], "items-changed", G_CALLBACK (on_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lists[kind], "user-selected", G_CALLBACK (on_user_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lists[kind], "selection-changed", G_CALLBACK (on_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
   view = GTK_COLUMN_VIEW (gtk_column_view_new (g_object_ref (GTK_SELECTION_MODEL (self->lists[kind]))));
   gtk_column_view_set_show_row_separators (view, TRUE);
@@ -404,6 +387,7 @@ show_kind (LedgerListView *self,
     gtk_toggle_button_set_active (self->kind_buttons[kind], TRUE);
   gtk_stack_set_visible_child_name (self->list_stack, ledger_kind_to_key (kind));
   gtk_stack_set_visible_child_name (self->status_stack, ledger_kind_to_key (kind));
+  gtk_stack_set_visible_child_name (self->filter_stack, ledger_kind_to_key (kind));
   ensure_loaded (self, kind);
   update_counts (self);
 }
@@ -513,6 +497,7 @@ ledger_list_view_set_township (LedgerListView *self,
   g_free (self->township);
   self->township = code_or_null && *code_or_null ? g_strdup (code_or_null) : NULL;
   ledger_item_list_set_township (self->lists[self->kind], self->township);
+  ledger_list_view_refill_filters (self, self->kind);
 }
 
 /**
@@ -657,6 +642,9 @@ ledger_list_view_class_init (LedgerListViewClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[SIGNAL_FILTERS_CLEARED] =
+    g_signal_new ("filters-cleared", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[SIGNAL_ITEM_SELECTED] =
     g_signal_new ("item-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
@@ -673,11 +661,15 @@ ledger_list_view_class_init (LedgerListViewClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "water_button", FALSE,
                                              G_STRUCT_OFFSET (LedgerListView, kind_buttons[LEDGER_KIND_WATER_BODIES]));
   gtk_widget_class_bind_template_child (widget_class, LedgerListView, status_stack);
+  gtk_widget_class_bind_template_child (widget_class, LedgerListView, filter_stack);
   gtk_widget_class_bind_template_child (widget_class, LedgerListView, count_label);
   gtk_widget_class_bind_template_child (widget_class, LedgerListView, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LedgerListView, results_stack);
+  gtk_widget_class_bind_template_child (widget_class, LedgerListView, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "ledger-list.show-kind", "i", show_kind_action);
+  ledger_list_view_install_actions (widget_class);
   for (guint k = 0; k < N_LIST_KINDS; k++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + k, GDK_ALT_MASK,
                                          "ledger-list.show-kind", "i", (int) k);
@@ -698,6 +690,7 @@ ledger_list_view_init (LedgerListView *self)
       const char *key = ledger_kind_to_key (k);
       gtk_stack_add_named (self->list_stack, make_list (self, k), key);
       gtk_stack_add_named (self->status_stack, make_status_dropdown (self, k), key);
+      gtk_stack_add_named (self->filter_stack, ledger_list_view_make_filters (self, k), key);
     }
   update_counts (self);
 }

@@ -15,7 +15,7 @@ GtkWidget  *ledger_list_view_new          (void);
 void        ledger_list_view_set_db       (LedgerListView *self,
                                            LedgerDb       *db,
                                            int             year);
-/* name, code, operator, village */
+/* name, code, operator, village, township; pinyin (lz, laodong) */
 void        ledger_list_view_set_search   (LedgerListView *self,
                                            const char     *text);
 void        ledger_list_view_set_township (LedgerListView *self,
@@ -33,7 +33,15 @@ LedgerKind  ledger_list_view_get_kind     (LedgerListView *self);
 guint       ledger_list_view_get_n_shown  (LedgerListView *self);
 guint       ledger_list_view_get_n_total  (LedgerListView *self);
 
-/* signal "item-selected" (int kind, const char *uid) when the user selects a
+/* "Export this view…" without its file chooser: the shown rows, visible
+ * columns, to an .xlsx file */
+gboolean    ledger_list_view_export_view_to (LedgerListView *self,
+                                             const char     *path,
+                                             GError        **error);
+
+/* signal "filters-cleared" when the empty state's button cleared the
+ * search and filters (the window clears its search entry and township);
+ * signal "item-selected" (int kind, const char *uid) when the user selects a
  * row; properties "n-shown", "n-total" notify */
 
 G_END_DECLS

@@ -208,6 +208,15 @@ on_search_entry_stop_search_cb (LedgerWindow   *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* the Ledger page's "Clear Search and Filters" */
+static void
+on_list_view_filters_cleared_cb (LedgerWindow   *self,
+                                 LedgerListView *list_view)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->township_dropdown, 0);
+}
+
 /* the detail pane follows the township filter: an item of another township
  * is no longer shown */
 static void
@@ -537,6 +546,8 @@ ledger_window_init (LedgerWindow *self)
 
   g_signal_connect_object (self->township_dropdown, "notify::selected",
                            G_CALLBACK (on_township_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "filters-cleared",
+                           G_CALLBACK (on_list_view_filters_cleared_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->year_spin, "value-changed",
                            G_CALLBACK (on_year_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

@@ -698,6 +698,8 @@ static const Command commands[] = {
     N_("progress against the targets for the county and every township, as a table or as JSON") },
   { "remove-demo", run_remove_demo, "remove-demo",
     N_("remove every record flagged as demo data") },
+  { "set", ledger_cli_run_set, "set KIND FIELD VALUE CODE…",
+    N_("set one field (key or Chinese header: operator or 运维单位, status or 运行状态) to the same value on the items of these codes, in one audited transaction; a refused value changes nothing") },
   LEDGER_CLI_EXCHANGE_COMMANDS
   { "regions", ledger_cli_run_regions, "regions",
     N_("the list of townships and villages the ledger uses: its source, administrative villages per township, and the changes made to it (import regions FILE changes it from the county’s own sheet)") },

@@ -27,6 +27,7 @@ typedef enum
   STEP_MOVE,
   STEP_DELETE,
   STEP_IMPORT,     /* many items: the import's changeset */
+  STEP_BATCH,      /* one field of many items (ledger-store-batch.c) */
 } StepAction;
 
 typedef struct
@@ -90,7 +91,7 @@ records_of (LedgerRecord *record)
 static const char *
 step_key (StepAction action)
 {
-  static const char *const keys[] = { "new", "edit", "move", "delete", "import" };
+  static const char *const keys[] = { "new", "edit", "move", "delete", "import", "batch" };
 
   return keys[action];
 }
@@ -201,6 +202,8 @@ action_text (const char *key)
     { "move", N_("Move “%s”") },
     { "delete", N_("Delete “%s”") },
     { "import", N_("Import “%s”") },
+    /* Translators: a batch edit, e.g. "Batch edit: Operator = 水务公司, 3 items" */
+    { "batch", N_("Batch edit: %s") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -352,6 +355,29 @@ ledger_undo_note_deleted (LedgerUndo *self,
   push_step (self, step);
 }
 
+/**
+ * ledger_undo_note_batch:
+ * @before: (transfer full): the changed items as stored before
+ * @after: (transfer full): the same items after, in the same order
+ */
+void
+ledger_undo_note_batch (LedgerUndo *self,
+                        LedgerKind  kind,
+                        const char *detail,
+                        GPtrArray  *before,
+                        GPtrArray  *after)
+{
+  Step *step = g_new0 (Step, 1);
+
+  step->action = STEP_BATCH;
+  step->kind = kind;
+  step->uid = g_strdup (((LedgerRecord *) g_ptr_array_index (after, 0))->uid);
+  step->name = g_strdup (detail);
+  step->before = before;
+  step->after = after;
+  push_step (self, step);
+}
+
 /* ---- replaying a step ---- */
 
 static gboolean
@@ -443,6 +469,33 @@ apply_changes (LedgerDb    *db,
   return TRUE;
 }
 
+/* a batch step: every item must still be as @expected left it, then @wanted is written */
+static gboolean
+write_batch (LedgerDb    *db,
+             const Step  *step,
+             GPtrArray   *expected,
+             GPtrArray   *wanted,
+             GError     **error)
+{
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const LedgerRecord *was = g_ptr_array_index (expected, i);
+      g_autoptr (LedgerRecord) current = ledger_store_get (db, step->kind, was->uid, record_year (was), NULL);
+
+      if (current == NULL || !ledger_record_equal (current, was))
+        {
+          g_autofree char *name = ledger_undo_record_name (was);
+          g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_CONFLICT,
+                       _("“%s” was changed since, by an import, another window or another program: "
+                         "it is left as it is now."), name);
+          return FALSE;
+        }
+      if (!save_copy (db, g_ptr_array_index (wanted, i), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 write_before (LedgerDb    *db,
               const Step  *step,
@@ -455,6 +508,8 @@ write_before (LedgerDb    *db,
     {
     case STEP_IMPORT:
       return apply_changes (db, step, TRUE, error);
+    case STEP_BATCH:
+      return write_batch (db, step, step->after, step->before, error);
     case STEP_NEW:
       if (!check_unchanged (db, step, after, error))
         return FALSE;
@@ -482,6 +537,8 @@ write_after (LedgerDb    *db,
     {
     case STEP_IMPORT:
       return apply_changes (db, step, FALSE, error);
+    case STEP_BATCH:
+      return write_batch (db, step, step->before, step->after, error);
     case STEP_NEW:
       return check_unchanged (db, step, NULL, error) && ledger_store_restore (db, step->after, error);
     case STEP_DELETE:

@@ -66,6 +66,11 @@ void          ledger_undo_note_deleted (LedgerUndo         *self,
                                         LedgerKind          kind,
                                         const char         *uid,
                                         GPtrArray          *deleted);
+void          ledger_undo_note_batch   (LedgerUndo         *self,
+                                        LedgerKind          kind,
+                                        const char         *detail,
+                                        GPtrArray          *before,
+                                        GPtrArray          *after);
 /* inside a transaction: the audit rows written until _end carry a label */
 gboolean      ledger_undo_label_begin  (LedgerDb           *db,
                                         const char         *action,
