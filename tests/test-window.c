@@ -20,31 +20,12 @@
 #include "ledger-regions.h"
 #include "ledger-store.h"
 #include "ledger-window.h"
+#include "ledger-test-util.h"
 
 static LedgerApplication *app;
 static LedgerWindow *window;
 static char *tmp_dir;
 static char *db_path;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* runs the main loop until @check holds or 5 s pass */
-static gboolean
-wait_for (gboolean (*check) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!check (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  return check (data);
-}
 
 static LedgerDb *
 db (void)
@@ -104,12 +85,12 @@ test_map_click_selects (void)
 
   ledger_window_set_view (window, "map");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (map_view));
-  iterate (100);
+  ledger_test_iterate (100);
   /* close enough that the farm stands alone, centred */
   shumate_viewport_set_zoom_level (viewport, 17);
   shumate_map_center_on (ledger_map_view_get_map (map_view), farm->lat, farm->lon);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  iterate (100);
+  ledger_test_iterate (100);
 
   /* where the officer clicks: the farm's place in the layer's coordinates */
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (layer), farm->lat, farm->lon, &x, &y);
@@ -122,7 +103,7 @@ test_map_click_selects (void)
 
   /* what the layer's click gesture does with the pick */
   g_signal_emit_by_name (layer, "point-activated", picked->uid);
-  g_assert_true (wait_for (detail_shows_uid, uid));
+  g_assert_true (ledger_test_wait_for (detail_shows_uid, uid, 5));
   text = ledger_detail_pane_dup_text (LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (window)));
   g_assert_nonnull (strstr (text, name));
   g_assert_cmpstr (ledger_point_layer_get_selected_uid (layer), ==, uid);
@@ -138,23 +119,23 @@ test_search_filters_list (void)
 
   ledger_list_view_select (list, LEDGER_KIND_FARMS, NULL);
   ledger_window_set_search (window, "");
-  iterate (50);
+  ledger_test_iterate (50);
   total = ledger_list_view_get_n_total (list);
   g_assert_cmpuint (total, >, 1);
   g_assert_cmpuint (ledger_list_view_get_n_shown (list), ==, total);
 
   /* part of a demo farm's name (四川圣美园农牧有限公司生猪养殖场) */
   ledger_window_set_search (window, "圣美园");
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_cmpuint (ledger_list_view_get_n_shown (list), >=, 1);
   g_assert_cmpuint (ledger_list_view_get_n_shown (list), <, total);
 
   ledger_window_set_search (window, "no such farm anywhere");
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_cmpuint (ledger_list_view_get_n_shown (list), ==, 0);
 
   ledger_window_set_search (window, "");
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_cmpuint (ledger_list_view_get_n_shown (list), ==, total);
 }
 
@@ -197,7 +178,7 @@ test_edit_farm_updates_progress (void)
   char utilised[G_ASCII_DTOSTR_BUF_SIZE];
 
   ledger_window_set_view (window, "progress");
-  iterate (50);
+  ledger_test_iterate (50);
   before = g_strdup (manure_rate ());
   g_assert_nonnull (strstr (before, "%"));
 
@@ -214,7 +195,7 @@ test_edit_farm_updates_progress (void)
   g_assert_true (ledger_editor_save (editor, &error));
   g_assert_no_error (error);
 
-  g_assert_true (wait_for (manure_rate_differs, before));
+  g_assert_true (ledger_test_wait_for (manure_rate_differs, before, 5));
 }
 
 /* another program (a second connection) changes the ledger: the window's
@@ -237,7 +218,7 @@ test_external_change_refreshes (void)
   g_assert_true (ledger_store_save (other, record, &error));
   g_assert_no_error (error);
 
-  g_assert_true (wait_for (manure_rate_differs, before));
+  g_assert_true (ledger_test_wait_for (manure_rate_differs, before, 5));
 }
 
 static void
@@ -257,7 +238,7 @@ test_invalid_value_not_saved (void)
 
   /* not a number: said at the field, not saved */
   set_field (editor, "stock", "many");
-  iterate (20);
+  ledger_test_iterate (20);
   g_assert_nonnull (ledger_editor_get_field_message (editor, "stock"));
   g_assert_false (ledger_editor_save (editor, &error));
   g_assert_nonnull (error);
@@ -267,7 +248,7 @@ test_invalid_value_not_saved (void)
   set_field (editor, "stock", ledger_record_get (before, "stock") ? ledger_record_get (before, "stock") : "");
   set_field (editor, "manure_produced_t", "100");
   set_field (editor, "manure_utilised_t", "250");
-  iterate (20);
+  ledger_test_iterate (20);
   g_assert_false (ledger_editor_save (editor, &error));
   g_assert_nonnull (error);
 
@@ -310,17 +291,17 @@ test_delete_and_undo (void)
 
   ledger_window_set_view (window, "ledger");
   ledger_window_select_item (window, LEDGER_KIND_WATER_BODIES, uid);
-  iterate (50);
+  ledger_test_iterate (50);
 
   /* what the pane's Delete button asks of the window */
   g_signal_emit_by_name (pane, "delete-requested", (int) LEDGER_KIND_WATER_BODIES, uid);
-  iterate (50);
+  ledger_test_iterate (50);
   gone = ledger_store_get (db (), LEDGER_KIND_WATER_BODIES, uid, 0, NULL);
   g_assert_null (gone);
 
   /* the toast's Undo button */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
-  iterate (50);
+  ledger_test_iterate (50);
   back = ledger_store_get (db (), LEDGER_KIND_WATER_BODIES, uid, 0, NULL);
   g_assert_nonnull (back);
   g_assert_true (ledger_record_equal (before, back));
@@ -358,7 +339,7 @@ test_move_point_asks (void)
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  ledger_test_iterate (50);
   kept = ledger_store_get (db (), LEDGER_KIND_FACILITIES, uid, 0, NULL);
   g_assert_cmpfloat_with_epsilon (ledger_record_get_double (kept, "lon", NAN), lon, 1e-6);
 
@@ -367,7 +348,7 @@ test_move_point_asks (void)
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "move");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  ledger_test_iterate (50);
   moved = ledger_store_get (db (), LEDGER_KIND_FACILITIES, uid, 0, NULL);
   g_assert_cmpfloat_with_epsilon (ledger_record_get_double (moved, "lon", NAN), lon + 0.01, 1e-6);
   g_assert_cmpfloat_with_epsilon (ledger_record_get_double (moved, "lat", NAN), lat + 0.01, 1e-6);
@@ -387,10 +368,10 @@ test_add_here_opens_editor (void)
   GtkWidget *lon_row;
 
   ledger_window_set_view (window, "map");
-  iterate (50);
+  ledger_test_iterate (50);
   g_signal_emit_by_name (layer, "add-here", 105.01, 30.28);
   gtk_widget_activate_action (GTK_WIDGET (map_view), "map.add-here", "i", (int) LEDGER_KIND_FARMS);
-  iterate (50);
+  ledger_test_iterate (50);
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -425,11 +406,11 @@ test_import_in_background (void)
   g_assert_true (g_file_set_contents (csv, text, -1, NULL));
   ledger_window_set_search (window, "");
   ledger_list_view_select (list, LEDGER_KIND_FACILITIES, NULL);
-  iterate (50);
+  ledger_test_iterate (50);
   n_facilities_before = ledger_list_view_get_n_total (list);
   ledger_window_import_file (window, LEDGER_KIND_FACILITIES, csv);
   /* the window stays responsive; the list follows once the thread is done */
-  g_assert_true (wait_for (facilities_grew, list));
+  g_assert_true (ledger_test_wait_for (facilities_grew, list, 5));
   g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, n_facilities_before + 2);
 }
 
@@ -465,14 +446,14 @@ test_import_rejected_writes_nothing (void)
 
   g_assert_true (g_file_set_contents (csv, text, -1, NULL));
   ledger_list_view_select (list, LEDGER_KIND_FACILITIES, NULL);
-  iterate (50);
+  ledger_test_iterate (50);
   before = ledger_list_view_get_n_total (list);
   ledger_window_import_file (window, LEDGER_KIND_FACILITIES, csv);
-  g_assert_true (wait_for (rejection_shown, NULL));
+  g_assert_true (ledger_test_wait_for (rejection_shown, NULL, 5));
   dialog = find_dialog_by_heading ("Import Rejected");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 row was rejected"));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (100);
+  ledger_test_iterate (100);
   g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, before);
   g_assert_cmpuint (ledger_store_count (db (), LEDGER_KIND_FACILITIES), ==, before);
 }
@@ -488,7 +469,7 @@ test_app_dialogs_open (void)
       g_autoptr (GList) toplevels = NULL;
 
       g_action_group_activate_action (G_ACTION_GROUP (app), actions[i], NULL);
-      iterate (50);
+      ledger_test_iterate (50);
       toplevels = gtk_window_list_toplevels ();
       for (GList *l = toplevels; l != NULL; l = l->next)
         if (l->data != (gpointer) window && gtk_widget_get_visible (l->data)
@@ -496,7 +477,7 @@ test_app_dialogs_open (void)
           dialog = l->data;
       g_assert_nonnull (dialog);
       gtk_window_destroy (dialog);
-      iterate (20);
+      ledger_test_iterate (20);
     }
 }
 
@@ -511,7 +492,7 @@ test_bad_file_keeps_window (void)
   g_assert_cmpstr (ledger_db_get_path (db ()), ==, db_path);
   g_assert_false (ledger_window_open_path (window, "/nonexistent/ledger.db", FALSE));
   g_assert_cmpstr (ledger_db_get_path (db ()), ==, db_path);
-  iterate (50);
+  ledger_test_iterate (50);
 }
 
 static void
