@@ -7,6 +7,7 @@
 #include "ledger-editor.h"
 #include "ledger-error.h"
 #include "ledger-export-dialog.h"
+#include "ledger-file-chooser.h"
 #include "ledger-import.h"
 #include "ledger-import-assistant.h"
 #include "ledger-store.h"
@@ -98,21 +99,16 @@ ledger_window_show_open_error (LedgerWindow *self,
 }
 
 static void
-on_file_chooser_response_cb (GtkNativeDialog *native,
-                             int              response,
-                             LedgerWindow    *self)
+on_file_chosen (gpointer    owner,
+                const char *path,
+                gpointer    data)
 {
-  FileChosenFunc func = g_object_get_data (G_OBJECT (native), "func");
-  g_autoptr (GFile) file = NULL;
+  FileChosenFunc func = (FileChosenFunc) data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    func (self, g_file_peek_path (file));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  func (LEDGER_WINDOW (owner), path);
 }
 
+/* @filter: (transfer full) (nullable) */
 void
 ledger_window_choose_file (LedgerWindow         *self,
                            const char           *title,
@@ -121,29 +117,10 @@ ledger_window_choose_file (LedgerWindow         *self,
                            GtkFileFilter        *filter,
                            FileChosenFunc        func)
 {
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
+  g_autoptr (GtkFileFilter) owned_filter = filter;
+  LedgerFileChoice choice = { .title = title, .action = action, .filter = filter, .name = suggested_name };
 
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
-  if (filter != NULL)
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "func", func);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static GtkFileFilter *
-new_filter (const char  *name,
-            const char **patterns)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; patterns[i] != NULL; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
-  return filter;
+  ledger_choose_file (GTK_WINDOW (self), self, &choice, on_file_chosen, (gpointer) func, NULL);
 }
 
 /* ---- open, new ---- */
@@ -160,10 +137,9 @@ open_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  const char *patterns[] = { "*.db", "*.sqlite", "*.ledger", NULL };
-
   ledger_window_choose_file (LEDGER_WINDOW (widget), _("Open Ledger"), GTK_FILE_CHOOSER_ACTION_OPEN, NULL,
-               new_filter (_("Ledger files"), patterns), open_chosen);
+                             ledger_file_filter_new (_("Ledger files"), "*.db", "*.sqlite", "*.ledger", NULL),
+                             open_chosen);
 }
 
 /* ---- import, export ---- */
