@@ -335,6 +335,26 @@ test_outside_county (Fixture *f, gconstpointer data)
   g_assert_null (strstr (problems, "y.csv:2:"));
 }
 
+/* the summary's count agrees with the warnings listed, also on a rejected row */
+static void
+test_outside_county_rejected_row (Fixture *f, gconstpointer data)
+{
+  const char *text =
+    "编号,名称,类型,行政村代码,运行状态,经度,纬度\n"
+    "Q1,乐至站,village_station," VILLAGE ",normal,105.03,30.28\n"
+    "Q2,成都站,village_station,512022999999,normal,104.06,30.67\n";
+  g_autoptr (LedgerImportReport) report = NULL;
+  g_autofree char *problems = NULL;
+
+  g_assert_true (ledger_db_set_meta (f->db, "region_code", "512022", NULL));
+  report = import_with (f->db, LEDGER_KIND_FACILITIES, text, "z.csv", NULL);
+  problems = ledger_test_problems_text (report);
+  g_assert_cmpuint (report->n_rejected, ==, 1);
+  g_assert_cmpuint (report->n_written, ==, 0);
+  g_assert_nonnull (strstr (problems, "z.csv:3:6: warning: "));
+  g_assert_cmpuint (report->n_outside_county, ==, 1);
+}
+
 /* ---- updates ---- */
 
 static const LedgerImportAction *
@@ -604,7 +624,7 @@ test_write_rejected (Fixture *f, gconstpointer data)
   g_assert_true (ledger_import_write_rejected (table, report, path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF编号,名称,类型,行政村代码,运行状态,运维单位,问题/problems"));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF编号,名称,类型,行政村代码,运行状态,运维单位,Problems"));
   g_assert_null (strstr (contents, "R1"));
   g_assert_nonnull (strstr (contents, "'=cmd|"));   /* never a formula in Excel */
   back = ledger_table_read_file (path, NULL, &error);
@@ -720,6 +740,7 @@ main (int argc, char *argv[])
   ADD ("/import-engine/location/swapped", test_swapped);
   ADD ("/import-engine/location/outside-china", test_outside_china);
   ADD ("/import-engine/location/outside-county", test_outside_county);
+  ADD ("/import-engine/location/outside-county-rejected-row", test_outside_county_rejected_row);
   ADD ("/import-engine/update/preview", test_update_preview);
   ADD ("/import-engine/update/reimport-changes-nothing", test_reimport_changes_nothing);
   ADD ("/import-engine/audit/one-batch-per-import", test_audit_batch);

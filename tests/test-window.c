@@ -62,6 +62,39 @@ test_window_opens (void)
 }
 
 static gboolean
+pane_width_between (gpointer bounds)
+{
+  int width = gtk_widget_get_width (ledger_window_get_detail_pane (window));
+  const int *range = bounds;
+
+  return width >= range[0] && width <= range[1];
+}
+
+/* a third of the window, 260 to 380 px: at 1024 px the list keeps its last
+ * columns; once the divider is dragged, resizing leaves it */
+static void
+test_detail_pane_width (void)
+{
+  const int narrow[] = { 270, 320 }, wide[] = { 370, 390 };
+  GtkWidget *pane = ledger_window_get_detail_pane (window);
+  GtkWidget *paned = gtk_widget_get_parent (pane);
+  int dragged;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
+  g_assert_true (wait_for (pane_width_between, (gpointer) narrow));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  g_assert_true (wait_for (pane_width_between, (gpointer) wide));
+
+  g_assert_true (GTK_IS_PANED (paned));
+  gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) - 100);
+  iterate (100);
+  dragged = gtk_widget_get_width (pane);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  iterate (300);
+  g_assert_cmpint (gtk_widget_get_width (pane), ==, dragged);
+}
+
+static gboolean
 detail_shows_uid (gpointer uid)
 {
   LedgerDetailPane *pane = LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (window));
@@ -109,6 +142,48 @@ test_map_click_selects (void)
   g_assert_cmpstr (ledger_point_layer_get_selected_uid (layer), ==, uid);
   g_assert_cmpint (ledger_list_view_get_kind (LEDGER_LIST_VIEW (ledger_window_get_list_view (window))), ==,
                    LEDGER_KIND_FARMS);
+}
+
+static GtkDropDown *
+find_first_drop_down (GtkWidget *widget)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_first_drop_down (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* the detail pane follows the township filter: of all townships, only the
+ * farm's own keeps it on show */
+static void
+test_detail_follows_township (void)
+{
+  LedgerMapView *map_view = LEDGER_MAP_VIEW (ledger_window_get_map_view (window));
+  LedgerPointLayer *layer = ledger_map_view_get_point_layer (map_view);
+  g_autofree char *uid = g_strdup (find_demo_point (LEDGER_KIND_FARMS)->uid);
+  GtkDropDown *townships = find_first_drop_down (GTK_WIDGET (window));
+  guint n_kept = 0, n;
+
+  g_assert_nonnull (townships);
+  n = g_list_model_get_n_items (gtk_drop_down_get_model (townships));
+  g_assert_cmpuint (n, >, 3);
+  for (guint i = 1; i < n; i++)
+    {
+      gtk_drop_down_set_selected (townships, 0);
+      iterate (20);
+      g_signal_emit_by_name (layer, "point-activated", uid);
+      g_assert_true (wait_for (detail_shows_uid, uid));
+      gtk_drop_down_set_selected (townships, i);
+      iterate (20);
+      n_kept += detail_shows_uid (uid);
+    }
+  gtk_drop_down_set_selected (townships, 0);
+  g_assert_cmpuint (n_kept, ==, 1);
 }
 
 static void
@@ -518,6 +593,7 @@ main (int   argc,
 
   g_test_add_func ("/window/opens-the-ledger", test_window_opens);
   g_test_add_func ("/window/map-click-selects", test_map_click_selects);
+  g_test_add_func ("/window/detail-follows-township", test_detail_follows_township);
   g_test_add_func ("/window/search-filters-list", test_search_filters_list);
   g_test_add_func ("/window/edit-farm-updates-progress", test_edit_farm_updates_progress);
   g_test_add_func ("/window/external-change-refreshes", test_external_change_refreshes);
@@ -529,6 +605,7 @@ main (int   argc,
   g_test_add_func ("/window/import-rejected-writes-nothing", test_import_rejected_writes_nothing);
   g_test_add_func ("/window/app-dialogs-open", test_app_dialogs_open);
   g_test_add_func ("/window/bad-file-keeps-window", test_bad_file_keeps_window);
+  g_test_add_func ("/window/detail-pane-width", test_detail_pane_width);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -9,6 +9,7 @@
 #include "ledger-palette.h"
 #include "ledger-region-list.h"
 #include "ledger-preferences.h"
+#include "ledger-tooltip.h"
 #include "ledger-window.h"
 
 struct _LedgerApplication
@@ -109,6 +110,8 @@ about_activated (GSimpleAction *action,
   const char *developers[] = { _("The Sanitation Ledger contributors"), NULL };
   GtkWidget *about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                                    "transient-for", parent,
+                                   /* wide enough for the 13-character Chinese name on one line */
+                                   "default-width", 440,
                                    "application-name", _("Sanitation Ledger"),
                                    "application-icon", APP_ID,
                                    "version", PACKAGE_VERSION,
@@ -197,6 +200,7 @@ ledger_application_startup (GApplication *app)
   const char *open_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (ledger_application_parent_class)->startup (app);
+  ledger_tooltip_install ();
 
   ledger_palette_install (gdk_display_get_default ());
   self->settings = ledger_settings_new ();

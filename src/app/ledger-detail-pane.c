@@ -452,6 +452,13 @@ ledger_detail_pane_get_uid (LedgerDetailPane *self)
   return self->uid;
 }
 
+LedgerKind
+ledger_detail_pane_get_kind (LedgerDetailPane *self)
+{
+  g_return_val_if_fail (LEDGER_IS_DETAIL_PANE (self), LEDGER_KIND_VILLAGES);
+  return self->kind;
+}
+
 /**
  * ledger_detail_pane_dup_text:
  *

@@ -23,6 +23,7 @@ void        ledger_detail_pane_show_item      (LedgerDetailPane *self,
 /* what the pane shows, and the confirmed delete of a sample or inspection
  * (what the dialog's Delete button does), for tests */
 const char *ledger_detail_pane_get_uid        (LedgerDetailPane *self);
+LedgerKind  ledger_detail_pane_get_kind       (LedgerDetailPane *self);
 char       *ledger_detail_pane_dup_text       (LedgerDetailPane *self);
 gboolean    ledger_detail_pane_delete_observation (LedgerDetailPane *self,
                                                    LedgerKind        kind,

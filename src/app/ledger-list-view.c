@@ -13,6 +13,7 @@
 #include "ledger-item-list.h"
 #include "ledger-list-view.h"
 #include "ledger-village-marks.h"
+#include "ledger-tooltip.h"
 
 #define N_LIST_KINDS (LEDGER_KIND_WATER_BODIES + 1)
 
@@ -235,7 +236,7 @@ on_cell_query_tooltip_cb (GtkWidget  *label,
 
   if (text == NULL || *text == '\0')
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  ledger_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

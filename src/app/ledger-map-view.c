@@ -29,6 +29,7 @@
 #include "ledger-store.h"
 #include "ledger-village-marks.h"
 #include "ledger-tile-banner.h"
+#include "ledger-tooltip.h"
 
 G_DEFINE_FINAL_TYPE (LedgerMapView, ledger_map_view, GTK_TYPE_WIDGET)
 
@@ -583,7 +584,7 @@ on_point_layer_query_tooltip_cb (LedgerMapView *self,
   if (keyboard_mode || (mark = ledger_village_layer_pick (self->village_layer, x, y)) == NULL)
     return FALSE;
   text = g_strdup_printf ("%s (%s)\n%s", mark->name, mark->code, mark->reason);
-  gtk_tooltip_set_text (tooltip, text);
+  ledger_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

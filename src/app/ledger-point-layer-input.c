@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-point-layer-private.h"
+#include "ledger-tooltip.h"
 
 /* hit-testing */
 
@@ -293,7 +294,7 @@ on_query_tooltip_cb (GtkWidget        *widget,
     text = g_strdup_printf ("%s (%s)", hit.point->name, hit.point->code);
   else
     text = g_strdup (hit.point->name);
-  gtk_tooltip_set_text (tooltip, text);
+  ledger_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 

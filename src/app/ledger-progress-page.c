@@ -22,6 +22,7 @@
 #include "ledger-progress-page.h"
 #include "ledger-progress-print.h"
 #include "ledger-trend-chart.h"
+#include "ledger-tooltip.h"
 
 typedef struct
 {
@@ -341,7 +342,7 @@ on_cell_query_tooltip_cb (GtkWidget  *button,
   if (scope == NULL)
     return FALSE;
   description = describe_cell (scope, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "indicator")));
-  gtk_tooltip_set_text (tooltip, description);
+  ledger_tooltip_set_text (tooltip, description);
   return TRUE;
 }
 

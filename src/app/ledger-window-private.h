@@ -50,6 +50,7 @@ struct _LedgerWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *main_stack;
   GtkPaned             *paned;
+  int                   paned_auto_position; /* the divider as last placed by the window; -1 once the user dragged it */
   AdwViewStack         *view_stack;
   LedgerMapView        *map_view;
   LedgerListView       *list_view;

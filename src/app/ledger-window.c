@@ -207,6 +207,23 @@ on_search_entry_stop_search_cb (LedgerWindow   *self,
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* the detail pane follows the township filter: an item of another township
+ * is no longer shown */
+static void
+clear_detail_outside_township (LedgerWindow *self)
+{
+  const char *uid = ledger_detail_pane_get_uid (self->detail_pane);
+  LedgerKind kind = ledger_detail_pane_get_kind (self->detail_pane);
+  LedgerLoadOptions options = { .year = self->year, .township = self->township, .uid = uid };
+  g_autoptr (GPtrArray) found = NULL;
+
+  if (uid == NULL || self->township == NULL || self->db == NULL)
+    return;
+  found = ledger_store_load (self->db, kind, &options, NULL);
+  if (found == NULL || found->len == 0)
+    ledger_detail_pane_show_item (self->detail_pane, kind, NULL);
+}
+
 static void
 on_township_selected_cb (LedgerWindow *self,
                          GParamSpec   *pspec,
@@ -223,6 +240,7 @@ on_township_selected_cb (LedgerWindow *self,
   replace_str (&self->township, code);
   ledger_map_view_set_township (self->map_view, code);
   ledger_list_view_set_township (self->list_view, code);
+  clear_detail_outside_township (self);
 }
 
 static void
@@ -465,6 +483,28 @@ restore_state (LedgerWindow *self)
                    G_SETTINGS_BIND_SET);
 }
 
+/* The detail pane's width: a third of the window, 260 to 380 px, so that at
+ * 1024 px the list keeps its last columns on screen; placed again as the
+ * window is resized, until the user drags the divider. */
+static void
+on_paned_resized_cb (LedgerWindow *self)
+{
+  /* max-position follows the paned's width: the width less the pane's minimum */
+  int width = gtk_widget_get_width (GTK_WIDGET (self->paned));
+
+  if (width <= 0 || self->paned_auto_position < 0)
+    return;
+  self->paned_auto_position = width - CLAMP (width * 3 / 10, 260, 380);
+  gtk_paned_set_position (self->paned, self->paned_auto_position);
+}
+
+static void
+on_paned_position_cb (LedgerWindow *self)
+{
+  if (self->paned_auto_position > 0 && gtk_paned_get_position (self->paned) != self->paned_auto_position)
+    self->paned_auto_position = -1;
+}
+
 static void
 ledger_window_init (LedgerWindow *self)
 {
@@ -475,7 +515,10 @@ ledger_window_init (LedgerWindow *self)
   self->township_codes = g_ptr_array_new_with_free_func (g_free);
   self->year = ledger_current_year ();
   gtk_spin_button_set_value (self->year_spin, self->year);
-  gtk_paned_set_position (self->paned, 800);
+  g_signal_connect_object (self->paned, "notify::max-position",
+                           G_CALLBACK (on_paned_resized_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->paned, "notify::position",
+                           G_CALLBACK (on_paned_position_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->township_dropdown, "notify::selected",
                            G_CALLBACK (on_township_selected_cb), self, G_CONNECT_SWAPPED);

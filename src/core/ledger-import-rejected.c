@@ -108,7 +108,7 @@ ledger_import_write_rejected (const LedgerTable        *table,
   guint first = 0;
 
   if ((header = find_header (table, &first)) != NULL)
-    append_row (out, header, "问题/problems");
+    append_row (out, header, _("Problems"));
   for (guint i = first + 1; header != NULL && i < table->rows->len; i++)
     {
       const LedgerCsvRow *row = g_ptr_array_index (table->rows, i);

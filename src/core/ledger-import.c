@@ -422,7 +422,8 @@ check_record (Import             *self,
       outside_county = outside_county || (problem->warning && lon >= 0 && problem->field == lon);
       g_ptr_array_add (self->report->problems, problem);
     }
-  if (ok && outside_county)
+  /* counted like the warning is listed, also on a row refused for another reason */
+  if (outside_county)
     self->report->n_outside_county++;
   return ok;
 }

@@ -65,7 +65,7 @@ typedef struct
   guint      n_new;       /* valid rows that add a record */
   guint      n_updated;   /* valid rows that change a record */
   guint      n_unchanged; /* valid rows equal to what is stored */
-  guint      n_outside_county; /* rows warned as outside the county outline */
+  guint      n_outside_county; /* rows warned as outside the county outline, rejected or not */
   /* issue 10 */
   LedgerTableLayout *layout;  /* the layout used: sheet, header rows, columns, row classes, year */
   GPtrArray *skipped;     /* LedgerImportSkipped: rows not imported and why, in file order */
