@@ -81,16 +81,16 @@ test_detail_pane_width (void)
   int dragged;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
-  g_assert_true (wait_for (pane_width_between, (gpointer) narrow));
+  g_assert_true (ledger_test_wait_for (pane_width_between, (gpointer) narrow, 5));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
-  g_assert_true (wait_for (pane_width_between, (gpointer) wide));
+  g_assert_true (ledger_test_wait_for (pane_width_between, (gpointer) wide, 5));
 
   g_assert_true (GTK_IS_PANED (paned));
   gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) - 100);
-  iterate (100);
+  ledger_test_iterate (100);
   dragged = gtk_widget_get_width (pane);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
-  iterate (300);
+  ledger_test_iterate (300);
   g_assert_cmpint (gtk_widget_get_width (pane), ==, dragged);
 }
 
@@ -175,11 +175,11 @@ test_detail_follows_township (void)
   for (guint i = 1; i < n; i++)
     {
       gtk_drop_down_set_selected (townships, 0);
-      iterate (20);
+      ledger_test_iterate (20);
       g_signal_emit_by_name (layer, "point-activated", uid);
-      g_assert_true (wait_for (detail_shows_uid, uid));
+      g_assert_true (ledger_test_wait_for (detail_shows_uid, uid, 5));
       gtk_drop_down_set_selected (townships, i);
-      iterate (20);
+      ledger_test_iterate (20);
       n_kept += detail_shows_uid (uid);
     }
   gtk_drop_down_set_selected (townships, 0);
