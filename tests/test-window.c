@@ -14,6 +14,7 @@
 #include "ledger-application.h"
 #include "ledger-detail-pane.h"
 #include "ledger-editor.h"
+#include "ledger-import-assistant.h"
 #include "ledger-list-view.h"
 #include "ledger-map-view.h"
 #include "ledger-progress-page.h"
@@ -468,6 +469,38 @@ facilities_grew (gpointer list)
   return ledger_list_view_get_n_total (list) > n_facilities_before;
 }
 
+static gboolean
+assistant_on_page (LedgerImportAssistant *assistant,
+                   const char            *page)
+{
+  return !ledger_import_assistant_is_busy (assistant) &&
+         g_strcmp0 (ledger_import_assistant_get_page (assistant), page) == 0;
+}
+
+static gboolean
+assistant_on_mapping (gpointer assistant)
+{
+  return assistant_on_page (assistant, "mapping");
+}
+
+static gboolean
+assistant_on_check (gpointer assistant)
+{
+  return assistant_on_page (assistant, "check");
+}
+
+/* the one import path: the window opens the assistant on a file (as a drop does) */
+static LedgerImportAssistant *
+check_in_assistant (const char *csv)
+{
+  LedgerImportAssistant *assistant = LEDGER_IMPORT_ASSISTANT (ledger_window_open_import_assistant (window, csv));
+
+  g_assert_true (ledger_test_wait_for (assistant_on_mapping, assistant, 10));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  g_assert_true (ledger_test_wait_for (assistant_on_check, assistant, 30));
+  return assistant;
+}
+
 static void
 test_import_in_background (void)
 {
@@ -477,34 +510,18 @@ test_import_in_background (void)
     "\xef\xbb\xbf名称,类型,行政村代码,运行状态\r\n"
     "导入测试站一,村级集中处理站,512022102204,正常运行\r\n"
     "导入测试站二,village_station,512022102204,faulty\r\n";
+  LedgerImportAssistant *assistant;
 
   g_assert_true (g_file_set_contents (csv, text, -1, NULL));
   ledger_window_set_search (window, "");
   ledger_list_view_select (list, LEDGER_KIND_FACILITIES, NULL);
   ledger_test_iterate (50);
   n_facilities_before = ledger_list_view_get_n_total (list);
-  ledger_window_import_file (window, LEDGER_KIND_FACILITIES, csv);
+  assistant = check_in_assistant (csv);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
   /* the window stays responsive; the list follows once the thread is done */
-  g_assert_true (ledger_test_wait_for (facilities_grew, list, 5));
+  g_assert_true (ledger_test_wait_for (facilities_grew, list, 30));
   g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, n_facilities_before + 2);
-}
-
-static AdwMessageDialog *
-find_dialog_by_heading (const char *heading)
-{
-  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-rejection_shown (gpointer data)
-{
-  return find_dialog_by_heading ("Import Rejected") != NULL;
 }
 
 static void
@@ -516,18 +533,20 @@ test_import_rejected_writes_nothing (void)
     "名称,类型,行政村代码,运行状态\n"
     "好站,村级集中处理站,512022102204,正常运行\n"
     "坏站,村级集中处理站,512022999999,正常运行\n";
-  AdwMessageDialog *dialog;
+  LedgerImportAssistant *assistant;
   guint before;
 
   g_assert_true (g_file_set_contents (csv, text, -1, NULL));
   ledger_list_view_select (list, LEDGER_KIND_FACILITIES, NULL);
   ledger_test_iterate (50);
   before = ledger_list_view_get_n_total (list);
-  ledger_window_import_file (window, LEDGER_KIND_FACILITIES, csv);
-  g_assert_true (ledger_test_wait_for (rejection_shown, NULL, 5));
-  dialog = find_dialog_by_heading ("Import Rejected");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 row was rejected"));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  assistant = check_in_assistant (csv);
+  g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 1);
+  /* all or nothing: with a rejected row, importing all stays on the check */
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
+  ledger_test_iterate (200);
+  g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "check");
+  gtk_window_destroy (GTK_WINDOW (assistant));
   ledger_test_iterate (100);
   g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, before);
   g_assert_cmpuint (ledger_store_count (db (), LEDGER_KIND_FACILITIES), ==, before);
