@@ -48,7 +48,7 @@ HEADERS = {
     "监测数据": ["对象编号", "乡镇", "村名", "采样日期", "透明度(cm)", "水深(cm)", "溶解氧(mg/L)",
              "氧化还原电位(mV)", "氨氮(mg/L)", "化学需氧量(mg/L)", "总磷(mg/L)",
              "悬浮物(mg/L)", "pH", "本次采样黑臭判定"],
-    "巡查记录": ["对象编号", "乡镇", "村名", "日期", "检查人", "结论", "问题描述"],
+    "巡查记录": ["对象编号", "乡镇", "村名", "日期", "检查人", "结论", "问题描述", "整改期限", "整改状态", "经度", "纬度", "照片"],
 }
 INDICATORS = ["village_sewage", "manure_utilisation", "scale_farm_facilities",
               "black_odorous_remediated", "black_odorous_remediated_all"]

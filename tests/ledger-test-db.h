@@ -6,9 +6,40 @@
 #include "ledger-db.h"
 #include "ledger-db-private.h"
 #include "ledger-import.h"
+#include "ledger-regions.h"
 #include "ledger-store.h"
+#include "ledger-test-util.h"
 
 G_BEGIN_DECLS
+
+/* A new ledger, "ledger.db" in a temporary folder of its own named after
+ * @test (*@dir: remove it with ledger_test_remove_dir): empty when
+ * @county_code is NULL, else made for that county, with its demo inventory
+ * when @demo. *@path, when asked for, is the ledger's file. */
+static inline LedgerDb *
+ledger_test_new_ledger (const char  *test,
+                        const char  *county_code,
+                        gboolean     demo,
+                        char       **dir,
+                        char       **path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *template = g_strconcat (test, "-XXXXXX", NULL);
+  g_autofree char *file = NULL;
+  LedgerDb *db;
+
+  *dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  file = g_build_filename (*dir, "ledger.db", NULL);
+  if (county_code != NULL)
+    db = ledger_ledger_create (file, county_code, demo, &error);
+  else
+    db = ledger_db_open (file, LEDGER_DB_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  if (path != NULL)
+    *path = g_steal_pointer (&file);
+  return db;
+}
 
 /* The one number @sql (SELECT count(*) …) returns. */
 static inline gint64

@@ -2,7 +2,7 @@
  * the metainfo (run by tools/screenshots.sh under Xvfb, in zh_CN)
  *
  * Usage: screenshot-helper LEDGER.db OUTDIR
- * Writes OUTDIR/map.png, ledger.png, progress.png (the window in each view,
+ * Writes OUTDIR/map.png, ledger.png, progress.png, inspections.png (the window in each view,
  * a farm selected) and editor.png (the farm's editor over the dimmed window),
  * all WIDTH×HEIGHT. Renders the widgets themselves (no screen grab), so the
  * images do not depend on a window manager.
@@ -17,18 +17,10 @@
 #include "ledger-map-view.h"
 #include "ledger-settings.h"
 #include "ledger-window.h"
+#include "ledger-test-util.h"
 
 #define WIDTH  1280
 #define HEIGHT 800
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 append_window (GtkSnapshot *snapshot,
@@ -117,12 +109,12 @@ open_window (LedgerApplication *app,
     g_error ("%s", error->message);
   g_application_activate (G_APPLICATION (app));
   window = LEDGER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  iterate (1000);
+  ledger_test_iterate (1000);
   /* the default size counts the frame the window draws around itself */
   gtk_window_set_default_size (GTK_WINDOW (window),
                                2 * WIDTH - gtk_widget_get_width (GTK_WIDGET (window)),
                                2 * HEIGHT - gtk_widget_get_height (GTK_WIDGET (window)));
-  iterate (1000);
+  ledger_test_iterate (1000);
   return window;
 }
 
@@ -143,7 +135,7 @@ save_app_dialogs (LedgerApplication *app,
       GtkWidget *dialog = NULL;
 
       g_action_group_activate_action (G_ACTION_GROUP (app), actions[i], NULL);
-      iterate (1000);
+      ledger_test_iterate (1000);
       toplevels = gtk_window_list_toplevels ();
       for (GList *l = toplevels; l != NULL; l = l->next)
         if (l->data != (gpointer) window && gtk_widget_get_visible (l->data))
@@ -152,7 +144,7 @@ save_app_dialogs (LedgerApplication *app,
         g_error ("app.%s opened no window", actions[i]);
       save_window (dialog, path);
       gtk_window_destroy (GTK_WINDOW (dialog));
-      iterate (200);
+      ledger_test_iterate (200);
     }
 }
 
@@ -160,7 +152,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *views[] = { "map", "ledger", "progress" };
+  const char *views[] = { "map", "ledger", "progress", "inspections" };
   g_autoptr (LedgerApplication) app = NULL;
   LedgerWindow *window;
   const LedgerPoint *farm;
@@ -186,7 +178,7 @@ main (int   argc,
       g_autofree char *path = g_build_filename (argv[2], file, NULL);
 
       ledger_window_set_view (window, views[i]);
-      iterate (1500);
+      ledger_test_iterate (1500);
       save_window (GTK_WIDGET (window), path);
     }
 
@@ -194,7 +186,7 @@ main (int   argc,
   editor = ledger_editor_new (GTK_WINDOW (window), ledger_window_get_db (window), LEDGER_KIND_FARMS,
                               farm_uid, ledger_window_get_year (window));
   gtk_window_present (GTK_WINDOW (editor));
-  iterate (1500);
+  ledger_test_iterate (1500);
   {
     g_autofree char *path = g_build_filename (argv[2], "editor.png", NULL);
 

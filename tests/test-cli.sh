@@ -117,7 +117,8 @@ assert {f["properties"]["layer"] for f in d["features"]} >= {"facilities", "farm
 '
 # KML/KMZ for Google Earth and 奥维: every kind with points, one kind, and back unchanged
 expect 0 "export KML of every kind" -- --db lezhi.db export --output points.kml
-check "KML has one Folder per kind with points" bash -c "[ \$(grep -c '<Folder>' points.kml) -eq 4 ]"
+# (inspections have a place since issue 16: the fifth)
+check "KML has one Folder per kind with points" bash -c "[ \$(grep -c '<Folder>' points.kml) -eq 5 ]"
 expect 0 "export farms as KMZ" -- --db lezhi.db export --kind farms --output farms.kmz
 expect 0 "the KMZ imports back" -- --db lezhi.db import farms farms.kmz --dry-run
 check "the KMZ import changes nothing" grep -q 'New: 0, updated: 0, unchanged: 18' out.txt
@@ -391,6 +392,26 @@ expect 2 "import --year that is no year" -- --db officers.db import farms "$OFFI
 printf '养殖场名称,行政村代码,畜种,存栏量\n甲场,512022101200,生猪,100\n' > no-year.csv
 expect 1 "farm figures without a year from anywhere" -- --db officers.db import farms no-year.csv
 check "the message names the three ways to give the year" grep -q '统计年度 column.*--year YYYY' err.txt
+
+# issue 16: inspections and what is overdue, as on the window's page
+expect 0 "a demo ledger for the inspections" -- --db inspections.db init --demo
+expect 0 "inspections past their deadline" -- --db inspections.db inspections --filter deadline-passed --today 2026-12-04
+check "three demo inspections are past their deadline" test "$(grep -c 'overdue' out.txt)" -eq 3
+check "the station's deadline is listed" grep -q 'F512022101213-1.*2026-05-16.*Pending' out.txt
+expect 0 "facilities not inspected this month, in one township" -- \
+  --db inspections.db inspections --filter not-inspected --township 512022101 --today 2026-12-04
+check "only that township's facilities" sh -c '! tail -n +2 out.txt | grep -v "石佛镇"'
+expect 2 "inspections with an unknown filter" -- --db inspections.db inspections --filter soon
+check "the filters are named" grep -q 'not-inspected' err.txt
+expect 2 "inspections with a date that is none" -- --db inspections.db inspections --today 2026-02-30
+
+printf '对象编号,日期,检查人,结论,整改期限,整改状态\nF512022101213-1,2026-11-20,王五,发现问题,2026.12.10,待整改\n' > follow-up.csv
+expect 0 "import an inspection with its deadline and follow-up" -- --db inspections.db import inspections follow-up.csv
+expect 0 "the imported deadline is listed" -- --db inspections.db inspections --filter deadline-passed --today 2026-12-11
+check "2026.12.10 was read as 2026-12-10" grep -q 'F512022101213-1.*2026-11-20.*2026-12-10.*Pending' out.txt
+printf '对象编号,日期,结论,整改期限\nF512022101213-1,2026-11-21,发现问题,2026-11-01\n' > early.csv
+expect 1 "a deadline before the inspection is refused" -- --db inspections.db import inspections early.csv
+check "the message names the line and the deadline" grep -q 'early.csv:2.*2026-11-01' err.txt
 
 echo "1..$n_tests"
 echo "# $((n_tests - n_failed)) passed, $n_failed failed"

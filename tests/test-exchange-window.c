@@ -20,25 +20,6 @@
 
 static char *tmp_dir;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-wait_for (gboolean (*check) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!check (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  return check (data);
-}
-
 /* a visible button under @widget whose label (or AdwButtonContent's) starts with @label */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -196,7 +177,7 @@ test_receive_and_settle (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* a linked ledger says so in its header: 待发送 N 项, 上次交换 … in the tooltip */
-  g_assert_true (wait_for (badge_shown, window));
+  g_assert_true (ledger_test_wait_for (badge_shown, window, 30));
   label = expected_badge (window);
   g_assert_cmpstr (label, !=, "0 to send");
   badge = find_button (GTK_WIDGET (window), label);
@@ -204,14 +185,14 @@ test_receive_and_settle (void)
 
   /* receive through the file chooser, as an officer does */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.receive-package", NULL));
-  g_assert_true (wait_for (file_chooser_shown, NULL));
+  g_assert_true (ledger_test_wait_for (file_chooser_shown, NULL, 30));
   chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   g_assert_true (gtk_file_chooser_set_file (chooser, package_file, &error));
   /* the chooser loads the folder before the file is selected */
-  g_assert_true (wait_for (file_selected, chooser));
+  g_assert_true (ledger_test_wait_for (file_selected, chooser, 30));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
   /* the owner (the township) wins; with a conflict the exchange window opens */
-  if (!wait_for (county_took_township_name, window))
+  if (!ledger_test_wait_for (county_took_township_name, window, 30))
     {
       g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
       for (GList *l = toplevels; l; l = l->next)
@@ -219,7 +200,7 @@ test_receive_and_settle (void)
                     ADW_IS_MESSAGE_DIALOG (l->data) ? adw_message_dialog_get_body (l->data) : "");
       g_assert_not_reached ();
     }
-  g_assert_true (wait_for (exchange_window_shown, NULL));
+  g_assert_true (ledger_test_wait_for (exchange_window_shown, NULL, 30));
   exchange = find_toplevel (LEDGER_TYPE_EXCHANGE_WINDOW);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (exchange));
 
@@ -227,14 +208,14 @@ test_receive_and_settle (void)
   take_other = find_button (GTK_WIDGET (exchange), "_Take Other");
   g_assert_nonnull (take_other);
   g_signal_emit_by_name (take_other, "clicked");
-  iterate (100);
+  ledger_test_iterate (100);
   name = farm_name (ledger_window_get_db (window));
   g_assert_cmpstr (name, ==, "县里的名字");
   g_assert_null (find_button (GTK_WIDGET (exchange), "_Take Other"));
 
   gtk_window_destroy (exchange);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  ledger_test_iterate (50);
   g_object_unref (app);
 }
 

@@ -12,6 +12,7 @@
 #include "ledger-rules-edit.h"
 #include "ledger-test-db.h"
 #include "ledger-test-util.h"
+#include "ledger-photos.h"
 #include "ledger-undo.h"
 
 #define T1 "512022101"
@@ -506,6 +507,49 @@ test_changeset_damaged (void)
   g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
 }
 
+/* issue 16: an inspection made in a township, with its deadline and a
+ * photo (bytes and thumbnail), reaches the county in an update package */
+static void
+test_inspection_photo_travels (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) farms = ledger_store_load (f->town[0], LEDGER_KIND_FARMS, NULL, NULL);
+  g_autoptr (LedgerRecord) inspection = ledger_record_new (LEDGER_KIND_INSPECTIONS);
+  g_autoptr (GBytes) photo = g_bytes_new_static ("\xFF\xD8\xFF\xE0 a tiny jpeg", 17);
+  g_autoptr (GBytes) thumbnail = g_bytes_new_static ("thumb", 5);
+  g_autoptr (GBytes) arrived = NULL;
+  g_autoptr (GPtrArray) photos = NULL;
+  g_autoptr (LedgerRecord) stored = NULL;
+  g_autofree char *photo_uid = NULL;
+  g_autofree char *package = NULL;
+  LedgerExchangeSummary summary;
+
+  g_assert_cmpuint (farms->len, >, 0);
+  ledger_record_set (inspection, "subject_code", ledger_record_get (g_ptr_array_index (farms, 0), "code"));
+  ledger_record_set (inspection, "date", "2026-11-20");
+  ledger_record_set (inspection, "result", "problem");
+  ledger_record_set (inspection, "deadline", "2026-12-20");
+  ledger_record_set (inspection, "follow_up", "pending");
+  g_assert_true (ledger_store_save (f->town[0], inspection, &error));
+  g_assert_no_error (error);
+  photo_uid = ledger_photo_add (f->town[0], inspection->uid, "粪污池.jpg", photo, thumbnail, &error);
+  g_assert_no_error (error);
+
+  package = send (f, f->town[0], NULL);
+  summary = receive (f->county, package);
+  ledger_exchange_summary_clear (&summary);
+  stored = ledger_store_get (f->county, LEDGER_KIND_INSPECTIONS, inspection->uid, 0, &error);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (ledger_record_get (stored, "deadline"), ==, "2026-12-20");
+  g_assert_cmpstr (ledger_record_get (stored, "follow_up"), ==, "pending");
+  photos = ledger_photos_load (f->county, inspection->uid, &error);
+  g_assert_cmpuint (photos->len, ==, 1);
+  g_assert_cmpstr (((LedgerPhoto *) g_ptr_array_index (photos, 0))->file_name, ==, "粪污池.jpg");
+  g_assert_true (g_bytes_equal (((LedgerPhoto *) g_ptr_array_index (photos, 0))->thumbnail, thumbnail));
+  arrived = ledger_photo_load_data (f->county, photo_uid, &error);
+  g_assert_true (g_bytes_equal (arrived, photo));
+}
+
 /* a township's undo travels with its label: the county's history says 撤销 too */
 static void
 test_undo_label_travels (Fixture *f, gconstpointer data)
@@ -544,6 +588,7 @@ main (int argc, char **argv)
   ADD ("/exchange/gap", test_gap);
   ADD ("/exchange/refused-packages", test_refused_packages);
   ADD ("/exchange/ownership", test_ownership);
+  ADD ("/exchange/inspection-photo-travels", test_inspection_photo_travels);
   ADD ("/exchange/undo-label-travels", test_undo_label_travels);
   g_test_add_func ("/exchange/package-parse", test_package_parse);
   g_test_add_func ("/exchange/changeset-damaged", test_changeset_damaged);

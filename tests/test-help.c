@@ -27,15 +27,6 @@ static LedgerApplication *app;
 static LedgerWindow *window;
 static char *tmp_dir;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* "<Primary>q" and "<Control>q" are the same key: compare canonical names */
 static char *
 canonical_accel (const char *accel)
@@ -291,7 +282,7 @@ select_first_farm (void)
       if (point->kind == LEDGER_KIND_FARMS)
         {
           ledger_window_select_item (window, point->kind, point->uid);
-          iterate (100);
+          ledger_test_iterate (100);
           return;
         }
     }
@@ -376,7 +367,7 @@ static void
 test_keyboard_reaches_controls (void)
 {
   ledger_window_set_view (window, "map");
-  iterate (100);
+  ledger_test_iterate (100);
   assert_tab_reaches (GTK_TYPE_DROP_DOWN, NULL);              /* township filter */
   assert_tab_reaches (GTK_TYPE_SPIN_BUTTON, NULL);            /* statistical year */
   assert_tab_reaches (ADW_TYPE_VIEW_SWITCHER, NULL);          /* map, ledger, progress */
@@ -394,10 +385,10 @@ test_keyboard_reaches_controls (void)
   }
 
   ledger_window_set_view (window, "ledger");
-  iterate (200);
+  ledger_test_iterate (200);
   assert_tab_reaches (GTK_TYPE_COLUMN_VIEW, NULL);            /* the list */
   ledger_window_set_view (window, "map");
-  iterate (100);
+  ledger_test_iterate (100);
 }
 
 /* the map's point layer tells a screen reader what it shows, and follows the filters */

@@ -23,27 +23,6 @@ static LedgerApplication *app;
 static LedgerWindow *window;
 static char *tmp_dir;
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-wait_for (gboolean (*check) (gpointer),
-          gpointer  data,
-          guint     seconds)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!check (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  return check (data);
-}
-
 static gboolean
 page_is (LedgerImportAssistant *assistant,
          const char            *page)
@@ -99,7 +78,7 @@ type_into_spin (GtkWidget *spin,
 
   gtk_editable_set_text (GTK_EDITABLE (spin), text);
   gtk_spin_button_update (GTK_SPIN_BUTTON (spin));   /* what Enter or leaving the field does */
-  iterate (100);
+  ledger_test_iterate (100);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, value);
 }
 
@@ -126,7 +105,7 @@ save_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  iterate (300);
+  ledger_test_iterate (300);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snapshot, gdk_paintable_get_intrinsic_width (paintable),
@@ -155,7 +134,7 @@ test_officer_sheet (gconstpointer data)
   g_autofree char *shot = g_strdup_printf ("assistant-%s", name);
 
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
-  g_assert_true (wait_for (shows_mapping, assistant, 20));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 20));
   /* the second sheet, whose header names farms' columns */
   g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_FARMS);
   layout = ledger_import_assistant_get_layout (assistant);
@@ -199,13 +178,13 @@ test_officer_sheet (gconstpointer data)
 
   ledger_import_assistant_set_column_field (assistant, 0, LEDGER_TARGET_IGNORE);
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rows, ==, 4);
   g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 0);
   n_new = ledger_import_assistant_get_preview (assistant)->n_new;
   g_assert_cmpuint (n_new, >=, 2);   /* all four the first time; the .xls then updates the two with codes */
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
-  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_true (ledger_test_wait_for (pointer_is_null, &assistant, 30));
   g_assert_cmpuint (ledger_store_count (db, LEDGER_KIND_FARMS), ==, n_farms + n_new);
   /* remembered in the ledger, audited once (the second import changes no mapping) */
   g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM audit WHERE entity = 'meta'"
@@ -244,9 +223,9 @@ test_treat_every_value (void)
                                       "YZ-2,小肥猪场,512022112203,大肥猪,2025,50\n", -1, NULL));
   assistant = LEDGER_IMPORT_ASSISTANT (ledger_window_open_import_assistant (window, csv));
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
-  g_assert_true (wait_for (shows_mapping, assistant, 20));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 20));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   report = ledger_import_assistant_get_preview (assistant);
   g_assert_cmpuint (report->n_rejected, ==, 2);
   g_assert_cmpuint (report->unknown_values->len, ==, 1);
@@ -256,26 +235,26 @@ test_treat_every_value (void)
   adw_combo_row_set_selected (row, 1);   /* the first species: 生猪 */
   save_screenshot (GTK_WIDGET (assistant), "assistant-treat-every");
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   report = ledger_import_assistant_get_preview (assistant);
   g_assert_cmpuint (report->n_rejected, ==, 0);
   g_assert_cmpuint (report->n_new, ==, 2);
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
-  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_true (ledger_test_wait_for (pointer_is_null, &assistant, 30));
   g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms WHERE code IN ('YZ-1', 'YZ-2')"
                                           " AND species = 'pig'"), ==, 2);
 
   /* recorded in the mapping: the same file next time reads 大肥猪 as 生猪 at once */
   assistant = LEDGER_IMPORT_ASSISTANT (ledger_window_open_import_assistant (window, csv));
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
-  g_assert_true (wait_for (shows_mapping, assistant, 20));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 20));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   report = ledger_import_assistant_get_preview (assistant);
   g_assert_cmpuint (report->n_rejected, ==, 0);
   g_assert_cmpuint (report->n_unchanged, ==, 2);
   gtk_window_destroy (GTK_WINDOW (assistant));
-  iterate (50);
+  ledger_test_iterate (50);
 }
 
 int

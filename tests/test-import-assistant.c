@@ -32,28 +32,6 @@ static char *db_path;
 
 /* ---- helpers ---- */
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* runs the main loop until @check holds or @seconds pass */
-static gboolean
-wait_for (gboolean (*check) (gpointer),
-          gpointer  data,
-          guint     seconds)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (!check (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  return check (data);
-}
-
 static gboolean
 page_is (LedgerImportAssistant *assistant,
          const char            *page)
@@ -127,7 +105,7 @@ save_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  iterate (300);
+  ledger_test_iterate (300);
   paintable = gtk_widget_paintable_new (widget);
   width = gdk_paintable_get_intrinsic_width (paintable);
   height = gdk_paintable_get_intrinsic_height (paintable);
@@ -221,7 +199,7 @@ check_lists_problems (LedgerImportAssistant *assistant)
   const LedgerImportReport *report;
 
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   save_screenshot (GTK_WIDGET (assistant), "3-check");
   report = ledger_import_assistant_get_preview (assistant);
   g_assert_nonnull (report);
@@ -238,7 +216,7 @@ import_all_refused (LedgerImportAssistant *assistant,
 {
   g_assert_cmpuint (strlen (ledger_import_assistant_get_choice_text (assistant)), >, 0);
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
-  iterate (200);
+  ledger_test_iterate (200);
   g_assert_false (ledger_import_assistant_is_busy (assistant));
   g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "check");
   g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS), ==, n_farms);
@@ -319,7 +297,7 @@ test_gbk_sheet_with_bad_rows (void)
 
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
   g_signal_connect (assistant, "imported", G_CALLBACK (on_imported_cb), &toast);
-  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 10));
   g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_FARMS);
   g_assert_cmpint (ledger_import_assistant_get_kind (assistant), ==, LEDGER_KIND_FARMS);
   g_assert_cmpint (ledger_import_assistant_get_column_field (assistant, 5), ==, field_index ("stock"));
@@ -331,7 +309,7 @@ test_gbk_sheet_with_bad_rows (void)
   import_all_refused (assistant, n_farms);
 
   ledger_import_assistant_import_valid_to (assistant, rejected);
-  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_true (ledger_test_wait_for (pointer_is_null, &assistant, 30));
   g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS), ==, n_farms + 3);
   assert_farm_imported ("TA-1", "张三", "养殖场台账.csv");
   assert_rejected_csv (rejected);
@@ -386,14 +364,14 @@ test_xlsx_sheet_with_bad_rows (void)
   const LedgerImportReport *report;
 
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
-  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 10));
   g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_FARMS);
   g_assert_cmpint (ledger_import_assistant_get_column_field (assistant, 4), ==, field_index ("stock"));
   g_assert_null (ledger_import_assistant_get_missing_text (assistant));
   save_screenshot (GTK_WIDGET (assistant), "2-mapping-xlsx");
 
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   save_screenshot (GTK_WIDGET (assistant), "3-check-xlsx");
   report = ledger_import_assistant_get_preview (assistant);
   g_assert_cmpuint (report->n_rows, ==, 4);
@@ -402,7 +380,7 @@ test_xlsx_sheet_with_bad_rows (void)
   g_assert_true (lists_problem_at (assistant, 4, "畜种"));
 
   ledger_import_assistant_import_valid_to (assistant, rejected);
-  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_true (ledger_test_wait_for (pointer_is_null, &assistant, 30));
   g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS), ==, n_farms + 2);
   g_assert_true (g_file_test (rejected, G_FILE_TEST_EXISTS));
 }
@@ -440,17 +418,17 @@ test_geojson_in_gcj02 (void)
   double lon, lat;
 
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
-  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 10));
   g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_WATER_BODIES);
   ledger_import_assistant_set_crs (assistant, LEDGER_DATUM_GCJ02);
   save_screenshot (GTK_WIDGET (assistant), "2-mapping-geojson");
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_new, ==, 2);
   g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
-  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_true (ledger_test_wait_for (pointer_is_null, &assistant, 30));
   g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_WATER_BODIES), ==, n_bodies + 2);
   /* stored as WGS-84: the Gaode point, converted */
   pond = find_record (LEDGER_KIND_WATER_BODIES, "WG-2");
@@ -472,15 +450,15 @@ test_google_earth_kmz (void)
   g_autoptr (LedgerRecord) sheep = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
-  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 10));
   g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_FARMS);
   save_screenshot (GTK_WIDGET (assistant), "2-mapping-kmz");
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_new, ==, 2);
   g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 0);
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
-  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_true (ledger_test_wait_for (pointer_is_null, &assistant, 30));
   g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS), ==, n_farms + 2);
   sheep = find_record (LEDGER_KIND_FARMS, "L102");
   g_assert_nonnull (sheep);
@@ -514,9 +492,9 @@ test_update_lists_changed_fields (void)
   LedgerImportAssistant *assistant = open_assistant (csv);
   const LedgerImportReport *report;
 
-  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 10));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   report = ledger_import_assistant_get_preview (assistant);
   g_assert_cmpuint (report->n_new, ==, 0);
   g_assert_cmpuint (report->n_updated, ==, 1);
@@ -527,7 +505,7 @@ test_update_lists_changed_fields (void)
 
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
-  g_assert_true (wait_for (pointer_is_null, &assistant, 30));
+  g_assert_true (ledger_test_wait_for (pointer_is_null, &assistant, 30));
   g_assert_cmpuint (ledger_store_count (ledger_window_get_db (window), LEDGER_KIND_FARMS), ==, n_farms);
 }
 
@@ -548,9 +526,9 @@ test_many_problems_listed_bounded (void)
     g_string_append_printf (text, "BAD-%u,坏场%u,512022102204,骆驼\n", i, i);
   csv = write_fixture ("all-bad.csv", text->str, NULL);
   assistant = open_assistant (csv);
-  g_assert_true (wait_for (shows_mapping, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 30));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 60));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 60));
   g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 30000);
 
   n_listed = ledger_import_assistant_get_n_listed (assistant);
@@ -562,7 +540,7 @@ test_many_problems_listed_bounded (void)
   g_assert_cmpstr (ledger_import_assistant_get_choice_text (assistant), ==,
                    tr ("Every row is rejected: correct the file and check it again."));
   gtk_window_destroy (GTK_WINDOW (assistant));
-  iterate (50);
+  ledger_test_iterate (50);
 }
 
 /* ---- stopping a large import ---- */
@@ -612,19 +590,19 @@ test_stop_large_import (void)
   guint n_farms = ledger_store_count (db, LEDGER_KIND_FARMS);
   LedgerImportAssistant *assistant = open_assistant (csv);
 
-  g_assert_true (wait_for (shows_mapping, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 30));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 120));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 120));
   g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_new, ==, 100000);
 
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
   g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "import");
-  g_assert_true (wait_for (import_under_way, assistant, 60));
+  g_assert_true (ledger_test_wait_for (import_under_way, assistant, 60));
   save_screenshot (GTK_WIDGET (assistant), "4-import");
   g_assert_true (ledger_import_assistant_is_busy (assistant));
   close_asks_while_importing (assistant);
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.stop", NULL);
-  g_assert_true (wait_for (is_idle, assistant, 60));
+  g_assert_true (ledger_test_wait_for (is_idle, assistant, 60));
 
   g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "check");
   save_screenshot (GTK_WIDGET (assistant), "3-check-stopped");
@@ -632,7 +610,7 @@ test_stop_large_import (void)
                    tr ("The import was stopped: nothing was written to the ledger."));
   g_assert_cmpuint (ledger_store_count (db, LEDGER_KIND_FARMS), ==, n_farms);
   gtk_window_destroy (GTK_WINDOW (assistant));
-  iterate (50);
+  ledger_test_iterate (50);
 }
 
 /* ---- the first page ---- */
@@ -658,7 +636,7 @@ test_junk_file_refused (void)
   save_screenshot (GTK_WIDGET (assistant), "1-file");
   g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "file");
   ledger_import_assistant_open_file (assistant, path);
-  g_assert_true (wait_for (shows_read_error, assistant, 10));
+  g_assert_true (ledger_test_wait_for (shows_read_error, assistant, 10));
   g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "file");
   g_assert_cmpuint (strlen (ledger_import_assistant_get_read_error (assistant)), >, 0);
   save_screenshot (GTK_WIDGET (assistant), "1-file-error");
@@ -667,11 +645,11 @@ test_junk_file_refused (void)
   ledger_import_assistant_open_file (assistant, good);
   g_assert_true (ledger_import_assistant_is_busy (assistant));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.stop", NULL);
-  g_assert_true (wait_for (is_idle, assistant, 10));
+  g_assert_true (ledger_test_wait_for (is_idle, assistant, 10));
   g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "file");
   g_assert_null (ledger_import_assistant_get_read_error (assistant));
   gtk_window_destroy (GTK_WINDOW (assistant));
-  iterate (50);
+  ledger_test_iterate (50);
 }
 
 static GtkDropTarget *
@@ -720,7 +698,7 @@ test_drop_opens_assistant (void)
   g_assert_true (accepted);
   assistant = find_assistant ();
   g_assert_nonnull (assistant);
-  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 10));
   g_assert_cmpint (ledger_import_assistant_get_kind (assistant), ==, LEDGER_KIND_FACILITIES);
   g_assert_null (ledger_import_assistant_get_missing_text (assistant));
 
@@ -731,11 +709,11 @@ test_drop_opens_assistant (void)
   g_assert_nonnull (ledger_import_assistant_get_missing_text (assistant));
   g_assert_nonnull (strstr (ledger_import_assistant_get_missing_text (assistant), field_name ("species")));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  iterate (100);
+  ledger_test_iterate (100);
   g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "mapping");
   g_assert_null (ledger_import_assistant_get_preview (assistant));
   gtk_window_destroy (GTK_WINDOW (assistant));
-  iterate (50);
+  ledger_test_iterate (50);
 }
 
 /* headers that name nothing the ledger keeps: the officer chooses */
@@ -745,7 +723,7 @@ test_unknown_headers (void)
   g_autofree char *csv = write_fixture ("unknown.csv", "甲,乙,丙\n1,2,3\n", NULL);
   LedgerImportAssistant *assistant = open_assistant (csv);
 
-  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 10));
   g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_N_KINDS);
   g_assert_cmpint (ledger_import_assistant_get_kind (assistant), <, LEDGER_N_KINDS);
   for (guint c = 0; c < 3; c++)
@@ -753,7 +731,7 @@ test_unknown_headers (void)
   g_assert_nonnull (ledger_import_assistant_get_missing_text (assistant));
   save_screenshot (GTK_WIDGET (assistant), "2-mapping-unknown");
   gtk_window_destroy (GTK_WINDOW (assistant));
-  iterate (50);
+  ledger_test_iterate (50);
 }
 
 /* ---- the keyboard ---- */
@@ -795,7 +773,7 @@ test_escape_closes (void)
   g_assert_true (has_shortcut (GTK_WIDGET (assistant), "Escape", "window.close"));
   g_assert_true (has_shortcut (GTK_WIDGET (window), "<Control>i", "win.import"));
   gtk_widget_activate_action (GTK_WIDGET (assistant), "window.close", NULL);
-  g_assert_true (wait_for (pointer_is_null, &assistant, 5));
+  g_assert_true (ledger_test_wait_for (pointer_is_null, &assistant, 5));
 }
 
 /* ---- set-up ---- */
@@ -824,25 +802,25 @@ test_own_workbook_kind_sheet (void)
   g_assert_true (ledger_export_xlsx (ledger_window_get_db (window), xlsx, 2025, NULL, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   assistant = open_assistant (xlsx);
-  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 10));
   /* the first sheet is the summary, with no kind in its headers: the first
    * sheet that tells one is read instead (行政村) */
   g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_VILLAGES);
 
   /* choosing the kind reads its sheet, 养殖场, and finds its columns */
   ledger_import_assistant_set_kind (assistant, LEDGER_KIND_FARMS);
-  g_assert_true (wait_for (shows_mapping, assistant, 10));
+  g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 10));
   g_assert_cmpint (ledger_import_assistant_get_guessed_kind (assistant), ==, LEDGER_KIND_FARMS);
   g_assert_null (ledger_import_assistant_get_missing_text (assistant));
 
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
-  g_assert_true (wait_for (shows_check, assistant, 30));
+  g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   report = ledger_import_assistant_get_preview (assistant);
   g_assert_cmpuint (report->n_rows, >, 0);
   g_assert_cmpuint (report->n_rejected, ==, 0);
   g_assert_cmpuint (report->n_unchanged, ==, report->n_rows);
   gtk_window_destroy (GTK_WINDOW (assistant));
-  iterate (50);
+  ledger_test_iterate (50);
 }
 
 int

@@ -43,12 +43,8 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("test-import-engine-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "ledger.db", NULL);
-  f->db = ledger_db_open (path, LEDGER_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->db = ledger_test_new_ledger ("test-import-engine", NULL, FALSE, &f->dir, NULL);
   g_assert_true (ledger_db_exec (f->db, regions_sql, &error));
 }
 

@@ -187,6 +187,46 @@ test_sources_migration (void)
   ledger_test_remove_dir (dir);
 }
 
+/* issue 16: an inspection of an old ledger keeps its values and gains a
+ * deadline, a follow-up, a place; its photos a thumbnail; both audited */
+static void
+test_inspection_follow_up_migration (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-migration-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  sqlite3 *handle = NULL;
+
+  write_v1_ledger (path);
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  sqlite3_create_function (handle, "ledger_uid", 0, SQLITE_UTF8, NULL, stub_uid, NULL, NULL);
+  sqlite3_create_function (handle, "ledger_actor", 0, SQLITE_UTF8, NULL, stub_actor, NULL, NULL);
+  raw_exec (handle, "INSERT INTO inspections (uid, water_body_uid, date, inspector, result, findings)"
+                    " VALUES ('i-1', 'w-1', '2021-05-06', '王五', 'problem', '漂浮物');"
+                    "INSERT INTO inspection_photos (uid, inspection_uid, file_name, data) VALUES ('p-1', 'i-1', 'a.jpg', x'FFD8FF')");
+  sqlite3_close (handle);
+
+  db = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  handle = ledger_db_get_handle (db);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM inspections WHERE uid = 'i-1' AND findings = '漂浮物'"
+                                      " AND deadline IS NULL AND follow_up IS NULL AND lon IS NULL"), ==, 1);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM inspection_photos WHERE uid = 'p-1'"
+                                      " AND thumbnail IS NULL AND taken_at IS NULL"), ==, 1);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE inspections SET deadline = '2021-06-01', follow_up = 'pending',"
+                                         " lon = 105.0, lat = 30.2 WHERE uid = 'i-1'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit WHERE entity_uid = 'i-1'"
+                                      " AND field IN ('deadline', 'follow_up', 'lon', 'lat')"), ==, 4);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE inspections SET follow_up = 'later' WHERE uid = 'i-1'",
+                                 NULL, NULL, NULL), ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (handle, "DELETE FROM inspection_photos WHERE uid = 'p-1'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (handle, "SELECT count(*) FROM audit WHERE entity = 'inspection_photos'"
+                                      " AND entity_uid = 'p-1' AND action = 'delete'"), ==, 1);
+  g_clear_object (&db);
+  ledger_test_remove_dir (dir);
+}
+
 static void
 test_new_ledger_needs_no_backup (void)
 {
@@ -210,5 +250,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/migration/v1-to-v2", test_v1_to_v2);
   g_test_add_func ("/migration/new-ledger-no-backup", test_new_ledger_needs_no_backup);
   g_test_add_func ("/migration/sources", test_sources_migration);
+  g_test_add_func ("/migration/inspection-follow-up", test_inspection_follow_up_migration);
   return g_test_run ();
 }

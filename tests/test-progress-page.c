@@ -25,6 +25,7 @@
 #include "ledger-targets.h"
 #include "ledger-targets-page.h"
 #include "ledger-window.h"
+#include "ledger-test-util.h"
 
 static LedgerApplication *app;
 static LedgerWindow *window;
@@ -41,16 +42,6 @@ static gboolean
 trend_ready (gpointer data)
 {
   return ledger_progress_page_get_trend (page ()) != NULL;
-}
-
-static gboolean
-wait_for (gboolean (*check) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!check (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  return check (data);
 }
 
 static void
@@ -76,7 +67,7 @@ test_trend_from_baseline (void)
   GPtrArray *trend;
   int year = ledger_window_get_year (window);
 
-  g_assert_true (wait_for (trend_ready, NULL));
+  g_assert_true (ledger_test_wait_for (trend_ready, NULL, 10));
   trend = ledger_progress_page_get_trend (page ());
   g_assert_cmpuint (trend->len, ==, year - LEDGER_BASELINE_YEAR + 1);
   g_assert_cmpint (((LedgerProgress *) g_ptr_array_index (trend, 0))->year, ==, LEDGER_BASELINE_YEAR);
@@ -112,7 +103,7 @@ first_bar_row (LedgerIndicatorId id)
 {
   GtkWidget *chart = ledger_progress_page_get_bar_chart (page (), id);
 
-  g_assert_true (wait_for (has_bar_row, chart));
+  g_assert_true (ledger_test_wait_for (has_bar_row, chart, 10));
   return find_bar_row (chart);
 }
 
@@ -360,7 +351,7 @@ test_prints_to_pdf (void)
   const char *keep = g_getenv ("LEDGER_TEST_KEEP_PDF");
   gsize length = 0;
 
-  g_assert_true (wait_for (trend_ready, NULL));
+  g_assert_true (ledger_test_wait_for (trend_ready, NULL, 10));
   g_assert_cmpint (ledger_progress_page_export_pdf (page (), path, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));

@@ -13,6 +13,7 @@
 #include "ledger-regions.h"
 #include "ledger-rules-edit.h"
 #include "ledger-store.h"
+#include "ledger-test-db.h"
 #include "ledger-test-util.h"
 
 #define ZHONGTIAN "512022111"  /* 中天镇: 8 administrative villages, 4 communities */
@@ -46,13 +47,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("test-progress-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "ledger.db", NULL);
-  f->db = ledger_ledger_create (path, "512022", FALSE, &error);
-  g_assert_no_error (error);
+  f->db = ledger_test_new_ledger ("test-progress", "512022", FALSE, &f->dir, NULL);
   for (int i = 0; i < 8; i++)
     f->villages[i] = nth_code (f->db, "village", ZHONGTIAN, i);
   f->community = nth_code (f->db, "community", ZHONGTIAN, 0);

@@ -31,13 +31,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("test-region-history-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "ledger.db", NULL);
-  f->db = ledger_ledger_create (path, "512022", FALSE, &error);
-  g_assert_no_error (error);
+  f->db = ledger_test_new_ledger ("test-region-history", "512022", FALSE, &f->dir, NULL);
 }
 
 static void

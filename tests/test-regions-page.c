@@ -55,15 +55,6 @@ find_button_labelled (GtkWidget  *root,
   return NULL;
 }
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -132,7 +123,7 @@ press (GtkWidget *button,
   gtk_widget_activate (button);
   while (n_changes () != n_expected && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
-  iterate (100);
+  ledger_test_iterate (100);
   g_assert_cmpuint (n_changes (), ==, n_expected);
 }
 
@@ -143,7 +134,7 @@ open_regions_page (void)
   GtkWidget *page;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  iterate (300);
+  ledger_test_iterate (300);
   prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
   page = find_named (GTK_WIDGET (prefs), "regions-page");
@@ -201,7 +192,7 @@ test_rename_merge_and_refusal (void)
   type_into (page, "regions-name", "庆云村");
   press (apply, 2);
   gtk_window_destroy (prefs);
-  iterate (100);
+  ledger_test_iterate (100);
 }
 
 static void
@@ -222,7 +213,7 @@ test_county_sheet_reviewed_then_applied (void)
   prefs = GTK_WINDOW (gtk_widget_get_root (page));
   /* what the file chooser leads to: the review dialog, nothing written yet */
   ledger_regions_page_review_file (LEDGER_REGIONS_PAGE (page), sheet, FALSE);
-  iterate (300);
+  ledger_test_iterate (300);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (dialog)), ==, "regions-review");
@@ -234,7 +225,7 @@ test_county_sheet_reviewed_then_applied (void)
   g_assert_nonnull (apply);
   press (apply, 3);
   gtk_window_destroy (prefs);
-  iterate (100);
+  ledger_test_iterate (100);
 }
 
 int

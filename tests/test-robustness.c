@@ -373,6 +373,54 @@ test_damaged_ledgers (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_refused, >, 0);
 }
 
+/* A big ledger is read at once and checked in a thread beside (here every
+ * ledger, by the threshold 0): a damaged one may open, but its first write
+ * waits for the check and is refused, and the file is left as it was. */
+static void
+test_damaged_ledgers_checked_beside (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = make_ledger (f, "good.db", TRUE);
+  g_autofree char *contents = NULL;
+  gsize len;
+  guint n_write_refused = 0;
+
+  g_assert_true (g_file_get_contents (good, &contents, &len, NULL));
+  g_setenv ("LEDGER_INTEGRITY_ASYNC_BYTES", "0", TRUE);
+  for (guint trial = 0; trial < 21; trial++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/damaged-beside-%u.db", f->dir, trial);
+      g_autofree char *damaged = g_memdup2 (contents, len);
+      g_autofree char *verdict = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LedgerDb) db = NULL;
+      gsize at = 4096 + (len - 8192) * (trial + 1) / 22;
+
+      for (guint i = 0; i < 64; i++)
+        damaged[at + i] ^= 0xff;
+      g_assert_true (g_file_set_contents (path, damaged, len, NULL));
+      verdict = raw_quick_check (path);
+      db = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, &error);
+      if (db == NULL)
+        continue;   /* refused at once: what the other test checks */
+      if (ledger_db_begin (db, &error))
+        {
+          g_assert_cmpstr (verdict, ==, "ok");
+          ledger_db_rollback (db);
+          continue;
+        }
+      n_write_refused++;
+      g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_DAMAGED);
+      g_assert_cmpstr (verdict, !=, "ok");
+      g_clear_object (&db);
+      g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+      g_assert_true (memcmp (after, damaged, len) == 0);
+    }
+  g_unsetenv ("LEDGER_INTEGRITY_ASYNC_BYTES");
+  g_test_message ("%u of 21 damaged copies opened, their first write refused", n_write_refused);
+  g_assert_cmpuint (n_write_refused, >, 0);
+}
+
 static void
 test_empty_file_is_no_ledger (Fixture *f, gconstpointer data)
 {
@@ -550,6 +598,7 @@ main (int argc, char *argv[])
   ADD ("/robustness/xlsx/shared-string-references", test_xlsx_shared_string_references);
   ADD ("/robustness/xlsx/zip64-packed-size", test_xlsx_zip64_packed_size);
   ADD ("/robustness/db/damaged", test_damaged_ledgers);
+  ADD ("/robustness/db/damaged-checked-beside", test_damaged_ledgers_checked_beside);
   ADD ("/robustness/db/empty-file", test_empty_file_is_no_ledger);
   ADD ("/robustness/init/builds-aside", test_init_builds_aside);
   ADD ("/robustness/export/cleans-strays", test_export_cleans_strays);

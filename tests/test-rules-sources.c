@@ -11,6 +11,7 @@
 #include "ledger-regions.h"
 #include "ledger-rules.h"
 #include "ledger-rules-edit.h"
+#include "ledger-test-db.h"
 #include "ledger-test-util.h"
 
 typedef struct
@@ -23,13 +24,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("test-rules-sources-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "ledger.db", NULL);
-  f->db = ledger_ledger_create (path, "512022", FALSE, &error);
-  g_assert_no_error (error);
+  f->db = ledger_test_new_ledger ("test-rules-sources", "512022", FALSE, &f->dir, NULL);
 }
 
 static void

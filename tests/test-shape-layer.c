@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "ledger-blank-map-source.h"
-#include "ledger-point-layer.h"
+#include "ledger-palette.h"
 #include "ledger-shape-layer.h"
 #include "ledger-shapes.h"
 

@@ -15,6 +15,7 @@
 #include "ledger-geo.h"
 #include "ledger-rules-edit.h"
 #include "ledger-store.h"
+#include "ledger-test-db.h"
 #include "ledger-test-util.h"
 
 #define VILLAGE "512022101203"
@@ -31,10 +32,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("test-store-caches-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "ledger.db", NULL);
-  f->db = ledger_db_open (f->path, LEDGER_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->db = ledger_test_new_ledger ("test-store-caches", NULL, FALSE, &f->dir, &f->path);
   g_assert_true (ledger_db_exec (f->db,
     "INSERT INTO regions (code, name, kind, parent) VALUES"
     " ('512022', '乐至县', 'county', NULL),"

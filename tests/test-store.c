@@ -7,6 +7,7 @@
 #include "ledger-error.h"
 #include "ledger-db-private.h"
 #include "ledger-store.h"
+#include "ledger-test-db.h"
 #include "ledger-test-util.h"
 
 #define VILLAGE   "512022101203"
@@ -24,10 +25,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("test-store-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "ledger.db", NULL);
-  f->db = ledger_db_open (f->path, LEDGER_DB_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  f->db = ledger_test_new_ledger ("test-store", NULL, FALSE, &f->dir, &f->path);
   g_assert_true (ledger_db_exec (f->db,
     "INSERT INTO regions (code, name, kind, parent) VALUES"
     " ('512022', '乐至县', 'county', NULL),"

@@ -11,6 +11,7 @@
 #include "ledger-rules.h"
 #include "ledger-store.h"
 #include "ledger-targets.h"
+#include "ledger-test-db.h"
 #include "ledger-test-util.h"
 
 #define ZHONGTIAN "512022111"  /* 中天镇 */
@@ -35,13 +36,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("test-targets-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "ledger.db", NULL);
-  f->db = ledger_ledger_create (path, "512022", TRUE, &error);
-  g_assert_no_error (error);
+  f->db = ledger_test_new_ledger ("test-targets", "512022", TRUE, &f->dir, NULL);
   g_signal_connect (f->db, "changed", G_CALLBACK (on_changed), f);
 }
 

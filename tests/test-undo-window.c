@@ -17,19 +17,11 @@
 #include "ledger-rules.h"
 #include "ledger-store.h"
 #include "ledger-window.h"
+#include "ledger-test-util.h"
 
 static LedgerApplication *app;
 static LedgerWindow *window;
 static char *tmp_dir;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static LedgerDb *
 db (void)
@@ -131,29 +123,29 @@ test_edit_then_ctrl_z (void)
 
   /* nothing done yet in this window: Ctrl+Z is disabled and changes nothing */
   g_assert_false (press_shortcut (GDK_KEY_z, GDK_CONTROL_MASK));
-  iterate (20);
+  ledger_test_iterate (20);
   now = stored_name (uid);
   g_assert_cmpstr (now, ==, name);
 
   ledger_window_set_view (window, "ledger");
   ledger_window_select_item (window, LEDGER_KIND_FACILITIES, uid);
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_true (gtk_widget_activate_action (pane, "pane.edit", NULL));
-  iterate (50);
+  ledger_test_iterate (50);
   editor = find_editor ();
   g_assert_nonnull (editor);
   row = ledger_editor_get_field_row (editor, "name");
   gtk_editable_set_text (GTK_EDITABLE (row), edited);
-  iterate (20);
+  ledger_test_iterate (20);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
-  iterate (50);
+  ledger_test_iterate (50);
   g_free (now);
   now = stored_name (uid);
   g_assert_cmpstr (now, ==, edited);
 
   /* Ctrl+Z: the name comes back, the history says what was undone */
   g_assert_true (press_shortcut (GDK_KEY_z, GDK_CONTROL_MASK));
-  iterate (50);
+  ledger_test_iterate (50);
   g_free (now);
   now = stored_name (uid);
   g_assert_cmpstr (now, ==, name);
@@ -163,13 +155,13 @@ test_edit_then_ctrl_z (void)
 
   /* Ctrl+Shift+Z: the edit again */
   g_assert_true (press_shortcut (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
-  iterate (50);
+  ledger_test_iterate (50);
   g_free (now);
   now = stored_name (uid);
   g_assert_cmpstr (now, ==, edited);
   /* nothing more to redo: disabled */
   g_assert_false (press_shortcut (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
-  iterate (20);
+  ledger_test_iterate (20);
   g_free (now);
   now = stored_name (uid);
   g_assert_cmpstr (now, ==, edited);
@@ -188,12 +180,12 @@ test_delete_then_ctrl_z (void)
   g_autofree char *back = NULL;
 
   ledger_window_select_item (window, LEDGER_KIND_FACILITIES, uid);
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_true (gtk_widget_activate_action (pane, "pane.delete", NULL));
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_null (stored_name (uid));
   g_assert_true (press_shortcut (GDK_KEY_z, GDK_CONTROL_MASK));
-  iterate (50);
+  ledger_test_iterate (50);
   back = stored_name (uid);
   g_assert_cmpstr (back, ==, name);
   titles = dup_pane_titles ();
@@ -225,7 +217,7 @@ test_year_rule_list_and_detail (void)
 
   ledger_window_set_year (window, year);
   ledger_window_select_item (window, LEDGER_KIND_WATER_BODIES, done->uid);
-  iterate (50);
+  ledger_test_iterate (50);
   titles = dup_pane_titles ();
   g_assert_nonnull (strstr (titles, "\nIn progress\n"));
   g_assert_null (strstr (titles, "\nCompleted\n"));
@@ -265,18 +257,18 @@ test_detail_scroll_resets (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 500);
   ledger_window_select_item (window, LEDGER_KIND_FACILITIES, ((LedgerRecord *) facilities->pdata[0])->uid);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  iterate (200);
+  ledger_test_iterate (200);
   scroller = find_scroller (ledger_window_get_detail_pane (window));
   g_assert_nonnull (scroller);
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   for (int i = 0; i < 100 && gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment); i++)
-    iterate (30);
+    ledger_test_iterate (30);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
   /* the officer scrolls to the bottom of the pane */
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   ledger_window_select_item (window, LEDGER_KIND_FACILITIES, ((LedgerRecord *) facilities->pdata[1])->uid);
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 }
 
@@ -289,20 +281,20 @@ test_plus_adds_the_tabs_kind (void)
 
   ledger_window_set_view (window, "ledger");
   g_assert_true (gtk_widget_activate_action (list, "ledger-list.show-kind", "i", (int) LEDGER_KIND_VILLAGES));
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-item", NULL));
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_null (find_editor ());
 
   g_assert_true (gtk_widget_activate_action (list, "ledger-list.show-kind", "i", (int) LEDGER_KIND_FARMS));
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-item", NULL));
-  iterate (50);
+  ledger_test_iterate (50);
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_assert_nonnull (ledger_editor_get_field_row (editor, "species"));
   gtk_window_destroy (GTK_WINDOW (editor));
-  iterate (20);
+  ledger_test_iterate (20);
 }
 
 int

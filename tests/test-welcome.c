@@ -20,30 +20,11 @@
 #include "ledger-settings.h"
 #include "ledger-welcome-page.h"
 #include "ledger-window.h"
+#include "ledger-test-util.h"
 
 static LedgerApplication *app;
 static LedgerWindow *window;
 static char *tmp_dir;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* runs the main loop until @check holds or 10 s pass */
-static gboolean
-wait_for (gboolean (*check) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!check (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  return check (data);
-}
 
 static GtkWidget *
 find_descendant (GtkWidget  *widget,
@@ -126,11 +107,11 @@ open_picker (void)
   LedgerCountyPicker *picker;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-ledger", NULL);
-  iterate (20);
+  ledger_test_iterate (20);
   picker = LEDGER_COUNTY_PICKER (find_toplevel (LEDGER_TYPE_COUNTY_PICKER, NULL));
   g_assert_nonnull (picker);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (picker)) == GTK_WINDOW (window));
-  g_assert_true (wait_for (picker_ready, picker));
+  g_assert_true (ledger_test_wait_for (picker_ready, picker, 10));
   return picker;
 }
 
@@ -143,7 +124,7 @@ close_dialog (const char *heading,
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (20);
+  ledger_test_iterate (20);
 }
 
 static void
@@ -169,8 +150,8 @@ test_demo_in_one_click (void)
   LedgerPointSet *points;
 
   gtk_widget_activate (ledger_welcome_page_get_demo_button (welcome_page ()));
-  g_assert_true (wait_for (has_db, path));
-  iterate (100);
+  g_assert_true (ledger_test_wait_for (has_db, path, 10));
+  ledger_test_iterate (100);
   points = ledger_point_layer_get_points (ledger_map_view_get_point_layer (map_view));
   g_assert_cmpuint (ledger_point_set_get_n (points), >, 50);
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "乐至县"));
@@ -191,10 +172,10 @@ test_remove_demo_hides_badge (void)
   /* the badge is the way to the menu's "Remove Demo Data…" */
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (demo_badge ())), ==, "win.remove-demo");
   gtk_widget_activate (demo_badge ());
-  g_assert_true (wait_for (dialog_shown, "Remove the Demo Data?"));
+  g_assert_true (ledger_test_wait_for (dialog_shown, "Remove the Demo Data?", 10));
   close_dialog ("Remove the Demo Data?", "remove");
   /* the map reloads when the change arrives; under load that takes a while */
-  g_assert_true (wait_for (map_empty, NULL));
+  g_assert_true (ledger_test_wait_for (map_empty, NULL, 10));
   g_assert_false (gtk_widget_get_visible (demo_badge ()));
 }
 
@@ -207,7 +188,7 @@ test_recent_ledgers (void)
 
   g_assert_cmpstr (recent[0], ==, path);
   ledger_window_set_db (window, NULL);
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_cmpuint (ledger_welcome_page_get_n_recent (welcome_page ()), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", path);
   g_assert_true (has_db (path));
@@ -237,14 +218,14 @@ test_picker_search (void)
   g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
   g_signal_emit_by_name (entry, "activate");
   /* a button's activation shows it pressed for a moment before "clicked" */
-  g_assert_true (wait_for (file_chooser_shown, NULL));
+  g_assert_true (ledger_test_wait_for (file_chooser_shown, NULL, 10));
   chooser = GTK_FILE_CHOOSER (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL));
   g_assert_nonnull (chooser);
   name = gtk_file_chooser_get_current_name (chooser);
   g_assert_true (g_str_has_prefix (name, "雁江区"));
   g_assert_true (g_str_has_suffix (name, ".db"));
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  iterate (50);
+  ledger_test_iterate (50);
 
   /* a figure, not an assertion: one keystroke with a full page of 100 results */
   start = g_get_monotonic_time ();
@@ -260,7 +241,7 @@ test_picker_search (void)
   g_assert_false (ledger_county_picker_choose (picker, "5120"));
   g_assert_cmpstr (ledger_county_picker_get_chosen_code (picker), ==, "512002");
   gtk_window_destroy (GTK_WINDOW (picker));
-  iterate (20);
+  ledger_test_iterate (20);
 }
 
 /* the row of the provinces column whose code label reads @code */
@@ -295,7 +276,7 @@ test_picker_province_and_nation (void)
   g_assert_true (ledger_county_picker_choose (picker, "512022"));
   g_assert_cmpstr (ledger_county_picker_get_chosen_code (picker), ==, "512022");
   gtk_window_destroy (GTK_WINDOW (picker));
-  iterate (20);
+  ledger_test_iterate (20);
 }
 
 static void
@@ -310,7 +291,7 @@ test_picker_refuses_open_ledger (void)
   close_dialog ("Cannot Create the Ledger", "close");
   g_assert_true (ledger_window_get_db (window) == before);
   gtk_window_destroy (GTK_WINDOW (picker));
-  iterate (20);
+  ledger_test_iterate (20);
 }
 
 static void
@@ -325,12 +306,12 @@ test_picker_bad_outline_writes_nothing (void)
   g_assert_true (ledger_county_picker_choose (picker, "110101"));
   ledger_county_picker_set_outline (picker, outline);
   ledger_county_picker_create_at (picker, path);
-  g_assert_true (wait_for (dialog_shown, "Cannot Create the Ledger"));
+  g_assert_true (ledger_test_wait_for (dialog_shown, "Cannot Create the Ledger", 10));
   close_dialog ("Cannot Create the Ledger", "close");
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (ledger_window_get_db (window) == before);
   gtk_window_destroy (GTK_WINDOW (picker));
-  iterate (20);
+  ledger_test_iterate (20);
 }
 
 static void
@@ -350,8 +331,8 @@ test_picker_creates_other_county (void)
 
   g_object_add_weak_pointer (G_OBJECT (picker), (gpointer *) &picker);
   ledger_county_picker_create_at (picker, path);
-  g_assert_true (wait_for (has_db, path));
-  iterate (50);
+  g_assert_true (ledger_test_wait_for (has_db, path, 10));
+  ledger_test_iterate (50);
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "喀什市"));
   townships = ledger_regions_list (ledger_window_get_db (window), "township", NULL);
   g_assert_cmpuint (townships->len, ==, kashgar->n_townships);
@@ -374,7 +355,7 @@ test_import_outline (void)
                                       "\"coordinates\":[[[75.8,39.3],[76.1,39.3],[76.1,39.6],[75.8,39.6],[75.8,39.3]]]}}",
                                       -1, NULL));
   ledger_window_import_outline (window, square);
-  iterate (50);
+  ledger_test_iterate (50);
   stored = ledger_county_outline_dup_geojson (ledger_window_get_db (window));
   g_assert_nonnull (stored);
   g_assert_nonnull (strstr (stored, "75.8"));

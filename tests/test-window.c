@@ -14,37 +14,19 @@
 #include "ledger-application.h"
 #include "ledger-detail-pane.h"
 #include "ledger-editor.h"
+#include "ledger-import-assistant.h"
 #include "ledger-list-view.h"
 #include "ledger-map-view.h"
 #include "ledger-progress-page.h"
 #include "ledger-regions.h"
 #include "ledger-store.h"
 #include "ledger-window.h"
+#include "ledger-test-util.h"
 
 static LedgerApplication *app;
 static LedgerWindow *window;
 static char *tmp_dir;
 static char *db_path;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* runs the main loop until @check holds or 5 s pass */
-static gboolean
-wait_for (gboolean (*check) (gpointer), gpointer data)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!check (data) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  return check (data);
-}
 
 static LedgerDb *
 db (void)
@@ -100,16 +82,16 @@ test_detail_pane_width (void)
   int dragged;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 700);
-  g_assert_true (wait_for (pane_width_between, (gpointer) narrow));
+  g_assert_true (ledger_test_wait_for (pane_width_between, (gpointer) narrow, 5));
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
-  g_assert_true (wait_for (pane_width_between, (gpointer) wide));
+  g_assert_true (ledger_test_wait_for (pane_width_between, (gpointer) wide, 5));
 
   g_assert_true (GTK_IS_PANED (paned));
   gtk_paned_set_position (GTK_PANED (paned), gtk_paned_get_position (GTK_PANED (paned)) - 100);
-  iterate (100);
+  ledger_test_iterate (100);
   dragged = gtk_widget_get_width (pane);
   gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
-  iterate (300);
+  ledger_test_iterate (300);
   g_assert_cmpint (gtk_widget_get_width (pane), ==, dragged);
 }
 
@@ -137,12 +119,12 @@ test_map_click_selects (void)
 
   ledger_window_set_view (window, "map");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (map_view));
-  iterate (100);
+  ledger_test_iterate (100);
   /* close enough that the farm stands alone, centred */
   shumate_viewport_set_zoom_level (viewport, 17);
   shumate_map_center_on (ledger_map_view_get_map (map_view), farm->lat, farm->lon);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  iterate (100);
+  ledger_test_iterate (100);
 
   /* where the officer clicks: the farm's place in the layer's coordinates */
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (layer), farm->lat, farm->lon, &x, &y);
@@ -155,7 +137,7 @@ test_map_click_selects (void)
 
   /* what the layer's click gesture does with the pick */
   g_signal_emit_by_name (layer, "point-activated", picked->uid);
-  g_assert_true (wait_for (detail_shows_uid, uid));
+  g_assert_true (ledger_test_wait_for (detail_shows_uid, uid, 5));
   text = ledger_detail_pane_dup_text (LEDGER_DETAIL_PANE (ledger_window_get_detail_pane (window)));
   g_assert_nonnull (strstr (text, name));
   g_assert_cmpstr (ledger_point_layer_get_selected_uid (layer), ==, uid);
@@ -194,11 +176,11 @@ test_detail_follows_township (void)
   for (guint i = 1; i < n; i++)
     {
       gtk_drop_down_set_selected (townships, 0);
-      iterate (20);
+      ledger_test_iterate (20);
       g_signal_emit_by_name (layer, "point-activated", uid);
-      g_assert_true (wait_for (detail_shows_uid, uid));
+      g_assert_true (ledger_test_wait_for (detail_shows_uid, uid, 5));
       gtk_drop_down_set_selected (townships, i);
-      iterate (20);
+      ledger_test_iterate (20);
       n_kept += detail_shows_uid (uid);
     }
   gtk_drop_down_set_selected (townships, 0);
@@ -213,23 +195,23 @@ test_search_filters_list (void)
 
   ledger_list_view_select (list, LEDGER_KIND_FARMS, NULL);
   ledger_window_set_search (window, "");
-  iterate (50);
+  ledger_test_iterate (50);
   total = ledger_list_view_get_n_total (list);
   g_assert_cmpuint (total, >, 1);
   g_assert_cmpuint (ledger_list_view_get_n_shown (list), ==, total);
 
   /* part of a demo farm's name (四川圣美园农牧有限公司生猪养殖场) */
   ledger_window_set_search (window, "圣美园");
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_cmpuint (ledger_list_view_get_n_shown (list), >=, 1);
   g_assert_cmpuint (ledger_list_view_get_n_shown (list), <, total);
 
   ledger_window_set_search (window, "no such farm anywhere");
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_cmpuint (ledger_list_view_get_n_shown (list), ==, 0);
 
   ledger_window_set_search (window, "");
-  iterate (50);
+  ledger_test_iterate (50);
   g_assert_cmpuint (ledger_list_view_get_n_shown (list), ==, total);
 }
 
@@ -272,7 +254,7 @@ test_edit_farm_updates_progress (void)
   char utilised[G_ASCII_DTOSTR_BUF_SIZE];
 
   ledger_window_set_view (window, "progress");
-  iterate (50);
+  ledger_test_iterate (50);
   before = g_strdup (manure_rate ());
   g_assert_nonnull (strstr (before, "%"));
 
@@ -289,7 +271,7 @@ test_edit_farm_updates_progress (void)
   g_assert_true (ledger_editor_save (editor, &error));
   g_assert_no_error (error);
 
-  g_assert_true (wait_for (manure_rate_differs, before));
+  g_assert_true (ledger_test_wait_for (manure_rate_differs, before, 5));
 }
 
 /* another program (a second connection) changes the ledger: the window's
@@ -312,7 +294,7 @@ test_external_change_refreshes (void)
   g_assert_true (ledger_store_save (other, record, &error));
   g_assert_no_error (error);
 
-  g_assert_true (wait_for (manure_rate_differs, before));
+  g_assert_true (ledger_test_wait_for (manure_rate_differs, before, 5));
 }
 
 static void
@@ -332,7 +314,7 @@ test_invalid_value_not_saved (void)
 
   /* not a number: said at the field, not saved */
   set_field (editor, "stock", "many");
-  iterate (20);
+  ledger_test_iterate (20);
   g_assert_nonnull (ledger_editor_get_field_message (editor, "stock"));
   g_assert_false (ledger_editor_save (editor, &error));
   g_assert_nonnull (error);
@@ -342,7 +324,7 @@ test_invalid_value_not_saved (void)
   set_field (editor, "stock", ledger_record_get (before, "stock") ? ledger_record_get (before, "stock") : "");
   set_field (editor, "manure_produced_t", "100");
   set_field (editor, "manure_utilised_t", "250");
-  iterate (20);
+  ledger_test_iterate (20);
   g_assert_false (ledger_editor_save (editor, &error));
   g_assert_nonnull (error);
 
@@ -385,17 +367,17 @@ test_delete_and_undo (void)
 
   ledger_window_set_view (window, "ledger");
   ledger_window_select_item (window, LEDGER_KIND_WATER_BODIES, uid);
-  iterate (50);
+  ledger_test_iterate (50);
 
   /* what the pane's Delete button asks of the window */
   g_signal_emit_by_name (pane, "delete-requested", (int) LEDGER_KIND_WATER_BODIES, uid);
-  iterate (50);
+  ledger_test_iterate (50);
   gone = ledger_store_get (db (), LEDGER_KIND_WATER_BODIES, uid, 0, NULL);
   g_assert_null (gone);
 
   /* the toast's Undo button */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL);
-  iterate (50);
+  ledger_test_iterate (50);
   back = ledger_store_get (db (), LEDGER_KIND_WATER_BODIES, uid, 0, NULL);
   g_assert_nonnull (back);
   g_assert_true (ledger_record_equal (before, back));
@@ -433,7 +415,7 @@ test_move_point_asks (void)
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  ledger_test_iterate (50);
   kept = ledger_store_get (db (), LEDGER_KIND_FACILITIES, uid, 0, NULL);
   g_assert_cmpfloat_with_epsilon (ledger_record_get_double (kept, "lon", NAN), lon, 1e-6);
 
@@ -442,7 +424,7 @@ test_move_point_asks (void)
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "move");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (50);
+  ledger_test_iterate (50);
   moved = ledger_store_get (db (), LEDGER_KIND_FACILITIES, uid, 0, NULL);
   g_assert_cmpfloat_with_epsilon (ledger_record_get_double (moved, "lon", NAN), lon + 0.01, 1e-6);
   g_assert_cmpfloat_with_epsilon (ledger_record_get_double (moved, "lat", NAN), lat + 0.01, 1e-6);
@@ -462,10 +444,10 @@ test_add_here_opens_editor (void)
   GtkWidget *lon_row;
 
   ledger_window_set_view (window, "map");
-  iterate (50);
+  ledger_test_iterate (50);
   g_signal_emit_by_name (layer, "add-here", 105.01, 30.28);
   gtk_widget_activate_action (GTK_WIDGET (map_view), "map.add-here", "i", (int) LEDGER_KIND_FARMS);
-  iterate (50);
+  ledger_test_iterate (50);
 
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
@@ -487,6 +469,38 @@ facilities_grew (gpointer list)
   return ledger_list_view_get_n_total (list) > n_facilities_before;
 }
 
+static gboolean
+assistant_on_page (LedgerImportAssistant *assistant,
+                   const char            *page)
+{
+  return !ledger_import_assistant_is_busy (assistant) &&
+         g_strcmp0 (ledger_import_assistant_get_page (assistant), page) == 0;
+}
+
+static gboolean
+assistant_on_mapping (gpointer assistant)
+{
+  return assistant_on_page (assistant, "mapping");
+}
+
+static gboolean
+assistant_on_check (gpointer assistant)
+{
+  return assistant_on_page (assistant, "check");
+}
+
+/* the one import path: the window opens the assistant on a file (as a drop does) */
+static LedgerImportAssistant *
+check_in_assistant (const char *csv)
+{
+  LedgerImportAssistant *assistant = LEDGER_IMPORT_ASSISTANT (ledger_window_open_import_assistant (window, csv));
+
+  g_assert_true (ledger_test_wait_for (assistant_on_mapping, assistant, 10));
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
+  g_assert_true (ledger_test_wait_for (assistant_on_check, assistant, 30));
+  return assistant;
+}
+
 static void
 test_import_in_background (void)
 {
@@ -496,15 +510,17 @@ test_import_in_background (void)
     "\xef\xbb\xbf名称,类型,行政村代码,运行状态\r\n"
     "导入测试站一,村级集中处理站,512022102204,正常运行\r\n"
     "导入测试站二,village_station,512022102204,faulty\r\n";
+  LedgerImportAssistant *assistant;
 
   g_assert_true (g_file_set_contents (csv, text, -1, NULL));
   ledger_window_set_search (window, "");
   ledger_list_view_select (list, LEDGER_KIND_FACILITIES, NULL);
-  iterate (50);
+  ledger_test_iterate (50);
   n_facilities_before = ledger_list_view_get_n_total (list);
-  ledger_window_import_file (window, LEDGER_KIND_FACILITIES, csv);
+  assistant = check_in_assistant (csv);
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
   /* the window stays responsive; the list follows once the thread is done */
-  g_assert_true (wait_for (facilities_grew, list));
+  g_assert_true (ledger_test_wait_for (facilities_grew, list, 30));
   g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, n_facilities_before + 2);
 }
 
@@ -521,28 +537,10 @@ test_import_undo_redo (void)
   LedgerListView *list = LEDGER_LIST_VIEW (ledger_window_get_list_view (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  g_assert_true (wait_for (facilities_back, list));
+  g_assert_true (ledger_test_wait_for (facilities_back, list, 10));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  g_assert_true (wait_for (facilities_grew, list));
+  g_assert_true (ledger_test_wait_for (facilities_grew, list, 10));
   g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, n_facilities_before + 2);
-}
-
-static AdwMessageDialog *
-find_dialog_by_heading (const char *heading)
-{
-  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
-        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
-      return l->data;
-  return NULL;
-}
-
-static gboolean
-rejection_shown (gpointer data)
-{
-  return find_dialog_by_heading ("Import Rejected") != NULL;
 }
 
 static void
@@ -554,19 +552,21 @@ test_import_rejected_writes_nothing (void)
     "名称,类型,行政村代码,运行状态\n"
     "好站,村级集中处理站,512022102204,正常运行\n"
     "坏站,村级集中处理站,512022999999,正常运行\n";
-  AdwMessageDialog *dialog;
+  LedgerImportAssistant *assistant;
   guint before;
 
   g_assert_true (g_file_set_contents (csv, text, -1, NULL));
   ledger_list_view_select (list, LEDGER_KIND_FACILITIES, NULL);
-  iterate (50);
+  ledger_test_iterate (50);
   before = ledger_list_view_get_n_total (list);
-  ledger_window_import_file (window, LEDGER_KIND_FACILITIES, csv);
-  g_assert_true (wait_for (rejection_shown, NULL));
-  dialog = find_dialog_by_heading ("Import Rejected");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 row was rejected"));
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate (100);
+  assistant = check_in_assistant (csv);
+  g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 1);
+  /* all or nothing: with a rejected row, importing all stays on the check */
+  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
+  ledger_test_iterate (200);
+  g_assert_cmpstr (ledger_import_assistant_get_page (assistant), ==, "check");
+  gtk_window_destroy (GTK_WINDOW (assistant));
+  ledger_test_iterate (100);
   g_assert_cmpuint (ledger_list_view_get_n_total (list), ==, before);
   g_assert_cmpuint (ledger_store_count (db (), LEDGER_KIND_FACILITIES), ==, before);
 }
@@ -582,7 +582,7 @@ test_app_dialogs_open (void)
       g_autoptr (GList) toplevels = NULL;
 
       g_action_group_activate_action (G_ACTION_GROUP (app), actions[i], NULL);
-      iterate (50);
+      ledger_test_iterate (50);
       toplevels = gtk_window_list_toplevels ();
       for (GList *l = toplevels; l != NULL; l = l->next)
         if (l->data != (gpointer) window && gtk_widget_get_visible (l->data)
@@ -590,7 +590,7 @@ test_app_dialogs_open (void)
           dialog = l->data;
       g_assert_nonnull (dialog);
       gtk_window_destroy (dialog);
-      iterate (20);
+      ledger_test_iterate (20);
     }
 }
 
@@ -605,7 +605,7 @@ test_bad_file_keeps_window (void)
   g_assert_cmpstr (ledger_db_get_path (db ()), ==, db_path);
   g_assert_false (ledger_window_open_path (window, "/nonexistent/ledger.db", FALSE));
   g_assert_cmpstr (ledger_db_get_path (db ()), ==, db_path);
-  iterate (50);
+  ledger_test_iterate (50);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "ledger-settings.h"
 #include "ledger-application.h"
+#include "ledger-palette.h"
 #include "ledger-region-list.h"
 #include "ledger-preferences.h"
 #include "ledger-tooltip.h"
@@ -201,6 +202,7 @@ ledger_application_startup (GApplication *app)
   G_APPLICATION_CLASS (ledger_application_parent_class)->startup (app);
   ledger_tooltip_install ();
 
+  ledger_palette_install (gdk_display_get_default ());
   self->settings = ledger_settings_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

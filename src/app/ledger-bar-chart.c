@@ -14,7 +14,7 @@
 
 #include "ledger-array-model.h"
 #include "ledger-bar-chart.h"
-#include "ledger-point-layer.h"
+#include "ledger-palette.h"
 
 #define NAME_SHARE 0.18
 #define VALUE_SHARE 0.52

@@ -18,6 +18,7 @@
 #include "ledger-county-picker.h"
 #include "ledger-divisions.h"
 #include "ledger-error.h"
+#include "ledger-file-chooser.h"
 #include "ledger-regions.h"
 
 #define MAX_RESULTS 100
@@ -488,18 +489,11 @@ on_cancel_button_clicked_cb (LedgerCountyPicker *self)
 }
 
 static void
-on_save_response_cb (GtkNativeDialog    *native,
-                     int                 response,
-                     LedgerCountyPicker *self)
+on_save_chosen (gpointer    owner,
+                const char *path,
+                gpointer    data)
 {
-  g_autoptr (GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    ledger_county_picker_create_at (self, g_file_peek_path (file));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  ledger_county_picker_create_at (LEDGER_COUNTY_PICKER (owner), path);
 }
 
 static void
@@ -508,54 +502,33 @@ on_create_button_clicked_cb (LedgerCountyPicker *self)
   g_autofree char *path = ledger_county_picker_dup_default_path (self);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *name = g_path_get_basename (path);
-  g_autoptr (GFile) folder = g_file_new_for_path (dir);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *native;
+  g_autoptr (GtkFileFilter) filter = ledger_file_filter_new (_("Ledger files"), "*.db", NULL);
+  LedgerFileChoice choice = {
+    .title = _("Save the New Ledger"), .action = GTK_FILE_CHOOSER_ACTION_SAVE,
+    .filter = filter, .folder = dir, .name = name,
+  };
 
   if (self->chosen == NULL)
     return;
-  native = gtk_file_chooser_native_new (_("Save the New Ledger"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
-  gtk_file_filter_set_name (filter, _("Ledger files"));
-  gtk_file_filter_add_pattern (filter, "*.db");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_mkdir_with_parents (dir, 0700);
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_save_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  ledger_choose_file (GTK_WINDOW (self), self, &choice, on_save_chosen, NULL, NULL);
 }
 
 static void
-on_outline_response_cb (GtkNativeDialog    *native,
-                        int                 response,
-                        LedgerCountyPicker *self)
+on_outline_chosen (gpointer    owner,
+                   const char *path,
+                   gpointer    data)
 {
-  g_autoptr (GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    ledger_county_picker_set_outline (self, g_file_peek_path (file));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  ledger_county_picker_set_outline (LEDGER_COUNTY_PICKER (owner), path);
 }
 
 static void
 on_outline_button_clicked_cb (LedgerCountyPicker *self)
 {
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (_("County Outline"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN, NULL, NULL);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = ledger_file_filter_new (_("GeoJSON files"), "*.geojson", "*.json", NULL);
+  LedgerFileChoice choice = { .title = _("County Outline"), .action = GTK_FILE_CHOOSER_ACTION_OPEN, .filter = filter };
 
-  gtk_file_filter_set_name (filter, _("GeoJSON files"));
-  gtk_file_filter_add_pattern (filter, "*.geojson");
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_outline_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  ledger_choose_file (GTK_WINDOW (self), self, &choice, on_outline_chosen, NULL, NULL);
 }
 
 static void

@@ -50,7 +50,7 @@ observation_row (LedgerDetailPane   *self,
 {
   static const char *const sample_keys[] = { "transparency_cm", "depth_cm", "do_mgl", "orp_mv", "nh3n_mgl",
                                              "cod_mgl", "tp_mgl", "ss_mgl", "ph", NULL };
-  static const char *const inspection_keys[] = { "inspector", "findings", NULL };
+  static const char *const inspection_keys[] = { "inspector", "findings", "deadline", "follow_up", NULL };
   g_autoptr (GString) summary = g_string_new (NULL);
   g_autofree char *title = NULL;
   g_autofree char *date = ledger_date_display (ledger_record_get (record, "date"));
@@ -169,9 +169,14 @@ ledger_detail_pane_fill_observations (LedgerDetailPane *self,
 
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("document-edit-symbolic", _("Edit"),
                                                                    "pane.edit-observation", kind, record->uid));
+      if (kind == LEDGER_KIND_INSPECTIONS)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("camera-photo-symbolic", _("Attach Photo…"),
+                                                                     "pane.attach-photo", kind, record->uid));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button ("user-trash-symbolic", _("Delete"),
                                                                    "pane.delete-observation", kind, record->uid));
       ledger_detail_pane_add_row (self, group, row);
+      if (kind == LEDGER_KIND_INSPECTIONS)
+        ledger_detail_pane_add_photos_row (self, record->uid);
     }
 }
 

@@ -56,4 +56,12 @@ void       ledger_detail_pane_confirm_delete    (LedgerDetailPane *self,
                                                  LedgerKind        kind,
                                                  const char       *uid);
 
+/* ledger-detail-pane-photos.c */
+void       ledger_detail_pane_add_photos_row   (LedgerDetailPane *self,
+                                                const char       *inspection_uid);
+void       ledger_detail_pane_choose_photo     (LedgerDetailPane *self,
+                                                const char       *inspection_uid);
+void       ledger_detail_pane_open_photo       (LedgerDetailPane *self,
+                                                const char       *photo_uid);
+
 G_END_DECLS

@@ -313,6 +313,26 @@ observation_activated (GtkWidget  *widget,
 }
 
 static void
+attach_photo_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  const char *uid;
+  int kind;
+
+  g_variant_get (parameter, "(i&s)", &kind, &uid);
+  ledger_detail_pane_choose_photo (LEDGER_DETAIL_PANE (widget), uid);
+}
+
+static void
+open_photo_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ledger_detail_pane_open_photo (LEDGER_DETAIL_PANE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 show_all_history_activated (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
@@ -378,6 +398,8 @@ ledger_detail_pane_class_init (LedgerDetailPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "pane.edit-observation", "(is)", observation_activated);
   gtk_widget_class_install_action (widget_class, "pane.delete-observation", "(is)", observation_activated);
   gtk_widget_class_install_action (widget_class, "pane.show-all-history", NULL, show_all_history_activated);
+  gtk_widget_class_install_action (widget_class, "pane.attach-photo", "(is)", attach_photo_activated);
+  gtk_widget_class_install_action (widget_class, "pane.open-photo", "s", open_photo_activated);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ledgerdetailpane");

@@ -30,4 +30,11 @@ gboolean    ledger_detail_pane_delete_observation (LedgerDetailPane *self,
                                                    const char       *uid,
                                                    GError          **error);
 
+/* what "Attach Photo…" does once @file is chosen (JPEG or PNG); then offers
+ * the photo's EXIF time and place in a dialog */
+gboolean    ledger_detail_pane_attach_photo   (LedgerDetailPane *self,
+                                               const char       *inspection_uid,
+                                               GFile            *file,
+                                               GError          **error);
+
 G_END_DECLS

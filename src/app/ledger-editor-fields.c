@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "ledger-editor-private.h"
 #include "ledger-store.h"
@@ -30,6 +31,57 @@ field_is_number (const LedgerField *field)
     }
 }
 
+/* the calendar opens on the date typed, or today */
+static void
+on_date_popover_show_cb (GtkPopover *popover,
+                         GtkWidget  *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (popover));
+  g_autofree char *iso = NULL;
+  g_autoptr (GDateTime) date = NULL;
+  int year, month, day;
+
+  if (ledger_parse_date (gtk_editable_get_text (GTK_EDITABLE (row)), &iso) && iso != NULL &&
+      sscanf (iso, "%d-%d-%d", &year, &month, &day) == 3)
+    date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  gtk_calendar_select_day (calendar, date);
+}
+
+static void
+on_date_calendar_day_selected_cb (GtkCalendar *calendar,
+                                  GtkWidget   *row)
+{
+  g_autoptr (GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+  g_autofree char *shown = ledger_date_display (iso);   /* as the form shows stored dates */
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (calendar), GTK_TYPE_POPOVER);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), shown);
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* a date row: typed as YYYY-MM-DD, or picked from a calendar */
+static void
+add_date_picker (GtkWidget *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (button, _("Pick a date"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect (popover, "show", G_CALLBACK (on_date_popover_show_cb), row);
+  g_signal_connect (calendar, "day-selected", G_CALLBACK (on_date_calendar_day_selected_cb), row);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+}
+
 static GtkWidget *
 new_entry_row (const LedgerField *field)
 {
@@ -39,6 +91,8 @@ new_entry_row (const LedgerField *field)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ledger_field_display_name (field));
   if (field_is_number (field))
     adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_NUMBER);
+  if (field->type == LEDGER_FIELD_DATE)
+    add_date_picker (row);
   return row;
 }
 

@@ -14,6 +14,7 @@
 #include "ledger-a11y.h"
 #include "ledger-editor-private.h"
 #include "ledger-error.h"
+#include "ledger-inspections.h"
 #include "ledger-rules.h"
 #include "ledger-store.h"
 #include "ledger-values.h"
@@ -214,6 +215,29 @@ update_standard_hint (LedgerEditor       *self,
                                                                  : NAN), TRUE);
 }
 
+/* a date typed another way ("2026.12.4") is stored as the form shows it */
+static void
+update_date_hints (LedgerEditor *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      EditorField *f = g_ptr_array_index (self->fields, i);
+      g_autofree char *text = NULL;
+      g_autofree char *canonical = NULL;
+      g_autofree char *shown = NULL;
+
+      if (f->field->type != LEDGER_FIELD_DATE || f->parse_error != NULL || f->problem != NULL)
+        continue;
+      text = g_strstrip (ledger_editor_read_text (self, f));
+      if (!ledger_field_parse (f->field, text, &canonical, NULL) || canonical == NULL)
+        continue;
+      shown = ledger_field_display (f->field, canonical);
+      if (!g_str_equal (shown, text) && !g_str_equal (canonical, text))
+        /* Translators: a date typed as "2026.12.4" is saved as this */
+        set_hint (f, g_strdup_printf (_("Read as %s"), shown), TRUE);
+    }
+}
+
 static void
 update_hints (LedgerEditor       *self,
               const LedgerRecord *record)
@@ -230,6 +254,7 @@ update_hints (LedgerEditor       *self,
                                      year_text, self->figures_year, year_text), TRUE);
   update_coords_hint (self, record);
   update_standard_hint (self, record);
+  update_date_hints (self);
 }
 
 static void
@@ -634,6 +659,12 @@ ledger_editor_new (GtkWindow   *parent,
       self->figures_year = g_strdup (ledger_record_get (self->original, "year"));
       g_snprintf (buf, sizeof buf, "%d", year);
       ledger_editor_set_text (self, ledger_editor_find_field (self, "year"), buf);
+    }
+  /* a new sample or inspection is most often of today */
+  if ((kind == LEDGER_KIND_SAMPLES || kind == LEDGER_KIND_INSPECTIONS) && uid_or_null == NULL)
+    {
+      g_autofree char *today = ledger_today ();
+      ledger_editor_set_text (self, ledger_editor_find_field (self, "date"), today);
     }
   if (kind == LEDGER_KIND_VILLAGES && uid_or_null != NULL)
     gtk_editable_set_editable (GTK_EDITABLE (ledger_editor_find_field (self, "village_code")->row), FALSE);

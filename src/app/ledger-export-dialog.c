@@ -8,6 +8,7 @@
 #include "ledger-export-kml.h"
 #include "ledger-export-xlsx.h"
 #include "ledger-export.h"
+#include "ledger-file-chooser.h"
 #include "ledger-regions.h"
 
 #define PROGRESS_INTERVAL_MS 100
@@ -342,19 +343,14 @@ on_export_done_cb (GObject      *source,
 }
 
 static void
-on_file_chooser_response_cb (GtkNativeDialog    *native,
-                             int                 response,
-                             LedgerExportDialog *self)
+on_file_chosen (gpointer    owner,
+                const char *chosen,
+                gpointer    data)
 {
-  g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  LedgerExportDialog *self = LEDGER_EXPORT_DIALOG (owner);
+  g_autofree char *path = path_with_suffix (chosen, ledger_export_dialog_get_format (self));
 
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL && g_file_peek_path (file) != NULL)
-    {
-      g_autofree char *path = path_with_suffix (g_file_peek_path (file), ledger_export_dialog_get_format (self));
-      ledger_export_dialog_export_to (self, path);
-    }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  ledger_export_dialog_export_to (self, path);
 }
 
 static void
@@ -362,14 +358,12 @@ on_export_clicked_cb (LedgerExportDialog *self)
 {
   g_autofree char *name = suggested_name (self);
   g_autoptr (GtkFileFilter) filter = format_filter (ledger_export_dialog_get_format (self));
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  LedgerFileChoice choice = {
+    .title = _("Export"), .action = GTK_FILE_CHOOSER_ACTION_SAVE, .accept_label = _("_Export"),
+    .filter = filter, .name = name,
+  };
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  ledger_choose_file (GTK_WINDOW (self), self, &choice, on_file_chosen, NULL, NULL);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ledger-file-chooser.h"
 #include "ledger-import-assistant-private.h"
 
 static GtkFileFilter *
@@ -23,18 +24,11 @@ new_spreadsheet_filter (void)
 }
 
 static void
-on_open_chooser_response_cb (GtkNativeDialog       *native,
-                             int                    response,
-                             LedgerImportAssistant *self)
+on_open_chosen (gpointer    owner,
+                const char *path,
+                gpointer    data)
 {
-  g_autoptr (GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    ledger_import_assistant_open_file (self, g_file_peek_path (file));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  ledger_import_assistant_open_file (LEDGER_IMPORT_ASSISTANT (owner), path);
 }
 
 void
@@ -42,29 +36,18 @@ ledger_import_assistant_choose_file_activated (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (_("Import a Spreadsheet"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                 NULL, NULL);
+  g_autoptr (GtkFileFilter) filter = new_spreadsheet_filter ();
+  LedgerFileChoice choice = { .title = _("Import a Spreadsheet"), .action = GTK_FILE_CHOOSER_ACTION_OPEN, .filter = filter };
 
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), new_spreadsheet_filter ());
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_open_chooser_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  ledger_choose_file (GTK_WINDOW (widget), widget, &choice, on_open_chosen, NULL, NULL);
 }
 
 static void
-on_save_chooser_response_cb (GtkNativeDialog       *native,
-                             int                    response,
-                             LedgerImportAssistant *self)
+on_save_chosen (gpointer    owner,
+                const char *path,
+                gpointer    data)
 {
-  g_autoptr (GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    ledger_import_assistant_import_valid_to (self, g_file_peek_path (file));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  ledger_import_assistant_import_valid_to (LEDGER_IMPORT_ASSISTANT (owner), path);
 }
 
 /* "<file>-被拒绝的行.csv" next to the file */
@@ -85,16 +68,11 @@ ledger_import_assistant_import_valid_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   LedgerImportAssistant *self = LEDGER_IMPORT_ASSISTANT (widget);
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (_("Save the Rejected Rows"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 NULL, NULL);
   g_autofree char *dir = g_path_get_dirname (self->path);
   g_autofree char *name = rejected_name (self->path);
-  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  LedgerFileChoice choice = {
+    .title = _("Save the Rejected Rows"), .action = GTK_FILE_CHOOSER_ACTION_SAVE, .folder = dir, .name = name,
+  };
 
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_save_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  ledger_choose_file (GTK_WINDOW (self), self, &choice, on_save_chosen, NULL, NULL);
 }

@@ -84,16 +84,6 @@ ledger_item_columns (LedgerKind  kind,
     }
 }
 
-const char *
-ledger_mark_css_class (LedgerMark mark)
-{
-  static const char *const classes[LEDGER_N_MARKS] = {
-    "mark-good", "mark-pending", "mark-bad", "mark-stopped",
-  };
-
-  return mark < LEDGER_N_MARKS ? classes[mark] : NULL;
-}
-
 /* ---- LedgerRows: what is computed once per load ---- */
 
 #define CELL(rows, row, col) ledger_list_data_get ((rows)->data, (row), (col))
@@ -145,12 +135,12 @@ classify_village (LedgerRows        *rows,
       return;
     }
   info->flags |= ROW_MARKED;
+  info->mark = ledger_mark_for_village (verdict);
   if (ledger_village_verdict_counts (verdict))
-    info->mark = LEDGER_MARK_GOOD, info->category = 1 << 0;
+    info->category = 1 << 0;
   else if (verdict == LEDGER_VILLAGE_NO_RECORD)
-    info->mark = LEDGER_MARK_STOPPED, info->category = 1 << 2;
+    info->category = 1 << 2;
   else
-    info->mark = verdict == LEDGER_VILLAGE_NOT_YET ? LEDGER_MARK_PENDING : LEDGER_MARK_BAD,
     info->category = 1 << 1;
 }
 
@@ -158,16 +148,14 @@ static void
 classify_facility (LedgerRows *rows,
                    guint       row)
 {
-  static const LedgerMark marks[] = {
-    LEDGER_MARK_GOOD, LEDGER_MARK_BAD, LEDGER_MARK_STOPPED, LEDGER_MARK_PENDING, LEDGER_MARK_PENDING,
-  };
   LedgerRowInfo *info = &rows->info[row];
-  int i = enum_index ("facility_status", CELL (rows, row, LEDGER_LIST_F_STATUS));
+  const char *status = CELL (rows, row, LEDGER_LIST_F_STATUS);
+  int i = enum_index ("facility_status", status);
 
-  if (i < 0 || i >= (int) G_N_ELEMENTS (marks))
+  if (i < 0)
     return;
   info->flags |= ROW_MARKED;
-  info->mark = marks[i];
+  info->mark = ledger_mark_for_facility (status);
   info->category = 1 << i;
 }
 
@@ -199,10 +187,7 @@ classify_farm (LedgerRows        *rows,
   if (ledger_is_scale_farm (rules, species, stock, output))
     info->flags |= ROW_SCALE;
   info->flags |= ROW_MARKED;
-  if (info->flags & ROW_SCALE)
-    info->mark = is_matched ? LEDGER_MARK_GOOD : LEDGER_MARK_BAD;
-  else
-    info->mark = LEDGER_MARK_PENDING;
+  info->mark = ledger_mark_for_farm ((info->flags & ROW_SCALE) != 0, is_matched);
   info->category = ((info->flags & ROW_SCALE) ? 1 << 0 : 0)
                    | (is_matched ? 1 << 1 : 1 << 2)
                    | ((info->flags & ROW_SCALE) && !is_matched ? 1 << 3 : 0);
@@ -212,16 +197,14 @@ static void
 classify_water_body (LedgerRows        *rows,
                      guint              row)
 {
-  static const LedgerMark marks[] = {
-    LEDGER_MARK_BAD, LEDGER_MARK_PENDING, LEDGER_MARK_GOOD, LEDGER_MARK_GOOD,
-  };
   LedgerRowInfo *info = &rows->info[row];
-  int i = enum_index ("water_status", CELL (rows, row, LEDGER_LIST_W_STATUS));
+  const char *status = CELL (rows, row, LEDGER_LIST_W_STATUS);
+  int i = enum_index ("water_status", status);
 
-  if (i < 0 || i >= (int) G_N_ELEMENTS (marks))
+  if (i < 0)
     return;
   info->flags |= ROW_MARKED;
-  info->mark = marks[i];
+  info->mark = ledger_mark_for_water_body (status, FALSE);
   info->category = 1 << i;
 }
 

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "ledger-kinds.h"
+#include "ledger-palette.h"
 #include "ledger-points.h"
 
 G_BEGIN_DECLS
@@ -62,7 +63,5 @@ char       *ledger_item_dup_text     (LedgerItem     *self,
                                       LedgerColumnId  column);
 /* the CSS class of the row's status (mark-good, …), or NULL */
 const char *ledger_item_get_mark_class (LedgerItem   *self);
-
-const char *ledger_mark_css_class    (LedgerMark      mark);
 
 G_END_DECLS

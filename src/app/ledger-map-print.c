@@ -16,6 +16,7 @@
 
 #include "ledger-county-outline.h"
 #include "ledger-map-print.h"
+#include "ledger-palette.h"
 #include "ledger-point-layer.h"
 #include "ledger-point-sprites.h"
 
@@ -39,12 +40,6 @@ static const char *const kind_names[LEDGER_N_KINDS] = {
   [LEDGER_KIND_FACILITIES] = N_("Sewage facility"),
   [LEDGER_KIND_FARMS] = N_("Livestock farm"),
   [LEDGER_KIND_WATER_BODIES] = N_("Black-odorous water body"),
-};
-static const char *const mark_names[LEDGER_N_MARKS] = {
-  [LEDGER_MARK_GOOD] = N_("Running normally · scale farm with matched facilities · remediated"),
-  [LEDGER_MARK_PENDING] = N_("Being built or planned · not a scale farm · remediation under way"),
-  [LEDGER_MARK_BAD] = N_("Faulty · scale farm without matched facilities · remediation not started"),
-  [LEDGER_MARK_STOPPED] = N_("Stopped · still black-odorous after remediation"),
 };
 
 /* ---- auxiliary functions: text ---- */
@@ -275,7 +270,7 @@ draw_legend (Page   *page,
       gdk_cairo_set_source_rgba (page->cr, &rgba);
       cairo_arc (page->cr, x + symbol / 2, y + symbol / 2, symbol / 2.4, 0, 2 * G_PI);
       cairo_fill (page->cr);
-      y += MAX (symbol, draw_text (page, _(mark_names[mark]), text_x, y, width - symbol - 6, 8, FALSE));
+      y += MAX (symbol, draw_text (page, ledger_mark_legend (mark), text_x, y, width - symbol - 6, 8, FALSE));
       y += 5 * page->k;
     }
   draw_text (page, _("A number in a circle: several items at this scale"), x, y + 4 * page->k, width, 8, FALSE);

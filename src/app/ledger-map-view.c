@@ -646,13 +646,6 @@ build_legend (LedgerMapView *self)
     { LEDGER_KIND_FARMS, N_("Livestock farm") },
     { LEDGER_KIND_WATER_BODIES, N_("Black-odorous water body") },
   };
-  static const char *const marks[LEDGER_N_MARKS] = {
-    [LEDGER_MARK_GOOD] = N_("Running normally · scale farm with matched facilities · remediated"),
-    [LEDGER_MARK_PENDING] = N_("Being built or planned · not a scale farm · remediation under way"),
-    [LEDGER_MARK_BAD] = N_("Faulty · scale farm without matched facilities · remediation not started"),
-    [LEDGER_MARK_STOPPED] = N_("Stopped · still black-odorous after remediation"),
-  };
-  static const char *const mark_classes[LEDGER_N_MARKS] = { "mark-good", "mark-pending", "mark-bad", "mark-stopped" };
   int row = 0;
 
   gtk_grid_attach (self->legend_grid, new_heading (_("Symbol: kind of item")), 0, row++, 2, 1);
@@ -671,8 +664,8 @@ build_legend (LedgerMapView *self)
       GtkWidget *swatch = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
       gtk_widget_add_css_class (swatch, "mark-swatch");
-      gtk_widget_add_css_class (swatch, mark_classes[mark]);
-      legend_add_row (self, row++, swatch, _(marks[mark]));
+      gtk_widget_add_css_class (swatch, ledger_mark_css_class (mark));
+      legend_add_row (self, row++, swatch, ledger_mark_legend (mark));
     }
   gtk_grid_attach (self->legend_grid, new_heading (_("A number in a circle: several items; click to zoom in")),
                    0, row++, 2, 1);

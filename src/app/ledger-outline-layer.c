@@ -11,7 +11,7 @@
 #include <math.h>
 
 #include "ledger-error.h"
-#include "ledger-json.h"
+#include "ledger-geo.h"
 #include "ledger-outline-layer.h"
 #include "ledger-point-grid.h"
 
@@ -74,108 +74,31 @@ view_init (View               *view,
                                &view->cx, &view->cy);
 }
 
-/* GeoJSON parsing */
+/* the outline (read by core's ledger-geo), projected once */
 
 static gboolean
-parse_ring (LedgerOutlineLayer *self,
-            JsonArray          *ring)
+project_outline (LedgerOutlineLayer  *self,
+                 const LedgerOutline *outline)
 {
-  guint n = json_array_get_length (ring);
-  GArray *mercator = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
-
-  for (guint i = 0; i < n; i++)
+  ledger_outline_get_bounds (outline, &self->bounds[0], &self->bounds[1], &self->bounds[2], &self->bounds[3]);
+  if (!(self->bounds[0] <= self->bounds[2] && self->bounds[1] <= self->bounds[3]))
+    return FALSE;   /* rings without a single position */
+  for (guint r = 0; r < ledger_outline_get_n_rings (outline); r++)
     {
-      JsonNode *node = json_array_get_element (ring, i);
-      JsonArray *position = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-      double lon, lat, xy[2];
+      guint n;
+      const double *lonlat = ledger_outline_get_ring (outline, r, &n);
+      GArray *mercator = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
 
-      if (position == NULL || json_array_get_length (position) < 2)
+      for (guint i = 0; i < n; i++)
         {
-          g_array_unref (mercator);
-          return FALSE;
+          double xy[2];
+
+          ledger_mercator_from_lonlat (lonlat[2 * i], lonlat[2 * i + 1], &xy[0], &xy[1]);
+          g_array_append_vals (mercator, xy, 2);
         }
-      lon = json_array_get_double_element (position, 0);
-      lat = json_array_get_double_element (position, 1);
-      self->bounds[0] = MIN (self->bounds[0], lon);
-      self->bounds[1] = MIN (self->bounds[1], lat);
-      self->bounds[2] = MAX (self->bounds[2], lon);
-      self->bounds[3] = MAX (self->bounds[3], lat);
-      ledger_mercator_from_lonlat (lon, lat, &xy[0], &xy[1]);
-      g_array_append_vals (mercator, xy, 2);
-    }
-  g_ptr_array_add (self->rings, mercator);
-  return TRUE;
-}
-
-/* coordinates of a Polygon: an array of rings */
-static gboolean
-parse_polygon (LedgerOutlineLayer *self,
-               JsonNode           *node)
-{
-  JsonArray *rings;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return FALSE;
-  rings = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (rings); i++)
-    {
-      JsonNode *ring = json_array_get_element (rings, i);
-
-      if (!JSON_NODE_HOLDS_ARRAY (ring) || !parse_ring (self, json_node_get_array (ring)))
-        return FALSE;
+      g_ptr_array_add (self->rings, mercator);
     }
   return TRUE;
-}
-
-static gboolean
-parse_geometry (LedgerOutlineLayer *self,
-                JsonObject         *geometry)
-{
-  const char *type = json_object_get_string_member_with_default (geometry, "type", "");
-  JsonNode *coordinates = json_object_get_member (geometry, "coordinates");
-  JsonArray *polygons;
-
-  if (coordinates == NULL || !JSON_NODE_HOLDS_ARRAY (coordinates))
-    return FALSE;
-  if (g_str_equal (type, "Polygon"))
-    return parse_polygon (self, coordinates);
-  if (!g_str_equal (type, "MultiPolygon"))
-    return FALSE;
-  polygons = json_node_get_array (coordinates);
-  for (guint i = 0; i < json_array_get_length (polygons); i++)
-    if (!parse_polygon (self, json_array_get_element (polygons, i)))
-      return FALSE;
-  return TRUE;
-}
-
-/* a FeatureCollection, a Feature or a bare geometry */
-static gboolean
-parse_object (LedgerOutlineLayer *self,
-              JsonObject         *object)
-{
-  const char *type = json_object_get_string_member_with_default (object, "type", "");
-
-  if (g_str_equal (type, "FeatureCollection") && json_object_has_member (object, "features"))
-    {
-      JsonArray *features = json_object_get_array_member (object, "features");
-
-      for (guint i = 0; i < json_array_get_length (features); i++)
-        {
-          JsonNode *feature = json_array_get_element (features, i);
-
-          if (!JSON_NODE_HOLDS_OBJECT (feature) || !parse_object (self, json_node_get_object (feature)))
-            return FALSE;
-        }
-      return TRUE;
-    }
-  if (g_str_equal (type, "Feature"))
-    {
-      JsonNode *geometry = json_object_get_member (object, "geometry");
-
-      return geometry != NULL && JSON_NODE_HOLDS_OBJECT (geometry) &&
-             parse_geometry (self, json_node_get_object (geometry));
-    }
-  return parse_geometry (self, object);
 }
 
 static void
@@ -494,24 +417,24 @@ ledger_outline_layer_set_geojson (LedgerOutlineLayer  *self,
                                   gssize               length,
                                   GError             **error)
 {
-  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *text = NULL;
   g_autoptr (GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr (LedgerOutline) outline = NULL;
 
   g_return_val_if_fail (LEDGER_IS_OUTLINE_LAYER (self), FALSE);
   g_return_val_if_fail (geojson != NULL, FALSE);
 
   reset_outline (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  if (!ledger_json_parse (parser, geojson, length, &local_error))
+  text = length < 0 ? g_strdup (geojson) : g_strndup (geojson, length);
+  outline = ledger_outline_new_from_geojson (text, &local_error);
+  if (outline == NULL && g_error_matches (local_error, JSON_PARSER_ERROR, local_error->code))
     {
       g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
                    _("The county outline is not valid GeoJSON: %s"), local_error->message);
       return FALSE;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-      !parse_object (self, json_node_get_object (root)) || self->rings->len == 0)
+  if (outline == NULL || !project_outline (self, outline))
     {
       reset_outline (self);
       g_set_error_literal (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,

@@ -31,15 +31,6 @@ static GParamSpec *properties[N_PROPS];
 
 guint ledger_point_layer_signals[N_SIGNALS];
 
-/* Okabe–Ito: distinguishable with the common colour-vision deficiencies */
-static const char *const mark_css[LEDGER_N_MARKS] = {
-  [LEDGER_MARK_GOOD] = "#009E73",
-  [LEDGER_MARK_PENDING] = "#E69F00",
-  [LEDGER_MARK_BAD] = "#D55E00",
-  [LEDGER_MARK_STOPPED] = "#000000",
-};
-
-
 static gboolean
 replace_string (char       **field,
                 const char  *value)
@@ -462,31 +453,6 @@ ledger_point_layer_init (LedgerPointLayer *self)
 }
 
 /* public API */
-
-/**
- * ledger_mark_color:
- * @mark: a mark
- * @rgba: (out): its colour in the one status palette
- */
-void
-ledger_mark_color (LedgerMark  mark,
-                   GdkRGBA    *rgba)
-{
-  g_return_if_fail (rgba != NULL);
-
-  gdk_rgba_parse (rgba, ledger_mark_css_color (mark));
-}
-
-/**
- * ledger_mark_css_color:
- *
- * Returns: the colour of @mark as CSS ("#009E73"), for style sheets and legends
- */
-const char *
-ledger_mark_css_color (LedgerMark mark)
-{
-  return mark_css[MIN ((guint) mark, LEDGER_N_MARKS - 1)];
-}
 
 /**
  * ledger_point_layer_new:

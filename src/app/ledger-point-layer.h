@@ -3,15 +3,10 @@
 
 #include <shumate/shumate.h>
 
+#include "ledger-palette.h"
 #include "ledger-points.h"
 
 G_BEGIN_DECLS
-
-/* the one status palette (Okabe–Ito, readable with colour-blindness);
- * the legend and the CSS use it too */
-void        ledger_mark_color     (LedgerMark  mark,
-                                   GdkRGBA    *rgba);
-const char *ledger_mark_css_color (LedgerMark  mark);
 
 #define LEDGER_TYPE_POINT_LAYER (ledger_point_layer_get_type ())
 G_DECLARE_FINAL_TYPE (LedgerPointLayer, ledger_point_layer, LEDGER, POINT_LAYER, ShumateLayer)

@@ -3,7 +3,7 @@
 
 #include <math.h>
 
-#include "ledger-point-layer.h"
+#include "ledger-palette.h"
 #include "ledger-point-sprites.h"
 
 #define POINT_SIZE          20.0

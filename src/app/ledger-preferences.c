@@ -10,6 +10,7 @@
 
 #include "ledger-a11y.h"
 #include "ledger-base-map.h"
+#include "ledger-file-chooser.h"
 #include "ledger-settings.h"
 #include "ledger-preferences.h"
 #include "ledger-rules.h"
@@ -264,37 +265,23 @@ on_tianditu_key_row_apply_cb (LedgerPreferencesWindow *self,
 }
 
 static void
-on_mbtiles_response_cb (GtkNativeDialog         *native,
-                        int                      response,
-                        LedgerPreferencesWindow *self)
+on_mbtiles_chosen (gpointer    owner,
+                   const char *path,
+                   gpointer    data)
 {
-  g_autoptr (GFile) file = NULL;
+  LedgerPreferencesWindow *self = owner;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    {
-      g_settings_set_string (self->settings, "mbtiles-file", g_file_peek_path (file));
-      update_base_map_rows (self);
-    }
-  g_object_unref (native);
+  g_settings_set_string (self->settings, "mbtiles-file", path);
+  update_base_map_rows (self);
 }
 
 static void
 on_mbtiles_choose_clicked_cb (LedgerPreferencesWindow *self)
 {
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (_("Choose an MBTiles File"), GTK_WINDOW (self),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, NULL, NULL);
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = ledger_file_filter_new (_("MBTiles files"), "*.mbtiles", NULL);
+  LedgerFileChoice choice = { .title = _("Choose an MBTiles File"), .action = GTK_FILE_CHOOSER_ACTION_OPEN, .filter = filter };
 
-  gtk_file_filter_set_name (filter, _("MBTiles files"));
-  gtk_file_filter_add_pattern (filter, "*.mbtiles");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_object_unref (filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (on_mbtiles_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  ledger_choose_file (GTK_WINDOW (self), self, &choice, on_mbtiles_chosen, NULL, NULL);
 }
 
 /* ---- GObject ---- */

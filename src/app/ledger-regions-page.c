@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-file-chooser.h"
 #include "ledger-region-edit.h"
 #include "ledger-region-list.h"
 #include "ledger-region-plan.h"
@@ -237,33 +238,24 @@ on_plan_response_cb (AdwMessageDialog  *dialog,
 }
 
 static void
-on_file_response_cb (GtkNativeDialog   *native,
-                     int                response,
-                     LedgerRegionsPage *self)
+on_file_chosen (gpointer    owner,
+                const char *path,
+                gpointer    national)
 {
-  g_autoptr (GFile) file = NULL;
-  gboolean national = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "national"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    ledger_regions_page_review_file (self, g_file_peek_path (file), national);
-  g_object_unref (native);
+  ledger_regions_page_review_file (LEDGER_REGIONS_PAGE (owner), path, GPOINTER_TO_INT (national));
 }
 
 static void
 choose_file (LedgerRegionsPage *self,
              gboolean           national)
 {
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (national ? _("Choose a National Division List") : _("Choose the County’s List"),
-                                 GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, NULL, NULL);
+  LedgerFileChoice choice = {
+    .title = national ? _("Choose a National Division List") : _("Choose the County’s List"),
+    .action = GTK_FILE_CHOOSER_ACTION_OPEN,
+  };
 
-  g_object_set_data (G_OBJECT (native), "national", GINT_TO_POINTER (national));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect (native, "response", G_CALLBACK (on_file_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  ledger_choose_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self, &choice, on_file_chosen,
+                      GINT_TO_POINTER (national), NULL);
 }
 
 static void

@@ -11,7 +11,7 @@
 #include <math.h>
 
 #include "ledger-point-grid.h"
-#include "ledger-point-layer.h"
+#include "ledger-palette.h"
 #include "ledger-shape-layer.h"
 #include "ledger-shapes.h"
 
@@ -44,16 +44,6 @@ projected_shape_free (gpointer data)
   g_free (shape);
 }
 
-static LedgerMark
-mark_for_status (const char *status)
-{
-  if (g_strcmp0 (status, "completed") == 0 || g_strcmp0 (status, "verified") == 0)
-    return LEDGER_MARK_GOOD;
-  if (g_strcmp0 (status, "in_progress") == 0)
-    return LEDGER_MARK_PENDING;
-  return LEDGER_MARK_BAD;
-}
-
 static GArray *
 project_part (GArray *lonlat)
 {
@@ -76,7 +66,7 @@ project_shape (const LedgerShape *shape)
   ProjectedShape *projected = g_new0 (ProjectedShape, 1);
 
   projected->is_area = shape->is_area;
-  projected->mark = mark_for_status (shape->status);
+  projected->mark = ledger_mark_for_water_body (shape->status, FALSE);
   projected->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   for (guint i = 0; i < shape->parts->len; i++)
     g_ptr_array_add (projected->parts, project_part (g_ptr_array_index (shape->parts, i)));

@@ -11,7 +11,7 @@
 
 #include <math.h>
 
-#include "ledger-point-layer.h"
+#include "ledger-palette.h"
 #include "ledger-village-layer.h"
 
 #define MIN_ZOOM   8.0
@@ -60,19 +60,10 @@ static void
 set_source_state (cairo_t            *cr,
                   LedgerVillageState  state)
 {
-  static const LedgerMark colours[LEDGER_N_VILLAGE_STATES] = {
-    [LEDGER_VILLAGE_STATE_EFFECTIVE] = LEDGER_MARK_GOOD,
-    [LEDGER_VILLAGE_STATE_NOT_EFFECTIVE] = LEDGER_MARK_BAD,
-  };
   GdkRGBA rgba;
 
-  if (state == LEDGER_VILLAGE_STATE_NOT_COUNTED)
-    cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-  else
-    {
-      ledger_mark_color (colours[state], &rgba);
-      gdk_cairo_set_source_rgba (cr, &rgba);
-    }
+  ledger_mark_color (ledger_mark_for_village_state (state), &rgba);
+  gdk_cairo_set_source_rgba (cr, &rgba);
 }
 
 /* parent class overrides */

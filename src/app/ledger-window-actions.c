@@ -7,6 +7,7 @@
 #include "ledger-editor.h"
 #include "ledger-error.h"
 #include "ledger-export-dialog.h"
+#include "ledger-file-chooser.h"
 #include "ledger-import.h"
 #include "ledger-import-assistant.h"
 #include "ledger-store.h"
@@ -98,21 +99,16 @@ ledger_window_show_open_error (LedgerWindow *self,
 }
 
 static void
-on_file_chooser_response_cb (GtkNativeDialog *native,
-                             int              response,
-                             LedgerWindow    *self)
+on_file_chosen (gpointer    owner,
+                const char *path,
+                gpointer    data)
 {
-  FileChosenFunc func = g_object_get_data (G_OBJECT (native), "func");
-  g_autoptr (GFile) file = NULL;
+  FileChosenFunc func = (FileChosenFunc) data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && g_file_peek_path (file) != NULL)
-    func (self, g_file_peek_path (file));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  func (LEDGER_WINDOW (owner), path);
 }
 
+/* @filter: (transfer full) (nullable) */
 void
 ledger_window_choose_file (LedgerWindow         *self,
                            const char           *title,
@@ -121,29 +117,10 @@ ledger_window_choose_file (LedgerWindow         *self,
                            GtkFileFilter        *filter,
                            FileChosenFunc        func)
 {
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
+  g_autoptr (GtkFileFilter) owned_filter = filter;
+  LedgerFileChoice choice = { .title = title, .action = action, .filter = filter, .name = suggested_name };
 
-  if (suggested_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), suggested_name);
-  if (filter != NULL)
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "func", func);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_file_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static GtkFileFilter *
-new_filter (const char  *name,
-            const char **patterns)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  for (guint i = 0; patterns[i] != NULL; i++)
-    gtk_file_filter_add_pattern (filter, patterns[i]);
-  return filter;
+  ledger_choose_file (GTK_WINDOW (self), self, &choice, on_file_chosen, (gpointer) func, NULL);
 }
 
 /* ---- open, new ---- */
@@ -160,150 +137,12 @@ open_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  const char *patterns[] = { "*.db", "*.sqlite", "*.ledger", NULL };
-
   ledger_window_choose_file (LEDGER_WINDOW (widget), _("Open Ledger"), GTK_FILE_CHOOSER_ACTION_OPEN, NULL,
-               new_filter (_("Ledger files"), patterns), open_chosen);
+                             ledger_file_filter_new (_("Ledger files"), "*.db", "*.sqlite", "*.ledger", NULL),
+                             open_chosen);
 }
 
 /* ---- import, export ---- */
-
-static void
-show_import_problems (LedgerWindow       *self,
-                      LedgerImportReport *report)
-{
-  g_autoptr (GString) text = g_string_new (NULL);
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *scrolled, *label;
-
-  for (guint i = 0; i < report->problems->len; i++)
-    {
-      g_autofree char *line = ledger_import_format_problem (report, g_ptr_array_index (report->problems, i));
-
-      g_string_append_printf (text, "%s\n", line);
-    }
-  body = g_strdup_printf (ngettext ("%u row was rejected. Nothing was written: correct the file and import it again.",
-                                    "%u rows were rejected. Nothing was written: correct the file and import it again.",
-                                    report->n_rejected), report->n_rejected);
-  dialog = new_message_dialog (self, _("Import Rejected"), body);
-  label = gtk_label_new (text->str);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "monospace");
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 400);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  adw_message_dialog_set_extra_child (dialog, scrolled);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* An import runs in a worker thread on its own connection to the file, so a
- * big sheet never freezes the window; the window's views then notice the new
- * data through ledger_db_poll_external_change, as for any other writer. */
-typedef struct
-{
-  char       *db_path;
-  char       *actor;
-  char       *file;
-  LedgerKind  kind;
-} ImportJob;
-
-static void
-import_job_free (ImportJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->actor);
-  g_free (job->file);
-  g_free (job);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  ImportJob *job = data;
-  LedgerImportOptions options = { 0 };
-  g_autoptr (LedgerDb) db = NULL;
-  LedgerImportReport *report;
-  GError *error = NULL;
-
-  db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_DEFAULT, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  ledger_db_set_actor (db, job->actor);
-  options.record_changes = TRUE;
-  report = ledger_import_file (db, job->kind, job->file, &options, &error);
-  if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) ledger_import_report_free);
-}
-
-static void
-on_import_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      data)
-{
-  LedgerWindow *self = LEDGER_WINDOW (source);
-  g_autoptr (LedgerImportReport) report = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *title = NULL;
-  /* no "busy" toast: libadwaita 1.2 misbehaves when a queued toast is
-   * dismissed; the pointer shows the work instead */
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
-  report = g_task_propagate_pointer (G_TASK (result), &error);
-  if (self->db != NULL)
-    ledger_db_poll_external_change (self->db);
-  if (report == NULL)
-    {
-      ledger_window_show_error (self, _("Cannot Import"), error);
-      return;
-    }
-  if (report->n_rejected > 0)
-    {
-      show_import_problems (self, report);
-      return;
-    }
-  if (self->undo != NULL && report->changes != NULL)
-    {
-      ImportJob *job = g_task_get_task_data (G_TASK (result));
-      g_autofree char *name = g_path_get_basename (job->file);
-
-      ledger_undo_add_import (self->undo, name, job->kind, report->changes);
-    }
-  title = g_strdup_printf (ngettext ("Imported %u row", "Imported %u rows", report->n_written),
-                           report->n_written);
-  ledger_window_toast (self, title);
-}
-
-void
-ledger_window_import_file (LedgerWindow *self,
-                           LedgerKind    kind,
-                           const char   *path)
-{
-  g_autoptr (GTask) task = g_task_new (self, NULL, on_import_done_cb, NULL);
-  ImportJob *job = g_new0 (ImportJob, 1);
-
-  job->db_path = g_strdup (ledger_db_get_path (self->db));
-  job->actor = g_strdup (ledger_db_get_actor (self->db));
-  job->file = g_strdup (path);
-  job->kind = kind;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "progress");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
-}
 
 static void
 on_assistant_imported_cb (GtkWindow    *assistant,

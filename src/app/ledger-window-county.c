@@ -11,6 +11,7 @@
 #include "ledger-county-outline.h"
 #include "ledger-county-picker.h"
 #include "ledger-demo.h"
+#include "ledger-file-chooser.h"
 #include "ledger-regions.h"
 #include "ledger-welcome-page.h"
 #include "ledger-window-private.h"
@@ -210,18 +211,11 @@ ledger_window_import_outline (LedgerWindow *self,
 }
 
 static void
-on_outline_file_response_cb (GtkNativeDialog *native,
-                             int              response,
-                             LedgerWindow    *self)
+import_outline_chosen (LedgerWindow *self,
+                       const char   *path)
 {
-  g_autoptr (GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && g_file_peek_path (file) != NULL && self->db != NULL)
-    ledger_window_import_outline (self, g_file_peek_path (file));
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  if (self->db != NULL)
+    ledger_window_import_outline (self, path);
 }
 
 static void
@@ -229,18 +223,9 @@ import_outline_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (_("Import County Outline"), GTK_WINDOW (widget),
-                                 GTK_FILE_CHOOSER_ACTION_OPEN, NULL, NULL);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("GeoJSON files"));
-  gtk_file_filter_add_pattern (filter, "*.geojson");
-  gtk_file_filter_add_pattern (filter, "*.json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_outline_file_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  ledger_window_choose_file (LEDGER_WINDOW (widget), _("Import County Outline"), GTK_FILE_CHOOSER_ACTION_OPEN, NULL,
+                             ledger_file_filter_new (_("GeoJSON files"), "*.geojson", "*.json", NULL),
+                             import_outline_chosen);
 }
 
 /* ---- shared with ledger-window.c ---- */

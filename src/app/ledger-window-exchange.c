@@ -7,6 +7,7 @@
 
 #include "ledger-exchange.h"
 #include "ledger-exchange-window.h"
+#include "ledger-file-chooser.h"
 #include "ledger-regions.h"
 #include "ledger-window-private.h"
 
@@ -93,11 +94,7 @@ send_chosen (LedgerWindow *self,
 static GtkFileFilter *
 package_filter (void)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Update packages (*.pkg)"));
-  gtk_file_filter_add_pattern (filter, "*.pkg");
-  return filter;
+  return ledger_file_filter_new (_("Update packages (*.pkg)"), "*.pkg", NULL);
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ledger-file-chooser.h"
 #include "ledger-map-print.h"
 #include "ledger-window-map-export.h"
 #include "ledger-window-private.h"
@@ -43,48 +44,43 @@ suggested_name (LedgerWindow *self,
 }
 
 static void
-on_file_chosen_cb (GtkNativeDialog *chooser,
-                   int              response,
-                   MapExport       *job)
+on_file_chosen (gpointer    owner,
+                const char *path,
+                gpointer    data)
 {
-  g_autoptr (GFile) file = NULL;
+  MapExport *job = data;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) &&
-      (path = g_file_get_path (file)))
+  if (!ledger_window_export_map (job->window, path, job->paper, &error))
+    ledger_window_show_error (job->window, _("Cannot Export the Map"), error);
+  else
     {
-      if (!ledger_window_export_map (job->window, path, job->paper, &error))
-        ledger_window_show_error (job->window, _("Cannot Export the Map"), error);
-      else
-        {
-          name = g_filename_display_basename (path);
-          title = g_strdup_printf (_("Exported to “%s”"), name);
-          ledger_window_toast (job->window, title);
-        }
+      name = g_filename_display_basename (path);
+      title = g_strdup_printf (_("Exported to “%s”"), name);
+      ledger_window_toast (job->window, title);
     }
-  g_object_unref (chooser);
+}
+
+static void
+free_job (gpointer job)
+{
   map_export_free (job, NULL);
 }
 
 static void
 choose_file (MapExport *job)
 {
-  GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (job->window), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                 _("_Export"), _("_Cancel"));
   g_autofree char *name = suggested_name (job->window, job->png);
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = job->png ? ledger_file_filter_new (_("PNG images"), "*.png", NULL)
+                                              : ledger_file_filter_new (_("PDF documents"), "*.pdf", NULL);
+  LedgerFileChoice choice = {
+    .title = _("Export Map"), .action = GTK_FILE_CHOOSER_ACTION_SAVE, .accept_label = _("_Export"),
+    .filter = filter, .name = name,
+  };
 
-  gtk_file_filter_set_name (filter, job->png ? _("PNG images") : _("PDF documents"));
-  gtk_file_filter_add_pattern (filter, job->png ? "*.png" : "*.pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen_cb), job);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  ledger_choose_file (GTK_WINDOW (job->window), job->window, &choice, on_file_chosen, job, free_job);
 }
 
 static void

@@ -5,6 +5,7 @@
 #include "ledger-list-view.h"
 #include "ledger-map-view.h"
 #include "ledger-progress-page.h"
+#include "ledger-inspections-page.h"
 #include "ledger-window.h"
 #include "ledger-undo.h"
 
@@ -55,6 +56,7 @@ struct _LedgerWindow
   LedgerMapView        *map_view;
   LedgerListView       *list_view;
   LedgerProgressPage   *progress_page;
+  LedgerInspectionsPage *inspections_page;
   LedgerDetailPane     *detail_pane;
 };
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-export-xlsx.h"
+#include "ledger-file-chooser.h"
 #include "ledger-import-template.h"
 #include "ledger-window-private.h"
 
@@ -34,19 +35,13 @@ toast_written (LedgerWindow *self,
 /* ---- signal callbacks ---- */
 
 static void
-on_template_file_response_cb (GtkNativeDialog *native,
-                              int              response,
-                              LedgerWindow    *self)
+on_template_chosen (gpointer    owner,
+                    const char *path,
+                    gpointer    kind)
 {
-  g_autoptr (GFile) file = NULL;
-  LedgerKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (native), "kind"));
+  g_autoptr (GFile) file = g_file_new_for_path (path);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL)
-    ledger_window_save_import_template (self, kind, file);
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  ledger_window_save_import_template (LEDGER_WINDOW (owner), GPOINTER_TO_UINT (kind), file);
 }
 
 static void
@@ -55,20 +50,17 @@ download_template_activated (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   LedgerKind kind;
-  GtkFileChooserNative *native;
   g_autofree char *name = NULL;
+  LedgerFileChoice choice = {
+    .title = _("Download Import Template"), .action = GTK_FILE_CHOOSER_ACTION_SAVE, .accept_label = _("_Save"),
+  };
 
   if (!ledger_kind_from_key (g_variant_get_string (parameter, NULL), &kind))
     return;
-  native = gtk_file_chooser_native_new (_("Download Import Template"), GTK_WINDOW (widget),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
   /* Translators: the suggested file name of a template, e.g. 养殖场导入模板.xlsx */
   name = g_strdup_printf (_("%s import template.xlsx"), ledger_export_xlsx_sheet_name (kind));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "kind", GUINT_TO_POINTER (kind));
-  g_signal_connect_object (native, "response", G_CALLBACK (on_template_file_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  choice.name = name;
+  ledger_choose_file (GTK_WINDOW (widget), widget, &choice, on_template_chosen, GUINT_TO_POINTER (kind), NULL);
 }
 
 /* ---- shared with ledger-window.c ---- */

@@ -109,6 +109,7 @@ push_db_to_views (LedgerWindow *self)
   ledger_list_view_set_db (self->list_view, self->db, self->year);
   ledger_detail_pane_set_db (self->detail_pane, self->db, self->year);
   ledger_progress_page_set_db (self->progress_page, self->db, self->year);
+  ledger_inspections_page_set_db (self->inspections_page, self->db);
 }
 
 static gboolean
@@ -249,6 +250,7 @@ on_township_selected_cb (LedgerWindow *self,
   replace_str (&self->township, code);
   ledger_map_view_set_township (self->map_view, code);
   ledger_list_view_set_township (self->list_view, code);
+  ledger_inspections_page_set_township (self->inspections_page, code);
   clear_detail_outside_township (self);
 }
 
@@ -289,6 +291,16 @@ on_map_view_item_activated_cb (LedgerWindow  *self,
   ledger_detail_pane_show_item (self->detail_pane, kind, uid);
   ledger_list_view_select (self->list_view, kind, uid);
   self->syncing = FALSE;
+}
+
+/* a row of the Inspections and Samples page: its item, beside the list */
+static void
+on_inspections_page_item_activated_cb (LedgerWindow          *self,
+                                       int                    kind,
+                                       const char            *uid,
+                                       LedgerInspectionsPage *page)
+{
+  ledger_window_select_item (self, kind, uid);
 }
 
 static void
@@ -440,6 +452,7 @@ ledger_window_class_init (LedgerWindowClass *klass)
   g_type_ensure (LEDGER_TYPE_LIST_VIEW);
   g_type_ensure (LEDGER_TYPE_DETAIL_PANE);
   g_type_ensure (LEDGER_TYPE_PROGRESS_PAGE);
+  g_type_ensure (LEDGER_TYPE_INSPECTIONS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, toast_overlay);
@@ -459,6 +472,8 @@ ledger_window_class_init (LedgerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, LedgerWindow, inspections_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_inspections_page_item_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, LedgerWindow, detail_pane);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
@@ -712,6 +727,12 @@ GtkWidget *
 ledger_window_get_detail_pane (LedgerWindow *self)
 {
   return GTK_WIDGET (self->detail_pane);
+}
+
+GtkWidget *
+ledger_window_get_inspections_page (LedgerWindow *self)
+{
+  return GTK_WIDGET (self->inspections_page);
 }
 
 GtkWidget *

@@ -45,10 +45,6 @@ gboolean      ledger_window_undo_last_delete   (LedgerWindow      *self);
  * the ledger is read-only or none is open. (transfer none) */
 GtkWindow    *ledger_window_open_import_assistant (LedgerWindow   *self,
                                                    const char     *path);
-/* imports @path in a worker thread; the views refresh when it is done */
-void          ledger_window_import_file        (LedgerWindow      *self,
-                                                LedgerKind         kind,
-                                                const char        *path);
 /* checks and stores a county outline (GeoJSON); asks when it does not fit the townships */
 void          ledger_window_import_outline     (LedgerWindow      *self,
                                                 const char        *path);
@@ -72,6 +68,7 @@ GtkWidget    *ledger_window_get_map_view       (LedgerWindow      *self);
 GtkWidget    *ledger_window_get_list_view      (LedgerWindow      *self);
 GtkWidget    *ledger_window_get_detail_pane    (LedgerWindow      *self);
 GtkWidget    *ledger_window_get_progress_page  (LedgerWindow      *self);
+GtkWidget    *ledger_window_get_inspections_page (LedgerWindow    *self);
 void          ledger_window_set_view           (LedgerWindow      *self,
                                                 const char        *name);
 

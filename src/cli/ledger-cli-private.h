@@ -45,6 +45,8 @@ int       ledger_cli_run_update_divisions (const char *db_path, int argc, char *
 int       ledger_cli_run_regions          (const char *db_path, int argc, char **argv);
 void      ledger_cli_print_version        (void);
 
+/* ledger-cli-inspections.c: inspections and samples, what is overdue (issue 16) */
+int       ledger_cli_run_inspections      (const char *db_path, int argc, char **argv);
 /* ledger-cli-set.c: one field of many items (issue 16) */
 int       ledger_cli_run_set              (const char *db_path, int argc, char **argv);
 

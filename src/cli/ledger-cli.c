@@ -705,6 +705,8 @@ static const Command commands[] = {
     N_("the list of townships and villages the ledger uses: its source, administrative villages per township, and the changes made to it (import regions FILE changes it from the county’s own sheet)") },
   { "update-divisions", ledger_cli_run_update_divisions, "update-divisions FILE [--dry-run] [--date YYYY-MM-DD]",
     N_("compare a newer national division list (code and name per line, as data/divisions.tsv.gz) with the ledger’s list, print every difference, and apply them unless --dry-run") },
+  { "inspections", ledger_cli_run_inspections, "inspections [--filter all|not-inspected|deadline-passed] [--township CODE] [--today YYYY-MM-DD]",
+    N_("inspections and samples of the county, newest first, or what is overdue: facilities in operation not inspected this month (本地口径), inspections past their rectification deadline and not rectified; one tab-separated line each") },
   { "template", run_template, "template KIND --output FILE.xlsx",
     N_("write the import template of a kind: its columns with drop-down lists, and a 填报说明 sheet") },
 };

@@ -8,6 +8,7 @@
 
 #include "ledger-db.h"
 #include "ledger-undo.h"
+#include "ledger-inspections.h"
 #include "ledger-error.h"
 #include "ledger-replace.h"
 #include "ledger-exchange-private.h"
@@ -29,7 +30,18 @@ struct _LedgerDb
   gboolean    create;        /* opened to create a ledger: an empty file is welcome */
   gboolean    applying;      /* a partner's package is being applied: no audit triggers */
   sqlite3_session *session;  /* records the open transaction for the exchange log */
+  GThread    *integrity_check; /* a big ledger's quick_check, run beside the first reads */
+  int         integrity;     /* INTEGRITY_*: what that check found, once joined */
 };
+
+enum { INTEGRITY_OK, INTEGRITY_DAMAGED, INTEGRITY_UNKNOWN };
+
+/* quick_check reads the whole file: about 1 s for a nation-scale ledger
+ * (222 MB) on the machines this runs on, most of the time to the first
+ * frame. Above this size it runs in a thread of its own, and the first
+ * write waits for it (ledger_db_begin). LEDGER_INTEGRITY_ASYNC_BYTES
+ * overrides it (tests). */
+#define INTEGRITY_ASYNC_BYTES (32 * 1024 * 1024)
 
 typedef struct
 {
@@ -259,6 +271,14 @@ migrate_to_undo_labels (LedgerDb  *self,
   return ledger_db_exec (self, ledger_undo_schema_sql (), error);
 }
 
+/* issue 16: 整改期限 and 整改状态 of an inspection, its place, photo thumbnails (ledger-inspections.c) */
+static gboolean
+migrate_to_inspection_follow_up (LedgerDb  *self,
+                                 GError   **error)
+{
+  return ledger_db_exec (self, ledger_inspections_schema_sql (), error);
+}
+
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 
 /* migrations[i] takes the schema from version i to i + 1. A migration after
@@ -271,6 +291,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_region_history,
   migrate_to_sources,
   migrate_to_undo_labels,
+  migrate_to_inspection_follow_up,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
 
@@ -310,6 +331,27 @@ migrate (LedgerDb  *self,
   return ledger_db_commit (self, error);
 }
 
+static char *open_uri (const char *path,
+                       gboolean    read_only);
+
+static int
+quick_check_code (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (handle, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  int code;
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    code = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 ? INTEGRITY_OK : INTEGRITY_DAMAGED;
+  else
+    code = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ? INTEGRITY_DAMAGED : INTEGRITY_UNKNOWN;
+  sqlite3_finalize (stmt);
+  return code;
+}
+
+/* on a read-only connection of its own */
 /* Before writing to a ledger: damaged pages take an import with them, and
  * the officer should go to a backup now, not after another month of work. */
 static gboolean
@@ -317,21 +359,55 @@ check_integrity (LedgerDb  *self,
                  GError   **error)
 {
   g_autofree char *name = g_filename_display_name (self->path);
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->handle, "PRAGMA quick_check(1)", -1, &stmt, NULL);
-  gboolean ok;
 
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  ok = rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-  sqlite3_finalize (stmt);
-  if (ok)
-    return TRUE;
-  if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
-    return set_open_error (self, rc, error);
-  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DAMAGED,
-               _("The ledger “%s” is damaged and cannot be opened. Open a backup copy instead."), name);
-  return FALSE;
+  switch (quick_check_code (self->handle))
+    {
+    case INTEGRITY_OK:
+      return TRUE;
+    case INTEGRITY_UNKNOWN:
+      return set_open_error (self, sqlite3_extended_errcode (self->handle), error);
+    default:
+      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DAMAGED,
+                   _("The ledger “%s” is damaged and cannot be opened. Open a backup copy instead."), name);
+      return FALSE;
+    }
+}
+
+static gpointer
+integrity_thread (gpointer data)
+{
+  g_autofree char *uri = data;
+  sqlite3 *handle = NULL;
+  int code = INTEGRITY_UNKNOWN;
+
+  if (sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL) == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (handle, 3000);
+      code = quick_check_code (handle);
+    }
+  sqlite3_close_v2 (handle);
+  return GINT_TO_POINTER (code);
+}
+
+static gboolean
+check_integrity_later (LedgerDb *self)
+{
+  const char *limit_text = g_getenv ("LEDGER_INTEGRITY_ASYNC_BYTES");
+  gint64 limit = limit_text ? g_ascii_strtoll (limit_text, NULL, 10) : INTEGRITY_ASYNC_BYTES;
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) != 0 || (gint64) st.st_size <= limit)
+    return FALSE;
+  self->integrity = INTEGRITY_UNKNOWN;
+  self->integrity_check = g_thread_new ("ledger-quick-check", integrity_thread, open_uri (self->path, TRUE));
+  return TRUE;
+}
+
+static void
+join_integrity_check (LedgerDb *self)
+{
+  if (self->integrity_check != NULL)
+    self->integrity = GPOINTER_TO_INT (g_thread_join (g_steal_pointer (&self->integrity_check)));
 }
 
 /* Refuses what is not ours or is newer, before writing a single byte. */
@@ -361,7 +437,9 @@ check_and_upgrade (LedgerDb  *self,
                    _("“%s” is empty: it is not a ledger. Create a new ledger, or choose another file."), name);
       return FALSE;
     }
-  if (n_tables > 0 && !self->read_only && !check_integrity (self, error))
+  /* a ledger that needs no migration is read at once, checked beside */
+  if (n_tables > 0 && !self->read_only && !(version == LEDGER_SCHEMA_VERSION && check_integrity_later (self)) &&
+      !check_integrity (self, error))
     return FALSE;
   if (version > LEDGER_SCHEMA_VERSION)
     {
@@ -479,6 +557,7 @@ ledger_db_finalize (GObject *object)
 {
   LedgerDb *self = LEDGER_DB (object);
 
+  join_integrity_check (self);
   g_clear_pointer (&self->session, sqlite3session_delete);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->handle)
@@ -494,6 +573,7 @@ static void
 ledger_db_class_init (LedgerDbClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ledger_db_finalize;
+
 
   /**
    * LedgerDb::changed:
@@ -756,6 +836,23 @@ exec_cached (LedgerDb    *self,
  * Starts a transaction (BEGIN IMMEDIATE, so a second writer waits or fails
  * here, not halfway), or a savepoint inside one.
  */
+/* the first write waits for a big ledger's integrity check, and none is
+ * made on a damaged one */
+static gboolean
+integrity_allows_writing (LedgerDb  *self,
+                          GError   **error)
+{
+  g_autofree char *name = NULL;
+
+  join_integrity_check (self);
+  if (self->integrity != INTEGRITY_DAMAGED)
+    return TRUE;
+  name = g_filename_display_name (self->path);
+  g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_DAMAGED,
+               _("The ledger “%s” is damaged: nothing can be saved in it. Open a backup copy instead."), name);
+  return FALSE;
+}
+
 gboolean
 ledger_db_begin (LedgerDb  *self,
                  GError   **error)
@@ -769,6 +866,8 @@ ledger_db_begin (LedgerDb  *self,
                    _("The ledger “%s” is read-only: changes cannot be saved."), name);
       return FALSE;
     }
+  if (self->depth == 0 && !integrity_allows_writing (self, error))
+    return FALSE;
   sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
                          : g_strdup_printf ("SAVEPOINT sp%u", self->depth);
   if (!(self->depth == 0 ? ledger_db_exec (self, sql, error) : exec_cached (self, sql, error)))

@@ -54,19 +54,13 @@ division_free (gpointer data)
 static GBytes *
 inflate_divisions (GError **error)
 {
-  g_autoptr (GInputStream) raw = NULL;
-  g_autoptr (GConverter) gunzip = NULL;
-  g_autoptr (GInputStream) plain = NULL;
+  g_autoptr (GDataInputStream) plain = ledger_divisions_open (error);
   g_autoptr (GOutputStream) memory = NULL;
 
-  raw = g_resource_open_stream (ledger_core_get_resource (), DIVISIONS_RESOURCE,
-                                G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (raw == NULL)
+  if (plain == NULL)
     return NULL;
-  gunzip = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
-  plain = g_converter_input_stream_new (raw, gunzip);
   memory = g_memory_output_stream_new_resizable ();
-  if (g_output_stream_splice (memory, plain, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
+  if (g_output_stream_splice (memory, G_INPUT_STREAM (plain), G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE |
                               G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, error) < 0)
     return NULL;
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
@@ -287,6 +281,32 @@ load_in_thread (GTask        *task,
 }
 
 /* ---- public API ---- */
+
+/**
+ * ledger_divisions_open:
+ * @error: return location for an error
+ *
+ * Opens the national division list compiled into the program
+ * (data/divisions.tsv.gz): one "code<TAB>name" line per division, sorted by
+ * code, unzipped as it is read. The one place that opens it.
+ *
+ * Returns: (transfer full) (nullable): the lines
+ */
+GDataInputStream *
+ledger_divisions_open (GError **error)
+{
+  g_autoptr (GInputStream) raw = NULL;
+  g_autoptr (GConverter) gunzip = NULL;
+  g_autoptr (GInputStream) plain = NULL;
+
+  raw = g_resource_open_stream (ledger_core_get_resource (), DIVISIONS_RESOURCE,
+                                G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (raw == NULL)
+    return NULL;
+  gunzip = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
+  plain = g_converter_input_stream_new (raw, gunzip);
+  return g_data_input_stream_new (plain);
+}
 
 /**
  * ledger_division_index_get:

@@ -40,6 +40,8 @@ void                  ledger_division_index_get_async   (GCancellable         *c
 LedgerDivisionIndex  *ledger_division_index_get_finish  (GAsyncResult         *result,
                                                          GError              **error);
 gboolean              ledger_division_index_is_loaded   (void);
+/* the list itself, "code<TAB>name" lines in code order, unzipped as it is read */
+GDataInputStream     *ledger_divisions_open             (GError              **error);
 
 GPtrArray            *ledger_division_index_children    (LedgerDivisionIndex  *index,
                                                          const char           *parent_code);

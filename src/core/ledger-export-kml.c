@@ -37,6 +37,8 @@ static const char *const kind_colours[LEDGER_N_KINDS] = {
   [LEDGER_KIND_FACILITIES] = "ffe08a1e",
   [LEDGER_KIND_FARMS] = "ff1e8ae0",
   [LEDGER_KIND_WATER_BODIES] = "ff3c3cd0",
+  /* issue 16: where an inspection was made (its photo's GPS) */
+  [LEDGER_KIND_INSPECTIONS] = "ffb0279c",
 };
 
 /* ---- auxiliary functions ---- */
@@ -191,11 +193,15 @@ append_placemark (const LedgerRecord *record,
   KmlWriter *w = data;
   const char *name = ledger_record_get (record, "name");
   g_autofree char *shape = NULL;
+  g_autofree char *inspection_name = NULL;
 
   if (ledger_record_get (record, "lon") == NULL || ledger_record_get (record, "lat") == NULL)
     return TRUE;
   if (record->kind == LEDGER_KIND_WATER_BODIES)
     shape = ledger_shapes_dup_geometry (w->db, record->uid);
+  if (record->kind == LEDGER_KIND_INSPECTIONS)
+    name = inspection_name = g_strdup_printf ("%s %s", ledger_record_get (record, "subject_code"),
+                                              ledger_record_get (record, "date"));
   g_string_append (w->out, "<Placemark><name>");
   append_escaped (w->out, name ? name : ledger_record_get (record, "code") ? ledger_record_get (record, "code") : "");
   g_string_append_printf (w->out, "</name><styleUrl>#%s</styleUrl>", ledger_kind_to_key (record->kind));

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ledger-export-xlsx-private.h"
+#include "ledger-photos.h"
 #include "ledger-item-facts.h"
 #include "ledger-store.h"
 #include "ledger-values.h"
@@ -54,7 +55,8 @@ static const char *const facility_computed[] = { "出水评价", NULL };
 static const char *const farm_computed[] = { "猪当量", "规模养殖场", "估算粪污量(吨/年)", NULL };
 static const char *const water_body_computed[] = { "黑臭等级（参考：城市黑臭水体分级）", "治理后仍黑臭", "监管清单", NULL };
 static const char *const sample_computed[] = { "本次采样黑臭判定", NULL };
-static const char *const no_computed[] = { NULL };
+/* the file names of an inspection's photos (the photos stay in the ledger) */
+static const char *const inspection_computed[] = { "照片", NULL };
 
 static const char *const *const computed_headers[LEDGER_N_KINDS] = {
   [LEDGER_KIND_VILLAGES] = village_computed,
@@ -62,7 +64,7 @@ static const char *const *const computed_headers[LEDGER_N_KINDS] = {
   [LEDGER_KIND_FARMS] = farm_computed,
   [LEDGER_KIND_WATER_BODIES] = water_body_computed,
   [LEDGER_KIND_SAMPLES] = sample_computed,
-  [LEDGER_KIND_INSPECTIONS] = no_computed,
+  [LEDGER_KIND_INSPECTIONS] = inspection_computed,
 };
 
 /* ---- auxiliary functions ---- */
@@ -348,6 +350,12 @@ write_computed (SheetWriter        *w,
       break;
     case LEDGER_KIND_SAMPLES:
       sample_columns (w, record, w->n_fields + w->n_place);
+      break;
+    case LEDGER_KIND_INSPECTIONS:
+      {
+        g_autofree char *names = ledger_photos_dup_names (w->x->db, record->uid);
+        write_text (w, w->n_fields + w->n_place, names);
+      }
       break;
     default:
       break;

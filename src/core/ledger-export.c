@@ -10,6 +10,7 @@
 #include "ledger-error.h"
 #include "ledger-replace.h"
 #include "ledger-export.h"
+#include "ledger-json.h"
 #include "ledger-shapes.h"
 #include "ledger-store.h"
 
@@ -139,25 +140,9 @@ write_atomically (const char  *path,
 
 /* ---- GeoJSON ---- */
 
-/* Written by hand, one feature at a time: numbers keep their canonical text
- * (30.37091, not json-glib's 30.370909999999999), and 100,000 farms never
- * make one big tree. */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
+/* Written by hand (ledger_json_append_string), one feature at a time: numbers
+ * keep their canonical text (30.37091, not json-glib's 30.370909999999999),
+ * and 100,000 farms never make one big tree. */
 
 /* a canonical number as a JSON number; anything else stays a string */
 static void
@@ -171,7 +156,7 @@ append_json_number (GString    *out,
       strpbrk (canonical, "xXnN") == NULL)
     g_string_append (out, canonical);
   else
-    append_json_string (out, canonical);
+    ledger_json_append_string (out, canonical);
 }
 
 static void
@@ -183,7 +168,7 @@ append_property (GString           *out,
   if (!*first)
     g_string_append_c (out, ',');
   *first = FALSE;
-  append_json_string (out, field->key);
+  ledger_json_append_string (out, field->key);
   g_string_append_c (out, ':');
   if (canonical == NULL)
     g_string_append (out, "null");
@@ -192,7 +177,7 @@ append_property (GString           *out,
   else if (field->type == LEDGER_FIELD_BOOL)
     g_string_append (out, g_strcmp0 (canonical, "1") == 0 ? "true" : "false");
   else
-    append_json_string (out, canonical);
+    ledger_json_append_string (out, canonical);
 }
 
 static void
@@ -205,7 +190,7 @@ append_feature_json (GString            *out,
   gboolean first = !with_layer;
 
   g_string_append (out, "{\"type\":\"Feature\",\"id\":");
-  append_json_string (out, record->uid);
+  ledger_json_append_string (out, record->uid);
   if (shape != NULL)
     {
       /* a water body's line or area, stored as checked GeoJSON at import */
@@ -224,7 +209,7 @@ append_feature_json (GString            *out,
   if (with_layer)
     {
       g_string_append (out, "\"layer\":");
-      append_json_string (out, ledger_kind_to_key (record->kind));
+      ledger_json_append_string (out, ledger_kind_to_key (record->kind));
     }
   for (guint i = 0; i < record->n_values; i++)
     if (shape != NULL || (fields[i].type != LEDGER_FIELD_LON && fields[i].type != LEDGER_FIELD_LAT))

@@ -69,3 +69,29 @@ ledger_json_parse (JsonParser  *parser,
     }
   return json_parser_load_from_data (parser, text, length, error);
 }
+
+/**
+ * ledger_json_append_string:
+ * @out: the JSON text being written
+ * @text: (nullable): UTF-8 text; %NULL is written as ""
+ *
+ * Appends @text as a JSON string: quotes, backslashes and control characters
+ * escaped, everything else as it is (UTF-8 stays UTF-8). For writers that
+ * stream JSON a record at a time, or keep numbers' canonical text.
+ */
+void
+ledger_json_append_string (GString    *out,
+                           const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}

@@ -1,4 +1,5 @@
-/* ledger-json.h: parsing JSON from files people hand us, with a depth limit */
+/* ledger-json.h: parsing JSON from files people hand us, with a depth limit;
+ * writing JSON text by hand where a tree would be too big or change numbers */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -16,5 +17,7 @@ gboolean ledger_json_parse           (JsonParser  *parser,
                                       const char  *text,
                                       gssize       length,
                                       GError     **error);
+void     ledger_json_append_string   (GString     *out,
+                                      const char  *text);
 
 G_END_DECLS

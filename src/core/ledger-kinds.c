@@ -82,6 +82,13 @@ static const LedgerEnumValue inspection_result_values[] = {
   E ("fixed",   "已整改",   N_("Fixed")),
 };
 
+/* 整改状态: the follow-up of an inspection's findings (issue 16) */
+static const LedgerEnumValue follow_up_values[] = {
+  E ("pending",    "待整改",   N_("Pending")),
+  E ("rectified",  "已整改",   N_("Rectified")),
+  E ("not_needed", "无需整改", N_("No rectification needed")),
+};
+
 static const LedgerEnum enums[] = {
   ENUM (mode_values, "mode"),
   ENUM (facility_kind_values, "facility_kind"),
@@ -92,6 +99,7 @@ static const LedgerEnum enums[] = {
   ENUM (water_status_values, "water_status"),
   ENUM (inspection_result_values, "inspection_result"),
   ENUM (basis_values, "basis"),
+  ENUM (follow_up_values, "follow_up"),
 };
 
 #define MODE              (&enums[0])
@@ -103,6 +111,7 @@ static const LedgerEnum enums[] = {
 #define WATER_STATUS      (&enums[6])
 #define INSPECTION_RESULT (&enums[7])
 #define BASIS             (&enums[8])
+#define FOLLOW_UP         (&enums[9])
 
 #define F(key, zh, en, type, en_, req, lo, hi) { key, zh, en, LEDGER_FIELD_##type, en_, req, lo, hi }
 #define TEXT(key, zh, en)      F (key, zh, en, TEXT, NULL, FALSE, 1, 0)
@@ -199,6 +208,11 @@ static const LedgerField inspection_fields[] = {
   TEXT ("inspector", "检查人", N_("Inspector")),
   F ("result", "结论", N_("Result"), ENUM, INSPECTION_RESULT, TRUE, 1, 0),
   TEXT ("findings", "问题描述", N_("Findings")),
+  /* issue 16: rectification and where it was inspected (a photo's GPS) */
+  F ("deadline", "整改期限", N_("Rectification deadline"), DATE, NULL, FALSE, 1, 0),
+  F ("follow_up", "整改状态", N_("Follow-up"), ENUM, FOLLOW_UP, FALSE, 1, 0),
+  LON,
+  LAT,
 };
 
 typedef struct

@@ -46,40 +46,6 @@ static const char water_bodies_sql[] =
   "   ORDER BY date DESC, rowid DESC LIMIT 1) "
   "WHERE w.lon IS NOT NULL AND w.lat IS NOT NULL";
 
-static LedgerMark
-facility_mark (const char *status)
-{
-  if (g_strcmp0 (status, "normal") == 0)
-    return LEDGER_MARK_GOOD;
-  if (g_strcmp0 (status, "faulty") == 0)
-    return LEDGER_MARK_BAD;
-  if (g_strcmp0 (status, "stopped") == 0)
-    return LEDGER_MARK_STOPPED;
-  return LEDGER_MARK_PENDING;   /* building, planned */
-}
-
-static LedgerMark
-farm_mark (gboolean is_scale,
-           gboolean matched)
-{
-  if (!is_scale)
-    return LEDGER_MARK_PENDING;
-  return matched ? LEDGER_MARK_GOOD : LEDGER_MARK_BAD;
-}
-
-static LedgerMark
-water_body_mark (const char *status,
-                 gboolean    still_black)
-{
-  if (still_black)
-    return LEDGER_MARK_STOPPED;
-  if (g_strcmp0 (status, "completed") == 0 || g_strcmp0 (status, "verified") == 0)
-    return LEDGER_MARK_GOOD;
-  if (g_strcmp0 (status, "in_progress") == 0)
-    return LEDGER_MARK_PENDING;
-  return LEDGER_MARK_BAD;       /* not_started */
-}
-
 static double
 column_double_or_nan (sqlite3_stmt *stmt,
                       int           column)
@@ -127,7 +93,7 @@ read_farm (sqlite3_stmt      *stmt,
                                             column_double_or_nan (stmt, 7),
                                             column_double_or_nan (stmt, 8));
   point->matched = sqlite3_column_int (stmt, 9) == 1;
-  point->mark = farm_mark (point->is_scale, point->matched);
+  point->mark = ledger_mark_for_farm (point->is_scale, point->matched);
 }
 
 static void
@@ -156,7 +122,7 @@ read_water_body (sqlite3_stmt *stmt,
     }
   remediated = g_strcmp0 (point->status, "completed") == 0 || g_strcmp0 (point->status, "verified") == 0;
   point->still_black = remediated && (point->level == LEDGER_BLACK_LIGHT || point->level == LEDGER_BLACK_HEAVY);
-  point->mark = water_body_mark (point->status, point->still_black);
+  point->mark = ledger_mark_for_water_body (point->status, point->still_black);
 }
 
 static gboolean
@@ -182,7 +148,7 @@ load_kind (LedgerPointSet    *self,
       if (kind == LEDGER_KIND_FACILITIES)
         {
           read_common (stmt, kind, &point);
-          point.mark = facility_mark (point.status);
+          point.mark = ledger_mark_for_facility (point.status);
         }
       else if (kind == LEDGER_KIND_FARMS)
         read_farm (stmt, rules, &point);

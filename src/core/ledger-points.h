@@ -10,19 +10,10 @@
 #include <glib-object.h>
 
 #include "ledger-db.h"
+#include "ledger-marks.h"
 #include "ledger-rules.h"
 
 G_BEGIN_DECLS
-
-/* what the colour of a point says, one palette for the whole app */
-typedef enum
-{
-  LEDGER_MARK_GOOD,      /* facility normal; scale farm matched; water body remediated, not black */
-  LEDGER_MARK_PENDING,   /* facility building/planned; water body in progress; non-scale farm */
-  LEDGER_MARK_BAD,       /* facility faulty; scale farm unmatched; water body not started */
-  LEDGER_MARK_STOPPED,   /* facility stopped; water body remediated but still black (治理后仍黑臭) */
-  LEDGER_N_MARKS
-} LedgerMark;
 
 typedef struct
 {

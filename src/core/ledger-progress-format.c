@@ -12,26 +12,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "ledger-json.h"
 #include "ledger-progress.h"
 
 /* ---- JSON ---- */
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text ? text : ""; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
 
 /* a number with at most @decimals decimals, at least one ("1.0", "0.7521"), or null */
 static void
@@ -116,9 +100,9 @@ ledger_progress_to_json (const LedgerProgress *progress)
 {
   GString *out = g_string_new ("{\n  \"region\": {\"code\": ");
 
-  append_json_string (out, progress->county.code);
+  ledger_json_append_string (out, progress->county.code);
   g_string_append (out, ", \"name\": ");
-  append_json_string (out, progress->county.name);
+  ledger_json_append_string (out, progress->county.name);
   g_string_append_printf (out, "},\n  \"year\": %d,\n  \"indicators\": ", progress->year);
   append_json_indicators (out, &progress->county, "  ");
   g_string_append (out, ",\n  \"townships\": [");
@@ -127,9 +111,9 @@ ledger_progress_to_json (const LedgerProgress *progress)
       const LedgerScopeProgress *township = g_ptr_array_index (progress->townships, i);
 
       g_string_append (out, i ? ",\n    {\"code\": " : "\n    {\"code\": ");
-      append_json_string (out, township->code);
+      ledger_json_append_string (out, township->code);
       g_string_append (out, ", \"name\": ");
-      append_json_string (out, township->name);
+      ledger_json_append_string (out, township->name);
       g_string_append (out, ", \"indicators\": ");
       append_json_indicators (out, township, "    ");
       g_string_append (out, "}");

@@ -13,31 +13,14 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "ledger-core-resources.h"
+#include "ledger-divisions.h"
 #include "ledger-error.h"
 #include "ledger-regions-scope.h"
 #include "ledger-rules.h"
 
-#define DIVISIONS_RESOURCE "/org/ruralsanitation/Ledger/core/divisions.tsv.gz"
 #define NATION "all"
 
 /* ---- auxiliary functions ---- */
-
-static GDataInputStream *
-open_divisions (GError **error)
-{
-  g_autoptr (GInputStream) raw = NULL;
-  g_autoptr (GConverter) gunzip = NULL;
-  g_autoptr (GInputStream) plain = NULL;
-
-  raw = g_resource_open_stream (ledger_core_get_resource (), DIVISIONS_RESOURCE,
-                                G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (raw == NULL)
-    return NULL;
-  gunzip = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
-  plain = g_converter_input_stream_new (raw, gunzip);
-  return g_data_input_stream_new (plain);
-}
 
 /**
  * ledger_regions_is_scope:
@@ -105,7 +88,7 @@ insert_scope (LedgerDb    *db,
               guint       *n_units,
               GError     **error)
 {
-  g_autoptr (GDataInputStream) in = open_divisions (error);
+  g_autoptr (GDataInputStream) in = ledger_divisions_open (error);
   g_autoptr (sqlite3_stmt) insert =
     ledger_db_prepare (db, "INSERT INTO regions (code, name, kind, parent) VALUES (?1, ?2, ?3, ?4)", error);
   gboolean nation = g_str_equal (scope, NATION);

@@ -21,6 +21,7 @@
 
 #include "ledger-core-resources.h"
 #include "ledger-demo.h"
+#include "ledger-divisions.h"
 #include "ledger-error.h"
 #include "ledger-replace.h"
 #include "ledger-regions.h"
@@ -68,29 +69,13 @@ set_no_county_error (const char  *county_code,
   return FALSE;
 }
 
-static GDataInputStream *
-open_divisions (GError **error)
-{
-  g_autoptr (GInputStream) raw = NULL;
-  g_autoptr (GConverter) gunzip = NULL;
-  g_autoptr (GInputStream) plain = NULL;
-
-  raw = g_resource_open_stream (ledger_core_get_resource (), RESOURCE_ROOT "divisions.tsv.gz",
-                                G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (raw == NULL)
-    return NULL;
-  gunzip = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
-  plain = g_converter_input_stream_new (raw, gunzip);
-  return g_data_input_stream_new (plain);
-}
-
 /* Appends the county's line and every line below it to @out, in code order. */
 static gboolean
 read_county_block (const char  *county_code,
                    GPtrArray   *out,
                    GError     **error)
 {
-  g_autoptr (GDataInputStream) in = open_divisions (error);
+  g_autoptr (GDataInputStream) in = ledger_divisions_open (error);
   gsize prefix = strlen (county_code);
   char *line;
 

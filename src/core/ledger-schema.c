@@ -235,7 +235,11 @@ static const AuditedTable audited[] = {
                                 "completed_on", "lon", "lat", "basis", "basis_values", NULL } },
   { "samples", "%s.uid", { "date", "transparency_cm", "depth_cm", "do_mgl", "orp_mv", "nh3n_mgl",
                            "cod_mgl", "tp_mgl", "ss_mgl", "ph", NULL } },
-  { "inspections", "%s.uid", { "date", "inspector", "result", "findings", NULL } },
+  { "inspections", "%s.uid", { "date", "inspector", "result", "findings",
+                                /* ledger-inspections.c (issue 16) */
+                                "deadline", "follow_up", "lon", "lat", NULL } },
+  /* photos: who attached or removed which file; the bytes are not logged */
+  { "inspection_photos", "%s.uid", { "file_name", NULL }, TRUE },
   { "targets", "%s.indicator || '/' || %s.year || '/' || %s.scope", { "value", NULL } },
   { "rules", "%s.key", { "value", NULL } },
   { "scale_thresholds", "%s.standard || '/' || %s.species", { "measure", "threshold", NULL } },
@@ -266,6 +270,8 @@ static const char *const later_columns[] = {
   "farms.mara_code", "farms.manure_land_mu", "farms.manure_receiver", "farms.third_party_contract",
   "effluent_standards.tn_max", "effluent_standards.nh3n_cold_max", "effluent_standards.oil_max",
   "effluent_standards.applies",
+  /* ledger-inspections.c (issue 16) */
+  "inspections.deadline", "inspections.follow_up", "inspections.lon", "inspections.lat",
   NULL
 };
 

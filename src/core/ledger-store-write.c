@@ -14,6 +14,7 @@
 #include "ledger-rules.h"
 #include "ledger-store-private.h"
 #include "ledger-undo.h"
+#include "ledger-inspections.h"
 
 /* ---- auxiliary functions ---- */
 
@@ -310,6 +311,8 @@ ledger_store_check (LedgerDb           *db,
     check_farm (db, record, problems);
   else if (record->kind == LEDGER_KIND_VILLAGES)
     check_village (db, record, problems);
+  else if (record->kind == LEDGER_KIND_INSPECTIONS)
+    ledger_inspection_check (record, problems);
   ledger_store_end_snapshot (db, snapshot);
 
   for (guint i = before; i < problems->len; i++)

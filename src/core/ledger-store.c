@@ -43,7 +43,7 @@ static const char *const load_sql[LEDGER_N_KINDS] = {
     " ORDER BY 2, s.date",
   [LEDGER_KIND_INSPECTIONS] =
     "SELECT i.uid, coalesce(f.code, a.code, w.code, i.village_code), i.date, i.inspector,"
-    " i.result, i.findings, i.is_demo FROM inspections i"
+    " i.result, i.findings, i.deadline, i.follow_up, i.lon, i.lat, i.is_demo FROM inspections i"
     " LEFT JOIN facilities f ON f.uid = i.facility_uid"
     " LEFT JOIN farms a ON a.uid = i.farm_uid"
     " LEFT JOIN water_bodies w ON w.uid = i.water_body_uid"

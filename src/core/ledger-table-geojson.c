@@ -65,23 +65,6 @@ json_cell (JsonNode *node)
 static void append_json (GString *out, JsonNode *node);
 
 static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 append_json_object (GString    *out,
                     JsonObject *object)
 {
@@ -92,7 +75,7 @@ append_json_object (GString    *out,
     {
       if (l != members)
         g_string_append_c (out, ',');
-      append_json_string (out, l->data);
+      ledger_json_append_string (out, l->data);
       g_string_append_c (out, ':');
       append_json (out, json_object_get_member (object, l->data));
     }
@@ -124,7 +107,7 @@ append_json (GString  *out,
   else if (JSON_NODE_HOLDS_NULL (node))
     g_string_append (out, "null");
   else if (json_node_get_value_type (node) == G_TYPE_STRING)
-    append_json_string (out, json_node_get_string (node));
+    ledger_json_append_string (out, json_node_get_string (node));
   else if (json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
   else

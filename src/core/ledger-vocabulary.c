@@ -71,6 +71,10 @@ static const Synonyms synonyms[] = {
   { "inspection_result", "ok", "合格|无问题|未发现问题|良好|运行正常" },
   { "inspection_result", "problem", "存在问题|有问题|不合格|需整改|待整改" },
   { "inspection_result", "fixed", "整改完成|已整改完成|已完成整改" },
+
+  { "follow_up", "pending", "未整改|整改中|需整改" },
+  { "follow_up", "rectified", "整改完成|已整改完成|已完成整改|已完成" },
+  { "follow_up", "not_needed", "不需整改|无需|无" },
 };
 
 /* ---- auxiliary functions ---- */
