@@ -13,19 +13,11 @@
 #include "ledger-i18n.h"
 #include "ledger-store.h"
 #include "ledger-test-app.h"
+#include "ledger-test-util.h"
 
 static LedgerApplication *app;
 static LedgerWindow *window;
 static char *tmp_dir;
-
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* the visible labels whose text ends in an ellipsis the label made */
 static void
@@ -91,7 +83,7 @@ test_preferences (void)
   /* the default, and the longest choice's text */
   g_settings_set_string (settings, "base-map", "osm");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.preferences", NULL));
-  iterate (300);
+  ledger_test_iterate (300);
   prefs = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (prefs);
   collect_pages (GTK_WIDGET (prefs), pages);
@@ -102,7 +94,7 @@ test_preferences (void)
       g_autofree char *where = g_strdup_printf ("preferences, page %s", adw_preferences_page_get_title (page));
 
       adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs), page);
-      iterate (200);
+      ledger_test_iterate (200);
       assert_nothing_clipped (GTK_WIDGET (prefs), where);
     }
   gtk_window_destroy (prefs);
@@ -113,7 +105,7 @@ static void
 test_progress_page (void)
 {
   ledger_window_set_view (window, "progress");
-  iterate (300);
+  ledger_test_iterate (300);
   assert_nothing_clipped (ledger_window_get_progress_page (window), "progress page");
 }
 
@@ -135,7 +127,7 @@ test_detail_pane (void)
   g_assert_nonnull (longest);
   ledger_window_set_view (window, "ledger");
   ledger_detail_pane_show_item (pane, LEDGER_KIND_FACILITIES, longest->uid);
-  iterate (300);
+  ledger_test_iterate (300);
   assert_nothing_clipped (GTK_WIDGET (pane), "detail pane");
 }
 
@@ -158,7 +150,7 @@ main (int   argc,
   db_path = g_build_filename (tmp_dir, "lezhi.db", NULL);
   window = ledger_test_open_app (db_path, &app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  iterate (300);
+  ledger_test_iterate (300);
 
   g_test_add_func ("/clipped/preferences", test_preferences);
   g_test_add_func ("/clipped/progress-page", test_progress_page);
