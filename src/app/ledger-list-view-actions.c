@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ledger-export-table.h"
+#include "ledger-file-chooser.h"
 #include "ledger-list-view-private.h"
 
 /* ---- the visible table ---- */
@@ -206,29 +207,23 @@ ledger_list_view_export_view_to (LedgerListView *self,
 }
 
 static void
-on_export_chooser_response_cb (GtkNativeDialog *native,
-                               int              response,
-                               LedgerListView  *self)
+on_export_chosen_cb (gpointer    owner,
+                     const char *path,
+                     gpointer    data)
 {
-  g_autoptr (GFile) file = NULL;
+  LedgerListView *self = LEDGER_LIST_VIEW (owner);
   g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && g_file_peek_path (file) != NULL)
+  if (!ledger_list_view_export_view_to (self, path, &error))
     {
-      if (ledger_list_view_export_view_to (self, g_file_peek_path (file), &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *title = g_strdup_printf (_("Exported %u rows to “%s”"),
-                                                    ledger_item_list_get_n_shown (self->lists[self->kind]), name);
-          ledger_list_view_toast (self, title);
-        }
-      else
-        show_error (self, _("Cannot export this view"), error);
+      show_error (self, _("Cannot export this view"), error);
+      return;
     }
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
+  name = g_path_get_basename (path);
+  title = g_strdup_printf (_("Exported %u rows to “%s”"), ledger_item_list_get_n_shown (self->lists[self->kind]), name);
+  ledger_list_view_toast (self, title);
 }
 
 static void
@@ -238,19 +233,18 @@ export_view_activated (GtkWidget  *widget,
 {
   LedgerListView *self = LEDGER_LIST_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = ledger_file_filter_new (_("Excel workbook (.xlsx)"), "*.xlsx", NULL);
   g_autofree char *name = g_strdup_printf ("%s.xlsx", gtk_button_get_label (GTK_BUTTON (self->kind_buttons[self->kind])));
-  GtkFileChooserNative *native =
-    gtk_file_chooser_native_new (_("Export This View"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  LedgerFileChoice choice = {
+    .title = _("Export This View"),
+    .action = GTK_FILE_CHOOSER_ACTION_SAVE,
+    .accept_label = _("_Export"),
+    .filter = filter,
+    .name = name,
+  };
 
-  gtk_file_filter_set_name (filter, _("Excel workbook (.xlsx)"));
-  gtk_file_filter_add_pattern (filter, "*.xlsx");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_signal_connect_object (native, "response", G_CALLBACK (on_export_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  ledger_choose_file (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self, &choice,
+                      on_export_chosen_cb, NULL, NULL);
 }
 
 /* ---- enabling ---- */
