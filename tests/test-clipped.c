@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ledger-detail-pane.h"
+#include "ledger-editor.h"
 #include "ledger-i18n.h"
 #include "ledger-store.h"
 #include "ledger-test-app.h"
@@ -131,6 +132,26 @@ test_detail_pane (void)
   assert_nothing_clipped (GTK_WIDGET (pane), "detail pane");
 }
 
+/* the editor of a facility: its fields and the coordinate-system choice */
+static void
+test_editor (void)
+{
+  g_autoptr (GPtrArray) facilities = ledger_store_load (ledger_window_get_db (window), LEDGER_KIND_FACILITIES,
+                                                        NULL, NULL);
+  const LedgerRecord *first;
+  LedgerEditor *editor;
+
+  g_assert_nonnull (facilities);
+  g_assert_cmpuint (facilities->len, >, 0);
+  first = g_ptr_array_index (facilities, 0);
+  editor = ledger_editor_new (GTK_WINDOW (window), ledger_window_get_db (window), LEDGER_KIND_FACILITIES,
+                              first->uid, ledger_window_get_year (window));
+  gtk_window_present (GTK_WINDOW (editor));
+  ledger_test_iterate (300);
+  assert_nothing_clipped (GTK_WIDGET (editor), "facility editor");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +176,7 @@ main (int   argc,
   g_test_add_func ("/clipped/preferences", test_preferences);
   g_test_add_func ("/clipped/progress-page", test_progress_page);
   g_test_add_func ("/clipped/detail-pane", test_detail_pane);
+  g_test_add_func ("/clipped/editor", test_editor);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

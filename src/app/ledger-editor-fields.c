@@ -192,7 +192,9 @@ new_datum_row (LedgerEditor *self)
   g_autoptr (GtkStringList) labels = gtk_string_list_new (datums);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Coordinate system"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Where the coordinates were copied from"));
+  /* the choice reads in full under the title (it was cut beside it) */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  gtk_widget_set_tooltip_text (row, _("Where the coordinates were copied from"));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
   return row;
