@@ -51,7 +51,7 @@ static const struct { const char *key; const char *title; gboolean expand; int f
   { "township", N_("Township"), FALSE, -1 },
   { "village", N_("Village"), FALSE, -1 },
   { "date", N_("Date"), FALSE, -1 },
-  { "result", N_("Result"), FALSE, -1 },
+  { "result", N_("Result"), FALSE, 140 },
   { "rectification", N_("Rectification"), TRUE, -1 },
   { "photos", N_("Photos"), FALSE, -1 },
 };
@@ -170,9 +170,13 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
 {
   GtkWidget *label = gtk_label_new (NULL);
+  const char *key = g_object_get_data (G_OBJECT (factory), "column");
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* only free text is cut (in its fixed width); dates, names of places and
+   * types read in full: a cut label's width is no width at all */
+  if (g_strcmp0 (key, "subject") == 0 || g_strcmp0 (key, "result") == 0)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_list_item_set_child (item, label);
 }
 
