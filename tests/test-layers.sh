@@ -18,6 +18,6 @@ printf 'void f (void) { sqlite3_exec (h, "x", 0, 0, 0); }\n' > "$tmp/raw.c";  ex
 printf '#include <gtk/gtk.h>\n' > "$tmp/gtk.c";                     expect 1 core "$tmp/gtk.c"
 printf '#include "ledger-db.h"\nvoid f (void) { ledger_db_open (p, 0, NULL); }\n' > "$tmp/ok.c"; expect 0 front "$tmp/ok.c"
 for f in "$src"/src/app/*.c "$src"/src/cli/*.c; do expect 0 front "$f"; done
-for f in "$src"/src/core/*.c "$src"/src/core/*.h; do expect 0 core "$f"; done
+for f in "$src"/src/core/*/*.c "$src"/src/core/*/*.h; do expect 0 core "$f"; done
 [ $fail -eq 0 ] && echo "layer check: refuses SQL in app/cli and GTK in core; the sources pass"
 exit $fail
