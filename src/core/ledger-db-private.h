@@ -34,6 +34,7 @@ gboolean      ledger_db_set_sqlite_error (LedgerDb           *self,
 
 void          ledger_db_set_applying     (LedgerDb           *self,
                                           gboolean            applying);
+gboolean      ledger_db_get_applying     (LedgerDb           *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_reset)
 

@@ -1060,6 +1060,12 @@ ledger_db_set_applying (LedgerDb *self,
   self->applying = applying;
 }
 
+gboolean
+ledger_db_get_applying (LedgerDb *self)
+{
+  return self->applying;
+}
+
 char *
 ledger_db_dup_region_code (LedgerDb *self)
 {

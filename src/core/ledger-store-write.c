@@ -466,12 +466,17 @@ upsert_item (LedgerDb      *db,
     bind_value (stmt, i + 1, &fields[i], record->values[i]);
   sqlite3_bind_int (stmt, n_fields + 1, record->is_demo);
   sqlite3_bind_text (stmt, n_fields + 2, record->uid, -1, SQLITE_TRANSIENT);
+  if (existing == NULL)
+    return ledger_store_insert_audited (db, stmt, ledger_kind_table (record->kind), record->uid, error);
   return ledger_store_step_done (db, stmt, error);
 }
 
+/* A new farm's year is inserted (its audit row written by the store); a
+ * stored farm's year is upserted, audited by the triggers. */
 static gboolean
 save_farm_year (LedgerDb      *db,
                 LedgerRecord  *record,
+                gboolean       new_farm,
                 GError       **error)
 {
   guint first = ledger_kind_field_index (LEDGER_KIND_FARMS, "year");
@@ -493,6 +498,11 @@ save_farm_year (LedgerDb      *db,
     bind_value (stmt, i - first + 1, &fields[i], record->values[i]);
   sqlite3_bind_int (stmt, 8, record->is_demo);
   sqlite3_bind_text (stmt, 9, record->uid, -1, SQLITE_TRANSIENT);
+  if (new_farm)
+    {
+      g_autofree char *key = g_strdup_printf ("%s/%s", record->uid, ledger_record_get (record, "year"));
+      return ledger_store_insert_audited (db, stmt, "farm_years", key, error);
+    }
   return ledger_store_step_done (db, stmt, error);
 }
 
@@ -611,7 +621,7 @@ save_checked (LedgerDb      *db,
       else
         ledger_store_note_code (db, record);
       return upsert_item (db, record, ledger_kind_field_index (LEDGER_KIND_FARMS, "year"), existing, error) &&
-             save_farm_year (db, record, error);
+             save_farm_year (db, record, existing == NULL, error);
     default:
       if (ledger_record_get (record, "code") == NULL)
         ledger_record_take (record, 0, ledger_store_assign_code (db, record));
