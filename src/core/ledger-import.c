@@ -590,6 +590,8 @@ check_rows (Import             *self,
           continue;
         }
       import_row (self, g_ptr_array_index (table->rows, i));
+      if (self->consumed_rows != NULL)
+        g_clear_pointer (&g_ptr_array_index (self->consumed_rows, i), ledger_csv_row_free);
     }
   return TRUE;
 }
@@ -602,6 +604,21 @@ nothing_to_write (Import *self)
          self->report->n_new + self->report->n_updated == 0;
 }
 
+/* The page cache of an import's transaction (KiB; the connection's own is
+ * 64 MiB, ledger-db.c): a big import's dirty pages spill to the WAL
+ * instead of staying in memory until the commit (issue 19: under 150 MB
+ * for 100,000 farms; as fast, measured with 4, 16 and 64 MiB). */
+#define IMPORT_CACHE_KIB 8192
+
+static void
+set_cache_kib (Import *self,
+               int     kib)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
+
+  ledger_db_exec (self->db, sql, NULL);
+}
+
 /* Ends the transaction import_rows() began: committed when @ok and the
  * import wrote something, rolled back otherwise. */
 static gboolean
@@ -611,6 +628,7 @@ end_transaction (Import    *self,
 {
   if (!self->checked_in_transaction)
     return ok;
+  set_cache_kib (self, LEDGER_DB_CACHE_KIB);
   self->checked_in_transaction = FALSE;
   if (!ok || self->report->n_written == 0)
     {
@@ -642,6 +660,8 @@ import_rows (Import             *self,
   if (!self->options->dry_run && header_ok && !ledger_db_begin (self->db, error))
     return FALSE;
   self->checked_in_transaction = !self->options->dry_run && header_ok;
+  if (self->checked_in_transaction)
+    set_cache_kib (self, IMPORT_CACHE_KIB);
   if (!check_rows (self, table, header_ok, error))
     return end_transaction (self, FALSE, error);
   g_ptr_array_sort (self->report->problems, compare_problems);
@@ -654,6 +674,32 @@ import_rows (Import             *self,
 }
 
 /* ---- public API ---- */
+
+static LedgerImportReport *
+import_table (LedgerDb                  *db,
+              LedgerKind                 kind,
+              const LedgerTable         *table,
+              GPtrArray                 *consumed_rows,
+              const LedgerImportOptions *options,
+              GError                   **error)
+{
+  g_autoptr (LedgerImportReport) report = report_new (table->file_name, table->encoding);
+  Import self;
+  gboolean ok;
+
+  g_return_val_if_fail (kind < LEDGER_N_KINDS, NULL);
+  import_init (&self, db, kind, options, report);
+  self.consumed_rows = consumed_rows;
+  report->layout = ledger_import_layout_for (table, kind, options);
+  self.layout = report->layout;
+  ledger_import_officers_init (&self, table);
+  self.geojson = ledger_table_has_features (table);
+  /* XLSX (and the other workbooks): a row simply ends after its last filled cell */
+  self.workbook = !self.geojson && table->format != LEDGER_TABLE_CSV;
+  ok = import_rows (&self, table, error);
+  import_clear (&self);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
 
 /**
  * ledger_import_table:
@@ -674,21 +720,7 @@ ledger_import_table (LedgerDb                  *db,
                      const LedgerImportOptions *options,
                      GError                   **error)
 {
-  g_autoptr (LedgerImportReport) report = report_new (table->file_name, table->encoding);
-  Import self;
-  gboolean ok;
-
-  g_return_val_if_fail (kind < LEDGER_N_KINDS, NULL);
-  import_init (&self, db, kind, options, report);
-  report->layout = ledger_import_layout_for (table, kind, options);
-  self.layout = report->layout;
-  ledger_import_officers_init (&self, table);
-  self.geojson = ledger_table_has_features (table);
-  /* XLSX (and the other workbooks): a row simply ends after its last filled cell */
-  self.workbook = !self.geojson && table->format != LEDGER_TABLE_CSV;
-  ok = import_rows (&self, table, error);
-  import_clear (&self);
-  return ok ? g_steal_pointer (&report) : NULL;
+  return import_table (db, kind, table, NULL, options, error);
 }
 
 /**
@@ -747,7 +779,8 @@ ledger_import_file (LedgerDb                  *db,
       ledger_table_layout_set_year (layout, with_layout.year);
       with_layout.layout = layout;
     }
-  return ledger_import_table (db, kind, table, &with_layout, error);
+  /* the table is ours: its rows are freed as they are read */
+  return import_table (db, kind, table, table->rows, &with_layout, error);
 }
 
 /**
