@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "ledger-field-slots.h"
 #include "ledger-error.h"
 #include "ledger-export-xlsx.h"
 #include "ledger-input.h"
@@ -358,12 +359,12 @@ duplicate_key (const LedgerRecord *record,
     case LEDGER_KIND_FARMS:
       *field = 0;
       code = record->values[0];
-      return code ? g_strdup_printf ("%s/%s", code, ledger_record_get (record, "year") ?: "") : NULL;
+      return code ? g_strdup_printf ("%s/%s", code, ledger_record_slot (record, ledger_field_slots (record->kind)->year) ?: "") : NULL;
     case LEDGER_KIND_SAMPLES:
     case LEDGER_KIND_INSPECTIONS:
       *field = 1;
       return g_strjoin ("/", record->values[0] ?: "", record->values[1] ?: "",
-                        record->kind == LEDGER_KIND_INSPECTIONS ? ledger_record_get (record, "inspector") : NULL,
+                        record->kind == LEDGER_KIND_INSPECTIONS ? ledger_record_slot (record, ledger_field_slots (record->kind)->inspector) : NULL,
                         NULL);
     default:
       *field = 0;
@@ -402,7 +403,7 @@ check_record (Import             *self,
               const gboolean     *failed)
 {
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
-  int lon = ledger_kind_field_index (self->kind, "lon");
+  int lon = ledger_field_slots (self->kind)->lon;
   gboolean outside_county = FALSE;
   gboolean ok = TRUE;
 
