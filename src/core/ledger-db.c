@@ -476,7 +476,7 @@ configure_connection (LedgerDb  *self,
    * temporary files are written for every row; keep both in memory */
   return ledger_db_exec (self, "PRAGMA foreign_keys = ON", error) &&
          ledger_db_exec (self, "PRAGMA synchronous = FULL", error) &&
-         ledger_db_exec (self, "PRAGMA cache_size = -65536", error) &&
+         ledger_db_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (LEDGER_DB_CACHE_KIB), error) &&
          ledger_db_exec (self, "PRAGMA temp_store = MEMORY", error);
 }
 
@@ -1058,6 +1058,12 @@ ledger_db_set_applying (LedgerDb *self,
                         gboolean  applying)
 {
   self->applying = applying;
+}
+
+gboolean
+ledger_db_get_applying (LedgerDb *self)
+{
+  return self->applying;
 }
 
 char *
