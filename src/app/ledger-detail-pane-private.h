@@ -17,6 +17,7 @@ struct _LedgerDetailPane
   int                  year;
   LedgerKind           kind;
   char                *uid;
+  int                  selected_kind;   /* the window's selection, bound: the kind of the uid that follows */
   LedgerRecord        *record;
   gboolean             show_all_history;
   GHashTable          *rows;            /* AdwPreferencesGroup* -> GPtrArray of rows added to it */

@@ -38,7 +38,9 @@ struct _LedgerInspectionsPage
 
 G_DEFINE_FINAL_TYPE (LedgerInspectionsPage, ledger_inspections_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_FILTER, N_PROPS };
+/* "db" and "township": what the window binds (docs/ARCHITECTURE.md, "The
+ * window's state"); the page has no year: a change of year does not reload it */
+enum { PROP_0, PROP_FILTER, PROP_DB, PROP_TOWNSHIP, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { ITEM_ACTIVATED, N_SIGNALS };
@@ -277,6 +279,10 @@ ledger_inspections_page_get_property (GObject    *object,
 
   if (prop_id == PROP_FILTER)
     g_value_set_string (value, self->filter);
+  else if (prop_id == PROP_DB)
+    g_value_set_object (value, self->db);
+  else if (prop_id == PROP_TOWNSHIP)
+    g_value_set_string (value, self->township);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -288,8 +294,19 @@ ledger_inspections_page_set_property (GObject      *object,
                                       GParamSpec   *pspec)
 {
   LedgerInspectionsPage *self = LEDGER_INSPECTIONS_PAGE (object);
-  const char *filter = g_value_get_string (value);
+  const char *filter;
 
+  if (prop_id == PROP_DB)
+    {
+      ledger_inspections_page_set_db (self, g_value_get_object (value));
+      return;
+    }
+  if (prop_id == PROP_TOWNSHIP)
+    {
+      ledger_inspections_page_set_township (self, g_value_get_string (value));
+      return;
+    }
+  filter = g_value_get_string (value);
   if (prop_id != PROP_FILTER)
     {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -316,6 +333,10 @@ ledger_inspections_page_class_init (LedgerInspectionsPageClass *klass)
 
   properties[PROP_FILTER] = g_param_spec_string ("filter", NULL, NULL, "all",
                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, LEDGER_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOWNSHIP] = g_param_spec_string ("township", NULL, NULL, NULL,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -353,6 +374,8 @@ ledger_inspections_page_set_db (LedgerInspectionsPage *self,
 {
   g_return_if_fail (LEDGER_IS_INSPECTIONS_PAGE (self));
 
+  if (self->db == db)
+    return;
   if (self->db != NULL)
     g_signal_handlers_disconnect_by_func (self->db, on_db_changed_cb, self);
   g_clear_handle_id (&self->reload_id, g_source_remove);
@@ -361,6 +384,7 @@ ledger_inspections_page_set_db (LedgerInspectionsPage *self,
     g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
   if (self->model != NULL)
     reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
 }
 
 void
@@ -368,9 +392,12 @@ ledger_inspections_page_set_township (LedgerInspectionsPage *self,
                                       const char            *township)
 {
   g_return_if_fail (LEDGER_IS_INSPECTIONS_PAGE (self));
+  if (g_strcmp0 (township, self->township) == 0)
+    return;
   g_free (self->township);
   self->township = g_strdup (township);
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOWNSHIP]);
 }
 
 void

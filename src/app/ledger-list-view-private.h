@@ -44,6 +44,8 @@ struct _LedgerListView
   LedgerKind       kind;
   char            *search;
   char            *township;
+  int              selected_kind;  /* the window's selection, bound */
+  char            *selected_uid;
   guint            n_shown;
   guint            n_total;
 

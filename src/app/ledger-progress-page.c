@@ -62,6 +62,10 @@ struct _LedgerProgressPage
 enum { SIGNAL_HOLDING_BACK_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* what the window binds (docs/ARCHITECTURE.md, "The window's state") */
+enum { PROP_0, PROP_DB, PROP_YEAR, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (LedgerProgressPage, ledger_progress_page, GTK_TYPE_WIDGET)
 
 static void ensure_fresh (LedgerProgressPage *self);
@@ -787,12 +791,51 @@ ledger_progress_page_map (GtkWidget *widget)
 }
 
 static void
+ledger_progress_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  LedgerProgressPage *self = LEDGER_PROGRESS_PAGE (object);
+
+  if (prop_id == PROP_DB)
+    g_value_set_object (value, self->db);
+  else if (prop_id == PROP_YEAR)
+    g_value_set_int (value, self->year);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+ledger_progress_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  LedgerProgressPage *self = LEDGER_PROGRESS_PAGE (object);
+
+  if (prop_id == PROP_DB && g_value_get_object (value) != (gpointer) self->db)
+    ledger_progress_page_set_db (self, g_value_get_object (value), self->year);
+  else if (prop_id == PROP_YEAR && g_value_get_int (value) != self->year)
+    ledger_progress_page_set_db (self, self->db, g_value_get_int (value));
+  else if (prop_id != PROP_DB && prop_id != PROP_YEAR)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
 ledger_progress_page_class_init (LedgerProgressPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ledger_progress_page_dispose;
+  object_class->get_property = ledger_progress_page_get_property;
+  object_class->set_property = ledger_progress_page_set_property;
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, LEDGER_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "progresspage");
   widget_class->map = ledger_progress_page_map;
@@ -839,9 +882,12 @@ ledger_progress_page_set_db (LedgerProgressPage *self,
                              LedgerDb           *db,
                              int                 year)
 {
+  gboolean new_db = self->db != db;
+  gboolean new_year = self->year != year;
+
   g_return_if_fail (LEDGER_IS_PROGRESS_PAGE (self));
 
-  if (self->db != db)
+  if (new_db)
     {
       if (self->db != NULL)
         g_signal_handlers_disconnect_by_data (self->db, self);
@@ -852,6 +898,10 @@ ledger_progress_page_set_db (LedgerProgressPage *self,
     }
   self->year = year;
   ledger_progress_page_refresh (self);
+  if (new_db)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  if (new_year)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 /* Computes and shows the figures now, whether shown or not. */
