@@ -48,9 +48,14 @@ struct _LedgerProgressPage
   gboolean          printing;  /* progress is in use by a print operation */
   gboolean          stale;     /* the figures wait for the page to be shown */
 
+  /* template children (ui/ledger-progress-page.ui) */
   GtkWidget        *scrolled;
   GtkLabel         *title;
   GtkLabel         *error_label;
+  GtkFlowBox       *cards_box;
+  GtkFlowBox       *charts_box;
+  GtkBox           *table_box;
+  GtkListView      *table_list;
   LedgerArrayModel *table_model;
   GtkScrolledWindow *table_scrolled;
   IndicatorCard     cards[LEDGER_N_INDICATORS];
@@ -247,7 +252,6 @@ show_area_flags (IndicatorCard             *card,
  * line up because every row and the header share one layout. */
 
 #define NAME_WIDTH 140
-#define TABLE_HEIGHT 480
 /* a row of rate, fraction and gap in a flat button */
 #define TABLE_ROW_STRIDE 72
 
@@ -467,7 +471,8 @@ show_progress (LedgerProgressPage   *self,
   ledger_array_model_set_array (self->table_model, progress->townships);
   /* a list view asks for little: the table is as tall as its rows, up to the limit */
   gtk_scrolled_window_set_min_content_height (self->table_scrolled,
-                                              MIN (progress->townships->len * TABLE_ROW_STRIDE, TABLE_HEIGHT));
+                                              MIN ((int) progress->townships->len * TABLE_ROW_STRIDE,
+                                                   gtk_scrolled_window_get_max_content_height (self->table_scrolled)));
 }
 
 /* ---- the trend, in a worker thread ---- */
@@ -616,69 +621,26 @@ print_action (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
-static void
-add_print_shortcut (LedgerProgressPage *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("progress.print")));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
 /* ---- construction ---- */
 
-static GtkWidget *
-build_header (LedgerProgressPage *self)
+/* the cards, the charts and the table's header: one per indicator, in the
+ * template's boxes */
+static void
+add_cards (LedgerProgressPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
-
-  self->title = GTK_LABEL (new_label (NULL, "title-2", 0));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "progress.print");
-  gtk_widget_set_tooltip_text (print, _("Print the county summary or save it as PDF (Ctrl+P)"));
-  gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (box), print);
-  return box;
-}
-
-static GtkWidget *
-build_cards (LedgerProgressPage *self)
-{
-  GtkWidget *cards = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (cards), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (cards), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (cards), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (cards), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (cards), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (cards), 12);
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
       GtkWidget *card = new_card (&self->cards[i], i);
 
       gtk_widget_set_size_request (card, 260, -1);
-      gtk_flow_box_append (GTK_FLOW_BOX (cards), card);
+      gtk_flow_box_append (self->cards_box, card);
       gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
     }
-  return cards;
 }
 
-static GtkWidget *
-build_charts (LedgerProgressPage *self)
+static void
+add_charts (LedgerProgressPage *self)
 {
-  GtkWidget *charts = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (charts), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (charts), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 18);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 18);
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -691,73 +653,18 @@ build_charts (LedgerProgressPage *self)
                                G_CALLBACK (on_chart_township_cb), self, 0);
       gtk_box_append (GTK_BOX (box), heading);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->charts[i]));
-      gtk_flow_box_append (GTK_FLOW_BOX (charts), box);
+      gtk_flow_box_append (self->charts_box, box);
       gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
     }
-  return charts;
 }
 
-static GtkWidget *
-build_table (LedgerProgressPage *self)
+static void
+fill_table (LedgerProgressPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *list;
-
   self->table_model = ledger_array_model_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_table_row_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_table_row_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_table_row_cb), self, 0);
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->table_model)))),
-                            factory);
-  gtk_widget_add_css_class (box, "progress-table");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), TABLE_HEIGHT);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_box_append (GTK_BOX (box), new_table_header ());
-  gtk_box_append (GTK_BOX (box), scrolled);
-  self->table_scrolled = GTK_SCROLLED_WINDOW (scrolled);
-  /* the header and its rows scroll sideways together when the table is
-   * wider than the window: the page itself never does, and never widens
-   * the window past the screen */
-  GtkWidget *sideways = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sideways), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (sideways), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sideways), box);
-  return sideways;
-}
-
-static GtkWidget *
-build_content (LedgerProgressPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-
-  self->error_label = GTK_LABEL (new_label (NULL, "error", 0));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  self->trend_chart = LEDGER_TREND_CHART (ledger_trend_chart_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->trend_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The county’s four indicators since the baseline year"), -1);
-  self->trend_status = GTK_LABEL (new_label (NULL, "dim-label", 0));
-
-  gtk_box_append (GTK_BOX (box), build_header (self));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (box), build_cards (self));
-  gtk_box_append (GTK_BOX (box), new_label (_("Where each township stands"), "title-4", 0));
-  gtk_box_append (GTK_BOX (box), new_label (_("Worst first; the vertical line is the target. "
-                                              "Choose a township to see what holds it back."), "dim-label", 0));
-  gtk_box_append (GTK_BOX (box), build_charts (self));
-  gtk_box_append (GTK_BOX (box), new_label (_("By township"), "title-4", 0));
-  gtk_box_append (GTK_BOX (box), build_table (self));
-  gtk_box_append (GTK_BOX (box), new_label (_("Trend since the baseline"), "title-4", 0));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend_status));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend_chart));
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  return box;
+  gtk_list_view_set_model (self->table_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->table_model)))));
+  gtk_box_prepend (self->table_box, new_table_header ());
 }
 
 /* ---- GObject ---- */
@@ -776,7 +683,7 @@ ledger_progress_page_dispose (GObject *object)
   g_clear_object (&self->db);
   g_clear_pointer (&self->progress, ledger_progress_free);
   g_clear_pointer (&self->trend, g_ptr_array_unref);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_PROGRESS_PAGE);
   g_clear_object (&self->table_model);
   G_OBJECT_CLASS (ledger_progress_page_parent_class)->dispose (object);
 }
@@ -841,6 +748,22 @@ ledger_progress_page_class_init (LedgerProgressPageClass *klass)
   widget_class->map = ledger_progress_page_map;
   gtk_widget_class_install_action (widget_class, "progress.print", NULL, print_action);
 
+  g_type_ensure (LEDGER_TYPE_TREND_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-progress-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, title);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, table_box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, table_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, table_list);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, trend_status);
+  gtk_widget_class_bind_template_callback (widget_class, setup_table_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_table_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_table_row_cb);
+
   /**
    * LedgerProgressPage::holding-back-requested:
    * @township: the township's code
@@ -857,16 +780,11 @@ ledger_progress_page_class_init (LedgerProgressPageClass *klass)
 static void
 ledger_progress_page_init (LedgerProgressPage *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
-  adw_clamp_set_child (ADW_CLAMP (clamp), build_content (self));
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_cards (self);
+  add_charts (self);
+  fill_table (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.print", FALSE);
-  add_print_shortcut (self);
 }
 
 /* ---- public ---- */
