@@ -296,6 +296,40 @@ test_selection_followed (void)
   assert_views_selection (LEDGER_KIND_WATER_BODIES, NULL);
 }
 
+/* the Progress page from its template: Ctrl+P, global to the window, is its print action */
+static void
+test_progress_template_shortcut (void)
+{
+  GtkWidget *page = ledger_window_get_progress_page (window);
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (page);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      g_assert_cmpint (gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller)), ==,
+                       GTK_SHORTCUT_SCOPE_GLOBAL);
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          g_autofree char *action = gtk_shortcut_action_to_string (gtk_shortcut_get_action (shortcut));
+
+          found |= g_str_equal (trigger, "<Control>p") && g_str_equal (action, "action(progress.print)");
+        }
+    }
+  g_assert_true (found);
+  /* the page's title and table came from the template and are filled */
+  ledger_window_set_view (window, "progress");
+  ledger_test_iterate (100);
+  g_assert_nonnull (find_mapped (page, GTK_TYPE_LIST_VIEW));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                      GTK_LIST_VIEW (find_mapped (page, GTK_TYPE_LIST_VIEW))))), >, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/window-state/year-reloads-only-year-figures", test_year_reloads_only_year_figures);
   g_test_add_func ("/window-state/township-followed", test_township_followed);
   g_test_add_func ("/window-state/selection-followed", test_selection_followed);
+  g_test_add_func ("/window-state/progress-template-shortcut", test_progress_template_shortcut);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -13,7 +13,7 @@ struct _LedgerDetailPane
   GtkWidget            parent_instance;
 
   LedgerDb            *db;
-  gulong               changed_id;
+  GSignalGroup        *db_signals;
   int                  year;
   LedgerKind           kind;
   char                *uid;

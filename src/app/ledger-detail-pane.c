@@ -413,6 +413,7 @@ ledger_detail_pane_dispose (GObject *object)
   LedgerDetailPane *self = LEDGER_DETAIL_PANE (object);
 
   ledger_detail_pane_set_db (self, NULL, self->year);
+  g_clear_object (&self->db_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_DETAIL_PANE);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   G_OBJECT_CLASS (ledger_detail_pane_parent_class)->dispose (object);
@@ -483,6 +484,9 @@ ledger_detail_pane_init (LedgerDetailPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->selected_kind = -1;
+  /* the ledger's "changed", whichever ledger is shown (set_db sets the target) */
+  self->db_signals = g_signal_group_new (LEDGER_TYPE_DB);
+  g_signal_group_connect (self->db_signals, "changed", G_CALLBACK (on_db_changed_cb), self);
   self->rows = g_hash_table_new_full (NULL, NULL, NULL, rows_free);
 }
 
@@ -513,11 +517,8 @@ ledger_detail_pane_set_db (LedgerDetailPane *self,
   self->year = year;
   if (new_db)
     {
-      if (self->db != NULL)
-        g_clear_signal_handler (&self->changed_id, self->db);
       g_set_object (&self->db, db);
-      if (db != NULL)
-        self->changed_id = g_signal_connect (db, "changed", G_CALLBACK (on_db_changed_cb), self);
+      g_signal_group_set_target (self->db_signals, db);
       g_clear_pointer (&self->uid, g_free);
     }
   if (self->rows != NULL)

@@ -23,6 +23,7 @@ struct _LedgerInspectionsPage
   GtkWidget         parent_instance;
 
   LedgerDb         *db;
+  GSignalGroup     *db_signals;
   char             *township;
   char             *today;
   char             *filter;
@@ -251,6 +252,7 @@ ledger_inspections_page_dispose (GObject *object)
   LedgerInspectionsPage *self = LEDGER_INSPECTIONS_PAGE (object);
 
   ledger_inspections_page_set_db (self, NULL);
+  g_clear_object (&self->db_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_INSPECTIONS_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -359,6 +361,9 @@ ledger_inspections_page_init (LedgerInspectionsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filter = g_strdup ("all");
+  /* the ledger's "changed", whichever ledger is shown (set_db sets the target) */
+  self->db_signals = g_signal_group_new (LEDGER_TYPE_DB);
+  g_signal_group_connect_object (self->db_signals, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
   self->model = ledger_array_model_new ();
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
@@ -376,12 +381,9 @@ ledger_inspections_page_set_db (LedgerInspectionsPage *self,
 
   if (self->db == db)
     return;
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_func (self->db, on_db_changed_cb, self);
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_set_object (&self->db, db);
-  if (db != NULL)
-    g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->db_signals, db);
   if (self->model != NULL)
     reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);

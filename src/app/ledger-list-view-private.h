@@ -38,7 +38,7 @@ struct _LedgerListView
   gboolean         dirty[N_LIST_KINDS];
 
   LedgerDb        *db;
-  gulong           changed_id;
+  GSignalGroup    *db_signals;
   guint            reload_idle;
   int              year;
   LedgerKind       kind;

@@ -458,13 +458,9 @@ ledger_list_view_set_db (LedgerListView *self,
 
   new_db = self->db != db;
   new_year = self->year != year;
-  if (self->db)
-    g_clear_signal_handler (&self->changed_id, self->db);
   g_set_object (&self->db, db);
   self->year = year;
-  if (db)
-    self->changed_id = g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb),
-                                                self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->db_signals, db);
   for (guint k = 0; k < N_LIST_KINDS; k++)
     {
       self->dirty[k] = TRUE;
@@ -681,8 +677,7 @@ ledger_list_view_dispose (GObject *object)
   LedgerListView *self = LEDGER_LIST_VIEW (object);
 
   g_clear_handle_id (&self->reload_idle, g_source_remove);
-  if (self->db)
-    g_clear_signal_handler (&self->changed_id, self->db);
+  g_clear_object (&self->db_signals);
   g_clear_object (&self->db);
   for (guint k = 0; k < N_LIST_KINDS; k++)
     {
@@ -788,6 +783,9 @@ ledger_list_view_init (LedgerListView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->selected_kind = -1;
+  /* the ledger's "changed", whichever ledger is shown (set_db sets the target) */
+  self->db_signals = g_signal_group_new (LEDGER_TYPE_DB);
+  g_signal_group_connect_object (self->db_signals, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
   for (guint k = 0; k < N_LIST_KINDS; k++)

@@ -787,8 +787,7 @@ ledger_map_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->recentre_id, g_source_remove);
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_data (self->db, self);
+  g_clear_object (&self->db_signals);
   g_clear_object (&self->db);
   if (self->pick_callback != NULL)
     ledger_map_view_cancel_pick (self);
@@ -904,6 +903,9 @@ ledger_map_view_init (LedgerMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_parent (GTK_WIDGET (self->add_popover), GTK_WIDGET (self));
 
+  /* the ledger's "changed", whichever ledger is shown (set_db sets the target) */
+  self->db_signals = g_signal_group_new (LEDGER_TYPE_DB);
+  g_signal_group_connect_object (self->db_signals, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
   self->settings = ledger_settings_new ();
   self->sprites = ledger_point_sprites_new (GTK_WIDGET (self));
   self->year = 0;
@@ -947,11 +949,8 @@ ledger_map_view_set_db (LedgerMapView *self,
     }
   if (new_db)
     {
-      if (self->db != NULL)
-        g_signal_handlers_disconnect_by_data (self->db, self);
       g_set_object (&self->db, db);
-      if (db != NULL)
-        g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->db_signals, db);
       load_outline (self);
     }
   ledger_map_view_reload (self);

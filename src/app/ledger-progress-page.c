@@ -40,6 +40,7 @@ struct _LedgerProgressPage
   GtkWidget         parent_instance;
 
   LedgerDb         *db;
+  GSignalGroup     *db_signals;
   int               year;
   guint             refresh_id;
   LedgerProgress   *progress;
@@ -678,8 +679,7 @@ ledger_progress_page_dispose (GObject *object)
   if (self->trend_cancellable != NULL)
     g_cancellable_cancel (self->trend_cancellable);
   g_clear_object (&self->trend_cancellable);
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_data (self->db, self);
+  g_clear_object (&self->db_signals);
   g_clear_object (&self->db);
   g_clear_pointer (&self->progress, ledger_progress_free);
   g_clear_pointer (&self->trend, g_ptr_array_unref);
@@ -781,6 +781,9 @@ static void
 ledger_progress_page_init (LedgerProgressPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the ledger's "changed", whichever ledger is shown (set_db sets the target) */
+  self->db_signals = g_signal_group_new (LEDGER_TYPE_DB);
+  g_signal_group_connect_object (self->db_signals, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
   add_cards (self);
   add_charts (self);
   fill_table (self);
@@ -807,11 +810,8 @@ ledger_progress_page_set_db (LedgerProgressPage *self,
 
   if (new_db)
     {
-      if (self->db != NULL)
-        g_signal_handlers_disconnect_by_data (self->db, self);
       g_set_object (&self->db, db);
-      if (db != NULL)
-        g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->db_signals, db);
       g_clear_pointer (&self->trend, g_ptr_array_unref);
     }
   self->year = year;
