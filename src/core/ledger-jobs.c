@@ -1,0 +1,314 @@
+/* ledger-jobs.c: long work in a worker thread, on a connection of its own
+ * (docs/ARCHITECTURE.md, "Long work")
+ *
+ * What each job needs is copied into a struct the task owns, except the
+ * tables and reports the caller lends until its callback.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ledger-export.h"
+#include "ledger-export-kml.h"
+#include "ledger-import-mappings.h"
+#include "ledger-jobs.h"
+
+/* ---- reading a file ---- */
+
+typedef struct
+{
+  char *path;
+  char *sheet;
+} ReadJob;
+
+static void
+read_job_free (ReadJob *job)
+{
+  g_free (job->path);
+  g_free (job->sheet);
+  g_free (job);
+}
+
+static void
+read_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+  LedgerTable *table = ledger_table_read_file_sheet (job->path, job->sheet, cancellable, &error);
+
+  /* a workbook whose first sheet is 填报说明: the first sheet whose header tells the kind */
+  for (guint i = 1; table != NULL && job->sheet == NULL && table->sheet_names != NULL &&
+                    i < g_strv_length (table->sheet_names) && ledger_import_guess_kind (table) == LEDGER_N_KINDS; i++)
+    {
+      LedgerTable *other = ledger_table_read_file_sheet (job->path, table->sheet_names[i], cancellable, NULL);
+
+      if (other != NULL && ledger_import_guess_kind (other) < LEDGER_N_KINDS)
+        {
+          ledger_table_free (table);
+          table = other;
+        }
+      else if (other != NULL)
+        ledger_table_free (other);
+    }
+  if (table == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, table, (GDestroyNotify) ledger_table_free);
+}
+
+void
+ledger_import_read_file_async (const char          *path,
+                               const char          *sheet,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReadJob *job = g_new0 (ReadJob, 1);
+
+  g_return_if_fail (path != NULL);
+
+  job->path = g_strdup (path);
+  job->sheet = g_strdup (sheet);
+  g_task_set_source_tag (task, ledger_import_read_file_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) read_job_free);
+  g_task_run_in_thread (task, read_thread);
+}
+
+LedgerTable *
+ledger_import_read_file_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- importing a table ---- */
+
+typedef struct
+{
+  char                     *db_path;
+  char                     *actor;
+  LedgerKind                kind;
+  const LedgerTable        *table;
+  LedgerImportOptions       options;
+  int                      *column_fields;
+  LedgerTableLayout        *layout;
+  LedgerValueMap           *value_map;
+  char                     *rejected_path;
+  const LedgerImportReport *preview;
+  gboolean                  remember_mapping;
+  char                    **value_choices;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->actor);
+  g_free (job->column_fields);
+  g_clear_pointer (&job->layout, ledger_table_layout_unref);
+  g_clear_pointer (&job->value_map, ledger_value_map_unref);
+  g_free (job->rejected_path);
+  g_strfreev (job->value_choices);
+  g_free (job);
+}
+
+static ImportJob *
+import_job_new (const LedgerImportRequest *request,
+                GCancellable              *cancellable)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+  const LedgerImportOptions *options = request->options;
+
+  job->db_path = g_strdup (request->db_path);
+  job->actor = g_strdup (request->actor);
+  job->kind = request->kind;
+  job->table = request->table;
+  if (options != NULL)
+    job->options = *options;
+  job->column_fields = g_memdup2 (job->options.column_fields, sizeof (int) * job->options.n_column_fields);
+  job->options.column_fields = job->column_fields;
+  job->layout = job->options.layout ? ledger_table_layout_ref ((LedgerTableLayout *) job->options.layout) : NULL;
+  job->options.layout = job->layout;
+  job->value_map = job->options.value_map ? ledger_value_map_ref ((LedgerValueMap *) job->options.value_map) : NULL;
+  job->options.value_map = job->value_map;
+  job->options.sheet = NULL;
+  job->options.cancellable = cancellable;
+  job->rejected_path = g_strdup (request->rejected_path);
+  job->preview = request->preview;
+  job->remember_mapping = request->remember_mapping;
+  job->value_choices = g_strdupv ((char **) request->value_choices);
+  return job;
+}
+
+/* the mapping is remembered for the next file with the same headers; the
+ * rows are in whether or not that works */
+static void
+remember_mapping (ImportJob                *job,
+                  LedgerDb                 *db,
+                  const LedgerImportReport *report)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!job->remember_mapping || job->options.dry_run || report->n_written == 0 || job->layout == NULL)
+    return;
+  if (!ledger_import_mapping_save (db, job->layout, (const char * const *) job->value_choices, &error))
+    g_debug ("the column mapping was not remembered: %s", error->message);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = data;
+  g_autoptr (LedgerDb) db = NULL;
+  LedgerImportReport *report = NULL;
+  GError *error = NULL;
+
+  /* the rejected rows go out first: if they cannot be saved, nothing is imported */
+  if (job->rejected_path != NULL &&
+      !ledger_import_write_rejected (job->table, job->preview, job->rejected_path, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_DEFAULT, &error);
+  if (db != NULL)
+    {
+      if (job->actor != NULL)
+        ledger_db_set_actor (db, job->actor);
+      report = ledger_import_table (db, job->kind, job->table, &job->options, &error);
+      if (report != NULL)
+        remember_mapping (job, db, report);
+    }
+  if (report == NULL && job->rejected_path != NULL)
+    g_remove (job->rejected_path);
+  if (report == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, report, (GDestroyNotify) ledger_import_report_free);
+}
+
+void
+ledger_import_table_async (const LedgerImportRequest *request,
+                           GCancellable              *cancellable,
+                           GAsyncReadyCallback        callback,
+                           gpointer                   user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (request != NULL && request->db_path != NULL && request->table != NULL);
+  g_return_if_fail (request->rejected_path == NULL || request->preview != NULL);
+
+  g_task_set_source_tag (task, ledger_import_table_async);
+  g_task_set_task_data (task, import_job_new (request, cancellable), (GDestroyNotify) import_job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+LedgerImportReport *
+ledger_import_table_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- exporting ---- */
+
+typedef struct
+{
+  char                *db_path;
+  char                *path;
+  LedgerExportRequest  request;
+  char                *township;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->path);
+  g_free (job->township);
+  g_free (job);
+}
+
+static gboolean
+run_export (ExportJob     *job,
+            LedgerDb      *db,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  const LedgerExportRequest *request = &job->request;
+
+  if (request->format == LEDGER_EXPORT_FORMAT_XLSX)
+    return ledger_export_xlsx (db, job->path, request->year, job->township,
+                               request->progress, request->progress_data, cancellable, error);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  switch (request->format)
+    {
+    case LEDGER_EXPORT_FORMAT_CSV:
+      return ledger_export_csv (db, request->kind, job->path, LEDGER_HEADER_ZH, 0, job->township, error);
+    case LEDGER_EXPORT_FORMAT_GEOJSON:
+      return ledger_export_geojson (db, request->kind, job->path, request->year, job->township, error);
+    case LEDGER_EXPORT_FORMAT_KML:
+      return ledger_export_kml (db, request->kind, job->path, request->year, job->township, error);
+    case LEDGER_EXPORT_FORMAT_XLSX:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  g_autoptr (LedgerDb) db = NULL;
+  GError *error = NULL;
+
+  db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL || !run_export (job, db, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+ledger_export_async (const char                *db_path,
+                     const char                *path,
+                     const LedgerExportRequest *request,
+                     GCancellable              *cancellable,
+                     GAsyncReadyCallback        callback,
+                     gpointer                   user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ExportJob *job = g_new0 (ExportJob, 1);
+
+  g_return_if_fail (db_path != NULL && path != NULL && request != NULL);
+
+  job->db_path = g_strdup (db_path);
+  job->path = g_strdup (path);
+  job->request = *request;
+  job->township = g_strdup (request->township);
+  job->request.township = job->township;
+  g_task_set_source_tag (task, ledger_export_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+ledger_export_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
