@@ -5,7 +5,9 @@
  * nothing) and imported through the async calls, with progress reported and
  * the caller's connection seeing the rows; a cancelled import writes
  * nothing; a ledger that cannot be opened fails with its reason; the
- * workbook and a CSV exported, a cancelled workbook leaves no file.
+ * workbook and a CSV exported, a cancelled workbook leaves no file; the
+ * trend as the synchronous call computes it; a new demo ledger made in a
+ * new folder, a county that does not exist refused.
  */
 #include "config.h"
 
@@ -232,6 +234,50 @@ test_export_cancelled (Fixture       *f,
   g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_trend (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (GPtrArray) trend = NULL;
+  g_autoptr (GPtrArray) direct = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+
+  ledger_progress_trend_async (f->path, NULL, 2021, 2025, NULL, on_done_cb, f);
+  trend = ledger_progress_trend_finish (wait_result (f), &error);
+  g_assert_no_error (error);
+  direct = ledger_progress_trend (f->db, NULL, 2021, 2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (trend->len, ==, direct->len);
+  g_assert_cmpuint (trend->len, >, 0);
+
+  g_cancellable_cancel (cancellable);
+  ledger_progress_trend_async (f->path, NULL, 2021, 2025, cancellable, on_done_cb, f);
+  g_assert_null (ledger_progress_trend_finish (wait_result (f), &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_create (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "新文件夹", "乐至.db", NULL);
+  g_autofree char *bad = g_build_filename (f->dir, "无此县.db", NULL);
+  g_autoptr (LedgerDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+
+  ledger_ledger_create_async (path, "512022", TRUE, NULL, on_done_cb, f);
+  g_assert_true (ledger_ledger_create_finish (wait_result (f), &error));
+  g_assert_no_error (error);
+  db = ledger_db_open (path, LEDGER_DB_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM facilities"), >, 0);
+
+  ledger_ledger_create_async (bad, "999999", FALSE, NULL, on_done_cb, f);
+  g_assert_false (ledger_ledger_create_finish (wait_result (f), &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -244,5 +290,7 @@ main (int   argc,
   g_test_add ("/jobs/read-missing-file", Fixture, NULL, fixture_set_up, test_read_missing_file, fixture_tear_down);
   g_test_add ("/jobs/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/jobs/export-cancelled", Fixture, NULL, fixture_set_up, test_export_cancelled, fixture_tear_down);
+  g_test_add ("/jobs/trend", Fixture, NULL, fixture_set_up, test_trend, fixture_tear_down);
+  g_test_add ("/jobs/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
   return g_test_run ();
 }

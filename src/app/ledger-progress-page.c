@@ -19,6 +19,7 @@
 #include "ledger-array-model.h"
 #include "ledger-bar-chart.h"
 #include "ledger-indicator-help.h"
+#include "ledger-jobs.h"
 #include "ledger-progress-page.h"
 #include "ledger-progress-print.h"
 #include "ledger-trend-chart.h"
@@ -476,57 +477,19 @@ show_progress (LedgerProgressPage   *self,
                                                    gtk_scrolled_window_get_max_content_height (self->table_scrolled)));
 }
 
-/* ---- the trend, in a worker thread ---- */
-
-typedef struct
-{
-  char *path;
-  int   first_year;
-  int   last_year;
-} TrendJob;
-
-static void
-trend_job_free (TrendJob *job)
-{
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-trend_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
-{
-  TrendJob *job = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LedgerDb) db = ledger_db_open (job->path, LEDGER_DB_OPEN_READ_ONLY, &error);
-  GPtrArray *trend;
-
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  trend = ledger_progress_trend (db, NULL, job->first_year, job->last_year, &error);
-  if (trend == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, trend, (GDestroyNotify) g_ptr_array_unref);
-}
+/* ---- the trend, in a worker thread (ledger-jobs.h) ---- */
 
 static void
 on_trend_done_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      data)
 {
+  g_autoptr (LedgerProgressPage) self = data;
   g_autoptr (GError) error = NULL;
-  GPtrArray *trend = g_task_propagate_pointer (G_TASK (result), &error);
-  LedgerProgressPage *self;
+  GPtrArray *trend = ledger_progress_trend_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self = LEDGER_PROGRESS_PAGE (source);
   g_clear_object (&self->trend_cancellable);
   g_clear_pointer (&self->trend, g_ptr_array_unref);
   self->trend = trend;
@@ -539,23 +502,15 @@ on_trend_done_cb (GObject      *source,
 static void
 compute_trend (LedgerProgressPage *self)
 {
-  g_autoptr (GTask) task = NULL;
-  TrendJob *job = g_new0 (TrendJob, 1);
-
   if (self->trend_cancellable != NULL)
     g_cancellable_cancel (self->trend_cancellable);
   g_clear_object (&self->trend_cancellable);
   self->trend_cancellable = g_cancellable_new ();
-  job->path = g_strdup (ledger_db_get_path (self->db));
-  job->first_year = MIN (LEDGER_BASELINE_YEAR, self->year);
-  job->last_year = MAX (LEDGER_BASELINE_YEAR, self->year);
   gtk_label_set_label (self->trend_status, _("Computing the trend…"));
   gtk_widget_set_visible (GTK_WIDGET (self->trend_status), self->trend == NULL);
-
-  task = g_task_new (self, self->trend_cancellable, on_trend_done_cb, NULL);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, job, (GDestroyNotify) trend_job_free);
-  g_task_run_in_thread (task, trend_thread);
+  ledger_progress_trend_async (ledger_db_get_path (self->db), NULL,
+                               MIN (LEDGER_BASELINE_YEAR, self->year), MAX (LEDGER_BASELINE_YEAR, self->year),
+                               self->trend_cancellable, on_trend_done_cb, g_object_ref (self));
 }
 
 /* ---- refreshing ---- */

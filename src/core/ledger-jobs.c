@@ -12,6 +12,7 @@
 #include "ledger-export-kml.h"
 #include "ledger-import-mappings.h"
 #include "ledger-jobs.h"
+#include "ledger-regions.h"
 
 /* ---- reading a file ---- */
 
@@ -308,6 +309,143 @@ ledger_export_async (const char                *db_path,
 gboolean
 ledger_export_finish (GAsyncResult  *result,
                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- the trend ---- */
+
+typedef struct
+{
+  char *db_path;
+  char *township;
+  int   first_year;
+  int   last_year;
+} TrendJob;
+
+static void
+trend_job_free (TrendJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->township);
+  g_free (job);
+}
+
+static void
+trend_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  TrendJob *job = data;
+  g_autoptr (LedgerDb) db = NULL;
+  GPtrArray *trend = NULL;
+  GError *error = NULL;
+
+  db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_READ_ONLY, &error);
+  if (db != NULL)
+    trend = ledger_progress_trend (db, job->township, job->first_year, job->last_year, &error);
+  if (trend == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, trend, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+ledger_progress_trend_async (const char          *db_path,
+                             const char          *township,
+                             int                  first_year,
+                             int                  last_year,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  TrendJob *job = g_new0 (TrendJob, 1);
+
+  g_return_if_fail (db_path != NULL);
+
+  job->db_path = g_strdup (db_path);
+  job->township = g_strdup (township);
+  job->first_year = first_year;
+  job->last_year = last_year;
+  g_task_set_source_tag (task, ledger_progress_trend_async);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, job, (GDestroyNotify) trend_job_free);
+  g_task_run_in_thread (task, trend_thread);
+}
+
+GPtrArray *
+ledger_progress_trend_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- a new ledger ---- */
+
+typedef struct
+{
+  char     *path;
+  char     *county_code;
+  gboolean  demo;
+} CreateJob;
+
+static void
+create_job_free (CreateJob *job)
+{
+  g_free (job->path);
+  g_free (job->county_code);
+  g_free (job);
+}
+
+static void
+create_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  CreateJob *job = data;
+  g_autofree char *dir = g_path_get_dirname (job->path);
+  g_autoptr (LedgerDb) db = NULL;
+  GError *error = NULL;
+
+  /* a folder that cannot be made: the ledger's creation says why */
+  g_mkdir_with_parents (dir, 0700);
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
+    db = ledger_ledger_create (job->path, job->county_code, job->demo, &error);
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+ledger_ledger_create_async (const char          *path,
+                            const char          *county_code,
+                            gboolean             demo,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  CreateJob *job = g_new0 (CreateJob, 1);
+
+  g_return_if_fail (path != NULL && county_code != NULL);
+
+  job->path = g_strdup (path);
+  job->county_code = g_strdup (county_code);
+  job->demo = demo;
+  g_task_set_source_tag (task, ledger_ledger_create_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) create_job_free);
+  g_task_run_in_thread (task, create_thread);
+}
+
+gboolean
+ledger_ledger_create_finish (GAsyncResult  *result,
+                             GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);

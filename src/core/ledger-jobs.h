@@ -14,6 +14,7 @@
 
 #include "ledger-export-xlsx.h"
 #include "ledger-import.h"
+#include "ledger-progress.h"
 
 G_BEGIN_DECLS
 
@@ -80,5 +81,29 @@ void     ledger_export_async  (const char                *db_path,
                                gpointer                   user_data);
 gboolean ledger_export_finish (GAsyncResult              *result,
                                GError                   **error);
+
+/* The figures of every year from @first_year to @last_year
+ * (ledger_progress_trend), from the ledger at @db_path opened read-only. A
+ * cancelled trend returns at once, its worker left to finish alone. */
+void       ledger_progress_trend_async  (const char          *db_path,
+                                         const char          *township,
+                                         int                  first_year,
+                                         int                  last_year,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GPtrArray *ledger_progress_trend_finish (GAsyncResult        *result,
+                                         GError             **error);
+
+/* A new ledger for @county_code at @path (its folder made), with the demo
+ * inventory when @demo (ledger_ledger_create); closed again: open it. */
+void     ledger_ledger_create_async  (const char          *path,
+                                      const char          *county_code,
+                                      gboolean             demo,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean ledger_ledger_create_finish (GAsyncResult        *result,
+                                      GError             **error);
 
 G_END_DECLS
