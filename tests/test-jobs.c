@@ -266,16 +266,27 @@ test_create (Fixture       *f,
   g_autoptr (LedgerDb) db = NULL;
   g_autoptr (GError) error = NULL;
 
-  ledger_ledger_create_async (path, "512022", TRUE, NULL, on_done_cb, f);
+  ledger_ledger_create_async (&(LedgerCreateRequest) { .path = path, .county_code = "512022", .demo = TRUE },
+                              NULL, on_done_cb, f);
   g_assert_true (ledger_ledger_create_finish (wait_result (f), &error));
   g_assert_no_error (error);
   db = ledger_db_open (path, LEDGER_DB_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM facilities"), >, 0);
 
-  ledger_ledger_create_async (bad, "999999", FALSE, NULL, on_done_cb, f);
+  ledger_ledger_create_async (&(LedgerCreateRequest) { .path = bad, .county_code = "999999" }, NULL, on_done_cb, f);
   g_assert_false (ledger_ledger_create_finish (wait_result (f), &error));
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* an outline that is not GeoJSON: refused, and the new ledger removed again */
+  g_assert_true (g_file_set_contents (bad, "不是轮廓", -1, &error));
+  ledger_ledger_create_async (&(LedgerCreateRequest) { .path = path, .county_code = "512022", .replace = TRUE,
+                                                       .outline_path = bad },
+                              NULL, on_done_cb, f);
+  g_assert_false (ledger_ledger_create_finish (wait_result (f), &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
 int

@@ -75,7 +75,8 @@ open_demo_activated (GtkWidget  *widget,
   call = g_new0 (DemoCall, 1);
   call->self = g_object_ref (self);
   call->path = g_strdup (path);
-  ledger_ledger_create_async (path, LEDGER_DEFAULT_REGION, TRUE, NULL, on_demo_created_cb, call);
+  ledger_ledger_create_async (&(LedgerCreateRequest) { .path = path, .county_code = LEDGER_DEFAULT_REGION, .demo = TRUE },
+                              NULL, on_demo_created_cb, call);
 }
 
 static void

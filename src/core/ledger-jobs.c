@@ -6,8 +6,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "ledger-county-outline.h"
 #include "ledger-export.h"
 #include "ledger-export-kml.h"
 #include "ledger-import-mappings.h"
@@ -388,9 +391,10 @@ ledger_progress_trend_finish (GAsyncResult  *result,
 
 typedef struct
 {
-  char     *path;
-  char     *county_code;
-  gboolean  demo;
+  LedgerCreateRequest request;
+  char               *path;
+  char               *county_code;
+  char               *outline_path;
 } CreateJob;
 
 static void
@@ -398,7 +402,50 @@ create_job_free (CreateJob *job)
 {
   g_free (job->path);
   g_free (job->county_code);
+  g_free (job->outline_path);
   g_free (job);
+}
+
+static void
+remove_ledger_files (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_remove (file);
+    }
+}
+
+static gboolean
+create_ledger (CreateJob  *job,
+               GError    **error)
+{
+  g_autofree char *dir = g_path_get_dirname (job->path);
+  g_autoptr (LedgerDb) db = NULL;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  if (job->request.replace)
+    remove_ledger_files (job->path);
+  db = ledger_ledger_create (job->path, job->county_code, job->request.demo, error);
+  if (db == NULL)
+    return FALSE;
+  if (job->outline_path != NULL &&
+      !ledger_county_outline_import (db, job->outline_path, job->request.outline_datum, FALSE, error))
+    {
+      g_clear_object (&db);
+      remove_ledger_files (job->path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -407,37 +454,29 @@ create_thread (GTask        *task,
                gpointer      data,
                GCancellable *cancellable)
 {
-  CreateJob *job = data;
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  g_autoptr (LedgerDb) db = NULL;
   GError *error = NULL;
 
-  /* a folder that cannot be made: the ledger's creation says why */
-  g_mkdir_with_parents (dir, 0700);
-  if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
-    db = ledger_ledger_create (job->path, job->county_code, job->demo, &error);
-  if (db == NULL)
-    g_task_return_error (task, error);
-  else
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error) && create_ledger (data, &error))
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 void
-ledger_ledger_create_async (const char          *path,
-                            const char          *county_code,
-                            gboolean             demo,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+ledger_ledger_create_async (const LedgerCreateRequest *request,
+                            GCancellable              *cancellable,
+                            GAsyncReadyCallback        callback,
+                            gpointer                   user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   CreateJob *job = g_new0 (CreateJob, 1);
 
-  g_return_if_fail (path != NULL && county_code != NULL);
+  g_return_if_fail (request != NULL && request->path != NULL && request->county_code != NULL);
 
-  job->path = g_strdup (path);
-  job->county_code = g_strdup (county_code);
-  job->demo = demo;
+  job->request = *request;
+  job->path = g_strdup (request->path);
+  job->county_code = g_strdup (request->county_code);
+  job->outline_path = g_strdup (request->outline_path);
   g_task_set_source_tag (task, ledger_ledger_create_async);
   g_task_set_task_data (task, job, (GDestroyNotify) create_job_free);
   g_task_run_in_thread (task, create_thread);

@@ -95,15 +95,23 @@ void       ledger_progress_trend_async  (const char          *db_path,
 GPtrArray *ledger_progress_trend_finish (GAsyncResult        *result,
                                          GError             **error);
 
-/* A new ledger for @county_code at @path (its folder made), with the demo
- * inventory when @demo (ledger_ledger_create); closed again: open it. */
-void     ledger_ledger_create_async  (const char          *path,
-                                      const char          *county_code,
-                                      gboolean             demo,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data);
-gboolean ledger_ledger_create_finish (GAsyncResult        *result,
-                                      GError             **error);
+typedef struct
+{
+  const char  *path;
+  const char  *county_code;     /* 6 digits */
+  gboolean     demo;            /* with the county's demo inventory */
+  gboolean     replace;         /* a ledger at @path removed first (the file chooser asked) */
+  const char  *outline_path;    /* a county outline (GeoJSON) stored too, or NULL; when it is
+                                 * refused, the new ledger is removed again */
+  LedgerDatum  outline_datum;
+} LedgerCreateRequest;
+
+/* A new ledger as @request says, its folder made; closed again: open it. */
+void     ledger_ledger_create_async  (const LedgerCreateRequest *request,
+                                      GCancellable              *cancellable,
+                                      GAsyncReadyCallback        callback,
+                                      gpointer                   user_data);
+gboolean ledger_ledger_create_finish (GAsyncResult              *result,
+                                      GError                   **error);
 
 G_END_DECLS
