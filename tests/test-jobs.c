@@ -289,6 +289,24 @@ test_create (Fixture       *f,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* a file that is not an update package: refused with its reason, nothing applied */
+static void
+test_receive_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *package = g_build_filename (f->dir, "不是更新包.slpkg", NULL);
+  LedgerExchangeSummary summary = { 0 };
+  g_autoptr (GError) error = NULL;
+  gint64 audit = ledger_test_count (f->db, "SELECT count(*) FROM audit_batches");
+
+  g_assert_true (g_file_set_contents (package, "PK\x03\x04 not a package", -1, &error));
+  ledger_exchange_receive_async (f->path, package, NULL, on_done_cb, f);
+  g_assert_false (ledger_exchange_receive_finish (wait_result (f), &summary, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM audit_batches"), ==, audit);
+  ledger_exchange_summary_clear (&summary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,5 +321,6 @@ main (int   argc,
   g_test_add ("/jobs/export-cancelled", Fixture, NULL, fixture_set_up, test_export_cancelled, fixture_tear_down);
   g_test_add ("/jobs/trend", Fixture, NULL, fixture_set_up, test_trend, fixture_tear_down);
   g_test_add ("/jobs/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
+  g_test_add ("/jobs/receive-refused", Fixture, NULL, fixture_set_up, test_receive_refused, fixture_tear_down);
   return g_test_run ();
 }

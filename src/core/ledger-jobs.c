@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ledger-county-outline.h"
 #include "ledger-export.h"
@@ -488,4 +489,77 @@ ledger_ledger_create_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- receiving an update package ---- */
+
+typedef struct
+{
+  char                  *db_path;
+  char                  *package;
+  LedgerExchangeSummary  summary;
+} ReceiveJob;
+
+static void
+receive_job_free (ReceiveJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->package);
+  ledger_exchange_summary_clear (&job->summary);
+  g_free (job);
+}
+
+static void
+receive_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  ReceiveJob *job = data;
+  g_autoptr (LedgerDb) db = NULL;
+  GError *error = NULL;
+
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
+    db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_DEFAULT, &error);
+  if (db == NULL || !ledger_exchange_receive (db, job->package, &job->summary, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+ledger_exchange_receive_async (const char          *db_path,
+                               const char          *package,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  ReceiveJob *job = g_new0 (ReceiveJob, 1);
+
+  g_return_if_fail (db_path != NULL && package != NULL);
+
+  job->db_path = g_strdup (db_path);
+  job->package = g_strdup (package);
+  g_task_set_source_tag (task, ledger_exchange_receive_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) receive_job_free);
+  g_task_run_in_thread (task, receive_thread);
+}
+
+gboolean
+ledger_exchange_receive_finish (GAsyncResult           *result,
+                                LedgerExchangeSummary  *summary,
+                                GError                **error)
+{
+  ReceiveJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (summary != NULL, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  job = g_task_get_task_data (G_TASK (result));
+  *summary = job->summary;
+  memset (&job->summary, 0, sizeof job->summary);
+  return TRUE;
 }

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "ledger-exchange.h"
 #include "ledger-export-xlsx.h"
 #include "ledger-import.h"
 #include "ledger-progress.h"
@@ -113,5 +114,17 @@ void     ledger_ledger_create_async  (const LedgerCreateRequest *request,
                                       gpointer                   user_data);
 gboolean ledger_ledger_create_finish (GAsyncResult              *result,
                                       GError                   **error);
+
+/* Applies the update package at @package to the ledger at @db_path
+ * (ledger_exchange_receive); _finish fills @summary (clear it with
+ * ledger_exchange_summary_clear). */
+void     ledger_exchange_receive_async  (const char             *db_path,
+                                         const char             *package,
+                                         GCancellable           *cancellable,
+                                         GAsyncReadyCallback     callback,
+                                         gpointer                user_data);
+gboolean ledger_exchange_receive_finish (GAsyncResult           *result,
+                                         LedgerExchangeSummary  *summary,
+                                         GError                **error);
 
 G_END_DECLS
