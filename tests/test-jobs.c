@@ -307,6 +307,22 @@ test_receive_refused (Fixture       *f,
   ledger_exchange_summary_clear (&summary);
 }
 
+/* a county server that cannot be reached: refused with the server's reason, at once */
+static void
+test_sync_unreachable (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *socket_dir = g_build_filename (f->dir, "无此目录", NULL);
+  g_autofree char *conninfo = g_strdup_printf ("host=%s dbname=ledger connect_timeout=2", socket_dir);
+  LedgerSyncReport report = { 0 };
+  g_autoptr (GError) error = NULL;
+
+  ledger_server_sync_async (f->path, conninfo, NULL, NULL, on_done_cb, f);
+  g_assert_false (ledger_server_sync_finish (wait_result (f), &report, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (report.pushed, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,5 +338,6 @@ main (int   argc,
   g_test_add ("/jobs/trend", Fixture, NULL, fixture_set_up, test_trend, fixture_tear_down);
   g_test_add ("/jobs/create", Fixture, NULL, fixture_set_up, test_create, fixture_tear_down);
   g_test_add ("/jobs/receive-refused", Fixture, NULL, fixture_set_up, test_receive_refused, fixture_tear_down);
+  g_test_add ("/jobs/sync-unreachable", Fixture, NULL, fixture_set_up, test_sync_unreachable, fixture_tear_down);
   return g_test_run ();
 }

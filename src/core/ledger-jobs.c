@@ -563,3 +563,75 @@ ledger_exchange_receive_finish (GAsyncResult           *result,
   memset (&job->summary, 0, sizeof job->summary);
   return TRUE;
 }
+
+/* ---- the county server ---- */
+
+typedef struct
+{
+  char             *db_path;
+  char             *conninfo;
+  char             *password;
+  LedgerSyncReport  report;
+} SyncJob;
+
+static void
+sync_job_free (SyncJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->conninfo);
+  g_free (job->password);
+  g_free (job);
+}
+
+static void
+sync_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  SyncJob *job = data;
+  g_autoptr (LedgerDb) db = NULL;
+  GError *error = NULL;
+
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
+    db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_DEFAULT, &error);
+  if (db == NULL || !ledger_server_sync (db, job->conninfo, job->password, &job->report, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+ledger_server_sync_async (const char          *db_path,
+                          const char          *conninfo,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  SyncJob *job = g_new0 (SyncJob, 1);
+
+  g_return_if_fail (db_path != NULL && conninfo != NULL);
+
+  job->db_path = g_strdup (db_path);
+  job->conninfo = g_strdup (conninfo);
+  job->password = password != NULL && *password != '\0' ? g_strdup (password) : NULL;
+  g_task_set_source_tag (task, ledger_server_sync_async);
+  g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
+  g_task_run_in_thread (task, sync_thread);
+}
+
+gboolean
+ledger_server_sync_finish (GAsyncResult      *result,
+                           LedgerSyncReport  *report,
+                           GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  *report = ((SyncJob *) g_task_get_task_data (G_TASK (result)))->report;
+  return TRUE;
+}

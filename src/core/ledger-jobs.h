@@ -16,6 +16,7 @@
 #include "ledger-export-xlsx.h"
 #include "ledger-import.h"
 #include "ledger-progress.h"
+#include "ledger-server.h"
 
 G_BEGIN_DECLS
 
@@ -126,5 +127,18 @@ void     ledger_exchange_receive_async  (const char             *db_path,
 gboolean ledger_exchange_receive_finish (GAsyncResult           *result,
                                          LedgerExchangeSummary  *summary,
                                          GError                **error);
+
+/* Syncs the ledger at @db_path with the county server @conninfo
+ * (ledger_server_sync; @password kept apart from it, or NULL); _finish
+ * fills @report. */
+void     ledger_server_sync_async  (const char          *db_path,
+                                    const char          *conninfo,
+                                    const char          *password,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean ledger_server_sync_finish (GAsyncResult        *result,
+                                    LedgerSyncReport    *report,
+                                    GError             **error);
 
 G_END_DECLS
