@@ -423,9 +423,6 @@ ledger_window_set_property (GObject      *object,
     case PROP_TOWNSHIP:
       ledger_window_set_township (self, g_value_get_string (value));
       break;
-    case PROP_SELECTED_KIND:
-      ledger_window_select_item (self, g_value_get_int (value), self->selected_uid);
-      break;
     case PROP_SELECTED_UID:
       ledger_window_select_item (self, self->selected_kind, g_value_get_string (value));
       break;
@@ -483,9 +480,11 @@ ledger_window_class_init (LedgerWindowClass *klass)
                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TOWNSHIP] = g_param_spec_string ("township", NULL, NULL, NULL,
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* notified before "selected-uid", which a view waits for to show the item */
+  /* notified before "selected-uid", which a view waits for to show the item;
+   * read-only: ledger_window_select_item() sets the two in that order (frozen
+   * notifications, as g_object_set() makes, come in no fixed order) */
   properties[PROP_SELECTED_KIND] = g_param_spec_int ("selected-kind", NULL, NULL, -1, G_MAXINT, -1,
-                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                                                     G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_UID] = g_param_spec_string ("selected-uid", NULL, NULL, NULL,
                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -36,8 +36,9 @@ void          ledger_window_set_year           (LedgerWindow      *self,
 const char   *ledger_window_get_township       (LedgerWindow      *self);
 void          ledger_window_set_township       (LedgerWindow      *self,
                                                 const char        *code);
-/* selects an item everywhere: detail pane, list and map (the
- * "selected-kind" and "selected-uid" properties, which they bind) */
+/* selects an item everywhere: detail pane, list and map (the read-only
+ * "selected-kind" and the "selected-uid" properties, which they bind;
+ * setting "selected-uid" alone keeps the kind) */
 void          ledger_window_select_item        (LedgerWindow      *self,
                                                 int                kind,
                                                 const char        *uid);
