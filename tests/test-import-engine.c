@@ -479,6 +479,58 @@ test_audit_batch (Fixture *f, gconstpointer data)
   g_assert_cmpstr (entry->import_file, ==, "台账.csv");
 }
 
+/* The store writes a new item's audit row itself (its insert trigger
+ * silenced, issue 19): still exactly one row per new row, the trigger's
+ * key, the import's batch; an update stays audited per field. */
+static void
+test_audit_new_rows (Fixture *f, gconstpointer data)
+{
+  const char *text =
+    "名称,行政村代码,畜种,存栏,年度\r\n"
+    "张三养殖场," VILLAGE ",生猪,320,2024\r\n"
+    "李四养殖场," VILLAGE ",奶牛,40,2024\r\n";
+  const char *update = "名称,行政村代码,畜种,存栏,年度\r\n张三养殖场," VILLAGE ",生猪,330,2024\r\n";
+  g_autoptr (LedgerImportReport) report = import_with (f->db, LEDGER_KIND_FARMS, text, "farms.csv", NULL);
+  g_autoptr (LedgerImportReport) second = NULL;
+
+  g_assert_cmpuint (report->n_written, ==, 2);
+  g_assert_cmpint (count_sql (f->db, "SELECT count(*) FROM audit WHERE action = 'insert' AND entity = 'farms'"
+                                     " AND batch IS NOT NULL AND entity_uid IN (SELECT uid FROM farms)"), ==, 2);
+  g_assert_cmpint (count_sql (f->db, "SELECT count(*) FROM audit WHERE action = 'insert' AND entity = 'farm_years'"
+                                     " AND batch IS NOT NULL AND entity_uid IN"
+                                     " (SELECT farm_uid || '/' || year FROM farm_years)"), ==, 2);
+  g_assert_cmpint (count_sql (f->db, "SELECT count(*) FROM audit WHERE entity IN ('farms', 'farm_years')"), ==, 4);
+  g_assert_cmpint (count_sql (f->db, "SELECT count(DISTINCT uid) FROM audit"), ==,
+                   count_sql (f->db, "SELECT count(*) FROM audit"));
+
+  second = import_with (f->db, LEDGER_KIND_FARMS, update, "update.csv", NULL);
+  g_assert_cmpuint (second->n_updated, ==, 1);
+  g_assert_cmpint (count_sql (f->db, "SELECT count(*) FROM audit WHERE entity = 'farm_years' AND action = 'update'"
+                                     " AND field = 'stock' AND old_value = '320' AND new_value = '330'"), ==, 1);
+  g_assert_cmpint (count_sql (f->db, "SELECT count(*) FROM audit WHERE action = 'insert'"
+                                     " AND entity IN ('farms', 'farm_years')"), ==, 4);
+}
+
+/* Outside an import (the editor's save) a new item gets its one audit row too. */
+static void
+test_audit_new_item_saved (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LedgerRecord) farm = ledger_record_new (LEDGER_KIND_FARMS);
+  g_autoptr (GError) error = NULL;
+
+  ledger_record_set (farm, "name", "王五养殖场");
+  ledger_record_set (farm, "village_code", VILLAGE);
+  ledger_record_set (farm, "species", "pig");
+  ledger_record_set (farm, "year", "2025");
+  ledger_record_set (farm, "stock", "12");
+  g_assert_true (ledger_store_save (f->db, farm, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_sql (f->db, "SELECT count(*) FROM audit WHERE action = 'insert' AND entity = 'farms'"
+                                     " AND batch IS NULL AND entity_uid IN (SELECT uid FROM farms)"), ==, 1);
+  g_assert_cmpint (count_sql (f->db, "SELECT count(*) FROM audit WHERE action = 'insert' AND entity = 'farm_years'"
+                                     " AND entity_uid IN (SELECT farm_uid || '/2025' FROM farm_years)"), ==, 1);
+}
+
 static void
 test_edit_outside_import_has_no_batch (Fixture *f, gconstpointer data)
 {
@@ -750,6 +802,8 @@ main (int argc, char *argv[])
   ADD ("/import-engine/formula-text", test_formula_text);
   ADD ("/import-engine/formula-round-trip", test_formula_round_trip);
   ADD ("/import-engine/write-rejected", test_write_rejected);
+  ADD ("/import-engine/audit/new-rows", test_audit_new_rows);
+  ADD ("/import-engine/audit/new-item-saved", test_audit_new_item_saved);
   ADD ("/import-engine/geometry/stored-and-exported", test_geometry);
   ADD ("/import-engine/geometry/crs-and-outside", test_geometry_crs_and_bad);
   ADD ("/import-engine/geometry/none-keeps-point", test_feature_without_geometry_keeps_point);

@@ -19,6 +19,7 @@
 #include "ledger-divisions.h"
 #include "ledger-error.h"
 #include "ledger-file-chooser.h"
+#include "ledger-jobs.h"
 #include "ledger-regions.h"
 
 #define MAX_RESULTS 100
@@ -55,24 +56,24 @@ G_DEFINE_FINAL_TYPE (LedgerCountyPicker, ledger_county_picker, ADW_TYPE_WINDOW)
 enum { LEDGER_CREATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* the picker, held until the ledger is made, and where */
 typedef struct
 {
-  char        *path;
-  char        *county;
-  char        *outline;
-  LedgerDatum  datum;
-} CreateJob;
-
-/* ---- auxiliary functions ---- */
+  LedgerCountyPicker *self;
+  char               *path;
+} CreateCall;
 
 static void
-create_job_free (CreateJob *job)
+create_call_free (CreateCall *call)
 {
-  g_free (job->path);
-  g_free (job->county);
-  g_free (job->outline);
-  g_free (job);
+  g_object_unref (call->self);
+  g_free (call->path);
+  g_free (call);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CreateCall, create_call_free)
+
+/* ---- auxiliary functions ---- */
 
 static void
 clear_list (GtkListBox *list)
@@ -253,60 +254,6 @@ show_error (LedgerCountyPicker *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-remove_ledger_files (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_remove (file);
-    }
-}
-
-static gboolean
-create_ledger (CreateJob  *job,
-               GError    **error)
-{
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  g_autoptr (LedgerDb) db = NULL;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errno),
-                   _("Cannot create the folder “%s”: %s"), dir, g_strerror (errno));
-      return FALSE;
-    }
-  /* the file chooser asked before replacing an existing file */
-  remove_ledger_files (job->path);
-  db = ledger_ledger_create (job->path, job->county, FALSE, error);
-  if (db == NULL)
-    return FALSE;
-  if (job->outline != NULL && !ledger_county_outline_import (db, job->outline, job->datum, FALSE, error))
-    {
-      g_clear_object (&db);
-      remove_ledger_files (job->path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-create_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  CreateJob *job = data;
-  GError *error = NULL;
-
-  if (create_ledger (job, &error))
-    g_task_return_pointer (task, g_strdup (job->path), g_free);
-  else
-    g_task_return_error (task, error);
-}
-
 /* ---- signal callbacks ---- */
 
 static void
@@ -336,18 +283,18 @@ on_create_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  LedgerCountyPicker *self = LEDGER_COUNTY_PICKER (source);
+  g_autoptr (CreateCall) call = user_data;
+  LedgerCountyPicker *self = call->self;
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (path == NULL)
+  if (!ledger_ledger_create_finish (result, &error))
     {
       gtk_stack_set_visible_child_name (self->stack, "choose");
       gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), TRUE);
       show_error (self, _("Cannot Create the Ledger"), error);
       return;
     }
-  g_signal_emit (self, signals[LEDGER_CREATED], 0, path);
+  g_signal_emit (self, signals[LEDGER_CREATED], 0, call->path);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -706,9 +653,9 @@ void
 ledger_county_picker_create_at (LedgerCountyPicker *self,
                                 const char         *path)
 {
-  g_autoptr (GTask) task = NULL;
   g_autofree char *label = NULL;
-  CreateJob *job;
+  LedgerCreateRequest request = { 0 };
+  CreateCall *call;
 
   g_return_if_fail (LEDGER_IS_COUNTY_PICKER (self));
   g_return_if_fail (self->chosen != NULL);
@@ -720,18 +667,20 @@ ledger_county_picker_create_at (LedgerCountyPicker *self,
       show_error (self, _("Cannot Create the Ledger"), error);
       return;
     }
-  job = g_new0 (CreateJob, 1);
-  job->path = g_strdup (path);
-  job->county = g_strdup (self->chosen->code);
-  job->outline = g_strdup (self->outline_path);
-  job->datum = adw_combo_row_get_selected (self->datum_row);
+  /* the file chooser asked before replacing an existing file */
+  request.path = path;
+  request.county_code = self->chosen->code;
+  request.replace = TRUE;
+  request.outline_path = self->outline_path;
+  request.outline_datum = adw_combo_row_get_selected (self->datum_row);
+  call = g_new0 (CreateCall, 1);
+  call->self = g_object_ref (self);
+  call->path = g_strdup (path);
   label = g_strdup_printf (_("Creating the ledger of %s…"), self->chosen->name);
   gtk_label_set_text (self->creating_label, label);
   gtk_stack_set_visible_child_name (self->stack, "creating");
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), FALSE);
-  task = g_task_new (self, NULL, on_create_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) create_job_free);
-  g_task_run_in_thread (task, create_thread);
+  ledger_ledger_create_async (&request, NULL, on_create_done_cb, call);
 }
 
 /**

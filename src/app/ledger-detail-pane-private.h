@@ -13,10 +13,11 @@ struct _LedgerDetailPane
   GtkWidget            parent_instance;
 
   LedgerDb            *db;
-  gulong               changed_id;
+  GSignalGroup        *db_signals;
   int                  year;
   LedgerKind           kind;
   char                *uid;
+  int                  selected_kind;   /* the window's selection, bound: the kind of the uid that follows */
   LedgerRecord        *record;
   gboolean             show_all_history;
   GHashTable          *rows;            /* AdwPreferencesGroup* -> GPtrArray of rows added to it */

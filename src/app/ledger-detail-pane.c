@@ -21,6 +21,10 @@ G_DEFINE_FINAL_TYPE (LedgerDetailPane, ledger_detail_pane, GTK_TYPE_WIDGET)
 enum { DELETE_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* what the window binds (docs/ARCHITECTURE.md, "The window's state") */
+enum { PROP_0, PROP_DB, PROP_YEAR, PROP_SELECTED_KIND, PROP_SELECTED_UID, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 /* ---- auxiliary functions ---- */
 
 static void
@@ -346,11 +350,70 @@ show_all_history_activated (GtkWidget  *widget,
 /* ---- parent class overrides ---- */
 
 static void
+ledger_detail_pane_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LedgerDetailPane *self = LEDGER_DETAIL_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_SELECTED_KIND:
+      g_value_set_int (value, self->uid != NULL ? (int) self->kind : self->selected_kind);
+      break;
+    case PROP_SELECTED_UID:
+      g_value_set_string (value, self->uid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_detail_pane_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LedgerDetailPane *self = LEDGER_DETAIL_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      if (g_value_get_object (value) != (gpointer) self->db)
+        ledger_detail_pane_set_db (self, g_value_get_object (value), self->year);
+      break;
+    case PROP_YEAR:
+      if (g_value_get_int (value) != self->year && g_value_get_int (value) > 0)
+        ledger_detail_pane_set_db (self, self->db, g_value_get_int (value));
+      break;
+    case PROP_SELECTED_KIND:
+      /* the uid that follows shows it */
+      self->selected_kind = g_value_get_int (value);
+      break;
+    case PROP_SELECTED_UID:
+      if (g_strcmp0 (g_value_get_string (value), self->uid) != 0 || self->selected_kind != (int) self->kind)
+        ledger_detail_pane_show_item (self, self->selected_kind, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ledger_detail_pane_dispose (GObject *object)
 {
   LedgerDetailPane *self = LEDGER_DETAIL_PANE (object);
 
   ledger_detail_pane_set_db (self, NULL, self->year);
+  g_clear_object (&self->db_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_DETAIL_PANE);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   G_OBJECT_CLASS (ledger_detail_pane_parent_class)->dispose (object);
@@ -374,9 +437,20 @@ ledger_detail_pane_class_init (LedgerDetailPaneClass *klass)
 
   object_class->dispose = ledger_detail_pane_dispose;
   object_class->finalize = ledger_detail_pane_finalize;
+  object_class->get_property = ledger_detail_pane_get_property;
+  object_class->set_property = ledger_detail_pane_set_property;
 
   signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                             0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, LEDGER_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_KIND] = g_param_spec_int ("selected-kind", NULL, NULL, -1, G_MAXINT, -1,
+                                                     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_UID] = g_param_spec_string ("selected-uid", NULL, NULL, NULL,
+                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-detail-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, LedgerDetailPane, stack);
@@ -409,6 +483,10 @@ static void
 ledger_detail_pane_init (LedgerDetailPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->selected_kind = -1;
+  /* the ledger's "changed", whichever ledger is shown (set_db sets the target) */
+  self->db_signals = g_signal_group_new (LEDGER_TYPE_DB);
+  g_signal_group_connect (self->db_signals, "changed", G_CALLBACK (on_db_changed_cb), self);
   self->rows = g_hash_table_new_full (NULL, NULL, NULL, rows_free);
 }
 
@@ -425,6 +503,9 @@ ledger_detail_pane_set_db (LedgerDetailPane *self,
                            LedgerDb         *db,
                            int               year)
 {
+  gboolean new_db = db != self->db;
+  gboolean new_year;
+
   g_return_if_fail (LEDGER_IS_DETAIL_PANE (self));
 
   if (year <= 0)
@@ -432,18 +513,20 @@ ledger_detail_pane_set_db (LedgerDetailPane *self,
       g_autoptr (GDateTime) now = g_date_time_new_now_local ();
       year = g_date_time_get_year (now);
     }
+  new_year = self->year != year;
   self->year = year;
-  if (db != self->db)
+  if (new_db)
     {
-      if (self->db != NULL)
-        g_clear_signal_handler (&self->changed_id, self->db);
       g_set_object (&self->db, db);
-      if (db != NULL)
-        self->changed_id = g_signal_connect (db, "changed", G_CALLBACK (on_db_changed_cb), self);
+      g_signal_group_set_target (self->db_signals, db);
       g_clear_pointer (&self->uid, g_free);
     }
   if (self->rows != NULL)
     reload (self);
+  if (new_db && self->rows != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  if (new_year && self->rows != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 void
@@ -455,7 +538,9 @@ ledger_detail_pane_show_item (LedgerDetailPane *self,
 
   if (uid != NULL && (kind < 0 || kind >= LEDGER_N_KINDS))
     uid = NULL;
-  if (g_strcmp0 (uid, self->uid) != 0)
+  gboolean new_uid = g_strcmp0 (uid, self->uid) != 0;
+
+  if (new_uid)
     {
       self->show_all_history = FALSE;
       /* a new item starts at its title, not at the previous item's scroll position */
@@ -465,6 +550,8 @@ ledger_detail_pane_show_item (LedgerDetailPane *self,
   g_free (self->uid);
   self->uid = g_strdup (uid);
   reload (self);
+  if (new_uid)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UID]);
 }
 
 const char *

@@ -1,13 +1,14 @@
 /* ledger-exchange-sync.c: 同步 — the exchange window's county server: the
  * address in GSettings, the password in the desktop keyring (libsecret,
  * never in GSettings or the ledger), the sync in a thread on its own
- * connection */
+ * connection (core's ledger_server_sync_async, ledger-jobs.h) */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
 #include "ledger-exchange-sync.h"
+#include "ledger-jobs.h"
 #include "ledger-server.h"
 
 static const SecretSchema *
@@ -49,39 +50,6 @@ ledger_server_password_store (const char  *server,
                                      NULL, error, "server", server, NULL);
 }
 
-typedef struct
-{
-  char             *db_path;
-  char             *server;
-  char             *password;
-  LedgerSyncReport  report;
-} SyncJob;
-
-static void
-sync_job_free (SyncJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->server);
-  g_free (job->password);
-  g_free (job);
-}
-
-static void
-sync_in_thread (GTask        *task,
-                gpointer      source,
-                gpointer      data,
-                GCancellable *cancellable)
-{
-  SyncJob *job = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LedgerDb) db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_DEFAULT, &error);
-
-  if (db == NULL || !ledger_server_sync (db, job->server, job->password, &job->report, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 /**
  * ledger_exchange_sync_async:
  *
@@ -94,14 +62,7 @@ ledger_exchange_sync_async (const char          *db_path,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr (GTask) task = g_task_new (NULL, NULL, callback, user_data);
-  SyncJob *job = g_new0 (SyncJob, 1);
-
-  job->db_path = g_strdup (db_path);
-  job->server = g_strdup (server);
-  job->password = password && *password ? g_strdup (password) : NULL;
-  g_task_set_task_data (task, job, (GDestroyNotify) sync_job_free);
-  g_task_run_in_thread (task, sync_in_thread);
+  ledger_server_sync_async (db_path, server, password, NULL, callback, user_data);
 }
 
 /**
@@ -114,14 +75,14 @@ char *
 ledger_exchange_sync_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  SyncJob *job = g_task_get_task_data (G_TASK (result));
+  LedgerSyncReport report = { 0 };
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *when = g_date_time_format (now, "%Y-%m-%d %H:%M");
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (!ledger_server_sync_finish (result, &report, error))
     return NULL;
   return g_strdup_printf (_("Synced %s: %u packages sent, %u received (%u rows changed, %u conflicts, %u refused)%s"),
-                          when, job->report.pushed, job->report.pulled, job->report.applied_rows,
-                          job->report.conflicts, job->report.refused,
-                          job->report.mirrored ? _("; the PostGIS mirror is up to date") : "");
+                          when, report.pushed, report.pulled, report.applied_rows,
+                          report.conflicts, report.refused,
+                          report.mirrored ? _("; the PostGIS mirror is up to date") : "");
 }

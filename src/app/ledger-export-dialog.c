@@ -9,6 +9,7 @@
 #include "ledger-export-xlsx.h"
 #include "ledger-export.h"
 #include "ledger-file-chooser.h"
+#include "ledger-jobs.h"
 #include "ledger-regions.h"
 
 #define PROGRESS_INTERVAL_MS 100
@@ -42,27 +43,24 @@ G_DEFINE_FINAL_TYPE (LedgerExportDialog, ledger_export_dialog, ADW_TYPE_WINDOW)
 enum { SIGNAL_EXPORTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* the export's callback: the dialog, held until then, and the file written */
 typedef struct
 {
-  LedgerExportDialog *self;  /* borrowed: the task holds it */
-  char               *db_path;
+  LedgerExportDialog *self;
   char               *path;
-  LedgerExportFormat  format;
-  LedgerKind          kind;
-  int                 year;
-  char               *township;
-} ExportJob;
-
-/* ---- auxiliary functions ---- */
+} ExportCall;
 
 static void
-export_job_free (ExportJob *job)
+export_call_free (ExportCall *call)
 {
-  g_free (job->db_path);
-  g_free (job->path);
-  g_free (job->township);
-  g_free (job);
+  g_object_unref (call->self);
+  g_free (call->path);
+  g_free (call);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportCall, export_call_free)
+
+/* ---- auxiliary functions ---- */
 
 static gboolean
 kind_has_points (LedgerKind kind)
@@ -241,55 +239,16 @@ set_busy (LedgerExportDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->export_button), !busy);
 }
 
-/* ---- the worker ---- */
+/* ---- the worker's progress ---- */
 
+/* called in the worker thread (ledger-jobs.h) */
 static void
 on_job_progress (double   fraction,
                  gpointer data)
 {
-  ExportJob *job = data;
+  LedgerExportDialog *self = data;
 
-  g_atomic_int_set (&job->self->permille, (gint) (fraction * 1000));
-}
-
-static gboolean
-run_job (ExportJob     *job,
-         LedgerDb      *db,
-         GCancellable  *cancellable,
-         GError       **error)
-{
-  switch (job->format)
-    {
-    case LEDGER_EXPORT_FORMAT_CSV:
-      return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-             ledger_export_csv (db, job->kind, job->path, LEDGER_HEADER_ZH, 0, job->township, error);
-    case LEDGER_EXPORT_FORMAT_GEOJSON:
-      return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-             ledger_export_geojson (db, job->kind, job->path, job->year, job->township, error);
-    case LEDGER_EXPORT_FORMAT_KML:
-      return !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-             ledger_export_kml (db, job->kind, job->path, job->year, job->township, error);
-    case LEDGER_EXPORT_FORMAT_XLSX:
-    default:
-      return ledger_export_xlsx (db, job->path, job->year, job->township, on_job_progress, job, cancellable, error);
-    }
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = data;
-  g_autoptr (LedgerDb) db = NULL;
-  GError *error = NULL;
-
-  db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_READ_ONLY, &error);
-  if (db == NULL || !run_job (job, db, cancellable, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  g_atomic_int_set (&self->permille, (gint) (fraction * 1000));
 }
 
 /* ---- signal callbacks ---- */
@@ -322,15 +281,15 @@ on_export_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      data)
 {
-  LedgerExportDialog *self = LEDGER_EXPORT_DIALOG (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (ExportCall) call = data;
+  LedgerExportDialog *self = call->self;
   g_autoptr (GError) error = NULL;
 
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_object (&self->cancellable);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (ledger_export_finish (result, &error))
     {
-      g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, job->path);
+      g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, call->path);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -557,31 +516,31 @@ void
 ledger_export_dialog_export_to (LedgerExportDialog *self,
                                 const char         *path)
 {
-  g_autoptr (GTask) task = NULL;
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *label = g_strdup_printf (_("Exporting to “%s”…"), name);
-  ExportJob *job;
+  LedgerExportRequest request = { 0 };
+  ExportCall *call;
 
   g_return_if_fail (LEDGER_IS_EXPORT_DIALOG (self));
   g_return_if_fail (!ledger_export_dialog_is_busy (self));
 
-  job = g_new0 (ExportJob, 1);
-  job->self = self;
-  job->db_path = g_strdup (ledger_db_get_path (self->db));
-  job->path = g_strdup (path);
-  job->format = ledger_export_dialog_get_format (self);
-  job->kind = selected_kind (self);
-  job->year = ledger_export_dialog_get_year (self);
-  job->township = g_strdup (ledger_export_dialog_get_township (self));
+  request.format = ledger_export_dialog_get_format (self);
+  request.kind = selected_kind (self);
+  request.year = ledger_export_dialog_get_year (self);
+  request.township = ledger_export_dialog_get_township (self);
+  request.progress = on_job_progress;
+  request.progress_data = self;
+  call = g_new0 (ExportCall, 1);
+  call->self = g_object_ref (self);
+  call->path = g_strdup (path);
   self->cancellable = g_cancellable_new ();
   g_atomic_int_set (&self->permille, 0);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_label_set_label (self->progress_label, label);
   set_busy (self, TRUE);
   self->progress_id = g_timeout_add (PROGRESS_INTERVAL_MS, on_progress_tick_cb, self);
-  task = g_task_new (self, self->cancellable, on_export_done_cb, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
+  ledger_export_async (ledger_db_get_path (self->db), path, &request, self->cancellable,
+                       on_export_done_cb, call);
 }
 
 void

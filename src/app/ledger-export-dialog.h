@@ -11,16 +11,9 @@
 #include <adwaita.h>
 
 #include "ledger-db.h"
+#include "ledger-jobs.h"   /* LedgerExportFormat */
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  LEDGER_EXPORT_FORMAT_XLSX,
-  LEDGER_EXPORT_FORMAT_CSV,
-  LEDGER_EXPORT_FORMAT_GEOJSON,
-  LEDGER_EXPORT_FORMAT_KML,      /* .kml, or .kmz when the name says so */
-} LedgerExportFormat;
 
 #define LEDGER_TYPE_EXPORT_DIALOG (ledger_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (LedgerExportDialog, ledger_export_dialog, LEDGER, EXPORT_DIALOG, AdwWindow)

@@ -3,8 +3,8 @@
  * Four pages in a GtkStack (libadwaita 1.2 has no navigation view): the file,
  * the mapping (ledger-import-assistant-mapping.c), the check
  * (ledger-import-assistant-check.c) and the import. Reading, checking and
- * importing each run in a GTask thread; the check and the import open their
- * own connection to the ledger file, as the window's import always did, so
+ * importing each run in a worker thread through core's ledger-jobs.h; the
+ * check and the import open their own connection to the ledger file, so
  * the window's connection stays the main thread's. The worker reports
  * progress through one atomic integer that a timeout shows.
  */
@@ -14,7 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "ledger-import-assistant-private.h"
-#include "ledger-import-mappings.h"
+#include "ledger-jobs.h"
 
 G_DEFINE_FINAL_TYPE (LedgerImportAssistant, ledger_import_assistant, ADW_TYPE_WINDOW)
 
@@ -23,43 +23,36 @@ static guint signals[N_SIGNALS];
 
 #define PROGRESS_MS 100
 
-/* What a thread needs. The table and the dry run's report belong to the
- * assistant; the task holds the assistant, and nothing replaces them while a
- * job runs. */
+/* An import's callback: the assistant, held until then, and the file of the
+ * rejected rows (valid rows only). The table and the dry run's report that
+ * the job borrows belong to the assistant: nothing replaces them while a job
+ * runs. */
 typedef struct
 {
-  char                     *db_path;
-  char                     *actor;
-  char                     *path;            /* read: the file; import: the rejected rows' CSV */
-  char                     *sheet;           /* read: the workbook's sheet, NULL for the first */
-  const LedgerTable        *table;
-  const LedgerImportReport *preview;
-  LedgerKind                kind;
-  int                      *column_fields;
-  guint                     n_columns;
-  LedgerTableLayout        *layout;
-  guint                     year;
-  LedgerValueMap           *value_map;
-  char                    **value_choices;   /* the value map as triples, for the mapping remembered */
-  LedgerDatum               crs;
-  gboolean                  dry_run;
-  gboolean                  valid_only;
-  int                      *progress;
-} Job;
+  LedgerImportAssistant *self;
+  char                  *rejected_path;
+} ImportCall;
+
+static ImportCall *
+import_call_new (LedgerImportAssistant *self,
+                 const char            *rejected_path)
+{
+  ImportCall *call = g_new0 (ImportCall, 1);
+
+  call->self = g_object_ref (self);
+  call->rejected_path = g_strdup (rejected_path);
+  return call;
+}
 
 static void
-job_free (Job *job)
+import_call_free (ImportCall *call)
 {
-  g_free (job->db_path);
-  g_free (job->actor);
-  g_free (job->path);
-  g_free (job->sheet);
-  g_free (job->column_fields);
-  g_clear_pointer (&job->layout, ledger_table_layout_unref);
-  g_clear_pointer (&job->value_map, ledger_value_map_unref);
-  g_strfreev (job->value_choices);
-  g_free (job);
+  g_object_unref (call->self);
+  g_free (call->rejected_path);
+  g_free (call);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportCall, import_call_free)
 
 /* ---- auxiliary functions ---- */
 
@@ -109,10 +102,9 @@ report_progress (double   fraction,
   g_atomic_int_set ((int *) data, (int) (CLAMP (fraction, 0, 1) * 1000));
 }
 
-static GTask *
+static void
 start_job (LedgerImportAssistant *self,
-           const char            *name,
-           GAsyncReadyCallback    done)
+           const char            *name)
 {
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -121,7 +113,6 @@ start_job (LedgerImportAssistant *self,
   if (!g_str_equal (name, "read"))
     self->progress_id = g_timeout_add (PROGRESS_MS, on_progress_timeout_cb, self);
   ledger_import_assistant_update_actions (self);
-  return g_task_new (self, self->cancellable, done, NULL);
 }
 
 static void
@@ -134,24 +125,30 @@ finish_job (LedgerImportAssistant *self)
     ledger_import_assistant_update_actions (self);
 }
 
-static Job *
-new_import_job (LedgerImportAssistant *self)
+/* what the check and the import run with; @values: the value map as
+ * triples, for the mapping remembered (free with g_strfreev) */
+static void
+fill_import_request (LedgerImportAssistant *self,
+                     LedgerImportOptions   *options,
+                     LedgerImportRequest   *request,
+                     char                ***values)
 {
-  Job *job = g_new0 (Job, 1);
-
-  job->db_path = g_strdup (self->db_path);
-  job->actor = g_strdup (self->actor);
-  job->table = self->table;
-  job->kind = self->kind;
-  job->column_fields = g_memdup2 (self->column_fields, sizeof (int) * self->n_columns);
-  job->n_columns = self->n_columns;
-  job->layout = self->layout ? ledger_table_layout_ref (self->layout) : NULL;
-  job->year = self->year;
-  job->value_map = self->value_map ? ledger_value_map_ref (self->value_map) : NULL;
-  job->value_choices = self->value_choices ? ledger_import_assistant_dup_values (self) : NULL;
-  job->crs = ledger_import_assistant_get_crs (self);
-  job->progress = &self->progress;
-  return job;
+  options->crs = ledger_import_assistant_get_crs (self);
+  options->column_fields = self->column_fields;
+  options->n_column_fields = self->n_columns;
+  options->layout = self->layout;
+  options->year = self->year;
+  options->value_map = self->value_map;
+  options->progress = report_progress;
+  options->progress_data = &self->progress;
+  *values = self->value_choices ? ledger_import_assistant_dup_values (self) : NULL;
+  request->db_path = self->db_path;
+  request->actor = self->actor;
+  request->kind = self->kind;
+  request->table = self->table;
+  request->options = options;
+  request->remember_mapping = TRUE;
+  request->value_choices = (const char * const *) *values;
 }
 
 static void
@@ -168,36 +165,6 @@ show_status (LedgerImportAssistant *self,
 }
 
 /* ---- reading the file ---- */
-
-static void
-read_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
-{
-  Job *job = data;
-  GError *error = NULL;
-  LedgerTable *table = ledger_table_read_file_sheet (job->path, job->sheet, cancellable, &error);
-
-  /* a workbook whose first sheet is 填报说明: the first sheet whose header tells the kind */
-  for (guint i = 1; table != NULL && job->sheet == NULL && table->sheet_names != NULL &&
-                    i < g_strv_length (table->sheet_names) && ledger_import_guess_kind (table) == LEDGER_N_KINDS; i++)
-    {
-      LedgerTable *other = ledger_table_read_file_sheet (job->path, table->sheet_names[i], cancellable, NULL);
-
-      if (other != NULL && ledger_import_guess_kind (other) < LEDGER_N_KINDS)
-        {
-          ledger_table_free (table);
-          table = other;
-        }
-      else if (other != NULL)
-        ledger_table_free (other);
-    }
-  if (table == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, table, (GDestroyNotify) ledger_table_free);
-}
 
 static void
 show_read_error (LedgerImportAssistant *self,
@@ -220,9 +187,9 @@ on_read_done_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      data)
 {
-  LedgerImportAssistant *self = LEDGER_IMPORT_ASSISTANT (source);
+  g_autoptr (LedgerImportAssistant) self = data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (LedgerTable) table = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr (LedgerTable) table = ledger_import_read_file_finish (result, &error);
 
   finish_job (self);
   if (self->disposed)
@@ -251,66 +218,13 @@ on_read_done_cb (GObject      *source,
 /* ---- checking and importing ---- */
 
 static void
-import_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  Job *job = data;
-  LedgerImportOptions options = { 0 };
-  g_autoptr (LedgerDb) db = NULL;
-  LedgerImportReport *report = NULL;
-  GError *error = NULL;
-
-  /* the rejected rows go out first: if they cannot be saved, nothing is imported */
-  if (job->path != NULL && !ledger_import_write_rejected (job->table, job->preview, job->path, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_DEFAULT, &error);
-  if (db != NULL)
-    {
-      ledger_db_set_actor (db, job->actor);
-      options.dry_run = job->dry_run;
-      options.valid_only = job->valid_only;
-      options.crs = job->crs;
-      options.column_fields = job->column_fields;
-      options.n_column_fields = job->n_columns;
-      options.layout = job->layout;
-      options.year = job->year;
-      options.value_map = job->value_map;
-      options.progress = report_progress;
-      options.progress_data = job->progress;
-      options.cancellable = cancellable;
-      options.record_changes = !job->dry_run;
-      report = ledger_import_table (db, job->kind, job->table, &options, &error);
-      /* the mapping is remembered for the next file with the same headers;
-       * the rows are in whether or not that works */
-      if (report != NULL && !job->dry_run && report->n_written > 0 && job->layout != NULL)
-        {
-          g_autoptr (GError) local = NULL;
-
-          if (!ledger_import_mapping_save (db, job->layout, (const char * const *) job->value_choices, &local))
-            g_debug ("the column mapping was not remembered: %s", local->message);
-        }
-    }
-  if (report == NULL && job->path != NULL)
-    g_remove (job->path);
-  if (report == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, report, (GDestroyNotify) ledger_import_report_free);
-}
-
-static void
 on_check_done_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      data)
 {
-  LedgerImportAssistant *self = LEDGER_IMPORT_ASSISTANT (source);
+  g_autoptr (LedgerImportAssistant) self = data;
   g_autoptr (GError) error = NULL;
-  LedgerImportReport *report = g_task_propagate_pointer (G_TASK (result), &error);
+  LedgerImportReport *report = ledger_import_table_finish (result, &error);
 
   finish_job (self);
   if (self->disposed)
@@ -335,17 +249,17 @@ on_check_done_cb (GObject      *source,
 static void
 start_check (LedgerImportAssistant *self)
 {
-  g_autoptr (GTask) task = NULL;
-  Job *job = new_import_job (self);
+  LedgerImportOptions options = { .dry_run = TRUE };
+  LedgerImportRequest request = { 0 };
+  g_auto (GStrv) values = NULL;
 
   g_clear_pointer (&self->preview, ledger_import_report_free);
   ledger_import_assistant_clear_check (self);
   gtk_widget_set_visible (self->check_progress_box, TRUE);
-  job->dry_run = TRUE;
-  task = start_job (self, "check", on_check_done_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  fill_import_request (self, &options, &request, &values);
+  start_job (self, "check");
   set_page (self, "check");
-  g_task_run_in_thread (task, import_thread);
+  ledger_import_table_async (&request, self->cancellable, on_check_done_cb, g_object_ref (self));
 }
 
 static char *
@@ -383,13 +297,13 @@ on_import_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      data)
 {
-  LedgerImportAssistant *self = LEDGER_IMPORT_ASSISTANT (source);
+  g_autoptr (ImportCall) call = data;
+  LedgerImportAssistant *self = call->self;
   g_autoptr (LedgerImportReport) report = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
-  Job *job = g_task_get_task_data (G_TASK (result));
 
-  report = g_task_propagate_pointer (G_TASK (result), &error);
+  report = ledger_import_table_finish (result, &error);
   finish_job (self);
   if (self->disposed)
     return;
@@ -397,7 +311,7 @@ on_import_done_cb (GObject      *source,
     gtk_window_destroy (GTK_WINDOW (self));
   else if (report == NULL)
     import_failed (self, error);
-  else if (report->n_rejected > 0 && !job->valid_only)
+  else if (report->n_rejected > 0 && call->rejected_path == NULL)
     {
       /* the ledger changed since the check: nothing was written, say why */
       g_clear_pointer (&self->preview, ledger_import_report_free);
@@ -408,7 +322,7 @@ on_import_done_cb (GObject      *source,
     }
   else
     {
-      message = format_imported (report, job->path);
+      message = format_imported (report, call->rejected_path);
       self->imported_changes = report->changes ? g_bytes_ref (report->changes) : NULL;
       g_signal_emit (self, signals[IMPORTED], 0, message);
       g_clear_pointer (&self->imported_changes, g_bytes_unref);
@@ -420,21 +334,22 @@ static void
 start_import (LedgerImportAssistant *self,
               const char            *rejected_path)
 {
-  g_autoptr (GTask) task = NULL;
   g_autofree char *name = g_filename_display_basename (self->path);
   g_autofree char *title = g_strdup_printf (_("Importing “%s”"), name);
-  Job *job = new_import_job (self);
+  LedgerImportOptions options = { .valid_only = rejected_path != NULL, .record_changes = TRUE };
+  LedgerImportRequest request = { 0 };
+  g_auto (GStrv) values = NULL;
 
-  job->valid_only = rejected_path != NULL;
-  job->path = g_strdup (rejected_path);
-  job->preview = self->preview;
+  fill_import_request (self, &options, &request, &values);
+  request.rejected_path = rejected_path;
+  request.preview = self->preview;
   show_status (self, NULL, FALSE);
   adw_status_page_set_title (self->import_page, title);
   gtk_progress_bar_set_fraction (self->import_progress, 0);
-  task = start_job (self, "import", on_import_done_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  start_job (self, "import");
   set_page (self, "import");
-  g_task_run_in_thread (task, import_thread);
+  ledger_import_table_async (&request, self->cancellable, on_import_done_cb,
+                             import_call_new (self, rejected_path));
 }
 
 /* ---- actions ---- */
@@ -708,14 +623,11 @@ start_reading (LedgerImportAssistant *self,
                const char            *path,
                const char            *sheet)
 {
-  g_autoptr (GTask) task = NULL;
   g_autofree char *name = g_filename_display_basename (path);
   g_autofree char *reading = g_strdup_printf (_("Reading “%s”…"), name);
-  Job *job;
 
   if (self->cancellable != NULL)
     return;
-  job = g_new0 (Job, 1);
   g_free (self->path);
   self->path = g_strdup (path);
   adw_window_title_set_subtitle (self->window_title, name);
@@ -723,12 +635,9 @@ start_reading (LedgerImportAssistant *self,
   gtk_label_set_text (self->read_label, reading);
   gtk_widget_set_visible (self->read_box, TRUE);
   gtk_spinner_start (self->read_spinner);
-  job->path = g_strdup (path);
-  job->sheet = g_strdup (sheet);
-  task = start_job (self, "read", on_read_done_cb);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  start_job (self, "read");
   set_page (self, "file");
-  g_task_run_in_thread (task, read_thread);
+  ledger_import_read_file_async (path, sheet, self->cancellable, on_read_done_cb, g_object_ref (self));
 }
 
 void

@@ -23,6 +23,7 @@ struct _LedgerInspectionsPage
   GtkWidget         parent_instance;
 
   LedgerDb         *db;
+  GSignalGroup     *db_signals;
   char             *township;
   char             *today;
   char             *filter;
@@ -38,7 +39,9 @@ struct _LedgerInspectionsPage
 
 G_DEFINE_FINAL_TYPE (LedgerInspectionsPage, ledger_inspections_page, GTK_TYPE_WIDGET)
 
-enum { PROP_0, PROP_FILTER, N_PROPS };
+/* "db" and "township": what the window binds (docs/ARCHITECTURE.md, "The
+ * window's state"); the page has no year: a change of year does not reload it */
+enum { PROP_0, PROP_FILTER, PROP_DB, PROP_TOWNSHIP, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
 enum { ITEM_ACTIVATED, N_SIGNALS };
@@ -249,6 +252,7 @@ ledger_inspections_page_dispose (GObject *object)
   LedgerInspectionsPage *self = LEDGER_INSPECTIONS_PAGE (object);
 
   ledger_inspections_page_set_db (self, NULL);
+  g_clear_object (&self->db_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_INSPECTIONS_PAGE);
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
@@ -277,6 +281,10 @@ ledger_inspections_page_get_property (GObject    *object,
 
   if (prop_id == PROP_FILTER)
     g_value_set_string (value, self->filter);
+  else if (prop_id == PROP_DB)
+    g_value_set_object (value, self->db);
+  else if (prop_id == PROP_TOWNSHIP)
+    g_value_set_string (value, self->township);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -288,8 +296,19 @@ ledger_inspections_page_set_property (GObject      *object,
                                       GParamSpec   *pspec)
 {
   LedgerInspectionsPage *self = LEDGER_INSPECTIONS_PAGE (object);
-  const char *filter = g_value_get_string (value);
+  const char *filter;
 
+  if (prop_id == PROP_DB)
+    {
+      ledger_inspections_page_set_db (self, g_value_get_object (value));
+      return;
+    }
+  if (prop_id == PROP_TOWNSHIP)
+    {
+      ledger_inspections_page_set_township (self, g_value_get_string (value));
+      return;
+    }
+  filter = g_value_get_string (value);
   if (prop_id != PROP_FILTER)
     {
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -316,6 +335,10 @@ ledger_inspections_page_class_init (LedgerInspectionsPageClass *klass)
 
   properties[PROP_FILTER] = g_param_spec_string ("filter", NULL, NULL, "all",
                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, LEDGER_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOWNSHIP] = g_param_spec_string ("township", NULL, NULL, NULL,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ITEM_ACTIVATED] = g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -338,6 +361,9 @@ ledger_inspections_page_init (LedgerInspectionsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filter = g_strdup ("all");
+  /* the ledger's "changed", whichever ledger is shown (set_db sets the target) */
+  self->db_signals = g_signal_group_new (LEDGER_TYPE_DB);
+  g_signal_group_connect_object (self->db_signals, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
   self->model = ledger_array_model_new ();
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
@@ -353,14 +379,14 @@ ledger_inspections_page_set_db (LedgerInspectionsPage *self,
 {
   g_return_if_fail (LEDGER_IS_INSPECTIONS_PAGE (self));
 
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_func (self->db, on_db_changed_cb, self);
+  if (self->db == db)
+    return;
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_set_object (&self->db, db);
-  if (db != NULL)
-    g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->db_signals, db);
   if (self->model != NULL)
     reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
 }
 
 void
@@ -368,9 +394,12 @@ ledger_inspections_page_set_township (LedgerInspectionsPage *self,
                                       const char            *township)
 {
   g_return_if_fail (LEDGER_IS_INSPECTIONS_PAGE (self));
+  if (g_strcmp0 (township, self->township) == 0)
+    return;
   g_free (self->township);
   self->township = g_strdup (township);
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOWNSHIP]);
 }
 
 void

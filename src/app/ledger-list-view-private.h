@@ -38,12 +38,14 @@ struct _LedgerListView
   gboolean         dirty[N_LIST_KINDS];
 
   LedgerDb        *db;
-  gulong           changed_id;
+  GSignalGroup    *db_signals;
   guint            reload_idle;
   int              year;
   LedgerKind       kind;
   char            *search;
   char            *township;
+  int              selected_kind;  /* the window's selection, bound */
+  char            *selected_uid;
   guint            n_shown;
   guint            n_total;
 

@@ -15,7 +15,12 @@
 #include "ledger-village-marks.h"
 #include "ledger-tooltip.h"
 
-enum { PROP_0, PROP_N_SHOWN, PROP_N_TOTAL, N_PROPS };
+enum {
+  PROP_0, PROP_N_SHOWN, PROP_N_TOTAL,
+  /* what the window binds (docs/ARCHITECTURE.md, "The window's state") */
+  PROP_DB, PROP_YEAR, PROP_TOWNSHIP, PROP_SELECTED_KIND, PROP_SELECTED_UID,
+  N_PROPS
+};
 static GParamSpec *properties[N_PROPS];
 
 enum { SIGNAL_ITEM_SELECTED, SIGNAL_FILTERS_CLEARED, N_SIGNALS };
@@ -77,6 +82,9 @@ on_user_selected_cb (LedgerListView *self,
                      const char     *uid,
                      LedgerItemList *list)
 {
+  self->selected_kind = ledger_item_list_get_kind (list);
+  g_free (self->selected_uid);
+  self->selected_uid = g_strdup (uid);
   g_signal_emit (self, signals[SIGNAL_ITEM_SELECTED], 0, (int) ledger_item_list_get_kind (list), uid);
 }
 
@@ -444,15 +452,15 @@ ledger_list_view_set_db (LedgerListView *self,
                          LedgerDb       *db,
                          int             year)
 {
+  gboolean new_db, new_year;
+
   g_return_if_fail (LEDGER_IS_LIST_VIEW (self));
 
-  if (self->db)
-    g_clear_signal_handler (&self->changed_id, self->db);
+  new_db = self->db != db;
+  new_year = self->year != year;
   g_set_object (&self->db, db);
   self->year = year;
-  if (db)
-    self->changed_id = g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb),
-                                                self, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (self->db_signals, db);
   for (guint k = 0; k < N_LIST_KINDS; k++)
     {
       self->dirty[k] = TRUE;
@@ -464,6 +472,36 @@ ledger_list_view_set_db (LedgerListView *self,
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_loaded (self, self->kind);
   update_counts (self);
+  if (new_db)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  if (new_year)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+/* every list reloads when next shown: farms' figures are the year's */
+static void
+set_year (LedgerListView *self,
+          int             year)
+{
+  if (self->year != year)
+    ledger_list_view_set_db (self, self->db, year);
+}
+
+/* The window's selection: the row, without scrolling again to the row the
+ * user just chose. An empty selection leaves the kind shown as it is. */
+static void
+set_selected (LedgerListView *self,
+              const char     *uid)
+{
+  if (g_strcmp0 (uid, self->selected_uid) == 0)
+    return;
+  g_free (self->selected_uid);
+  self->selected_uid = g_strdup (uid);
+  if (uid != NULL)
+    ledger_list_view_select (self, self->selected_kind, uid);
+  else if (self->selected_kind >= 0 && self->selected_kind < N_LIST_KINDS)
+    ledger_item_list_set_selected_uid (self->lists[self->selected_kind], NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UID]);
 }
 
 /* what a getter answers is up to date even when the list was never shown */
@@ -494,10 +532,13 @@ ledger_list_view_set_township (LedgerListView *self,
 {
   g_return_if_fail (LEDGER_IS_LIST_VIEW (self));
 
+  if (g_strcmp0 (code_or_null && *code_or_null ? code_or_null : NULL, self->township) == 0)
+    return;
   g_free (self->township);
   self->township = code_or_null && *code_or_null ? g_strdup (code_or_null) : NULL;
   ledger_item_list_set_township (self->lists[self->kind], self->township);
   ledger_list_view_refill_filters (self, self->kind);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOWNSHIP]);
 }
 
 /**
@@ -578,6 +619,53 @@ ledger_list_view_get_property (GObject    *object,
     case PROP_N_TOTAL:
       g_value_set_uint (value, self->n_total);
       break;
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_TOWNSHIP:
+      g_value_set_string (value, self->township);
+      break;
+    case PROP_SELECTED_KIND:
+      g_value_set_int (value, self->selected_kind);
+      break;
+    case PROP_SELECTED_UID:
+      g_value_set_string (value, self->selected_uid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_list_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  LedgerListView *self = LEDGER_LIST_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      if (g_value_get_object (value) != (gpointer) self->db)
+        ledger_list_view_set_db (self, g_value_get_object (value), self->year);
+      break;
+    case PROP_YEAR:
+      set_year (self, g_value_get_int (value));
+      break;
+    case PROP_TOWNSHIP:
+      ledger_list_view_set_township (self, g_value_get_string (value));
+      break;
+    case PROP_SELECTED_KIND:
+      /* the uid that follows shows it */
+      self->selected_kind = g_value_get_int (value);
+      break;
+    case PROP_SELECTED_UID:
+      set_selected (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -589,8 +677,7 @@ ledger_list_view_dispose (GObject *object)
   LedgerListView *self = LEDGER_LIST_VIEW (object);
 
   g_clear_handle_id (&self->reload_idle, g_source_remove);
-  if (self->db)
-    g_clear_signal_handler (&self->changed_id, self->db);
+  g_clear_object (&self->db_signals);
   g_clear_object (&self->db);
   for (guint k = 0; k < N_LIST_KINDS; k++)
     {
@@ -613,6 +700,7 @@ ledger_list_view_finalize (GObject *object)
 
   g_free (self->search);
   g_free (self->township);
+  g_free (self->selected_uid);
   G_OBJECT_CLASS (ledger_list_view_parent_class)->finalize (object);
 }
 
@@ -630,6 +718,7 @@ ledger_list_view_class_init (LedgerListViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = ledger_list_view_get_property;
+  object_class->set_property = ledger_list_view_set_property;
   object_class->dispose = ledger_list_view_dispose;
   object_class->finalize = ledger_list_view_finalize;
   widget_class->map = ledger_list_view_map;
@@ -640,6 +729,16 @@ ledger_list_view_class_init (LedgerListViewClass *klass)
   properties[PROP_N_TOTAL] =
     g_param_spec_uint ("n-total", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, LEDGER_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOWNSHIP] = g_param_spec_string ("township", NULL, NULL, NULL,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_KIND] = g_param_spec_int ("selected-kind", NULL, NULL, -1, G_MAXINT, -1,
+                                                     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_UID] = g_param_spec_string ("selected-uid", NULL, NULL, NULL,
+                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_FILTERS_CLEARED] =
@@ -683,6 +782,10 @@ ledger_list_view_init (LedgerListView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->selected_kind = -1;
+  /* the ledger's "changed", whichever ledger is shown (set_db sets the target) */
+  self->db_signals = g_signal_group_new (LEDGER_TYPE_DB);
+  g_signal_group_connect_object (self->db_signals, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
   self->probe_a = g_object_new (G_TYPE_OBJECT, NULL);
   self->probe_b = g_object_new (G_TYPE_OBJECT, NULL);
   for (guint k = 0; k < N_LIST_KINDS; k++)

@@ -20,6 +20,7 @@ struct _LedgerMapView
   GSettings                *settings;
   LedgerTileBanner         *tile_banner;   /* says when base-map tiles fail */
   LedgerDb                 *db;
+  GSignalGroup             *db_signals;
   int                       year;
   guint                     reload_id;
   guint                     recentre_id;

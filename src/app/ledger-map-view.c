@@ -36,6 +36,10 @@ G_DEFINE_FINAL_TYPE (LedgerMapView, ledger_map_view, GTK_TYPE_WIDGET)
 enum { ITEM_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
+/* what the window binds (docs/ARCHITECTURE.md, "The window's state") */
+enum { PROP_0, PROP_DB, PROP_YEAR, PROP_TOWNSHIP, PROP_SELECTED_UID, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 #define CHINA_LON 104.0
 #define CHINA_LAT 35.0
 #define CHINA_ZOOM 4.0
@@ -264,8 +268,9 @@ load_villages (LedgerMapView *self)
   ledger_village_layer_take_marks (self->village_layer, marks);
 }
 
+/* what depends on the year: the points (farm figures, samples) and the villages' marks */
 static void
-load_points (LedgerMapView *self)
+load_year_figures (LedgerMapView *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LedgerPointSet) points = NULL;
@@ -277,8 +282,14 @@ load_points (LedgerMapView *self)
   if (error != NULL)
     show_status (self, error->message);
   ledger_point_layer_set_points (self->point_layer, points);
-  load_shapes (self);
   load_villages (self);
+}
+
+static void
+load_points (LedgerMapView *self)
+{
+  load_year_figures (self);
+  load_shapes (self);
 }
 
 static gboolean
@@ -714,14 +725,69 @@ ledger_map_view_size_allocate (GtkWidget *widget,
 /* ---- GObject ---- */
 
 static void
+ledger_map_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  LedgerMapView *self = LEDGER_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_TOWNSHIP:
+      g_value_set_string (value, ledger_point_layer_get_township (self->point_layer));
+      break;
+    case PROP_SELECTED_UID:
+      g_value_set_string (value, ledger_point_layer_get_selected_uid (self->point_layer));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_map_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  LedgerMapView *self = LEDGER_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      ledger_map_view_set_db (self, g_value_get_object (value), self->year);
+      break;
+    case PROP_YEAR:
+      ledger_map_view_set_year (self, g_value_get_int (value));
+      break;
+    case PROP_TOWNSHIP:
+      ledger_map_view_set_township (self, g_value_get_string (value));
+      break;
+    case PROP_SELECTED_UID:
+      /* the point the user clicked is already selected: the map stays where it is */
+      if (g_strcmp0 (g_value_get_string (value), ledger_point_layer_get_selected_uid (self->point_layer)) != 0)
+        ledger_map_view_select (self, g_value_get_string (value), TRUE);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ledger_map_view_dispose (GObject *object)
 {
   LedgerMapView *self = LEDGER_MAP_VIEW (object);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
   g_clear_handle_id (&self->recentre_id, g_source_remove);
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_data (self->db, self);
+  g_clear_object (&self->db_signals);
   g_clear_object (&self->db);
   if (self->pick_callback != NULL)
     ledger_map_view_cancel_pick (self);
@@ -750,12 +816,24 @@ ledger_map_view_class_init (LedgerMapViewClass *klass)
 
   object_class->dispose = ledger_map_view_dispose;
   object_class->finalize = ledger_map_view_finalize;
+  object_class->get_property = ledger_map_view_get_property;
+  object_class->set_property = ledger_map_view_set_property;
   widget_class->measure = ledger_map_view_measure;
   widget_class->size_allocate = ledger_map_view_size_allocate;
 
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_STRING);
+
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, LEDGER_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOWNSHIP] = g_param_spec_string ("township", NULL, NULL, NULL,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_UID] = g_param_spec_string ("selected-uid", NULL, NULL, NULL,
+                                                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-map-view.ui");
@@ -825,6 +903,9 @@ ledger_map_view_init (LedgerMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_parent (GTK_WIDGET (self->add_popover), GTK_WIDGET (self));
 
+  /* the ledger's "changed", whichever ledger is shown (set_db sets the target) */
+  self->db_signals = g_signal_group_new (LEDGER_TYPE_DB);
+  g_signal_group_connect_object (self->db_signals, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
   self->settings = ledger_settings_new ();
   self->sprites = ledger_point_sprites_new (GTK_WIDGET (self));
   self->year = 0;
@@ -856,19 +937,42 @@ ledger_map_view_set_db (LedgerMapView *self,
   g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
 
   new_db = self->db != db;
-  self->year = year;
+  if (!new_db)
+    {
+      ledger_map_view_set_year (self, year);
+      return;
+    }
+  if (self->year != year)
+    {
+      self->year = year;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+    }
   if (new_db)
     {
-      if (self->db != NULL)
-        g_signal_handlers_disconnect_by_data (self->db, self);
       g_set_object (&self->db, db);
-      if (db != NULL)
-        g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->db_signals, db);
       load_outline (self);
     }
   ledger_map_view_reload (self);
   if (new_db)
     ledger_map_view_centre_on_county (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+}
+
+/* The points and villages' marks are figures of the year; the outline and
+ * the water bodies' shapes are not, and stay. */
+void
+ledger_map_view_set_year (LedgerMapView *self,
+                          int            year)
+{
+  g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+
+  if (self->year == year)
+    return;
+  self->year = year;
+  if (self->db != NULL)
+    load_year_figures (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 void
@@ -876,10 +980,13 @@ ledger_map_view_set_township (LedgerMapView *self,
                               const char    *code_or_null)
 {
   g_return_if_fail (LEDGER_IS_MAP_VIEW (self));
+  if (g_strcmp0 (code_or_null, ledger_point_layer_get_township (self->point_layer)) == 0)
+    return;
   ledger_point_layer_set_township (self->point_layer, code_or_null);
   ledger_village_layer_set_township (self->village_layer, code_or_null);
   if (code_or_null != NULL)
     zoom_to_township (self, code_or_null);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOWNSHIP]);
 }
 
 void

@@ -17,6 +17,9 @@ GtkWidget        *ledger_map_view_new             (void);
 void              ledger_map_view_set_db          (LedgerMapView *self,
                                                    LedgerDb      *db,
                                                    int            year);
+/* the points and villages' marks of @year; the outline and shapes stay */
+void              ledger_map_view_set_year        (LedgerMapView *self,
+                                                   int            year);
 void              ledger_map_view_set_township    (LedgerMapView *self,
                                                    const char    *code_or_null);
 /* selects @uid (NULL: none) and, when @centre, centres the map on it */
@@ -48,6 +51,7 @@ void              ledger_map_view_pick_location   (LedgerMapView         *self,
                                                    gpointer               data);
 void              ledger_map_view_cancel_pick     (LedgerMapView         *self);
 
+/* properties "db", "year", "township", "selected-uid": what the window binds */
 /* signal "item-activated" (int kind, const char *uid): the user picked a point */
 
 G_END_DECLS

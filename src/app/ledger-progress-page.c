@@ -19,6 +19,7 @@
 #include "ledger-array-model.h"
 #include "ledger-bar-chart.h"
 #include "ledger-indicator-help.h"
+#include "ledger-jobs.h"
 #include "ledger-progress-page.h"
 #include "ledger-progress-print.h"
 #include "ledger-trend-chart.h"
@@ -40,6 +41,7 @@ struct _LedgerProgressPage
   GtkWidget         parent_instance;
 
   LedgerDb         *db;
+  GSignalGroup     *db_signals;
   int               year;
   guint             refresh_id;
   LedgerProgress   *progress;
@@ -48,9 +50,14 @@ struct _LedgerProgressPage
   gboolean          printing;  /* progress is in use by a print operation */
   gboolean          stale;     /* the figures wait for the page to be shown */
 
+  /* template children (ui/ledger-progress-page.ui) */
   GtkWidget        *scrolled;
   GtkLabel         *title;
   GtkLabel         *error_label;
+  GtkFlowBox       *cards_box;
+  GtkFlowBox       *charts_box;
+  GtkBox           *table_box;
+  GtkListView      *table_list;
   LedgerArrayModel *table_model;
   GtkScrolledWindow *table_scrolled;
   IndicatorCard     cards[LEDGER_N_INDICATORS];
@@ -61,6 +68,10 @@ struct _LedgerProgressPage
 
 enum { SIGNAL_HOLDING_BACK_REQUESTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+/* what the window binds (docs/ARCHITECTURE.md, "The window's state") */
+enum { PROP_0, PROP_DB, PROP_YEAR, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LedgerProgressPage, ledger_progress_page, GTK_TYPE_WIDGET)
 
@@ -243,7 +254,6 @@ show_area_flags (IndicatorCard             *card,
  * line up because every row and the header share one layout. */
 
 #define NAME_WIDTH 140
-#define TABLE_HEIGHT 480
 /* a row of rate, fraction and gap in a flat button */
 #define TABLE_ROW_STRIDE 72
 
@@ -463,60 +473,23 @@ show_progress (LedgerProgressPage   *self,
   ledger_array_model_set_array (self->table_model, progress->townships);
   /* a list view asks for little: the table is as tall as its rows, up to the limit */
   gtk_scrolled_window_set_min_content_height (self->table_scrolled,
-                                              MIN (progress->townships->len * TABLE_ROW_STRIDE, TABLE_HEIGHT));
+                                              MIN ((int) progress->townships->len * TABLE_ROW_STRIDE,
+                                                   gtk_scrolled_window_get_max_content_height (self->table_scrolled)));
 }
 
-/* ---- the trend, in a worker thread ---- */
-
-typedef struct
-{
-  char *path;
-  int   first_year;
-  int   last_year;
-} TrendJob;
-
-static void
-trend_job_free (TrendJob *job)
-{
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-trend_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
-{
-  TrendJob *job = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LedgerDb) db = ledger_db_open (job->path, LEDGER_DB_OPEN_READ_ONLY, &error);
-  GPtrArray *trend;
-
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  trend = ledger_progress_trend (db, NULL, job->first_year, job->last_year, &error);
-  if (trend == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, trend, (GDestroyNotify) g_ptr_array_unref);
-}
+/* ---- the trend, in a worker thread (ledger-jobs.h) ---- */
 
 static void
 on_trend_done_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      data)
 {
+  g_autoptr (LedgerProgressPage) self = data;
   g_autoptr (GError) error = NULL;
-  GPtrArray *trend = g_task_propagate_pointer (G_TASK (result), &error);
-  LedgerProgressPage *self;
+  GPtrArray *trend = ledger_progress_trend_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  self = LEDGER_PROGRESS_PAGE (source);
   g_clear_object (&self->trend_cancellable);
   g_clear_pointer (&self->trend, g_ptr_array_unref);
   self->trend = trend;
@@ -529,23 +502,15 @@ on_trend_done_cb (GObject      *source,
 static void
 compute_trend (LedgerProgressPage *self)
 {
-  g_autoptr (GTask) task = NULL;
-  TrendJob *job = g_new0 (TrendJob, 1);
-
   if (self->trend_cancellable != NULL)
     g_cancellable_cancel (self->trend_cancellable);
   g_clear_object (&self->trend_cancellable);
   self->trend_cancellable = g_cancellable_new ();
-  job->path = g_strdup (ledger_db_get_path (self->db));
-  job->first_year = MIN (LEDGER_BASELINE_YEAR, self->year);
-  job->last_year = MAX (LEDGER_BASELINE_YEAR, self->year);
   gtk_label_set_label (self->trend_status, _("Computing the trend…"));
   gtk_widget_set_visible (GTK_WIDGET (self->trend_status), self->trend == NULL);
-
-  task = g_task_new (self, self->trend_cancellable, on_trend_done_cb, NULL);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, job, (GDestroyNotify) trend_job_free);
-  g_task_run_in_thread (task, trend_thread);
+  ledger_progress_trend_async (ledger_db_get_path (self->db), NULL,
+                               MIN (LEDGER_BASELINE_YEAR, self->year), MAX (LEDGER_BASELINE_YEAR, self->year),
+                               self->trend_cancellable, on_trend_done_cb, g_object_ref (self));
 }
 
 /* ---- refreshing ---- */
@@ -612,69 +577,26 @@ print_action (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
-static void
-add_print_shortcut (LedgerProgressPage *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("progress.print")));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
 /* ---- construction ---- */
 
-static GtkWidget *
-build_header (LedgerProgressPage *self)
+/* the cards, the charts and the table's header: one per indicator, in the
+ * template's boxes */
+static void
+add_cards (LedgerProgressPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *print = gtk_button_new_with_mnemonic (_("_Print…"));
-
-  self->title = GTK_LABEL (new_label (NULL, "title-2", 0));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->title), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (print), "progress.print");
-  gtk_widget_set_tooltip_text (print, _("Print the county summary or save it as PDF (Ctrl+P)"));
-  gtk_widget_set_valign (print, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title));
-  gtk_box_append (GTK_BOX (box), print);
-  return box;
-}
-
-static GtkWidget *
-build_cards (LedgerProgressPage *self)
-{
-  GtkWidget *cards = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (cards), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (cards), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (cards), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (cards), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (cards), 12);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (cards), 12);
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
       GtkWidget *card = new_card (&self->cards[i], i);
 
       gtk_widget_set_size_request (card, 260, -1);
-      gtk_flow_box_append (GTK_FLOW_BOX (cards), card);
+      gtk_flow_box_append (self->cards_box, card);
       gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
     }
-  return cards;
 }
 
-static GtkWidget *
-build_charts (LedgerProgressPage *self)
+static void
+add_charts (LedgerProgressPage *self)
 {
-  GtkWidget *charts = gtk_flow_box_new ();
-
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (charts), GTK_SELECTION_NONE);
-  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (charts), TRUE);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (charts), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (charts), 2);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (charts), 18);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (charts), 18);
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -687,73 +609,18 @@ build_charts (LedgerProgressPage *self)
                                G_CALLBACK (on_chart_township_cb), self, 0);
       gtk_box_append (GTK_BOX (box), heading);
       gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->charts[i]));
-      gtk_flow_box_append (GTK_FLOW_BOX (charts), box);
+      gtk_flow_box_append (self->charts_box, box);
       gtk_widget_set_focusable (gtk_widget_get_parent (box), FALSE);
     }
-  return charts;
 }
 
-static GtkWidget *
-build_table (LedgerProgressPage *self)
+static void
+fill_table (LedgerProgressPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *list;
-
   self->table_model = ledger_array_model_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (setup_table_row_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_table_row_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_table_row_cb), self, 0);
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->table_model)))),
-                            factory);
-  gtk_widget_add_css_class (box, "progress-table");
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), TABLE_HEIGHT);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  gtk_box_append (GTK_BOX (box), new_table_header ());
-  gtk_box_append (GTK_BOX (box), scrolled);
-  self->table_scrolled = GTK_SCROLLED_WINDOW (scrolled);
-  /* the header and its rows scroll sideways together when the table is
-   * wider than the window: the page itself never does, and never widens
-   * the window past the screen */
-  GtkWidget *sideways = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (sideways), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (sideways), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (sideways), box);
-  return sideways;
-}
-
-static GtkWidget *
-build_content (LedgerProgressPage *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-
-  self->error_label = GTK_LABEL (new_label (NULL, "error", 0));
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  self->trend_chart = LEDGER_TREND_CHART (ledger_trend_chart_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->trend_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The county’s four indicators since the baseline year"), -1);
-  self->trend_status = GTK_LABEL (new_label (NULL, "dim-label", 0));
-
-  gtk_box_append (GTK_BOX (box), build_header (self));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-  gtk_box_append (GTK_BOX (box), build_cards (self));
-  gtk_box_append (GTK_BOX (box), new_label (_("Where each township stands"), "title-4", 0));
-  gtk_box_append (GTK_BOX (box), new_label (_("Worst first; the vertical line is the target. "
-                                              "Choose a township to see what holds it back."), "dim-label", 0));
-  gtk_box_append (GTK_BOX (box), build_charts (self));
-  gtk_box_append (GTK_BOX (box), new_label (_("By township"), "title-4", 0));
-  gtk_box_append (GTK_BOX (box), build_table (self));
-  gtk_box_append (GTK_BOX (box), new_label (_("Trend since the baseline"), "title-4", 0));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend_status));
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->trend_chart));
-  gtk_widget_set_margin_top (box, 24);
-  gtk_widget_set_margin_bottom (box, 24);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  return box;
+  gtk_list_view_set_model (self->table_list,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->table_model)))));
+  gtk_box_prepend (self->table_box, new_table_header ());
 }
 
 /* ---- GObject ---- */
@@ -767,12 +634,11 @@ ledger_progress_page_dispose (GObject *object)
   if (self->trend_cancellable != NULL)
     g_cancellable_cancel (self->trend_cancellable);
   g_clear_object (&self->trend_cancellable);
-  if (self->db != NULL)
-    g_signal_handlers_disconnect_by_data (self->db, self);
+  g_clear_object (&self->db_signals);
   g_clear_object (&self->db);
   g_clear_pointer (&self->progress, ledger_progress_free);
   g_clear_pointer (&self->trend, g_ptr_array_unref);
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LEDGER_TYPE_PROGRESS_PAGE);
   g_clear_object (&self->table_model);
   G_OBJECT_CLASS (ledger_progress_page_parent_class)->dispose (object);
 }
@@ -787,16 +653,71 @@ ledger_progress_page_map (GtkWidget *widget)
 }
 
 static void
+ledger_progress_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  LedgerProgressPage *self = LEDGER_PROGRESS_PAGE (object);
+
+  if (prop_id == PROP_DB)
+    g_value_set_object (value, self->db);
+  else if (prop_id == PROP_YEAR)
+    g_value_set_int (value, self->year);
+  else
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
+ledger_progress_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  LedgerProgressPage *self = LEDGER_PROGRESS_PAGE (object);
+
+  if (prop_id == PROP_DB && g_value_get_object (value) != (gpointer) self->db)
+    ledger_progress_page_set_db (self, g_value_get_object (value), self->year);
+  else if (prop_id == PROP_YEAR && g_value_get_int (value) != self->year)
+    ledger_progress_page_set_db (self, self->db, g_value_get_int (value));
+  else if (prop_id != PROP_DB && prop_id != PROP_YEAR)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+}
+
+static void
 ledger_progress_page_class_init (LedgerProgressPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ledger_progress_page_dispose;
+  object_class->get_property = ledger_progress_page_get_property;
+  object_class->set_property = ledger_progress_page_set_property;
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, LEDGER_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "progresspage");
   widget_class->map = ledger_progress_page_map;
   gtk_widget_class_install_action (widget_class, "progress.print", NULL, print_action);
+
+  g_type_ensure (LEDGER_TYPE_TREND_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-progress-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, title);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, table_box);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, table_scrolled);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, table_list);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, LedgerProgressPage, trend_status);
+  gtk_widget_class_bind_template_callback (widget_class, setup_table_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, bind_table_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, unbind_table_row_cb);
 
   /**
    * LedgerProgressPage::holding-back-requested:
@@ -814,16 +735,14 @@ ledger_progress_page_class_init (LedgerProgressPageClass *klass)
 static void
 ledger_progress_page_init (LedgerProgressPage *self)
 {
-  GtkWidget *clamp = adw_clamp_new ();
-
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
-  adw_clamp_set_child (ADW_CLAMP (clamp), build_content (self));
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* the ledger's "changed", whichever ledger is shown (set_db sets the target) */
+  self->db_signals = g_signal_group_new (LEDGER_TYPE_DB);
+  g_signal_group_connect_object (self->db_signals, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+  add_cards (self);
+  add_charts (self);
+  fill_table (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.print", FALSE);
-  add_print_shortcut (self);
 }
 
 /* ---- public ---- */
@@ -839,19 +758,23 @@ ledger_progress_page_set_db (LedgerProgressPage *self,
                              LedgerDb           *db,
                              int                 year)
 {
+  gboolean new_db = self->db != db;
+  gboolean new_year = self->year != year;
+
   g_return_if_fail (LEDGER_IS_PROGRESS_PAGE (self));
 
-  if (self->db != db)
+  if (new_db)
     {
-      if (self->db != NULL)
-        g_signal_handlers_disconnect_by_data (self->db, self);
       g_set_object (&self->db, db);
-      if (db != NULL)
-        g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (self->db_signals, db);
       g_clear_pointer (&self->trend, g_ptr_array_unref);
     }
   self->year = year;
   ledger_progress_page_refresh (self);
+  if (new_db)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
+  if (new_year)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
 /* Computes and shows the figures now, whether shown or not. */

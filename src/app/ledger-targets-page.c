@@ -5,6 +5,8 @@
  * township. A group at the top adds one. Every change goes through
  * ledger_targets_set() / ledger_targets_remove(): validated, one
  * transaction, audited; a refusal is shown as a toast with core's message.
+ * The form is the template ui/ledger-targets-page.ui; the groups of stored
+ * targets, one per indicator, are added here.
  */
 #include "config.h"
 
@@ -23,6 +25,7 @@ struct _LedgerTargetsPage
   LedgerDb            *db;
   GPtrArray           *scope_codes;  /* char*: "county", then township codes */
   GtkStringList       *scope_names;
+  /* template children */
   AdwComboRow         *indicator_row;
   AdwComboRow         *scope_row;
   GtkSpinButton       *year_spin;
@@ -179,54 +182,14 @@ on_add_clicked_cb (LedgerTargetsPage *self)
   reload (self);
 }
 
-static GtkWidget *
-new_suffix_row (const char *title,
-                GtkWidget  *suffix)
+static void
+fill_indicators (LedgerTargetsPage *self)
 {
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  return row;
-}
-
-static GtkWidget *
-build_add_group (LedgerTargetsPage *self)
-{
-  GtkWidget *group = adw_preferences_group_new ();
   g_autoptr (GtkStringList) indicators = gtk_string_list_new (NULL);
-  GtkWidget *add = self->add_button = gtk_button_new_with_mnemonic (_("_Add Target"));
-  GtkWidget *add_row = adw_action_row_new ();
 
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     gtk_string_list_append (indicators, ledger_indicator_short_name (i));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Add or Change a Target"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("A township’s own target beats the county’s; a target for one year "
-                                           "beats the target for every year. Year 0 means every year."));
-  self->indicator_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->indicator_row), _("Indicator"));
   adw_combo_row_set_model (self->indicator_row, G_LIST_MODEL (indicators));
-  self->scope_row = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->scope_row), _("For"));
-  adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (self->scope_names));
-  self->year_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 2100, 1));
-  gtk_spin_button_set_value (self->year_spin, ledger_current_year ());
-  self->value_spin = GTK_SPIN_BUTTON (new_value_spin (1.0));
-
-  gtk_widget_add_css_class (add, "suggested-action");
-  gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
-  g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_clicked_cb), self, G_CONNECT_SWAPPED);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (add_row), add);
-
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->indicator_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->scope_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_suffix_row (_("Year"), GTK_WIDGET (self->year_spin)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), new_suffix_row (_("Target (%)"), GTK_WIDGET (self->value_spin)));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), add_row);
-  return group;
 }
 
 static void
@@ -260,19 +223,38 @@ ledger_targets_page_finalize (GObject *object)
 }
 
 static void
+ledger_targets_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LEDGER_TYPE_TARGETS_PAGE);
+  G_OBJECT_CLASS (ledger_targets_page_parent_class)->dispose (object);
+}
+
+static void
 ledger_targets_page_class_init (LedgerTargetsPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ledger_targets_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = ledger_targets_page_finalize;
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/ruralsanitation/Ledger/ledger-targets-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LedgerTargetsPage, indicator_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerTargetsPage, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, LedgerTargetsPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerTargetsPage, value_spin);
+  gtk_widget_class_bind_template_child (widget_class, LedgerTargetsPage, add_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
 }
 
 static void
 ledger_targets_page_init (LedgerTargetsPage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->scope_codes = g_ptr_array_new_with_free_func (g_free);
   self->scope_names = gtk_string_list_new (NULL);
   self->rows = g_ptr_array_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Targets"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "object-select-symbolic");
+  fill_indicators (self);
+  adw_combo_row_set_model (self->scope_row, G_LIST_MODEL (self->scope_names));
+  gtk_spin_button_set_value (self->year_spin, ledger_current_year ());
 }
 
 GtkWidget *
@@ -284,7 +266,6 @@ ledger_targets_page_new (LedgerDb *db)
 
   self->db = g_object_ref (db);
   load_scopes (self);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (build_add_group (self)));
   for (guint i = 0; i < LEDGER_N_INDICATORS; i++)
     {
       self->groups[i] = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

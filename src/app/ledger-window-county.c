@@ -12,47 +12,47 @@
 #include "ledger-county-picker.h"
 #include "ledger-demo.h"
 #include "ledger-file-chooser.h"
+#include "ledger-jobs.h"
 #include "ledger-regions.h"
 #include "ledger-welcome-page.h"
 #include "ledger-window-private.h"
 
 /* ---- the demo ledger ---- */
 
-static void
-demo_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+/* the window, held until the ledger is made, and where */
+typedef struct
 {
-  const char *path = data;
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autoptr (LedgerDb) db = NULL;
-  GError *error = NULL;
+  LedgerWindow *self;
+  char         *path;
+} DemoCall;
 
-  g_mkdir_with_parents (dir, 0700);
-  db = ledger_ledger_create (path, LEDGER_DEFAULT_REGION, TRUE, &error);
-  if (db == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+static void
+demo_call_free (DemoCall *call)
+{
+  g_object_unref (call->self);
+  g_free (call->path);
+  g_free (call);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DemoCall, demo_call_free)
 
 static void
 on_demo_created_cb (GObject      *source,
                     GAsyncResult *result,
-                    gpointer      user_data)
+                    gpointer      data)
 {
-  LedgerWindow *self = LEDGER_WINDOW (source);
+  g_autoptr (DemoCall) call = data;
+  LedgerWindow *self = call->self;
   g_autoptr (GError) error = NULL;
 
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ledger_ledger_create_finish (result, &error))
     {
       ledger_window_show_error (self, _("Cannot Create the Demo Ledger"), error);
       return;
     }
-  ledger_window_open_path (self, g_task_get_task_data (G_TASK (result)), FALSE);
+  ledger_window_open_path (self, call->path, FALSE);
 }
 
 static void
@@ -62,19 +62,21 @@ open_demo_activated (GtkWidget  *widget,
 {
   LedgerWindow *self = LEDGER_WINDOW (widget);
   g_autofree char *path = ledger_window_dup_demo_path ();
-  g_autoptr (GTask) task = NULL;
+  DemoCall *call;
 
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       ledger_window_open_path (self, path, FALSE);
       return;
     }
-  /* about 0.4 s: not on the main thread */
+  /* about 0.4 s: not on the main thread (ledger-jobs.h) */
   gtk_widget_set_cursor_from_name (widget, "progress");
   gtk_widget_action_set_enabled (widget, "win.open-demo", FALSE);
-  task = g_task_new (self, NULL, on_demo_created_cb, NULL);
-  g_task_set_task_data (task, g_steal_pointer (&path), g_free);
-  g_task_run_in_thread (task, demo_thread);
+  call = g_new0 (DemoCall, 1);
+  call->self = g_object_ref (self);
+  call->path = g_strdup (path);
+  ledger_ledger_create_async (&(LedgerCreateRequest) { .path = path, .county_code = LEDGER_DEFAULT_REGION, .demo = TRUE },
+                              NULL, on_demo_created_cb, call);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "ledger-exchange.h"
 #include "ledger-exchange-window.h"
 #include "ledger-file-chooser.h"
+#include "ledger-jobs.h"
 #include "ledger-regions.h"
 #include "ledger-window-private.h"
 
@@ -141,38 +142,6 @@ send_package_to_activated (GtkWidget  *widget,
 
 /* ---- receive ---- */
 
-typedef struct
-{
-  char                  *db_path;
-  char                  *package;
-  LedgerExchangeSummary  summary;
-} ReceiveJob;
-
-static void
-receive_job_free (ReceiveJob *job)
-{
-  g_free (job->db_path);
-  g_free (job->package);
-  ledger_exchange_summary_clear (&job->summary);
-  g_free (job);
-}
-
-static void
-receive_in_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      data,
-                   GCancellable *cancellable)
-{
-  ReceiveJob *job = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LedgerDb) db = ledger_db_open (job->db_path, LEDGER_DB_OPEN_DEFAULT, &error);
-
-  if (db == NULL || !ledger_exchange_receive (db, job->package, &job->summary, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static char *
 receive_message (const LedgerExchangeSummary *s)
 {
@@ -190,38 +159,34 @@ on_receive_done_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  LedgerWindow *self = LEDGER_WINDOW (source);
-  ReceiveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (LedgerWindow) self = user_data;
+  LedgerExchangeSummary summary = { 0 };
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ledger_exchange_receive_finish (result, &summary, &error))
     {
       ledger_window_show_error (self, _("The update package was not applied"), error);
       return;
     }
-  message = receive_message (&job->summary);
+  message = receive_message (&summary);
   ledger_window_toast (self, message);
   if (self->db != NULL)
     ledger_db_poll_external_change (self->db);   /* every view reloads */
   ledger_window_update_exchange_status (self);
-  if (job->summary.n_conflicts > 0 || job->summary.n_refused > 0)
+  if (summary.n_conflicts > 0 || summary.n_refused > 0)
     ledger_exchange_window_present (self);
+  ledger_exchange_summary_clear (&summary);
 }
 
+/* in a worker thread on a connection of its own (ledger-jobs.h) */
 void
 ledger_window_receive_package_file (LedgerWindow *self,
                                     const char   *path)
 {
-  g_autoptr (GTask) task = g_task_new (self, NULL, on_receive_done_cb, NULL);
-  ReceiveJob *job = g_new0 (ReceiveJob, 1);
-
-  job->db_path = g_strdup (ledger_db_get_path (self->db));
-  job->package = g_strdup (path);
-  g_task_set_task_data (task, job, (GDestroyNotify) receive_job_free);
   gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
-  g_task_run_in_thread (task, receive_in_thread);
+  ledger_exchange_receive_async (ledger_db_get_path (self->db), path, NULL, on_receive_done_cb, g_object_ref (self));
 }
 
 static void

@@ -71,16 +71,6 @@ apply_only (LedgerWindow *self,
   ledger_map_view_set_only (self->map_view, uids);
 }
 
-static guint
-township_position (LedgerWindow *self,
-                   const char   *township)
-{
-  for (guint i = 1; i < self->township_codes->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->township_codes, i), township) == 0)
-      return i;
-  return 0;
-}
-
 static void
 on_filter_context_changed_cb (LedgerWindow *self)
 {
@@ -186,7 +176,7 @@ ledger_window_show_holding_back (LedgerWindow      *self,
   self->holding_back_township = g_strdup (township);
   self->holding_back_year = self->year;
   self->holding_back_indicator = indicator;
-  gtk_drop_down_set_selected (self->township_dropdown, township_position (self, township));
+  ledger_window_set_township (self, township);
   if (!apply_holding_back (self, township, indicator))
     {
       ledger_window_clear_holding_back (self);
@@ -259,10 +249,6 @@ ledger_window_init_holding_back (LedgerWindow *self)
                               GTK_WIDGET (self->search_bar));
   g_signal_connect_object (self->progress_page, "holding-back-requested",
                            G_CALLBACK (on_holding_back_requested_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->township_dropdown, "notify::selected",
-                           G_CALLBACK (on_filter_context_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->year_spin, "value-changed",
-                           G_CALLBACK (on_filter_context_changed_cb), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect (self, "notify::township", G_CALLBACK (on_filter_context_changed_cb), NULL);
+  g_signal_connect (self, "notify::year", G_CALLBACK (on_filter_context_changed_cb), NULL);
 }

@@ -20,8 +20,9 @@ struct _LedgerWindow
   int                   year;
   char                 *township;        /* 9-digit code or NULL */
   GPtrArray            *township_codes;  /* char*, index 0 = NULL (all) */
+  int                   selected_kind;   /* the selection every view binds to */
+  char                 *selected_uid;
   guint                 poll_id;
-  gboolean              syncing;         /* selection being propagated */
 
   GPtrArray            *last_deleted;    /* from ledger_store_delete, for Undo */
   int                   last_deleted_kind;

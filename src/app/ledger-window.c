@@ -1,9 +1,11 @@
 /* ledger-window.c: the main window — one ledger, three views, one selection
  *
- * The window owns the open LedgerDb and hands it to every view; the views
- * follow its "changed" signal themselves. The window only keeps the things
- * that span views: the selection, the township filter, the year, the search
- * text, and the last deletion for Undo.
+ * The window holds what spans views as properties: "db", "year",
+ * "township", "selected-kind" and "selected-uid". The views bind their own
+ * properties of the same names to them (ledger-window.ui) and each reloads
+ * only what depends on the property that changed; they follow the ledger's
+ * "changed" signal themselves. The window also keeps the search text and
+ * the last deletion for Undo. (docs/ARCHITECTURE.md, "The window's state")
  */
 #include "config.h"
 
@@ -22,6 +24,9 @@
 #include "ledger-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LedgerWindow, ledger_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum { PROP_0, PROP_DB, PROP_YEAR, PROP_TOWNSHIP, PROP_SELECTED_KIND, PROP_SELECTED_UID, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 #define POLL_SECONDS 2
 
@@ -95,21 +100,14 @@ fill_townships (LedgerWindow *self)
       if (g_strcmp0 (region->code, self->township) == 0)
         selected = i + 1;
     }
-  if (selected == 0)
-    g_clear_pointer (&self->township, g_free);
+  if (selected == 0 && self->township != NULL)
+    {
+      g_clear_pointer (&self->township, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOWNSHIP]);
+    }
 
   gtk_drop_down_set_model (self->township_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->township_dropdown, selected);
-}
-
-static void
-push_db_to_views (LedgerWindow *self)
-{
-  ledger_map_view_set_db (self->map_view, self->db, self->year);
-  ledger_list_view_set_db (self->list_view, self->db, self->year);
-  ledger_detail_pane_set_db (self->detail_pane, self->db, self->year);
-  ledger_progress_page_set_db (self->progress_page, self->db, self->year);
-  ledger_inspections_page_set_db (self->inspections_page, self->db);
 }
 
 static gboolean
@@ -231,7 +229,7 @@ clear_detail_outside_township (LedgerWindow *self)
     return;
   found = ledger_store_load (self->db, kind, &options, NULL);
   if (found == NULL || found->len == 0)
-    ledger_detail_pane_show_item (self->detail_pane, kind, NULL);
+    ledger_window_select_item (self, kind, NULL);
 }
 
 static void
@@ -244,27 +242,7 @@ on_township_selected_cb (LedgerWindow *self,
 
   if (selected != GTK_INVALID_LIST_POSITION && selected < self->township_codes->len)
     code = g_ptr_array_index (self->township_codes, selected);
-  if (g_strcmp0 (code, self->township) == 0)
-    return;
-
-  replace_str (&self->township, code);
-  ledger_map_view_set_township (self->map_view, code);
-  ledger_list_view_set_township (self->list_view, code);
-  ledger_inspections_page_set_township (self->inspections_page, code);
-  clear_detail_outside_township (self);
-}
-
-static void
-on_year_changed_cb (LedgerWindow  *self,
-                    GtkSpinButton *spin)
-{
-  int year = gtk_spin_button_get_value_as_int (spin);
-
-  if (year == self->year)
-    return;
-  self->year = year;
-  if (self->db != NULL)
-    push_db_to_views (self);
+  ledger_window_set_township (self, code);
 }
 
 static void
@@ -285,12 +263,7 @@ on_map_view_item_activated_cb (LedgerWindow  *self,
                                const char    *uid,
                                LedgerMapView *map_view)
 {
-  if (self->syncing)
-    return;
-  self->syncing = TRUE;
-  ledger_detail_pane_show_item (self->detail_pane, kind, uid);
-  ledger_list_view_select (self->list_view, kind, uid);
-  self->syncing = FALSE;
+  ledger_window_select_item (self, kind, uid);
 }
 
 /* a row of the Inspections and Samples page: its item, beside the list */
@@ -309,12 +282,7 @@ on_list_view_item_selected_cb (LedgerWindow   *self,
                                const char     *uid,
                                LedgerListView *list_view)
 {
-  if (self->syncing)
-    return;
-  self->syncing = TRUE;
-  ledger_detail_pane_show_item (self->detail_pane, kind, uid);
-  ledger_map_view_select (self->map_view, uid, TRUE);
-  self->syncing = FALSE;
+  ledger_window_select_item (self, kind, uid);
 }
 
 static void
@@ -340,8 +308,7 @@ on_detail_pane_delete_requested_cb (LedgerWindow     *self,
   self->last_deleted = g_steal_pointer (&deleted);
   self->last_deleted_kind = kind;
   self->last_deleted_uid = g_strdup (uid);
-  ledger_detail_pane_show_item (self->detail_pane, kind, NULL);
-  ledger_map_view_select (self->map_view, NULL, FALSE);
+  ledger_window_select_item (self, kind, NULL);
 
   title = g_strdup_printf (_("Deleted “%s”"), name);
   self->undo_toast = adw_toast_new (title);
@@ -408,6 +375,63 @@ ledger_window_close_request (GtkWindow *window)
 /* ---- GObject ---- */
 
 static void
+ledger_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LedgerWindow *self = LEDGER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      g_value_set_object (value, self->db);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_TOWNSHIP:
+      g_value_set_string (value, self->township);
+      break;
+    case PROP_SELECTED_KIND:
+      g_value_set_int (value, self->selected_kind);
+      break;
+    case PROP_SELECTED_UID:
+      g_value_set_string (value, self->selected_uid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ledger_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LedgerWindow *self = LEDGER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB:
+      ledger_window_set_db (self, g_value_get_object (value));
+      break;
+    case PROP_YEAR:
+      ledger_window_set_year (self, g_value_get_int (value));
+      break;
+    case PROP_TOWNSHIP:
+      ledger_window_set_township (self, g_value_get_string (value));
+      break;
+    case PROP_SELECTED_UID:
+      ledger_window_select_item (self, self->selected_kind, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ledger_window_dispose (GObject *object)
 {
   LedgerWindow *self = LEDGER_WINDOW (object);
@@ -429,6 +453,7 @@ ledger_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_pointer (&self->township, g_free);
+  g_clear_pointer (&self->selected_uid, g_free);
   g_clear_pointer (&self->holding_back_township, g_free);
   g_clear_object (&self->holding_back_db);
   g_clear_pointer (&self->township_codes, g_ptr_array_unref);
@@ -444,7 +469,25 @@ ledger_window_class_init (LedgerWindowClass *klass)
 
   object_class->dispose = ledger_window_dispose;
   object_class->finalize = ledger_window_finalize;
+  object_class->get_property = ledger_window_get_property;
+  object_class->set_property = ledger_window_set_property;
   window_class->close_request = ledger_window_close_request;
+
+  /* the state every view binds to (ledger-window.ui) */
+  properties[PROP_DB] = g_param_spec_object ("db", NULL, NULL, LEDGER_TYPE_DB,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOWNSHIP] = g_param_spec_string ("township", NULL, NULL, NULL,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* notified before "selected-uid", which a view waits for to show the item;
+   * read-only: ledger_window_select_item() sets the two in that order (frozen
+   * notifications, as g_object_set() makes, come in no fixed order) */
+  properties[PROP_SELECTED_KIND] = g_param_spec_int ("selected-kind", NULL, NULL, -1, G_MAXINT, -1,
+                                                     G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_UID] = g_param_spec_string ("selected-uid", NULL, NULL, NULL,
+                                                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* a static library drops the resource's constructor unless it is referenced */
   g_resources_register (ledger_app_get_resource ());
@@ -532,13 +575,16 @@ on_paned_position_cb (LedgerWindow *self)
 static void
 ledger_window_init (LedgerWindow *self)
 {
+  /* before the template: its bindings hand the views this state at once */
+  self->selected_kind = LEDGER_KIND_FACILITIES;
   gtk_widget_init_template (GTK_WIDGET (self));
   ledger_a11y_name_icon_buttons (GTK_WIDGET (self));
 
   self->settings = ledger_settings_new ();
   self->township_codes = g_ptr_array_new_with_free_func (g_free);
-  self->year = ledger_current_year ();
-  gtk_spin_button_set_value (self->year_spin, self->year);
+  ledger_window_set_year (self, ledger_current_year ());
+  g_object_bind_property (self, "year", self->year_spin, "value",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->paned, "notify::max-position",
                            G_CALLBACK (on_paned_resized_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->paned, "notify::position",
@@ -548,8 +594,6 @@ ledger_window_init (LedgerWindow *self)
                            G_CALLBACK (on_township_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list_view, "filters-cleared",
                            G_CALLBACK (on_list_view_filters_cleared_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->year_spin, "value-changed",
-                           G_CALLBACK (on_year_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   ledger_window_init_holding_back (self);
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
@@ -589,11 +633,12 @@ ledger_window_set_db (LedgerWindow *self,
     g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, G_CONNECT_SWAPPED);
   ledger_window_attach_undo (self);
 
-  g_clear_pointer (&self->township, g_free);
+  ledger_window_select_item (self, LEDGER_KIND_FACILITIES, NULL);
+  ledger_window_set_township (self, NULL);
   fill_townships (self);
   update_title (self);
-  push_db_to_views (self);
-  ledger_detail_pane_show_item (self->detail_pane, LEDGER_KIND_FACILITIES, NULL);
+  /* every view binds "db" and loads what it shows (ledger-window.ui) */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
   gtk_stack_set_visible_child_name (self->main_stack, db != NULL ? "content" : "empty");
   ledger_window_update_actions (self);
   ledger_window_update_demo_badge (self);
@@ -614,12 +659,51 @@ ledger_window_get_year (LedgerWindow *self)
   return self->year;
 }
 
+/* the views bound to "year" reload what depends on it, nothing else */
 void
 ledger_window_set_year (LedgerWindow *self,
                         int           year)
 {
   g_return_if_fail (LEDGER_IS_WINDOW (self));
-  gtk_spin_button_set_value (self->year_spin, year);
+
+  if (year == self->year)
+    return;
+  self->year = year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+const char *
+ledger_window_get_township (LedgerWindow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), NULL);
+  return self->township;
+}
+
+static guint
+township_position (LedgerWindow *self,
+                   const char   *code)
+{
+  for (guint i = 1; code != NULL && i < self->township_codes->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->township_codes, i), code) == 0)
+      return i;
+  return 0;
+}
+
+/* @code: a township of the ledger (9 digits), or NULL for all */
+void
+ledger_window_set_township (LedgerWindow *self,
+                            const char   *code)
+{
+  g_return_if_fail (LEDGER_IS_WINDOW (self));
+
+  if (code != NULL && township_position (self, code) == 0)
+    code = NULL;
+  if (g_strcmp0 (code, self->township) == 0)
+    return;
+  replace_str (&self->township, code);
+  gtk_drop_down_set_selected (self->township_dropdown, township_position (self, code));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOWNSHIP]);
+  clear_detail_outside_township (self);
 }
 
 gboolean
@@ -675,13 +759,28 @@ ledger_window_select_item (LedgerWindow *self,
                            int           kind,
                            const char   *uid)
 {
+  gboolean new_kind;
+
   g_return_if_fail (LEDGER_IS_WINDOW (self));
 
-  self->syncing = TRUE;
-  ledger_detail_pane_show_item (self->detail_pane, kind, uid);
-  ledger_list_view_select (self->list_view, kind, uid);
-  ledger_map_view_select (self->map_view, uid, TRUE);
-  self->syncing = FALSE;
+  if (uid != NULL && (kind < 0 || kind >= LEDGER_N_KINDS))
+    uid = NULL;
+  new_kind = kind != self->selected_kind;
+  if (!new_kind && g_strcmp0 (uid, self->selected_uid) == 0)
+    return;
+  self->selected_kind = kind;
+  replace_str (&self->selected_uid, uid);
+  /* the kind first: a view shows the item when the uid comes */
+  if (new_kind)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_UID]);
+}
+
+const char *
+ledger_window_get_selected_uid (LedgerWindow *self)
+{
+  g_return_val_if_fail (LEDGER_IS_WINDOW (self), NULL);
+  return self->selected_uid;
 }
 
 void

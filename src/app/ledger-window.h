@@ -32,10 +32,17 @@ int           ledger_window_get_year           (LedgerWindow      *self);
 void          ledger_window_set_year           (LedgerWindow      *self,
                                                 int                year);
 
-/* selects an item everywhere: detail pane, list and map */
+/* the township shown (9 digits), NULL for all; the "township" property */
+const char   *ledger_window_get_township       (LedgerWindow      *self);
+void          ledger_window_set_township       (LedgerWindow      *self,
+                                                const char        *code);
+/* selects an item everywhere: detail pane, list and map (the read-only
+ * "selected-kind" and the "selected-uid" properties, which they bind;
+ * setting "selected-uid" alone keeps the kind) */
 void          ledger_window_select_item        (LedgerWindow      *self,
                                                 int                kind,
                                                 const char        *uid);
+const char   *ledger_window_get_selected_uid   (LedgerWindow      *self);
 void          ledger_window_set_search         (LedgerWindow      *self,
                                                 const char        *text);
 /* what the Undo button of the "Deleted" toast does (win.undo-delete) */

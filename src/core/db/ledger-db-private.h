@@ -32,8 +32,12 @@ gboolean      ledger_db_set_sqlite_error (LedgerDb           *self,
                                           int                 rc,
                                           GError            **error);
 
+/* the connection's page cache, KiB (PRAGMA cache_size) */
+#define LEDGER_DB_CACHE_KIB 65536
+
 void          ledger_db_set_applying     (LedgerDb           *self,
                                           gboolean            applying);
+gboolean      ledger_db_get_applying     (LedgerDb           *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_reset)
 

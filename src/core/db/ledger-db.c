@@ -476,7 +476,7 @@ configure_connection (LedgerDb  *self,
    * temporary files are written for every row; keep both in memory */
   return ledger_db_exec (self, "PRAGMA foreign_keys = ON", error) &&
          ledger_db_exec (self, "PRAGMA synchronous = FULL", error) &&
-         ledger_db_exec (self, "PRAGMA cache_size = -65536", error) &&
+         ledger_db_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (LEDGER_DB_CACHE_KIB), error) &&
          ledger_db_exec (self, "PRAGMA temp_store = MEMORY", error);
 }
 
@@ -990,6 +990,19 @@ ledger_db_poll_external_change (LedgerDb *self)
   return TRUE;
 }
 
+/* The connection's page cache in KiB; 0 restores the default
+ * (LEDGER_DB_CACHE_KIB). A big import's transaction sets a smaller one, so
+ * its dirty pages spill to the WAL instead of staying in memory. */
+void
+ledger_db_set_cache_kib (LedgerDb *self,
+                         int       kib)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d",
+                                          kib > 0 ? kib : LEDGER_DB_CACHE_KIB);
+
+  ledger_db_exec (self, sql, NULL);
+}
+
 void
 ledger_db_set_actor (LedgerDb   *self,
                      const char *actor)
@@ -1058,6 +1071,12 @@ ledger_db_set_applying (LedgerDb *self,
                         gboolean  applying)
 {
   self->applying = applying;
+}
+
+gboolean
+ledger_db_get_applying (LedgerDb *self)
+{
+  return self->applying;
 }
 
 char *

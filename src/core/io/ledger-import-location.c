@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "ledger-field-slots.h"
 #include "ledger-import-private.h"
 #include "ledger-json.h"
 #include "ledger-values.h"
@@ -312,7 +313,7 @@ ledger_import_read_geometry (Import             *self,
                              char              **geometry)
 {
   const char *text = cell_at (row, self->geometry_column);
-  int lon_field = ledger_kind_field_index (self->kind, "lon");
+  int lon_field = ledger_field_slots (self->kind)->lon;
   g_autoptr (JsonParser) parser = NULL;
   JsonNode *root;
   const char *type;
@@ -361,7 +362,7 @@ ledger_import_read_location (Import             *self,
                              gboolean           *present,
                              gboolean           *failed)
 {
-  int lon_field = ledger_kind_field_index (self->kind, "lon");
+  int lon_field = ledger_field_slots (self->kind)->lon;
   int lat_field = lon_field + 1;
   const char *lon_text, *lat_text;
   char lon_hemisphere = 0, lat_hemisphere = 0;

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "ledger-field-slots.h"
 #include "ledger-import-private.h"
 #include "ledger-table-layout-private.h"
 #include "ledger-values.h"
@@ -64,8 +65,8 @@ read_village_by_name (LedgerImport       *self,
                       gboolean           *present,
                       gboolean           *failed)
 {
-  int code_field = ledger_kind_field_index (self->kind, "village_code");
-  int name_field = ledger_kind_field_index (self->kind, "name");
+  int code_field = ledger_field_slots (self->kind)->village_code;
+  int name_field = ledger_field_slots (self->kind)->name;
   int column = self->village_name_column;
   const char *village = cell_of (row, column);
   g_autofree char *message = NULL;
@@ -129,7 +130,7 @@ set_species (LedgerImport       *self,
              int                 column,
              int                 target)
 {
-  int field = ledger_kind_field_index (self->kind, "species");
+  int field = ledger_field_slots (self->kind)->species;
   guint index = LEDGER_TARGET_WIDE_SPECIES (target);
 
   if (*species != G_MAXUINT && *species != index)
@@ -150,7 +151,7 @@ read_wide (LedgerImport       *self,
            gboolean           *present,
            gboolean           *failed)
 {
-  int field = ledger_kind_field_index (self->kind, "species");
+  int field = ledger_field_slots (self->kind)->species;
   const LedgerEnum *species_enum = ledger_enum_by_name ("species");
   guint species = G_MAXUINT;
   int species_column = 0;
@@ -195,7 +196,7 @@ static gboolean
 has_year_figures (LedgerImport       *self,
                   const LedgerRecord *record)
 {
-  int year = ledger_kind_field_index (self->kind, "year");
+  int year = ledger_field_slots (self->kind)->year;
 
   for (guint i = year + 1; i < self->n_fields; i++)
     if (record->values[i] != NULL)
@@ -210,7 +211,7 @@ read_year (LedgerImport       *self,
            gboolean           *present,
            gboolean           *failed)
 {
-  int field = ledger_kind_field_index (self->kind, "year");
+  int field = ledger_field_slots (self->kind)->year;
 
   if (self->kind != LEDGER_KIND_FARMS || !field_blank (record, field) || failed[field])
     return TRUE;
@@ -272,9 +273,9 @@ void
 ledger_import_match_by_name (LedgerImport *self,
                              LedgerRecord *record)
 {
-  int code = ledger_kind_field_index (self->kind, "code");
-  int name = ledger_kind_field_index (self->kind, "name");
-  int village = ledger_kind_field_index (self->kind, "village_code");
+  int code = ledger_field_slots (self->kind)->code;
+  int name = ledger_field_slots (self->kind)->name;
+  int village = ledger_field_slots (self->kind)->village_code;
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = NULL;
   char *found = NULL;
@@ -333,7 +334,7 @@ ledger_import_has_target_for (LedgerImport *self,
                               int           field)
 {
   const char *key = self->fields[field].key;
-  int name = ledger_kind_field_index (self->kind, "name");
+  int name = ledger_field_slots (self->kind)->name;
 
   if (g_str_equal (key, "village_code") && self->village_name_column == 0 &&
       self->kind == LEDGER_KIND_VILLAGES && name >= 0 && self->field_column[name] != 0)

@@ -27,6 +27,8 @@ typedef struct
   GPtrArray                 *records;        /* the valid rows, to write */
   GPtrArray                 *geometries;     /* per record: GeoJSON geometry text or NULL */
   gboolean                   checked_in_transaction; /* the check pass ran in the write transaction */
+  GPtrArray                 *consumed_rows;  /* the table's rows, when the import owns them: each
+                                              * data row is freed once read (issue 19: memory) */
   GArray                    *record_lines;
   guint                      n_data_rows;    /* for the progress fraction */
   /* issue 10: officers' sheets (ledger-import-officers.c) */

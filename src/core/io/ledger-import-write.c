@@ -222,6 +222,9 @@ save_records (Import   *self,
         return TRUE;
       if (!rejected)
         *(action->is_update ? n_updated : n_new) += 1;
+      /* written: the record is not needed any more (memory, issue 19) */
+      g_clear_pointer (&g_ptr_array_index (self->records, i), ledger_record_free);
+      g_clear_pointer (&g_ptr_array_index (self->geometries, i), g_free);
     }
   return TRUE;
 }

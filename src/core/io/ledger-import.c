@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "ledger-field-slots.h"
 #include "ledger-error.h"
 #include "ledger-export-xlsx.h"
 #include "ledger-input.h"
@@ -358,12 +359,12 @@ duplicate_key (const LedgerRecord *record,
     case LEDGER_KIND_FARMS:
       *field = 0;
       code = record->values[0];
-      return code ? g_strdup_printf ("%s/%s", code, ledger_record_get (record, "year") ?: "") : NULL;
+      return code ? g_strdup_printf ("%s/%s", code, ledger_record_slot (record, ledger_field_slots (record->kind)->year) ?: "") : NULL;
     case LEDGER_KIND_SAMPLES:
     case LEDGER_KIND_INSPECTIONS:
       *field = 1;
       return g_strjoin ("/", record->values[0] ?: "", record->values[1] ?: "",
-                        record->kind == LEDGER_KIND_INSPECTIONS ? ledger_record_get (record, "inspector") : NULL,
+                        record->kind == LEDGER_KIND_INSPECTIONS ? ledger_record_slot (record, ledger_field_slots (record->kind)->inspector) : NULL,
                         NULL);
     default:
       *field = 0;
@@ -402,7 +403,7 @@ check_record (Import             *self,
               const gboolean     *failed)
 {
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
-  int lon = ledger_kind_field_index (self->kind, "lon");
+  int lon = ledger_field_slots (self->kind)->lon;
   gboolean outside_county = FALSE;
   gboolean ok = TRUE;
 
@@ -590,6 +591,8 @@ check_rows (Import             *self,
           continue;
         }
       import_row (self, g_ptr_array_index (table->rows, i));
+      if (self->consumed_rows != NULL)
+        g_clear_pointer (&g_ptr_array_index (self->consumed_rows, i), ledger_csv_row_free);
     }
   return TRUE;
 }
@@ -602,6 +605,12 @@ nothing_to_write (Import *self)
          self->report->n_new + self->report->n_updated == 0;
 }
 
+/* The page cache of an import's transaction (KiB; the connection's own is
+ * 64 MiB, ledger-db.c): a big import's dirty pages spill to the WAL
+ * instead of staying in memory until the commit (issue 19: under 150 MB
+ * for 100,000 farms; as fast, measured with 4, 16 and 64 MiB). */
+#define IMPORT_CACHE_KIB 8192
+
 /* Ends the transaction import_rows() began: committed when @ok and the
  * import wrote something, rolled back otherwise. */
 static gboolean
@@ -611,6 +620,7 @@ end_transaction (Import    *self,
 {
   if (!self->checked_in_transaction)
     return ok;
+  ledger_db_set_cache_kib (self->db, 0);
   self->checked_in_transaction = FALSE;
   if (!ok || self->report->n_written == 0)
     {
@@ -642,6 +652,8 @@ import_rows (Import             *self,
   if (!self->options->dry_run && header_ok && !ledger_db_begin (self->db, error))
     return FALSE;
   self->checked_in_transaction = !self->options->dry_run && header_ok;
+  if (self->checked_in_transaction)
+    ledger_db_set_cache_kib (self->db, IMPORT_CACHE_KIB);
   if (!check_rows (self, table, header_ok, error))
     return end_transaction (self, FALSE, error);
   g_ptr_array_sort (self->report->problems, compare_problems);
@@ -654,6 +666,32 @@ import_rows (Import             *self,
 }
 
 /* ---- public API ---- */
+
+static LedgerImportReport *
+import_table (LedgerDb                  *db,
+              LedgerKind                 kind,
+              const LedgerTable         *table,
+              GPtrArray                 *consumed_rows,
+              const LedgerImportOptions *options,
+              GError                   **error)
+{
+  g_autoptr (LedgerImportReport) report = report_new (table->file_name, table->encoding);
+  Import self;
+  gboolean ok;
+
+  g_return_val_if_fail (kind < LEDGER_N_KINDS, NULL);
+  import_init (&self, db, kind, options, report);
+  self.consumed_rows = consumed_rows;
+  report->layout = ledger_import_layout_for (table, kind, options);
+  self.layout = report->layout;
+  ledger_import_officers_init (&self, table);
+  self.geojson = ledger_table_has_features (table);
+  /* XLSX (and the other workbooks): a row simply ends after its last filled cell */
+  self.workbook = !self.geojson && table->format != LEDGER_TABLE_CSV;
+  ok = import_rows (&self, table, error);
+  import_clear (&self);
+  return ok ? g_steal_pointer (&report) : NULL;
+}
 
 /**
  * ledger_import_table:
@@ -674,21 +712,7 @@ ledger_import_table (LedgerDb                  *db,
                      const LedgerImportOptions *options,
                      GError                   **error)
 {
-  g_autoptr (LedgerImportReport) report = report_new (table->file_name, table->encoding);
-  Import self;
-  gboolean ok;
-
-  g_return_val_if_fail (kind < LEDGER_N_KINDS, NULL);
-  import_init (&self, db, kind, options, report);
-  report->layout = ledger_import_layout_for (table, kind, options);
-  self.layout = report->layout;
-  ledger_import_officers_init (&self, table);
-  self.geojson = ledger_table_has_features (table);
-  /* XLSX (and the other workbooks): a row simply ends after its last filled cell */
-  self.workbook = !self.geojson && table->format != LEDGER_TABLE_CSV;
-  ok = import_rows (&self, table, error);
-  import_clear (&self);
-  return ok ? g_steal_pointer (&report) : NULL;
+  return import_table (db, kind, table, NULL, options, error);
 }
 
 /**
@@ -747,7 +771,8 @@ ledger_import_file (LedgerDb                  *db,
       ledger_table_layout_set_year (layout, with_layout.year);
       with_layout.layout = layout;
     }
-  return ledger_import_table (db, kind, table, &with_layout, error);
+  /* the table is ours: its rows are freed as they are read */
+  return import_table (db, kind, table, table->rows, &with_layout, error);
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "ledger-field-slots.h"
 #include "ledger-rules.h"
 #include "ledger-store-private.h"
 
@@ -239,7 +240,7 @@ code_prefix (const LedgerRecord *record)
     [LEDGER_KIND_FACILITIES] = 'F', [LEDGER_KIND_FARMS] = 'L', [LEDGER_KIND_WATER_BODIES] = 'W',
   };
 
-  return g_strdup_printf ("%c%s-", letters[record->kind], ledger_record_get (record, "village_code"));
+  return g_strdup_printf ("%c%s-", letters[record->kind], ledger_record_slot (record, ledger_field_slots (record->kind)->village_code));
 }
 
 /* A code given by hand ("L512022100201-40") raises the highest number in use. */
@@ -248,7 +249,7 @@ ledger_store_note_code (LedgerDb           *db,
                         const LedgerRecord *record)
 {
   g_autofree char *prefix = code_prefix (record);
-  const char *code = ledger_record_get (record, "code");
+  const char *code = ledger_record_slot (record, ledger_field_slots (record->kind)->code);
   gint64 *highest;
 
   if (code == NULL || !g_str_has_prefix (code, prefix) ||

@@ -21,6 +21,14 @@ char     *ledger_store_lookup_text    (LedgerDb           *db,
                                        const char         *arg1,
                                        const char         *arg2);
 
+/* ledger-store-audit.c: steps the INSERT of a new row with its audit
+ * trigger silenced and writes that trigger's audit row itself */
+gboolean  ledger_store_insert_audited (LedgerDb           *db,
+                                       sqlite3_stmt       *insert,
+                                       const char         *entity,
+                                       const char         *entity_uid,
+                                       GError            **error);
+
 /* ledger-store-caches.c */
 const LedgerRules *ledger_store_cached_rules (LedgerDb *db);
 /* outside a transaction, the checks of one record share one read transaction */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ledger-field-slots.h"
 #include "ledger-county-outline.h"
 #include "ledger-error.h"
 #include "ledger-geo.h"
@@ -135,12 +136,6 @@ resolve_subject (LedgerDb   *db,
   return FALSE;
 }
 
-static gboolean
-is_blank (const LedgerRecord *record,
-          const char         *key)
-{
-  return ledger_record_get (record, key) == NULL;
-}
 
 /* ---- checks ---- */
 
@@ -203,7 +198,7 @@ check_location (LedgerDb           *db,
                 const LedgerRecord *record,
                 GPtrArray          *problems)
 {
-  int lon = ledger_kind_field_index (record->kind, "lon");
+  int lon = ledger_field_slots (record->kind)->lon;
   const LedgerOutline *outline;
 
   if (lon < 0)
@@ -235,13 +230,13 @@ check_code_unique (LedgerDb           *db,
   if (record->kind != LEDGER_KIND_FACILITIES && record->kind != LEDGER_KIND_FARMS &&
       record->kind != LEDGER_KIND_WATER_BODIES)
     return;
-  code = ledger_record_get (record, "code");
+  code = ledger_record_slot (record, ledger_field_slots (record->kind)->code);
   if (code == NULL || record->uid == NULL)
     return;
   sql = g_strdup_printf ("SELECT name FROM %s WHERE code = ? AND uid <> ?", ledger_kind_table (record->kind));
   owner = ledger_store_lookup_text (db, sql, code, record->uid);
   if (owner != NULL)
-    add_problem (problems, ledger_kind_field_index (record->kind, "code"), FALSE,
+    add_problem (problems, ledger_field_slots (record->kind)->code, FALSE,
                  _("Code %s is already used by “%s”."), code, owner);
 }
 
@@ -250,30 +245,30 @@ check_farm (LedgerDb           *db,
             const LedgerRecord *record,
             GPtrArray          *problems)
 {
-  static const char *const figures[] = { "stock", "annual_output", "facilities_matched",
-                                         "manure_produced_t", "manure_utilised_t", "utilisation" };
+  const LedgerFieldSlots *slot = ledger_field_slots (record->kind);
   const LedgerRules *rules;
   LedgerSpecies species;
   double produced, utilised;
 
-  for (guint i = 0; i < G_N_ELEMENTS (figures) && is_blank (record, "year"); i++)
-    if (!is_blank (record, figures[i]))
+  /* the year's figures: the fields after the year (ledger-kinds.c) */
+  for (guint i = slot->year + 1; i < record->n_values && record->values[slot->year] == NULL; i++)
+    if (record->values[i] != NULL)
       {
-        add_problem (problems, ledger_kind_field_index (record->kind, "year"), FALSE,
+        add_problem (problems, slot->year, FALSE,
                      _("Year is required when the year’s figures are given."));
         break;
       }
-  utilised = ledger_record_get_double (record, "manure_utilised_t", NAN);
-  if (isnan (utilised) || !ledger_species_from_key (ledger_record_get (record, "species"), &species))
+  utilised = ledger_record_slot_double (record, slot->manure_utilised_t, NAN);
+  if (isnan (utilised) || !ledger_species_from_key (ledger_record_slot (record, slot->species), &species))
     return;
   rules = ledger_store_cached_rules (db);
-  produced = ledger_manure_produced (rules, species, ledger_record_get_double (record, "stock", NAN),
-                                     ledger_record_get_double (record, "manure_produced_t", NAN));
+  produced = ledger_manure_produced (rules, species, ledger_record_slot_double (record, slot->stock, NAN),
+                                     ledger_record_slot_double (record, slot->manure_produced_t, NAN));
   if (isnan (produced))
-    add_problem (problems, ledger_kind_field_index (record->kind, "manure_produced_t"), FALSE,
+    add_problem (problems, slot->manure_produced_t, FALSE,
                  _("Manure utilised is given but neither manure produced nor stock: give one of them."));
   else if (utilised > produced + 1e-9)
-    add_problem (problems, ledger_kind_field_index (record->kind, "manure_utilised_t"), FALSE,
+    add_problem (problems, slot->manure_utilised_t, FALSE,
                  _("Manure utilised (%g t) exceeds manure produced (%g t)."), utilised, produced);
 }
 
@@ -282,11 +277,12 @@ check_village (LedgerDb           *db,
                const LedgerRecord *record,
                GPtrArray          *problems)
 {
-  double households = ledger_record_get_double (record, "households", NAN);
-  double covered = ledger_record_get_double (record, "covered_households", NAN);
+  const LedgerFieldSlots *slot = ledger_field_slots (record->kind);
+  double households = ledger_record_slot_double (record, slot->households, NAN);
+  double covered = ledger_record_slot_double (record, slot->covered_households, NAN);
 
   if (!isnan (households) && !isnan (covered) && covered > households)
-    add_problem (problems, ledger_kind_field_index (record->kind, "covered_households"), FALSE,
+    add_problem (problems, slot->covered_households, FALSE,
                  _("Households covered (%g) exceed the village’s households (%g)."), covered, households);
 }
 
@@ -330,13 +326,15 @@ existing_uid (LedgerDb           *db,
   g_autofree char *by_uid = NULL;
   g_autofree char *by_code = NULL;
   const char *table = ledger_kind_table (record->kind);
+  const LedgerFieldSlots *slot = ledger_field_slots (record->kind);
+  const char *code = ledger_record_slot (record, slot->code);
   Subject subject = { 0 };
   char *uid = NULL;
 
   switch (record->kind)
     {
     case LEDGER_KIND_VILLAGES:
-      return g_strdup (ledger_record_get (record, "village_code"));
+      return g_strdup (ledger_record_slot (record, slot->village_code));
     case LEDGER_KIND_SAMPLES:
     case LEDGER_KIND_INSPECTIONS:
       if (record->uid != NULL)
@@ -345,7 +343,7 @@ existing_uid (LedgerDb           *db,
           if ((uid = ledger_store_lookup_text (db, by_uid, record->uid, NULL)))
             return uid;
         }
-      if (!resolve_subject (db, record->kind, ledger_record_get (record, "subject_code"), &subject))
+      if (!resolve_subject (db, record->kind, ledger_record_slot (record, slot->subject_code), &subject))
         return NULL;
       by_code = g_strdup_printf ("SELECT uid FROM %s WHERE %s = ? AND date = ?%s", table, subject.column,
                                  record->kind == LEDGER_KIND_INSPECTIONS ? " AND inspector IS ?3" : "");
@@ -354,9 +352,9 @@ existing_uid (LedgerDb           *db,
         if (stmt != NULL)
           {
             sqlite3_bind_text (stmt, 1, subject.uid, -1, SQLITE_TRANSIENT);
-            sqlite3_bind_text (stmt, 2, ledger_record_get (record, "date"), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text (stmt, 2, ledger_record_slot (record, slot->date), -1, SQLITE_TRANSIENT);
             if (record->kind == LEDGER_KIND_INSPECTIONS)
-              sqlite3_bind_text (stmt, 3, ledger_record_get (record, "inspector"), -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (stmt, 3, ledger_record_slot (record, slot->inspector), -1, SQLITE_TRANSIENT);
             if (sqlite3_step (stmt) == SQLITE_ROW)
               uid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
           }
@@ -369,10 +367,10 @@ existing_uid (LedgerDb           *db,
           by_uid = g_strdup_printf ("SELECT uid FROM %s WHERE uid = ?", table);
           return ledger_store_lookup_text (db, by_uid, record->uid, NULL);
         }
-      if (ledger_record_get (record, "code") != NULL)
+      if (code != NULL)
         {
           by_code = g_strdup_printf ("SELECT uid FROM %s WHERE code = ?", table);
-          return ledger_store_lookup_text (db, by_code, ledger_record_get (record, "code"), NULL);
+          return ledger_store_lookup_text (db, by_code, code, NULL);
         }
       return NULL;
     }
@@ -389,16 +387,16 @@ ledger_store_find_existing (LedgerDb           *db,
                             const LedgerRecord *record)
 {
   g_autofree char *uid = existing_uid (db, record);
-  const char *year = record->kind == LEDGER_KIND_FARMS ? ledger_record_get (record, "year") : NULL;
+  int year_slot = ledger_field_slots (LEDGER_KIND_FARMS)->year;
+  const char *year = record->kind == LEDGER_KIND_FARMS ? record->values[year_slot] : NULL;
   LedgerRecord *existing;
 
   if (uid == NULL)
     return NULL;
   existing = ledger_store_get (db, record->kind, uid, year ? atoi (year) : 0, NULL);
-  if (existing != NULL && year != NULL && g_strcmp0 (ledger_record_get (existing, "year"), year) != 0)
+  if (existing != NULL && year != NULL && g_strcmp0 (existing->values[year_slot], year) != 0)
     {
-      guint first = ledger_kind_field_index (LEDGER_KIND_FARMS, "year");
-      for (guint i = first; i < existing->n_values; i++)
+      for (guint i = year_slot; i < existing->n_values; i++)
         ledger_record_take (existing, i, NULL);
     }
   return existing;
@@ -466,19 +464,24 @@ upsert_item (LedgerDb      *db,
     bind_value (stmt, i + 1, &fields[i], record->values[i]);
   sqlite3_bind_int (stmt, n_fields + 1, record->is_demo);
   sqlite3_bind_text (stmt, n_fields + 2, record->uid, -1, SQLITE_TRANSIENT);
+  if (existing == NULL)
+    return ledger_store_insert_audited (db, stmt, ledger_kind_table (record->kind), record->uid, error);
   return ledger_store_step_done (db, stmt, error);
 }
 
+/* A new farm's year is inserted (its audit row written by the store); a
+ * stored farm's year is upserted, audited by the triggers. */
 static gboolean
 save_farm_year (LedgerDb      *db,
                 LedgerRecord  *record,
+                gboolean       new_farm,
                 GError       **error)
 {
-  guint first = ledger_kind_field_index (LEDGER_KIND_FARMS, "year");
+  guint first = ledger_field_slots (LEDGER_KIND_FARMS)->year;
   const LedgerField *fields = ledger_kind_fields (LEDGER_KIND_FARMS, NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  if (ledger_record_get (record, "year") == NULL)
+  if (record->values[first] == NULL)
     return TRUE;
   stmt = ledger_db_prepare (db,
     "INSERT INTO farm_years (year, stock, annual_output, facilities_matched, manure_produced_t,"
@@ -493,6 +496,11 @@ save_farm_year (LedgerDb      *db,
     bind_value (stmt, i - first + 1, &fields[i], record->values[i]);
   sqlite3_bind_int (stmt, 8, record->is_demo);
   sqlite3_bind_text (stmt, 9, record->uid, -1, SQLITE_TRANSIENT);
+  if (new_farm)
+    {
+      g_autofree char *key = g_strdup_printf ("%s/%s", record->uid, record->values[first]);
+      return ledger_store_insert_audited (db, stmt, "farm_years", key, error);
+    }
   return ledger_store_step_done (db, stmt, error);
 }
 
@@ -606,14 +614,14 @@ save_checked (LedgerDb      *db,
     case LEDGER_KIND_INSPECTIONS:
       return save_observation (db, record, existing, error);
     case LEDGER_KIND_FARMS:
-      if (ledger_record_get (record, "code") == NULL)
+      if (record->values[ledger_field_slots (record->kind)->code] == NULL)
         ledger_record_take (record, 0, ledger_store_assign_code (db, record));
       else
         ledger_store_note_code (db, record);
-      return upsert_item (db, record, ledger_kind_field_index (LEDGER_KIND_FARMS, "year"), existing, error) &&
-             save_farm_year (db, record, error);
+      return upsert_item (db, record, ledger_field_slots (LEDGER_KIND_FARMS)->year, existing, error) &&
+             save_farm_year (db, record, existing == NULL, error);
     default:
-      if (ledger_record_get (record, "code") == NULL)
+      if (ledger_record_slot (record, ledger_field_slots (record->kind)->code) == NULL)
         ledger_record_take (record, 0, ledger_store_assign_code (db, record));
       else
         ledger_store_note_code (db, record);
@@ -696,7 +704,8 @@ ledger_store_save_prechecked (LedgerDb      *db,
 static int
 original_year (const LedgerRecord *original)
 {
-  const char *year = original->kind == LEDGER_KIND_FARMS ? ledger_record_get (original, "year") : NULL;
+  const char *year = original->kind == LEDGER_KIND_FARMS
+    ? original->values[ledger_field_slots (LEDGER_KIND_FARMS)->year] : NULL;
 
   return year ? atoi (year) : 0;
 }

@@ -7,72 +7,121 @@
 #include "ledger-store-private.h"
 #include "ledger-undo.h"
 
-/* Every query selects: the uid, then one column per field of the kind in the
- * order of ledger-kinds.c, then is_demo. ?1 township, ?2 uid, ?3 year. */
-static const char *const load_sql[LEDGER_N_KINDS] = {
-  [LEDGER_KIND_VILLAGES] =
-    "SELECT r.code, r.code, r.name, r.households, r.population, r.lon, r.lat,"
-    " s.mode, s.covered_households, s.year_done, s.note, r.is_demo OR coalesce(s.is_demo, 0)"
-    " FROM regions r LEFT JOIN village_sewage s ON s.village_code = r.code"
-    " WHERE r.kind IN ('village', 'community') AND (?2 IS NOT NULL OR r.valid_to IS NULL)"
-    " AND (?1 IS NULL OR r.parent = ?1)"
-    " AND (?2 IS NULL OR r.code = ?2) ORDER BY r.code",
-  [LEDGER_KIND_FACILITIES] =
-    "SELECT uid, code, name, kind, village_code, process, capacity_m3d, households_served,"
-    " standard, operator, status, commissioned, lon, lat, is_demo FROM facilities"
-    " WHERE (?1 IS NULL OR substr(village_code, 1, 9) = ?1) AND (?2 IS NULL OR uid = ?2) ORDER BY code",
-  [LEDGER_KIND_FARMS] =
-    "SELECT f.uid, f.code, f.name, f.operator, f.village_code, f.species, f.lon, f.lat,"
-    " f.mara_code, f.manure_land_mu, f.manure_receiver, f.third_party_contract, y.year, y.stock, y.annual_output, y.facilities_matched, y.manure_produced_t,"
-    " y.manure_utilised_t, y.utilisation, f.is_demo FROM farms f"
-    " LEFT JOIN farm_years y ON y.farm_uid = f.uid AND (?3 = 0 OR y.year ="
-    "   (SELECT max(year) FROM farm_years WHERE farm_uid = f.uid AND year <= ?3))"
-    " WHERE (?1 IS NULL OR substr(f.village_code, 1, 9) = ?1) AND (?2 IS NULL OR f.uid = ?2)"
-    " ORDER BY f.code, y.year",
-  [LEDGER_KIND_WATER_BODIES] =
-    "SELECT uid, code, name, kind, village_code, length_m, area_m2, causes, measures, responsible,"
-    " status, due, completed_on, lon, lat, basis, basis_values, is_demo FROM water_bodies"
-    " WHERE (?1 IS NULL OR substr(village_code, 1, 9) = ?1) AND (?2 IS NULL OR uid = ?2) ORDER BY code",
-  [LEDGER_KIND_SAMPLES] =
-    "SELECT s.uid, coalesce(f.code, w.code), s.date, s.transparency_cm, s.depth_cm, s.do_mgl,"
-    " s.orp_mv, s.nh3n_mgl, s.cod_mgl, s.tp_mgl, s.ss_mgl, s.ph, s.is_demo FROM samples s"
-    " LEFT JOIN facilities f ON f.uid = s.facility_uid"
-    " LEFT JOIN water_bodies w ON w.uid = s.water_body_uid"
-    " WHERE (?1 IS NULL OR substr(coalesce(f.village_code, w.village_code), 1, 9) = ?1)"
-    " AND (?2 IS NULL OR s.uid = ?2 OR s.facility_uid = ?2 OR s.water_body_uid = ?2)"
-    " ORDER BY 2, s.date",
-  [LEDGER_KIND_INSPECTIONS] =
-    "SELECT i.uid, coalesce(f.code, a.code, w.code, i.village_code), i.date, i.inspector,"
-    " i.result, i.findings, i.deadline, i.follow_up, i.lon, i.lat, i.is_demo FROM inspections i"
-    " LEFT JOIN facilities f ON f.uid = i.facility_uid"
-    " LEFT JOIN farms a ON a.uid = i.farm_uid"
-    " LEFT JOIN water_bodies w ON w.uid = i.water_body_uid"
-    " WHERE (?1 IS NULL OR substr(coalesce(f.village_code, a.village_code, w.village_code,"
-    "   i.village_code), 1, 9) = ?1)"
-    " AND (?2 IS NULL OR i.uid = ?2 OR i.facility_uid = ?2 OR i.farm_uid = ?2"
-    "   OR i.water_body_uid = ?2 OR i.village_code = ?2)"
-    " ORDER BY 2, i.date",
+/* Where each kind's records are read from. The SELECT list is made from the
+ * kinds table (ledger-kinds.c), like the writes' build_upsert_sql(): the uid,
+ * then every field in the table's order as ALIAS.KEY (of @alias2 from the
+ * field @second_from on; @exprs overrides a few by key), then is_demo. So a
+ * field added to a kind's table is read without touching this file.
+ * In @from and @where: ?1 township, ?3 year; ?2, a uid, selects @uid_match. */
+typedef struct
+{
+  const char        *uid;
+  const char        *alias;
+  const char        *second_from;
+  const char        *alias2;
+  const char *const *exprs;     /* key, expression, …, NULL */
+  const char        *is_demo;
+  const char        *from;
+  const char        *where;
+  const char        *uid_match;
+  const char        *order;
+} LoadSource;
+
+#define TOWNSHIP_OF(village) "(?1 IS NULL OR substr(" village ", 1, 9) = ?1)"
+
+static const char *const village_exprs[] = { "village_code", "r.code", NULL };
+static const char *const sample_exprs[] = { "subject_code", "coalesce(f.code, w.code)", NULL };
+static const char *const inspection_exprs[] = {
+  "subject_code", "coalesce(f.code, a.code, w.code, x.village_code)", NULL
+};
+
+static const LoadSource load_sources[LEDGER_N_KINDS] = {
+  [LEDGER_KIND_VILLAGES] = {
+    "r.code", "r", "mode", "s", village_exprs, "r.is_demo OR coalesce(s.is_demo, 0)",
+    "regions r LEFT JOIN village_sewage s ON s.village_code = r.code",
+    "r.kind IN ('village', 'community') AND (?2 IS NOT NULL OR r.valid_to IS NULL)"
+    " AND (?1 IS NULL OR r.parent = ?1)",
+    "r.code = ?2", "r.code" },
+  [LEDGER_KIND_FACILITIES] = {
+    "x.uid", "x", NULL, NULL, NULL, "x.is_demo", "facilities x",
+    TOWNSHIP_OF ("x.village_code"), "x.uid = ?2", "x.code" },
+  [LEDGER_KIND_FARMS] = {
+    "x.uid", "x", "year", "y", NULL, "x.is_demo",
+    "farms x LEFT JOIN farm_years y ON y.farm_uid = x.uid AND (?3 = 0 OR y.year ="
+    " (SELECT max(year) FROM farm_years WHERE farm_uid = x.uid AND year <= ?3))",
+    TOWNSHIP_OF ("x.village_code"), "x.uid = ?2", "x.code, y.year" },
+  [LEDGER_KIND_WATER_BODIES] = {
+    "x.uid", "x", NULL, NULL, NULL, "x.is_demo", "water_bodies x",
+    TOWNSHIP_OF ("x.village_code"), "x.uid = ?2", "x.code" },
+  [LEDGER_KIND_SAMPLES] = {
+    "x.uid", "x", NULL, NULL, sample_exprs, "x.is_demo",
+    "samples x LEFT JOIN facilities f ON f.uid = x.facility_uid"
+    " LEFT JOIN water_bodies w ON w.uid = x.water_body_uid",
+    TOWNSHIP_OF ("coalesce(f.village_code, w.village_code)"),
+    "(x.uid = ?2 OR x.facility_uid = ?2 OR x.water_body_uid = ?2)", "2, x.date" },
+  [LEDGER_KIND_INSPECTIONS] = {
+    "x.uid", "x", NULL, NULL, inspection_exprs, "x.is_demo",
+    "inspections x LEFT JOIN facilities f ON f.uid = x.facility_uid"
+    " LEFT JOIN farms a ON a.uid = x.farm_uid LEFT JOIN water_bodies w ON w.uid = x.water_body_uid",
+    TOWNSHIP_OF ("coalesce(f.village_code, a.village_code, w.village_code, x.village_code)"),
+    "(x.uid = ?2 OR x.facility_uid = ?2 OR x.farm_uid = ?2 OR x.water_body_uid = ?2"
+    " OR x.village_code = ?2)", "2, x.date" },
 };
 
 /* ---- auxiliary functions ---- */
 
-/* The same query for one item: without the "?2 IS NULL OR" escape, SQLite
- * searches the uid index instead of scanning the table. */
+static void
+append_field_expr (GString           *sql,
+                   const LoadSource  *source,
+                   const LedgerField *field,
+                   gboolean           second)
+{
+  for (guint i = 0; source->exprs != NULL && source->exprs[i] != NULL; i += 2)
+    if (g_str_equal (source->exprs[i], field->key))
+      {
+        g_string_append (sql, source->exprs[i + 1]);
+        return;
+      }
+  g_string_append_printf (sql, "%s.%s", second ? source->alias2 : source->alias, field->key);
+}
+
+/* One item (@by_uid): "AND x.uid = ?2", so SQLite searches the uid index
+ * instead of scanning the table; else "AND (?2 IS NULL OR x.uid = ?2)". */
+static char *
+build_load_sql (LedgerKind kind,
+                gboolean   by_uid)
+{
+  const LoadSource *source = &load_sources[kind];
+  guint n_fields;
+  const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
+  GString *sql = g_string_new ("SELECT ");
+  gboolean second = FALSE;
+
+  g_string_append (sql, source->uid);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      second = second || g_strcmp0 (fields[i].key, source->second_from) == 0;
+      g_string_append (sql, ", ");
+      append_field_expr (sql, source, &fields[i], second);
+    }
+  g_string_append_printf (sql, ", %s FROM %s WHERE %s AND %s%s%s ORDER BY %s",
+                          source->is_demo, source->from, source->where,
+                          by_uid ? "" : "(?2 IS NULL OR ", source->uid_match,
+                          by_uid ? "" : ")", source->order);
+  return g_string_free (sql, FALSE);
+}
+
+/* The statement's text, built once per kind and purpose. */
 static const char *
 load_sql_for (LedgerKind kind,
               gboolean   by_uid)
 {
-  static char *by_uid_sql[LEDGER_N_KINDS];
+  static char *built[LEDGER_N_KINDS][2];
+  char **slot = &built[kind][by_uid ? 1 : 0];
 
-  if (!by_uid)
-    return load_sql[kind];
-  if (by_uid_sql[kind] == NULL)
-    {
-      g_autoptr (GString) sql = g_string_new (load_sql[kind]);
-      g_string_replace (sql, "(?2 IS NULL OR ", "(", 1);
-      by_uid_sql[kind] = g_string_free (g_steal_pointer (&sql), FALSE);
-    }
-  return by_uid_sql[kind];
+  if (g_once_init_enter (slot))
+    g_once_init_leave (slot, build_load_sql (kind, by_uid));
+  return *slot;
 }
 
 /* The canonical text of a column, as ledger_field_parse() would write it. */
