@@ -611,15 +611,6 @@ nothing_to_write (Import *self)
  * for 100,000 farms; as fast, measured with 4, 16 and 64 MiB). */
 #define IMPORT_CACHE_KIB 8192
 
-static void
-set_cache_kib (Import *self,
-               int     kib)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
-
-  ledger_db_exec (self->db, sql, NULL);
-}
-
 /* Ends the transaction import_rows() began: committed when @ok and the
  * import wrote something, rolled back otherwise. */
 static gboolean
@@ -629,7 +620,7 @@ end_transaction (Import    *self,
 {
   if (!self->checked_in_transaction)
     return ok;
-  set_cache_kib (self, LEDGER_DB_CACHE_KIB);
+  ledger_db_set_cache_kib (self->db, 0);
   self->checked_in_transaction = FALSE;
   if (!ok || self->report->n_written == 0)
     {
@@ -662,7 +653,7 @@ import_rows (Import             *self,
     return FALSE;
   self->checked_in_transaction = !self->options->dry_run && header_ok;
   if (self->checked_in_transaction)
-    set_cache_kib (self, IMPORT_CACHE_KIB);
+    ledger_db_set_cache_kib (self->db, IMPORT_CACHE_KIB);
   if (!check_rows (self, table, header_ok, error))
     return end_transaction (self, FALSE, error);
   g_ptr_array_sort (self->report->problems, compare_problems);
