@@ -224,8 +224,23 @@ test_words_and_pinyin (Fixture       *fixture,
     "金康 蛋鸡 金", "nomatch", "nomatchx", "",
   };
 
+  g_autoptr (GString) many = g_string_new (NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     search_and_check (fixture, list, 0, steps[i]);
+
+  /* past the 32nd word a word is never taken for pinyin (the first is) */
+  g_string_append (many, "lz ");
+  for (guint i = 1; i < 32; i++)
+    g_string_append (many, "乐至 ");
+  g_string_append (many, "l");
+  search_and_check (fixture, list, 0, many->str);
+  g_string_append (many, "z");
+  search_and_check (fixture, list, 0, many->str);
+  g_assert_cmpuint (ledger_item_list_get_n_shown (list), ==, 0);
+  g_string_truncate (many, many->len - 3);
+  search_and_check (fixture, list, 0, many->str);
+  g_assert_cmpuint (ledger_item_list_get_n_shown (list), >=, 700);
 }
 
 /* a status filter and the search combine, narrowing and widening */

@@ -285,6 +285,14 @@ operator_column (LedgerKind kind)
          : kind == LEDGER_KIND_FARMS ? LEDGER_LIST_A_OPERATOR : 0;
 }
 
+/* bit @i of @bits: needle i may be pinyin (only the first 32 can) */
+static inline gboolean
+needle_bit (guint32 bits,
+            guint   i)
+{
+  return i < 32 && (bits & (1u << i)) != 0;
+}
+
 static gboolean
 row_passes (LedgerItemList *self,
             guint           row)
@@ -311,7 +319,7 @@ row_passes (LedgerItemList *self,
   hay = self->rows->haystack + info->hay;
   for (guint i = 0; self->needles[i]; i++)
     if (strstr (hay, self->needles[i]) == NULL &&
-        !((self->pinyin_needles & (1u << i)) && ledger_pinyin_match (hay, self->needles[i])))
+        !(needle_bit (self->pinyin_needles, i) && ledger_pinyin_match (hay, self->needles[i])))
       return FALSE;
   return TRUE;
 }
@@ -403,8 +411,8 @@ search_narrows (LedgerItemList *self,
       gboolean implied = FALSE;
 
       for (guint j = 0; needles[j] && !implied; j++)
-        implied = word_implies (needles[j], (pinyin >> j) & 1,
-                                self->needles[i], (self->pinyin_needles >> i) & 1);
+        implied = word_implies (needles[j], needle_bit (pinyin, j),
+                                self->needles[i], needle_bit (self->pinyin_needles, i));
       if (!implied)
         return FALSE;
     }
