@@ -121,16 +121,7 @@ report_new (const char *file_name,
   return report;
 }
 
-gboolean
-ledger_import_text_is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
-#define text_is_blank ledger_import_text_is_blank
+#define text_is_blank ledger_text_is_blank
 
 /* Our CSV export writes text that Excel would run as a formula with a
  * leading apostrophe ('=SUM…); it is read back without it. */
