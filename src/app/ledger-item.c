@@ -8,16 +8,17 @@
 #include "ledger-item-private.h"
 #include "ledger-values.h"
 
-/* Where each kind's columns go. A field of the kind's table whose list_label
- * is set (ledger-kinds.c) is a column titled by it, numeric when the field is
- * a number, expanding when it is free text: placed here by FIELD when a column
- * of the app's own goes next to it or it shows the row's mark, by PRODUCED's
- * key when the app computes its text, else where REST stands, in the table's
+/* Where each kind's columns go. COL is a column of the app's own. A field of
+ * the kind's table whose list_label is set (ledger-kinds.c) is a column titled
+ * by it, numeric when the field is a number, expanding when it is free text,
+ * its text as the detail pane shows it: placed by FIELD where a column of the
+ * app's own goes next to it or where it shows the row's mark, by COMPUTED
+ * where the app computes its text, else where REST stands, in the table's
  * order. So a field marked in the kinds table shows without touching this file. */
 typedef struct
 {
   LedgerColumnId  id;
-  const char     *key;      /* a field's key, for FIELD and an app column over a field */
+  const char     *key;      /* the field's key, for FIELD and COMPUTED */
   const char     *title;    /* msgid of an app column */
   gboolean        numeric;
   gboolean        marked;
@@ -26,7 +27,7 @@ typedef struct
 
 #define COL(id, title, numeric, marked, expand) { LEDGER_COLUMN_##id, NULL, title, numeric, marked, expand }
 #define FIELD(key, marked) { LEDGER_COLUMN_FIELD, key, NULL, FALSE, marked, FALSE }
-#define OVER(id, key) { LEDGER_COLUMN_##id, key, NULL, FALSE, FALSE, FALSE }
+#define COMPUTED(id, key) { LEDGER_COLUMN_##id, key, NULL, FALSE, FALSE, FALSE }
 #define REST { LEDGER_COLUMN_FIELD, NULL, NULL, FALSE, FALSE, FALSE }
 #define END { LEDGER_N_COLUMNS, NULL, NULL, FALSE, FALSE, FALSE }
 
@@ -60,7 +61,7 @@ static const Place farm_places[] = {
   FIELD ("annual_output", FALSE),
   COL (SCALE, N_("Scale farm"), FALSE, FALSE, FALSE),
   FIELD ("facilities_matched", TRUE),
-  OVER (PRODUCED, "manure_produced_t"),
+  COMPUTED (PRODUCED, "manure_produced_t"),
   REST,
   COL (PIG_EQ, N_("Pig equivalents"), TRUE, FALSE, FALSE),
   END
