@@ -225,7 +225,7 @@ test_year_rule_list_and_detail (void)
   list = ledger_list_data_load (db (), LEDGER_KIND_WATER_BODIES, year, NULL);
   for (guint r = 0; r < list->n_rows; r++)
     if (g_strcmp0 (ledger_list_data_get (list, r, LEDGER_LIST_UID), done->uid) == 0)
-      g_assert_cmpstr (ledger_list_data_get (list, r, LEDGER_LIST_W_STATUS), ==, "in_progress");
+      g_assert_cmpstr (ledger_list_data_get (list, r, ledger_list_column (LEDGER_KIND_WATER_BODIES, "status")), ==, "in_progress");
   ledger_window_set_year (window, year + 1);
 }
 

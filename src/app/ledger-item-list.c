@@ -281,8 +281,9 @@ selection_model_iface_init (GtkSelectionModelInterface *iface)
 static guint
 operator_column (LedgerKind kind)
 {
-  return kind == LEDGER_KIND_FACILITIES ? LEDGER_LIST_F_OPERATOR
-         : kind == LEDGER_KIND_FARMS ? LEDGER_LIST_A_OPERATOR : 0;
+  int column = ledger_list_column (kind, "operator");
+
+  return MAX (column, 0);
 }
 
 /* bit @i of @bits: needle i may be pinyin (only the first 32 can) */
