@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ledger-test-app.h"
+#include "ledger-test-util.h"
 #include "ledger-detail-pane.h"
 #include "ledger-editor.h"
 #include "ledger-inspections-page.h"
@@ -91,14 +92,34 @@ find_icon_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* a click: GTK emits "clicked" after a short delay */
+static void
+on_clicked_cb (GtkButton *button,
+               gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+/* GtkButton's activation clicks after a 250 ms timeout: waits for that
+ * click (under load it came after a fixed 300 ms wait), then settles */
 static void
 click (GtkWidget *button)
 {
+  gboolean clicked = FALSE;
+  gulong id;
+
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
-  gtk_widget_activate (button);
-  iterate (300);
+  id = g_signal_connect (button, "clicked", G_CALLBACK (on_clicked_cb), &clicked);
+  g_assert_true (gtk_widget_activate (button));
+  g_assert_true (ledger_test_wait_for (is_true, &clicked, 10));
+  g_signal_handler_disconnect (button, id);
+  iterate (100);
 }
 
 static GtkWindow *
