@@ -1,5 +1,6 @@
-/* test-item-list-search.c: typing in a list's search changes the model by
- * one minimal items-changed, and shows what a fresh search shows (issue 19) */
+/* test-item-list-search.c: typing in a list's search keeps each position's
+ * item, moves those whose row changed, adds or removes only the positions
+ * past the shorter list, and shows what a fresh search shows (issue 19) */
 #include "config.h"
 
 #include <gtk/gtk.h>
@@ -136,9 +137,19 @@ fresh_search (Fixture    *fixture,
   return dup_shown (list);
 }
 
-/* Sets @text on @list and checks the one items-changed: it spans exactly
- * the range between the unchanged prefix and suffix of before and after,
- * and nothing is emitted when nothing changed. */
+static void
+on_row_changed (LedgerItem *item,
+                guint      *n_moved)
+{
+  (*n_moved)++;
+}
+
+/* Sets @text on @list and checks how the list tells it: the positions
+ * before and after both have keep their items (the same objects), each one
+ * whose row changed says so once ("row-changed") and no other does; one
+ * items-changed adds or removes the positions past the shorter of the two,
+ * and none is emitted when the number of rows stays. The rows shown are
+ * those of a list just loaded with the same search. */
 static void
 search_and_check (Fixture        *fixture,
                   LedgerItemList *list,
@@ -146,33 +157,44 @@ search_and_check (Fixture        *fixture,
                   const char     *text)
 {
   g_autoptr (GPtrArray) before = dup_shown (list);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) after = NULL;
   g_autoptr (GPtrArray) expected = fresh_search (fixture, ledger_item_list_get_kind (list), status, text);
+  g_autofree guint *n_moved = g_new0 (guint, MAX (before->len, 1));
   Changes changes = { 0 };
-  gulong handler = g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
-  guint prefix = 0, suffix = 0;
+  gulong handler;
+  guint common;
 
+  for (guint i = 0; i < before->len; i++)
+    {
+      LedgerItem *item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_ptr_array_add (items, item);
+      g_signal_connect (item, "row-changed", G_CALLBACK (on_row_changed), &n_moved[i]);
+    }
+  handler = g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
   ledger_item_list_set_search (list, text);
   g_signal_handler_disconnect (list, handler);
+  for (guint i = 0; i < items->len; i++)
+    g_signal_handlers_disconnect_by_func (items->pdata[i], on_row_changed, &n_moved[i]);
   after = dup_shown (list);
   assert_same_uids (after, expected);
 
-  while (prefix < before->len && prefix < after->len &&
-         g_str_equal (g_ptr_array_index (before, prefix), g_ptr_array_index (after, prefix)))
-    prefix++;
-  while (suffix < before->len - prefix && suffix < after->len - prefix &&
-         g_str_equal (g_ptr_array_index (before, before->len - 1 - suffix),
-                      g_ptr_array_index (after, after->len - 1 - suffix)))
-    suffix++;
-  if (prefix == before->len && prefix == after->len)
+  common = MIN (before->len, after->len);
+  for (guint i = 0; i < common; i++)
+    {
+      g_autoptr (LedgerItem) now = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_assert_true (now == items->pdata[i]);
+      g_assert_cmpuint (n_moved[i], ==, g_str_equal (before->pdata[i], after->pdata[i]) ? 0 : 1);
+    }
+  if (before->len == after->len)
     {
       g_assert_cmpuint (changes.n_emissions, ==, 0);
       return;
     }
   g_assert_cmpuint (changes.n_emissions, ==, 1);
-  g_assert_cmpuint (changes.position, ==, prefix);
-  g_assert_cmpuint (changes.removed, ==, before->len - prefix - suffix);
-  g_assert_cmpuint (changes.added, ==, after->len - prefix - suffix);
+  g_assert_cmpuint (changes.position, ==, common);
+  g_assert_cmpuint (changes.removed, ==, before->len - common);
+  g_assert_cmpuint (changes.added, ==, after->len - common);
 }
 
 /* types @text a character at a time, then deletes it again */

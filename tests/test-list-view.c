@@ -368,6 +368,60 @@ inner_list_view (GtkColumnView *view)
   g_assert_not_reached ();
 }
 
+/* the first label under @widget, depth first */
+static GtkLabel *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = first_label (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rows drawn at the top of the list show the codes of the model's first
+ * items: after a search the list moves its row widgets to other rows
+ * instead of making new ones, and each must show its new row. */
+static void
+assert_drawn_rows_match (Fixture *fixture)
+{
+  GtkColumnView *view = shown_column_view (fixture);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GtkWidget *row = gtk_widget_get_first_child (inner_list_view (view));
+  guint n = MIN (g_list_model_get_n_items (model), 8), checked = 0;
+
+  for (guint i = 0; i < n && row != NULL; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      g_autoptr (LedgerItem) item = g_list_model_get_item (model, i);
+      g_autofree char *code = ledger_item_dup_text (item, LEDGER_COLUMN_CODE);
+      GtkLabel *label = first_label (row);
+
+      g_assert_nonnull (label);
+      g_assert_cmpstr (gtk_label_get_text (label), ==, code);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, n);
+}
+
+static void
+test_search_redraws_rows (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *const searches[] = { "", "养殖", "养殖场", "石佛", "l5120221", "", "猪", "" };
+
+  settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      ledger_list_view_set_search (fixture->view, searches[i]);
+      settle ();
+      assert_drawn_rows_match (fixture);
+    }
+}
+
 static void
 test_township_column (Fixture       *fixture,
                       gconstpointer  data)
@@ -933,6 +987,7 @@ main (int argc, char **argv)
   ADD ("/list-view/sort-to-top", test_sort_to_top);
   ADD ("/list-view/multi-select-copy", test_multi_select_copy);
   ADD ("/list-view/pinyin-search", test_pinyin_search);
+  ADD ("/list-view/search-redraws-rows", test_search_redraws_rows);
   ADD ("/list-view/export-view", test_export_view);
   ADD ("/list-view/batch-edit", test_batch_edit);
   ADD ("/list-view/column-filters", test_column_filters);

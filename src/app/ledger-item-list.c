@@ -20,6 +20,8 @@ struct _LedgerItemList
   guint          *order;       /* every row, in sort order */
   guint          *shown;       /* the rows passing the filters, in sort order */
   guint           n_shown;
+  GPtrArray      *slots;       /* position → its LedgerItem (or NULL), moved
+                                * to another row when the shown rows change */
 
   GStrv           needles;     /* lowercase words of the search text */
   guint32         pinyin_needles; /* bit i: needles[i] may be pinyin (lz, laodong) */
@@ -41,6 +43,13 @@ enum { SIGNAL_USER_SELECTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void list_model_iface_init (GListModelInterface *iface);
+
+static void
+unref_slot (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
 static void selection_model_iface_init (GtkSelectionModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (LedgerItemList, ledger_item_list, G_TYPE_OBJECT,
@@ -69,7 +78,11 @@ list_get_item (GListModel *model,
 
   if (position >= self->n_shown)
     return NULL;
-  return ledger_rows_get_item (self->rows, self->shown[position]);
+  if (position >= self->slots->len)
+    g_ptr_array_set_size (self->slots, position + 1);
+  if (self->slots->pdata[position] == NULL)
+    self->slots->pdata[position] = ledger_item_new_slot (self->rows, self->shown[position]);
+  return g_object_ref (self->slots->pdata[position]);
 }
 
 static void
@@ -325,30 +338,61 @@ row_passes (LedgerItemList *self,
   return TRUE;
 }
 
-/* Makes @shown (@n rows) the shown rows and emits one items-changed for the
- * range where they differ from the old ones (same prefix and suffix left
- * alone; @all_changed: every position). */
+/* Moves the items of the positions both old and new rows have to their new
+ * rows ("row-changed": their row widgets show the new row, none is made or
+ * dropped; GTK 4.8's list view keeps no spare rows, and remaking 200 rows
+ * of cells was most of a keystroke) and returns how many changed, from
+ * @first on. */
+static guint
+move_slots (LedgerItemList *self,
+            const guint    *shown,
+            guint           first,
+            guint           common)
+{
+  guint last_changed = first;
+
+  for (guint p = first; p < common; p++)
+    {
+      if (shown[p] == self->shown[p])
+        continue;
+      if (p < self->slots->len && self->slots->pdata[p] != NULL)
+        ledger_item_set_row (self->slots->pdata[p], shown[p]);
+      last_changed = p + 1;
+    }
+  return last_changed - first;
+}
+
+/* Makes @shown (@n rows) the shown rows. The positions both have keep their
+ * items, moved to their new rows; one items-changed adds or removes the
+ * positions past the shorter one, and one selection-changed covers the
+ * moved positions. @all_changed (a new load): every position is new. */
 static void
 replace_shown (LedgerItemList *self,
                guint          *shown,
                guint           n,
                gboolean        all_changed)
 {
-  guint old_n = self->n_shown, prefix = 0, suffix = 0;
+  guint old_n = self->n_shown, common = MIN (old_n, n), prefix = 0, moved = 0;
 
-  if (!all_changed)
+  if (all_changed)
+    g_ptr_array_set_size (self->slots, 0);
+  else
     {
-      while (prefix < n && prefix < old_n && shown[prefix] == self->shown[prefix])
+      while (prefix < common && shown[prefix] == self->shown[prefix])
         prefix++;
-      while (suffix < n - prefix && suffix < old_n - prefix &&
-             shown[n - 1 - suffix] == self->shown[old_n - 1 - suffix])
-        suffix++;
+      moved = move_slots (self, shown, prefix, common);
+      if (self->slots->len > n)
+        g_ptr_array_set_size (self->slots, n);
     }
   g_free (self->shown);
   self->shown = shown;
   self->n_shown = n;
-  if (old_n - prefix - suffix > 0 || n - prefix - suffix > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, n - prefix - suffix);
+  if (all_changed && (old_n > 0 || n > 0))
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, n);
+  else if (old_n != n)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, n - common);
+  if (moved > 0 && self->n_chosen > 0)
+    gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), prefix, moved);
 }
 
 /* Recomputes the shown rows from the sort order: every row is tested. */
@@ -886,6 +930,7 @@ ledger_item_list_finalize (GObject *object)
   g_clear_pointer (&self->rows, ledger_rows_unref);
   g_free (self->order);
   g_free (self->shown);
+  g_ptr_array_unref (self->slots);
   g_strfreev (self->needles);
   g_free (self->township);
   g_free (self->village);
@@ -912,6 +957,7 @@ ledger_item_list_init (LedgerItemList *self)
   self->selected_row = NO_ROW;
   self->sort_column = LEDGER_N_COLUMNS;
   self->chosen = g_new0 (guint8, 1);
+  self->slots = g_ptr_array_new_with_free_func (unref_slot);
 }
 
 LedgerItemList *

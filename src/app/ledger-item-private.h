@@ -60,6 +60,10 @@ double      ledger_rows_number        (LedgerRows        *rows,
 LedgerItem *ledger_rows_get_item      (LedgerRows        *rows,
                                        guint              row);
 
+LedgerItem *ledger_item_new_slot      (LedgerRows        *rows,
+                                       guint              row);
+void        ledger_item_set_row       (LedgerItem        *self,
+                                       guint              row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerRows, ledger_rows_unref)
 
 G_END_DECLS

@@ -608,6 +608,9 @@ struct _LedgerItem
 
 G_DEFINE_FINAL_TYPE (LedgerItem, ledger_item, G_TYPE_OBJECT)
 
+enum { SIGNAL_ROW_CHANGED, N_ITEM_SIGNALS };
+static guint item_signals[N_ITEM_SIGNALS];
+
 static void
 ledger_item_finalize (GObject *object)
 {
@@ -623,6 +626,11 @@ static void
 ledger_item_class_init (LedgerItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ledger_item_finalize;
+
+  /* a position's item of a LedgerItemList now shows another row */
+  item_signals[SIGNAL_ROW_CHANGED] =
+    g_signal_new ("row-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -644,6 +652,32 @@ ledger_rows_get_item (LedgerRows *rows,
   item->row = row;
   rows->cache[row] = item;
   return item;
+}
+
+/* Returns: (transfer full): an item of its own for @row, which a list
+ * moves to another row with ledger_item_set_row() (a position of the list,
+ * so its row widgets are kept while a search changes what they show) */
+LedgerItem *
+ledger_item_new_slot (LedgerRows *rows,
+                      guint       row)
+{
+  LedgerItem *item = g_object_new (LEDGER_TYPE_ITEM, NULL);
+
+  item->rows = ledger_rows_ref (rows);
+  item->row = row;
+  return item;
+}
+
+void
+ledger_item_set_row (LedgerItem *self,
+                     guint       row)
+{
+  g_return_if_fail (row < self->rows->n_rows);
+
+  if (self->row == row)
+    return;
+  self->row = row;
+  g_signal_emit (self, item_signals[SIGNAL_ROW_CHANGED], 0);
 }
 
 LedgerKind

@@ -267,9 +267,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              const LedgerColumnSpec   *spec)
+fill_cell (GtkListItem            *list_item,
+           const LedgerColumnSpec *spec)
 {
   LedgerItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
@@ -288,6 +287,34 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+/* the list moved this position's item to another row */
+static void
+on_item_row_changed_cb (LedgerItem  *item,
+                        GtkListItem *list_item)
+{
+  fill_cell (list_item, g_object_get_data (G_OBJECT (list_item), "ledger-column-spec"));
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              const LedgerColumnSpec   *spec)
+{
+  g_object_set_data (G_OBJECT (list_item), "ledger-column-spec", (gpointer) spec);
+  fill_cell (list_item, spec);
+  g_signal_connect (gtk_list_item_get_item (list_item), "row-changed",
+                    G_CALLBACK (on_item_row_changed_cb), list_item);
+}
+
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                const LedgerColumnSpec   *spec)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item),
+                                        on_item_row_changed_cb, list_item);
+}
+
 static GtkColumnViewColumn *
 make_column (LedgerListView         *self,
              const LedgerColumnSpec *spec)
@@ -299,6 +326,7 @@ make_column (LedgerListView         *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) spec);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) spec);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) spec);
   column = gtk_column_view_column_new (_(spec->title), factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, spec->expand);
