@@ -1,0 +1,20 @@
+/* ledger-store-bulk.h: writing many checked records in one transaction (issue 19) */
+#pragma once
+
+#include "ledger-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct _LedgerStoreBulk LedgerStoreBulk;
+
+LedgerStoreBulk *ledger_store_bulk_new   (LedgerDb         *db);
+gboolean         ledger_store_bulk_save  (LedgerStoreBulk  *self,
+                                          LedgerRecord     *record,
+                                          GError          **error);
+gboolean         ledger_store_bulk_flush (LedgerStoreBulk  *self,
+                                          GError          **error);
+void             ledger_store_bulk_free  (LedgerStoreBulk  *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerStoreBulk, ledger_store_bulk_free)
+
+G_END_DECLS

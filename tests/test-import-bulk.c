@@ -1,0 +1,208 @@
+/* test-import-bulk.c: an import's new farms written many rows per statement
+ * (issue 19, ledger-store-bulk.c): every row, year and audit row as when
+ * written one by one, across full batches and a short last one; a farm's
+ * second year in the same file; codes given by hand next to codes assigned;
+ * the changeset an import records for undo. */
+#include "config.h"
+
+#include "ledger-test-db.h"
+
+#define VILLAGE  "512022101203"
+#define VILLAGE2 "512022102201"
+#define HEADER   "编号,名称,行政村代码,畜种,存栏,年度\r\n"
+
+typedef struct
+{
+  char     *dir;
+  LedgerDb *db;
+} Fixture;
+
+static const char regions_sql[] =
+  "INSERT INTO regions (code, name, kind, parent) VALUES"
+  " ('512022', '乐至县', 'county', NULL),"
+  " ('512022101', '中天镇', 'township', '512022'),"
+  " ('512022102', '佛星镇', 'township', '512022'),"
+  " ('" VILLAGE "', '试验村', 'village', '512022101'),"
+  " ('" VILLAGE2 "', '二村', 'village', '512022102')";
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  f->db = ledger_test_new_ledger ("test-import-bulk", NULL, FALSE, &f->dir, NULL);
+  g_assert_true (ledger_db_exec (f->db, regions_sql, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->db);
+  ledger_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static LedgerImportReport *
+import_text (LedgerDb                  *db,
+             const char                *text,
+             const LedgerImportOptions *options)
+{
+  g_autoptr (GError) error = NULL;
+  LedgerImportReport *report = ledger_import_text (db, LEDGER_KIND_FARMS, text, "farms.csv", options, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->n_rejected, ==, 0);
+  return report;
+}
+
+/* @n farms, every one with its year's figures; the code column left blank
+ * (assigned) except where @code_of gives one */
+static char *
+farms_csv (guint         n,
+           const char *(*code_of) (guint i))
+{
+  GString *csv = g_string_new (HEADER);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (csv, "%s,养殖场%u,%s,%s,%u,2024\r\n", code_of ? code_of (i) ?: "" : "", i,
+                            i % 2 ? VILLAGE : VILLAGE2, i % 3 ? "生猪" : "奶牛", 10 + i);
+  return g_string_free (csv, FALSE);
+}
+
+/* Each new farm and each new year has exactly one 'insert' audit row with
+ * its trigger's key and the import's batch, the farm's before its year's. */
+static void
+assert_audited (LedgerDb *db,
+                gint64    n_farms,
+                gint64    n_years)
+{
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms"), ==, n_farms);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farm_years"), ==, n_years);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM audit WHERE action = 'insert' AND entity = 'farms'"
+                                          " AND batch IS NOT NULL AND entity_uid IN (SELECT uid FROM farms)"),
+                   ==, n_farms);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(DISTINCT entity_uid) FROM audit WHERE entity = 'farms'"),
+                   ==, n_farms);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM audit WHERE action = 'insert'"
+                                          " AND entity = 'farm_years' AND batch IS NOT NULL AND entity_uid IN"
+                                          " (SELECT farm_uid || '/' || year FROM farm_years)"), ==, n_years);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM audit y JOIN audit f"
+                                          " ON f.entity = 'farms' AND f.action = 'insert'"
+                                          " AND y.entity_uid LIKE f.entity_uid || '/%'"
+                                          " WHERE y.entity = 'farm_years' AND y.action = 'insert'"
+                                          " AND f.rowid < y.rowid"), ==, n_years);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(DISTINCT uid) FROM audit"), ==,
+                   ledger_test_count (db, "SELECT count(*) FROM audit"));
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(DISTINCT code) FROM farms"), ==, n_farms);
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM audit WHERE batch IS NULL"
+                                          " AND entity IN ('farms', 'farm_years')"), ==, 0);
+}
+
+/* 150 farms: two full batches of 64 and a short one of 22. */
+static void
+test_many_farms (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = farms_csv (150, NULL);
+  g_autoptr (LedgerImportReport) report = import_text (f->db, csv, NULL);
+
+  g_assert_cmpuint (report->n_new, ==, 150);
+  g_assert_cmpuint (report->n_written, ==, 150);
+  assert_audited (f->db, 150, 150);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farms f JOIN farm_years y ON y.farm_uid = f.uid"
+                                             " WHERE f.name = '养殖场149' AND y.stock = 159 AND y.year = 2024"
+                                             " AND f.species = 'pig' AND f.village_code = '" VILLAGE "'"), ==, 1);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farms WHERE code LIKE 'L" VILLAGE "-%'"), ==, 75);
+}
+
+/* A farm's second year further down the same file lands on that farm,
+ * also when its first row still waits in the queue. */
+static void
+test_second_year_same_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GString) csv = g_string_new (HEADER);
+  g_autoptr (LedgerImportReport) report = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (csv, "M%u,养殖场%u," VILLAGE ",生猪,%u,2024\r\n", i, i, 10 + i);
+  /* M99 is queued (the second batch holds 36), M3 was written */
+  g_string_append (csv, "M99,养殖场99," VILLAGE ",生猪,500,2025\r\n");
+  g_string_append (csv, "M3,养殖场3," VILLAGE ",生猪,300,2025\r\n");
+  report = import_text (f->db, csv->str, NULL);
+
+  g_assert_cmpuint (report->n_written, ==, 102);
+  assert_audited (f->db, 100, 102);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farm_years y JOIN farms f ON f.uid = y.farm_uid"
+                                             " WHERE f.code = 'M99' AND ((y.year = 2024 AND y.stock = 109)"
+                                             " OR (y.year = 2025 AND y.stock = 500))"), ==, 2);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farm_years y JOIN farms f ON f.uid = y.farm_uid"
+                                             " WHERE f.code = 'M3' AND ((y.year = 2024 AND y.stock = 13)"
+                                             " OR (y.year = 2025 AND y.stock = 300))"), ==, 2);
+}
+
+static const char *
+hand_code (guint i)
+{
+  /* the first farm's code by hand, in the numbering the ledger assigns */
+  return i == 0 ? "L" VILLAGE2 "-1" : NULL;
+}
+
+/* A code given by hand that the numbering would assign next is skipped by
+ * the numbering, though its farm is not written yet. */
+static void
+test_hand_code_queued (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = farms_csv (4, hand_code);
+  g_autoptr (LedgerImportReport) report = import_text (f->db, csv, NULL);
+
+  g_assert_cmpuint (report->n_written, ==, 4);
+  assert_audited (f->db, 4, 4);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farms WHERE code = 'L" VILLAGE2 "-1'"
+                                             " AND name = '养殖场0'"), ==, 1);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farms WHERE code = 'L" VILLAGE2 "-2'"
+                                             " AND name = '养殖场2'"), ==, 1);
+}
+
+/* The changeset recorded for undo holds every row written. */
+static void
+test_changes_recorded (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = farms_csv (70, NULL);
+  LedgerImportOptions options = { .record_changes = TRUE };
+  g_autoptr (LedgerImportReport) report = import_text (f->db, csv, &options);
+  sqlite3_changeset_iter *iter = NULL;
+  gsize size = 0;
+  const void *bytes;
+  guint farms = 0, years = 0;
+
+  g_assert_nonnull (report->changes);
+  bytes = g_bytes_get_data (report->changes, &size);
+  g_assert_cmpint (sqlite3changeset_start (&iter, size, (void *) bytes), ==, SQLITE_OK);
+  while (sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table = NULL;
+      int n_columns, op, indirect;
+
+      g_assert_cmpint (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect), ==, SQLITE_OK);
+      g_assert_cmpint (op, ==, SQLITE_INSERT);
+      farms += g_str_equal (table, "farms");
+      years += g_str_equal (table, "farm_years");
+    }
+  g_assert_cmpint (sqlite3changeset_finalize (iter), ==, SQLITE_OK);
+  g_assert_cmpuint (farms, ==, 70);
+  g_assert_cmpuint (years, ==, 70);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+#define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/import-bulk/many-farms", test_many_farms);
+  ADD ("/import-bulk/second-year-same-file", test_second_year_same_file);
+  ADD ("/import-bulk/hand-code-queued", test_hand_code_queued);
+  ADD ("/import-bulk/changes-recorded", test_changes_recorded);
+  return g_test_run ();
+}
