@@ -279,6 +279,15 @@ migrate_to_inspection_follow_up (LedgerDb  *self,
   return ledger_db_exec (self, ledger_inspections_schema_sql (), error);
 }
 
+/* issue 19: CHECK constraints an import runs per row, without constant IN
+ * lists (ledger-schema-checks.c) */
+static gboolean
+migrate_to_checks_without_lists (LedgerDb  *self,
+                                 GError   **error)
+{
+  return ledger_schema_checks_without_lists (self, error);
+}
+
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 
 /* migrations[i] takes the schema from version i to i + 1. A migration after
@@ -292,6 +301,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_sources,
   migrate_to_undo_labels,
   migrate_to_inspection_follow_up,
+  migrate_to_checks_without_lists,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
 
