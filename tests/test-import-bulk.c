@@ -96,6 +96,11 @@ assert_audited (LedgerDb *db,
   g_assert_cmpint (ledger_test_count (db, "SELECT count(DISTINCT uid) FROM audit"), ==,
                    ledger_test_count (db, "SELECT count(*) FROM audit"));
   g_assert_cmpint (ledger_test_count (db, "SELECT count(DISTINCT code) FROM farms"), ==, n_farms);
+  /* the time as the triggers write it */
+  g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM audit WHERE entity IN ('farms', 'farm_years')"
+                                          " AND at GLOB '2[0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:"
+                                          "[0-6][0-9].[0-9][0-9][0-9]Z' AND julianday(at) > julianday('now', '-1 hour')"),
+                   ==, n_farms + n_years);
   g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM audit WHERE batch IS NULL"
                                           " AND entity IN ('farms', 'farm_years')"), ==, 0);
 }

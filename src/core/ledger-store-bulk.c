@@ -92,6 +92,18 @@ prepare_rows (LedgerStoreBulk  *self,
   return stmt;
 }
 
+/* done with a statement of prepare_rows() */
+static void
+abandon_rows (sqlite3_stmt *stmt,
+              guint         n_rows,
+              guint         full_rows)
+{
+  if (n_rows == full_rows)
+    sqlite3_reset (stmt);
+  else
+    sqlite3_finalize (stmt);
+}
+
 static gboolean
 step_rows (LedgerStoreBulk  *self,
            sqlite3_stmt     *stmt,
@@ -101,10 +113,7 @@ step_rows (LedgerStoreBulk  *self,
 {
   gboolean ok = ledger_store_step_done (self->db, stmt, error);
 
-  if (n_rows == full_rows)
-    sqlite3_reset (stmt);
-  else
-    sqlite3_finalize (stmt);
+  abandon_rows (stmt, n_rows, full_rows);
   return ok;
 }
 
@@ -210,6 +219,22 @@ insert_years (LedgerStoreBulk  *self,
   return step_rows (self, stmt, n, BULK_ROWS, error);
 }
 
+/* The audit rows' time: strftime('now') of SQLite, as the triggers write it. */
+static gboolean
+bind_now (LedgerStoreBulk  *self,
+          sqlite3_stmt     *stmt,
+          GError          **error)
+{
+  g_autoptr (sqlite3_stmt) now = ledger_db_prepare (self->db, LEDGER_STORE_AUDIT_NOW_SQL, error);
+
+  if (now == NULL)
+    return FALSE;
+  if (sqlite3_step (now) != SQLITE_ROW)
+    return ledger_db_set_sqlite_error (self->db, sqlite3_errcode (ledger_db_get_handle (self->db)), error);
+  sqlite3_bind_text (stmt, 1, (const char *) sqlite3_column_text (now, 0), -1, SQLITE_TRANSIENT);
+  return TRUE;
+}
+
 /* One audit row per new farm and per new year, in the order the one-by-one
  * writes give them: a farm, then its year. */
 static gboolean
@@ -218,12 +243,17 @@ insert_audit (LedgerStoreBulk  *self,
 {
   guint first = ledger_field_slots (LEDGER_KIND_FARMS)->year;
   guint n = self->pending->len + count_years (self, first);
-  sqlite3_stmt *stmt = prepare_rows (self, LEDGER_STORE_AUDIT_NEW_HEAD, LEDGER_STORE_AUDIT_NEW_ROW,
+  sqlite3_stmt *stmt = prepare_rows (self, LEDGER_STORE_AUDIT_NEW_HEAD, LEDGER_STORE_AUDIT_NEW_ROW_AT,
                                      n, 2 * BULK_ROWS, error);
-  int param = 1;
+  int param = 2;   /* ?1 is the time */
 
   if (stmt == NULL)
     return FALSE;
+  if (!bind_now (self, stmt, error))
+    {
+      abandon_rows (stmt, n, 2 * BULK_ROWS);
+      return FALSE;
+    }
   for (guint r = 0; r < self->pending->len; r++)
     {
       LedgerRecord *record = pending_record (self, r);

@@ -38,6 +38,12 @@ char     *ledger_store_lookup_text    (LedgerDb           *db,
   "(ledger_uid(), strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), ?, ?, 'insert'," \
   " NULL, NULL, NULL, ledger_audit_batch())"
 
+/* the same, its time bound once as ?1 for the many rows of one statement
+ * (strftime per row is a fifth of writing them) */
+#define LEDGER_STORE_AUDIT_NEW_ROW_AT \
+  "(ledger_uid(), ?1, ledger_actor(), ?, ?, 'insert', NULL, NULL, NULL, ledger_audit_batch())"
+#define LEDGER_STORE_AUDIT_NOW_SQL "SELECT strftime('%Y-%m-%dT%H:%M:%fZ','now')"
+
 /* ledger-store-audit.c: steps the INSERT of a new row with its audit
  * trigger silenced and writes that trigger's audit row itself */
 gboolean  ledger_store_insert_audited (LedgerDb           *db,
