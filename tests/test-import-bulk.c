@@ -5,6 +5,7 @@
  * the changeset an import records for undo. */
 #include "config.h"
 
+#include "ledger-store-bulk.h"
 #include "ledger-test-db.h"
 
 #define VILLAGE  "512022101203"
@@ -105,20 +106,28 @@ assert_audited (LedgerDb *db,
                                           " AND entity IN ('farms', 'farm_years')"), ==, 0);
 }
 
-/* 150 farms: two full batches of 64 and a short one of 22. */
+/* Two full batches and a short one. */
+#define MANY (2 * LEDGER_STORE_BULK_ROWS + 22)
+
 static void
 test_many_farms (Fixture *f, gconstpointer data)
 {
-  g_autofree char *csv = farms_csv (150, NULL);
+  g_autofree char *csv = farms_csv (MANY, NULL);
   g_autoptr (LedgerImportReport) report = import_text (f->db, csv, NULL);
+  g_autofree char *last = g_strdup_printf ("SELECT count(*) FROM farms f JOIN farm_years y ON y.farm_uid = f.uid"
+                                           " WHERE f.name = '养殖场%u' AND y.stock = %u AND y.year = 2024"
+                                           " AND f.species = '%s' AND f.village_code = '%s'", MANY - 1, MANY - 1 + 10,
+                                           (MANY - 1) % 3 ? "pig" : "dairy", (MANY - 1) % 2 ? VILLAGE : VILLAGE2);
 
-  g_assert_cmpuint (report->n_new, ==, 150);
-  g_assert_cmpuint (report->n_written, ==, 150);
-  assert_audited (f->db, 150, 150);
+  g_assert_cmpuint (report->n_new, ==, MANY);
+  g_assert_cmpuint (report->n_written, ==, MANY);
+  assert_audited (f->db, MANY, MANY);
+  g_assert_cmpint (ledger_test_count (f->db, last), ==, 1);
   g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farms f JOIN farm_years y ON y.farm_uid = f.uid"
                                              " WHERE f.name = '养殖场149' AND y.stock = 159 AND y.year = 2024"
                                              " AND f.species = 'pig' AND f.village_code = '" VILLAGE "'"), ==, 1);
-  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farms WHERE code LIKE 'L" VILLAGE "-%'"), ==, 75);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farms WHERE code LIKE 'L" VILLAGE "-%'"), ==,
+                   MANY / 2);
 }
 
 /* A farm's second year further down the same file lands on that farm,
@@ -129,18 +138,21 @@ test_second_year_same_file (Fixture *f, gconstpointer data)
   g_autoptr (GString) csv = g_string_new (HEADER);
   g_autoptr (LedgerImportReport) report = NULL;
 
-  for (guint i = 0; i < 100; i++)
+  guint n = LEDGER_STORE_BULK_ROWS + 40;
+  g_autofree char *last = NULL;
+
+  for (guint i = 0; i < n; i++)
     g_string_append_printf (csv, "M%u,养殖场%u," VILLAGE ",生猪,%u,2024\r\n", i, i, 10 + i);
-  /* M99 is queued (the second batch holds 36), M3 was written */
-  g_string_append (csv, "M99,养殖场99," VILLAGE ",生猪,500,2025\r\n");
+  /* the last farm waits in the queue (the second batch holds 40), M3 was written */
+  g_string_append_printf (csv, "M%u,养殖场%u," VILLAGE ",生猪,500,2025\r\n", n - 1, n - 1);
   g_string_append (csv, "M3,养殖场3," VILLAGE ",生猪,300,2025\r\n");
   report = import_text (f->db, csv->str, NULL);
 
-  g_assert_cmpuint (report->n_written, ==, 102);
-  assert_audited (f->db, 100, 102);
-  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farm_years y JOIN farms f ON f.uid = y.farm_uid"
-                                             " WHERE f.code = 'M99' AND ((y.year = 2024 AND y.stock = 109)"
-                                             " OR (y.year = 2025 AND y.stock = 500))"), ==, 2);
+  g_assert_cmpuint (report->n_written, ==, n + 2);
+  assert_audited (f->db, n, n + 2);
+  last = g_strdup_printf ("SELECT count(*) FROM farm_years y JOIN farms f ON f.uid = y.farm_uid WHERE f.code = 'M%u'"
+                          " AND ((y.year = 2024 AND y.stock = %u) OR (y.year = 2025 AND y.stock = 500))", n - 1, n + 9);
+  g_assert_cmpint (ledger_test_count (f->db, last), ==, 2);
   g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farm_years y JOIN farms f ON f.uid = y.farm_uid"
                                              " WHERE f.code = 'M3' AND ((y.year = 2024 AND y.stock = 13)"
                                              " OR (y.year = 2025 AND y.stock = 300))"), ==, 2);
@@ -173,7 +185,7 @@ test_hand_code_queued (Fixture *f, gconstpointer data)
 static void
 test_changes_recorded (Fixture *f, gconstpointer data)
 {
-  g_autofree char *csv = farms_csv (70, NULL);
+  g_autofree char *csv = farms_csv (LEDGER_STORE_BULK_ROWS + 6, NULL);
   LedgerImportOptions options = { .record_changes = TRUE };
   g_autoptr (LedgerImportReport) report = import_text (f->db, csv, &options);
   sqlite3_changeset_iter *iter = NULL;
@@ -195,8 +207,8 @@ test_changes_recorded (Fixture *f, gconstpointer data)
       years += g_str_equal (table, "farm_years");
     }
   g_assert_cmpint (sqlite3changeset_finalize (iter), ==, SQLITE_OK);
-  g_assert_cmpuint (farms, ==, 70);
-  g_assert_cmpuint (years, ==, 70);
+  g_assert_cmpuint (farms, ==, LEDGER_STORE_BULK_ROWS + 6);
+  g_assert_cmpuint (years, ==, LEDGER_STORE_BULK_ROWS + 6);
 }
 
 int

@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* new farms written by one statement */
+#define LEDGER_STORE_BULK_ROWS 256
+
 typedef struct _LedgerStoreBulk LedgerStoreBulk;
 
 LedgerStoreBulk *ledger_store_bulk_new   (LedgerDb         *db);
