@@ -1,10 +1,10 @@
 #!/bin/bash
 # The palette check (tools/check-palette.sh) really fails: a palette colour, a mark's CSS, a second
-# table of marks or a second status → mark outside src/core/ledger-marks.c is refused; what only
+# table of marks or a second status → mark outside src/core/marks/ledger-marks.c is refused; what only
 # uses the palette passes, and so do the project's own sources.
 set -u
 check=$1; src=$2
-palette=$src/src/core/ledger-marks.c
+palette=$src/src/core/marks/ledger-marks.c
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 fail=0
 expect () { # expect 0|1 NAME TEXT

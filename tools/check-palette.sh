@@ -1,7 +1,7 @@
 #!/bin/sh
 # One home for the status colours (docs/ARCHITECTURE.md, "Marks and the palette"), checked on
 # every build:  check-palette.sh PALETTE OUT DIR...
-# PALETTE is src/core/ledger-marks.c. Every other C, header, CSS and .ui file below DIR... is
+# PALETTE is src/core/marks/ledger-marks.c. Every other C, header, CSS and .ui file below DIR... is
 # refused when it
 #   - writes a colour of the palette: #RRGGBB or 0xRRGGBB, or as KML's "aaBBGGRR" (any case; the
 #     KML form only for a colour with a letter in it, as "10000000" may well be a number);
@@ -31,7 +31,7 @@ for f in $(find "$@" -type f \( -name '*.c' -o -name '*.h' -o -name '*.css' -o -
   grep -nHE "$code" "$f" && status=1
 done
 if [ $status -ne 0 ]; then
-  echo "error: a status mark or colour outside src/core/ledger-marks.c: take it from ledger_mark_style() or ledger_mark_for_*() (docs/ARCHITECTURE.md)" >&2
+  echo "error: a status mark or colour outside src/core/marks/ledger-marks.c: take it from ledger_mark_style() or ledger_mark_for_*() (docs/ARCHITECTURE.md)" >&2
   exit 1
 fi
 touch "$out"

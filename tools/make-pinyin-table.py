@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Builds data/pinyin.tsv, the hanzi -> pinyin table the list search uses
-(`src/core/ledger-pinyin.c`: full pinyin and initials, `lz` or `lezhi` finds 乐至).
+(`src/core/store/ledger-pinyin.c`: full pinyin and initials, `lz` or `lezhi` finds 乐至).
 
 Source: the npm package pinyin-data 1.0.0 (https://www.npmjs.com/package/pinyin-data,
 github.com/program-in-chinese/npm-pinyin-data, licence ISC as its package.json states),

@@ -5,7 +5,7 @@ Deterministic (seeded). Figures are invented but plausible, chosen so that
 `progress --year 2020` reproduces the plan's baseline (village sewage ≥ 75 %,
 manure utilisation 93 %, scale-farm facility matching 100 %) and 2021–2025
 show progress. Every point is placed inside data/boundaries/512022.geojson
-near its township's seat (the seats are in src/core/ledger-demo.c).
+near its township's seat (the seats are in src/core/regions/ledger-demo.c).
 Run from the repository root: ./data/demo/make-demo.py
 """
 import csv, gzip, json, math, random, sys

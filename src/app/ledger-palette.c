@@ -67,7 +67,7 @@ ledger_mark_css_class (LedgerMark mark)
 char *
 ledger_palette_to_css (void)
 {
-  GString *css = g_string_new ("/* made by ledger_palette_to_css () from src/core/ledger-marks.c */\n");
+  GString *css = g_string_new ("/* made by ledger_palette_to_css () from src/core/marks/ledger-marks.c */\n");
 
   for (guint mark = 0; mark < LEDGER_N_PALETTE; mark++)
     {

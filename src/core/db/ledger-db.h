@@ -59,6 +59,8 @@ gboolean      ledger_db_poll_external_change (LedgerDb       *self);
 
 void          ledger_db_set_actor        (LedgerDb           *self,
                                           const char         *actor);
+void          ledger_db_set_cache_kib    (LedgerDb           *self,
+                                          int                 kib);
 const char   *ledger_db_get_actor        (LedgerDb           *self);
 void          ledger_db_set_audit_batch  (LedgerDb           *self,
                                           const char         *batch);

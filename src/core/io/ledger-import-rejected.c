@@ -77,7 +77,7 @@ find_header (const LedgerTable *table,
     {
       const LedgerCsvRow *row = g_ptr_array_index (table->rows, i);
       for (guint c = 0; c < row->n_cells; c++)
-        if (!ledger_import_text_is_blank (row->cells[c]))
+        if (!ledger_text_is_blank (row->cells[c]))
           {
             *index = i;
             return row;

@@ -1000,6 +1000,19 @@ ledger_db_poll_external_change (LedgerDb *self)
   return TRUE;
 }
 
+/* The connection's page cache in KiB; 0 restores the default
+ * (LEDGER_DB_CACHE_KIB). A big import's transaction sets a smaller one, so
+ * its dirty pages spill to the WAL instead of staying in memory. */
+void
+ledger_db_set_cache_kib (LedgerDb *self,
+                         int       kib)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d",
+                                          kib > 0 ? kib : LEDGER_DB_CACHE_KIB);
+
+  ledger_db_exec (self, sql, NULL);
+}
+
 void
 ledger_db_set_actor (LedgerDb   *self,
                      const char *actor)

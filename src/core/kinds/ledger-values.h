@@ -39,4 +39,11 @@ char    *ledger_time_display  (const char        *utc);
 char    *ledger_field_display (const LedgerField *field,
                                const char        *canonical);
 
+/* TRUE when @text (nullable) is empty or ASCII white space only */
+gboolean ledger_text_is_blank    (const char *text);
+/* (transfer full): @header half-width, without white space, bracketed
+ * parts, "*" or ":", ASCII lower case: how a column header or an officer's
+ * word is compared */
+char    *ledger_normalise_header (const char *header);
+
 G_END_DECLS

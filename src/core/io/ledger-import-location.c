@@ -95,7 +95,7 @@ read_alone (Import             *self,
 {
   double value;
 
-  if (!ledger_import_text_is_blank (text) && parse_coordinate (self, row, field, text, &value, NULL))
+  if (!ledger_text_is_blank (text) && parse_coordinate (self, row, field, text, &value, NULL))
     set_coordinate (self, record, field, value);
 }
 
@@ -320,7 +320,7 @@ ledger_import_read_geometry (Import             *self,
   double lon, lat;
 
   *geometry = NULL;
-  if (self->kind != LEDGER_KIND_WATER_BODIES || ledger_import_text_is_blank (text))
+  if (self->kind != LEDGER_KIND_WATER_BODIES || ledger_text_is_blank (text))
     return TRUE;
   parser = json_parser_new ();
   root = ledger_json_parse (parser, text, -1, NULL) ? json_parser_get_root (parser) : NULL;
@@ -336,8 +336,8 @@ ledger_import_read_geometry (Import             *self,
                                  type);
       return FALSE;
     }
-  if (ledger_import_text_is_blank (cell_at (row, self->field_column[lon_field])) &&
-      ledger_import_text_is_blank (cell_at (row, self->field_column[lon_field + 1])))
+  if (ledger_text_is_blank (cell_at (row, self->field_column[lon_field])) &&
+      ledger_text_is_blank (cell_at (row, self->field_column[lon_field + 1])))
     {
       set_coordinate (self, record, lon_field, lon);
       set_coordinate (self, record, lon_field + 1, lat);
@@ -373,14 +373,14 @@ ledger_import_read_location (Import             *self,
     return TRUE;
   lon_text = cell_at (row, self->field_column[lon_field]);
   lat_text = cell_at (row, self->field_column[lat_field]);
-  if (self->geojson && ledger_import_text_is_blank (lon_text) && ledger_import_text_is_blank (lat_text) &&
+  if (self->geojson && ledger_text_is_blank (lon_text) && ledger_text_is_blank (lat_text) &&
       record->values[lon_field] == NULL)
     {
       /* a feature without a point or shape says nothing about where the item is */
       present[lon_field] = present[lat_field] = FALSE;
       return TRUE;
     }
-  if (ledger_import_text_is_blank (lon_text) || ledger_import_text_is_blank (lat_text))
+  if (ledger_text_is_blank (lon_text) || ledger_text_is_blank (lat_text))
     {
       /* one of the two alone: the store says they go together */
       read_alone (self, record, row, lon_field, lon_text);

@@ -3,6 +3,7 @@
 
 #include "ledger-import.h"
 #include "ledger-store-bulk.h"
+#include "ledger-values.h"
 #include "ledger-village-names.h"
 
 G_BEGIN_DECLS
@@ -51,8 +52,6 @@ void     ledger_import_add_problem (LedgerImport *self,
                                     gboolean      warning,
                                     const char   *format,
                                     ...) G_GNUC_PRINTF (6, 7);
-gboolean ledger_import_text_is_blank (const char *text);
-char    *ledger_import_normalise_header (const char *header);
 /* the field index a header names in @kind (its names and variants), or -1 */
 int      ledger_import_match_header (LedgerKind  kind,
                                      const char *header);

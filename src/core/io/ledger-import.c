@@ -121,16 +121,7 @@ report_new (const char *file_name,
   return report;
 }
 
-gboolean
-ledger_import_text_is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
-#define text_is_blank ledger_import_text_is_blank
+#define text_is_blank ledger_text_is_blank
 
 /* Our CSV export writes text that Excel would run as a formula with a
  * leading apostrophe ('=SUM…); it is read back without it. */
@@ -611,15 +602,6 @@ nothing_to_write (Import *self)
  * for 100,000 farms; as fast, measured with 4, 16 and 64 MiB). */
 #define IMPORT_CACHE_KIB 8192
 
-static void
-set_cache_kib (Import *self,
-               int     kib)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = -%d", kib);
-
-  ledger_db_exec (self->db, sql, NULL);
-}
-
 /* Ends the transaction import_rows() began: committed when @ok and the
  * import wrote something, rolled back otherwise. */
 static gboolean
@@ -629,7 +611,7 @@ end_transaction (Import    *self,
 {
   if (!self->checked_in_transaction)
     return ok;
-  set_cache_kib (self, LEDGER_DB_CACHE_KIB);
+  ledger_db_set_cache_kib (self->db, 0);
   self->checked_in_transaction = FALSE;
   if (!ok || self->report->n_written == 0)
     {
@@ -662,7 +644,7 @@ import_rows (Import             *self,
     return FALSE;
   self->checked_in_transaction = !self->options->dry_run && header_ok;
   if (self->checked_in_transaction)
-    set_cache_kib (self, IMPORT_CACHE_KIB);
+    ledger_db_set_cache_kib (self->db, IMPORT_CACHE_KIB);
   if (!check_rows (self, table, header_ok, error))
     return end_transaction (self, FALSE, error);
   g_ptr_array_sort (self->report->problems, compare_problems);

@@ -28,7 +28,7 @@ cell_of (const LedgerCsvRow *row,
          int                 column)
 {
   if (column <= 0 || (guint) column > row->n_cells || row->cells[column - 1] == NULL ||
-      ledger_import_text_is_blank (row->cells[column - 1]))
+      ledger_text_is_blank (row->cells[column - 1]))
     return NULL;
   return row->cells[column - 1];
 }
@@ -398,7 +398,7 @@ ledger_import_note_skipped (LedgerImport      *self,
   skipped->line = row->line;
   skipped->row_class = self->layout->row_classes[index];
   for (guint c = 0; c < row->n_cells && skipped->text == NULL; c++)
-    if (row->cells[c] != NULL && !ledger_import_text_is_blank (row->cells[c]))
+    if (row->cells[c] != NULL && !ledger_text_is_blank (row->cells[c]))
       {
         g_autofree char *stripped = g_strstrip (g_strdup (row->cells[c]));
         g_autofree char *start = NULL;

@@ -89,56 +89,6 @@ static const Variants variants[] = {
 /* ---- auxiliary functions ---- */
 
 static gboolean
-is_open_bracket (gunichar c)
-{
-  return c == '(' || c == '[' || c == 0x3010 /* 【 */ || c == 0x3014 /* 〔 */;
-}
-
-static gboolean
-is_close_bracket (gunichar c)
-{
-  return c == ')' || c == ']' || c == 0x3011 || c == 0x3015;
-}
-
-static gunichar
-half_width (gunichar c)
-{
-  if (c >= 0xFF01 && c <= 0xFF5E)
-    return c - 0xFEE0;
-  if (c == 0x3000)
-    return ' ';
-  return c;
-}
-
-/**
- * ledger_import_normalise_header:
- *
- * Returns: (transfer full): @header trimmed, half-width, without white
- *   space, bracketed parts, a leading "*" or a trailing ":", ASCII lower case
- */
-char *
-ledger_import_normalise_header (const char *header)
-{
-  GString *out = g_string_new (NULL);
-  int depth = 0;
-
-  if (header == NULL || !g_utf8_validate (header, -1, NULL))
-    return g_string_free (out, FALSE);
-  for (const char *p = header; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = half_width (g_utf8_get_char (p));
-
-      if (is_open_bracket (c))
-        depth++;
-      else if (is_close_bracket (c))
-        depth = MAX (depth - 1, 0);
-      else if (depth == 0 && !g_unichar_isspace (c) && c != '*' && c != ':' && c != 0xFEFF)
-        g_string_append_unichar (out, c < 128 ? (gunichar) g_ascii_tolower ((char) c) : c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
 variant_matches (const char *list,
                  const char *normalised)
 {
@@ -154,9 +104,9 @@ static gboolean
 field_name_matches (const LedgerField *field,
                     const char        *normalised)
 {
-  g_autofree char *key = ledger_import_normalise_header (field->key);
-  g_autofree char *header = ledger_import_normalise_header (field->header);
-  g_autofree char *label = ledger_import_normalise_header (field->label_en);
+  g_autofree char *key = ledger_normalise_header (field->key);
+  g_autofree char *header = ledger_normalise_header (field->header);
+  g_autofree char *label = ledger_normalise_header (field->label_en);
 
   return strcmp (key, normalised) == 0 || strcmp (header, normalised) == 0 ||
          strcmp (label, normalised) == 0;
@@ -167,7 +117,7 @@ int
 ledger_import_match_header (LedgerKind  kind,
                             const char *header)
 {
-  g_autofree char *normalised = ledger_import_normalise_header (header);
+  g_autofree char *normalised = ledger_normalise_header (header);
   guint n_fields;
   const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
 

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "ledger-import-private.h"
+#include "ledger-values.h"
 #include "ledger-vocabulary.h"
 
 typedef struct
@@ -83,8 +83,8 @@ static gboolean
 same_word (const char *a,
            const char *b)
 {
-  g_autofree char *na = ledger_import_normalise_header (a);
-  g_autofree char *nb = ledger_import_normalise_header (b);
+  g_autofree char *na = ledger_normalise_header (a);
+  g_autofree char *nb = ledger_normalise_header (b);
 
   return *na != '\0' && strcmp (na, nb) == 0;
 }

@@ -3,7 +3,7 @@
  * Besides the fields of the kind (ledger-import-columns.c): 序号, the
  * township and the village by name (乡镇（街道）, 村（社区）, 所在村 …) and
  * one column per species of a farm figure (存栏量 over 生猪, or 生猪存栏量).
- * Names are compared as ledger_import_normalise_header() leaves them (no
+ * Names are compared as ledger_normalise_header() leaves them (no
  * spaces, no bracketed units, half-width, lower case).
  */
 #include "config.h"
@@ -96,7 +96,7 @@ int
 ledger_layout_match_name (LedgerKind  kind,
                           const char *name)
 {
-  g_autofree char *normalised = ledger_import_normalise_header (name);
+  g_autofree char *normalised = ledger_normalise_header (name);
   int field;
 
   if (*normalised == '\0')
@@ -119,8 +119,8 @@ ledger_layout_match_wide (LedgerKind  kind,
                           const char *group,
                           const char *sub)
 {
-  g_autofree char *figure = ledger_import_normalise_header (group);
-  g_autofree char *species = ledger_import_normalise_header (sub);
+  g_autofree char *figure = ledger_normalise_header (group);
+  g_autofree char *species = ledger_normalise_header (sub);
   int field, index;
 
   if (kind != LEDGER_KIND_FARMS)

@@ -28,7 +28,7 @@ cell_at (const LedgerCsvRow *row,
 {
   if (row == NULL || column >= row->n_cells || row->cells[column] == NULL)
     return NULL;
-  return ledger_import_text_is_blank (row->cells[column]) ? NULL : row->cells[column];
+  return ledger_text_is_blank (row->cells[column]) ? NULL : row->cells[column];
 }
 
 static char *

@@ -40,7 +40,7 @@ static const char *
 cell_text (const LedgerCsvRow *row,
            guint               column)
 {
-  if (column >= row->n_cells || row->cells[column] == NULL || ledger_import_text_is_blank (row->cells[column]))
+  if (column >= row->n_cells || row->cells[column] == NULL || ledger_text_is_blank (row->cells[column]))
     return NULL;
   return row->cells[column];
 }
@@ -81,7 +81,7 @@ is_total_cell (const char *text)
   if (!may_be_total (text))
     return FALSE;
   squeezed = squeeze (text);
-  bare = ledger_import_normalise_header (squeezed);
+  bare = ledger_normalise_header (squeezed);
 
   if (g_utf8_strlen (bare, -1) > MAX_TOTAL_CHARS)
     return FALSE;
