@@ -211,6 +211,86 @@ test_changes_recorded (Fixture *f, gconstpointer data)
   g_assert_cmpuint (years, ==, LEDGER_STORE_BULK_ROWS + 6);
 }
 
+/* 100 pigs at 1.9 t a head make 190 t: 150 t utilised passes; at 1.0 t not */
+static gboolean
+farm_passes (LedgerDb *db)
+{
+  g_autoptr (LedgerRecord) farm = ledger_record_new (LEDGER_KIND_FARMS);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
+
+  ledger_record_set (farm, "name", "试验猪场");
+  ledger_record_set (farm, "village_code", VILLAGE);
+  ledger_record_set (farm, "species", "pig");
+  ledger_record_set (farm, "year", "2025");
+  ledger_record_set (farm, "stock", "100");
+  ledger_record_set (farm, "manure_utilised_t", "150");
+  return ledger_store_check (db, farm, problems);
+}
+
+static void
+set_pig_rate (LedgerDb   *db,
+              const char *rate)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE rules SET value = '%s' WHERE key = 'manure_t_per_head_year.pig'",
+                                          rate);
+
+  g_assert_true (ledger_db_exec (db, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* Pinned (an import's transaction), the rules are asked for once; a rule
+ * this connection changes all the same is seen, and so is, once unpinned,
+ * another connection's. */
+static void
+test_pinned_caches (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "ledger.db", NULL);
+
+  set_pig_rate (f->db, "1.9");
+  g_assert_true (farm_passes (f->db));
+  g_assert_true (ledger_db_begin (f->db, &error));
+  ledger_store_caches_pin (f->db, TRUE);
+  g_assert_true (farm_passes (f->db));
+  g_assert_true (farm_passes (f->db));   /* pinned: from the cache */
+  set_pig_rate (f->db, "1.0");
+  g_assert_false (farm_passes (f->db));
+  ledger_store_caches_pin (f->db, FALSE);
+  ledger_db_rollback (f->db);
+  g_assert_true (farm_passes (f->db));
+  {
+    g_autoptr (LedgerDb) other = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    set_pig_rate (other, "1.0");
+  }
+  g_assert_true (ledger_db_begin (f->db, &error));
+  ledger_store_caches_pin (f->db, TRUE);
+  g_assert_false (farm_passes (f->db));   /* a new pin asks again */
+  ledger_store_caches_pin (f->db, FALSE);
+  ledger_db_rollback (f->db);
+}
+
+/* An import that is a connection's first work (the command line) still
+ * finds the rules cache's watch installed: it cannot go in inside the
+ * import's transaction, and without it the cache is asked again per row. */
+static void
+test_first_work_watched (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "ledger.db", NULL);
+  g_autoptr (LedgerDb) fresh = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, &error);
+  g_autofree char *csv = farms_csv (3, NULL);
+  g_autoptr (LedgerImportReport) report = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ledger_test_count (fresh, "SELECT count(*) FROM sqlite_temp_schema WHERE type = 'trigger'"), ==, 0);
+  report = import_text (fresh, csv, NULL);
+  g_assert_cmpuint (report->n_written, ==, 3);
+  g_assert_cmpint (ledger_test_count (fresh, "SELECT count(*) FROM sqlite_temp_schema WHERE type = 'trigger'"
+                                             " AND tbl_name IN ('rules', 'scale_thresholds')"), ==, 6);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -221,5 +301,7 @@ main (int argc, char *argv[])
   ADD ("/import-bulk/second-year-same-file", test_second_year_same_file);
   ADD ("/import-bulk/hand-code-queued", test_hand_code_queued);
   ADD ("/import-bulk/changes-recorded", test_changes_recorded);
+  ADD ("/import-bulk/pinned-caches", test_pinned_caches);
+  ADD ("/import-bulk/first-work-watched", test_first_work_watched);
   return g_test_run ();
 }

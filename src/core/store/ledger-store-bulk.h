@@ -18,6 +18,14 @@ gboolean         ledger_store_bulk_flush (LedgerStoreBulk  *self,
                                           GError          **error);
 void             ledger_store_bulk_free  (LedgerStoreBulk  *self);
 
+/* ledger-store-caches.c: outside a transaction, before an import's, what
+ * the rules cache needs installed (else it asks again for every row) */
+void             ledger_store_caches_prepare (LedgerDb     *db);
+/* an import's write transaction, which writes no rules, asks for the
+ * cached rules and codes once, not once per row */
+void             ledger_store_caches_pin     (LedgerDb     *db,
+                                              gboolean      pinned);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerStoreBulk, ledger_store_bulk_free)
 
 G_END_DECLS
