@@ -230,14 +230,14 @@ test_sort (Fixture       *fixture,
 
   gtk_column_view_sort_by_column (view, stock, GTK_SORT_DESCENDING);
   first = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 0);
-  text = ledger_item_dup_text (first, LEDGER_COLUMN_STOCK);
+  text = ledger_item_dup_text (first, ledger_item_field_column (LEDGER_KIND_FARMS, "stock"));
   g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, max_stock);
   g_clear_object (&first);
   g_clear_pointer (&text, g_free);
 
   gtk_column_view_sort_by_column (view, stock, GTK_SORT_ASCENDING);
   first = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 0);
-  text = ledger_item_dup_text (first, LEDGER_COLUMN_STOCK);
+  text = ledger_item_dup_text (first, ledger_item_field_column (LEDGER_KIND_FARMS, "stock"));
   g_assert_cmpfloat (g_ascii_strtod (text, NULL), ==, min_stock);
   g_assert_cmpuint (ledger_list_view_get_n_shown (fixture->view), ==, farms->len);
   settle ();
@@ -875,6 +875,44 @@ test_column_filters (Fixture       *fixture,
   g_assert_cmpuint (ledger_list_view_get_n_shown (fixture->view), ==, ledger_list_view_get_n_total (fixture->view));
 }
 
+/* Every field the kinds table lists has one column, titled by its list_label,
+ * numeric when the field is a number; the app's own columns show no field. */
+static void
+test_columns_from_kinds (void)
+{
+  for (LedgerKind kind = 0; kind <= LEDGER_KIND_WATER_BODIES; kind++)
+    {
+      guint n_fields, n_specs, n_listed = 0, n_field_columns = 0;
+      const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
+      const LedgerColumnSpec *specs = ledger_item_columns (kind, &n_specs);
+
+      for (guint i = 0; i < n_fields; i++)
+        {
+          LedgerColumnId id = ledger_item_field_column (kind, fields[i].key);
+          const LedgerColumnSpec *spec = NULL;
+
+          if (fields[i].list_label == NULL)
+            {
+              g_assert_cmpint (id, ==, LEDGER_N_COLUMNS);
+              continue;
+            }
+          n_listed++;
+          for (guint c = 0; c < n_specs; c++)
+            if (specs[c].id == id)
+              spec = &specs[c];
+          g_assert_nonnull (spec);
+          g_assert_true (spec->field == &fields[i]);
+          g_assert_cmpstr (spec->title, ==, fields[i].list_label);
+          g_assert_cmpint (spec->numeric, ==, fields[i].type == LEDGER_FIELD_INT
+                           || fields[i].type == LEDGER_FIELD_REAL || fields[i].type == LEDGER_FIELD_YEAR);
+        }
+      for (guint c = 0; c < n_specs; c++)
+        n_field_columns += specs[c].field != NULL;
+      g_assert_cmpuint (n_field_columns, ==, n_listed);
+      g_assert_cmpuint (n_listed, >, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -898,5 +936,6 @@ main (int argc, char **argv)
   ADD ("/list-view/export-view", test_export_view);
   ADD ("/list-view/batch-edit", test_batch_edit);
   ADD ("/list-view/column-filters", test_column_filters);
+  g_test_add_func ("/list-view/columns-from-kinds", test_columns_from_kinds);
   return g_test_run ();
 }

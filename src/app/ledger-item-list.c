@@ -281,8 +281,17 @@ selection_model_iface_init (GtkSelectionModelInterface *iface)
 static guint
 operator_column (LedgerKind kind)
 {
-  return kind == LEDGER_KIND_FACILITIES ? LEDGER_LIST_F_OPERATOR
-         : kind == LEDGER_KIND_FARMS ? LEDGER_LIST_A_OPERATOR : 0;
+  int column = ledger_list_column (kind, "operator");
+
+  return MAX (column, 0);
+}
+
+/* bit @i of @bits: needle i may be pinyin (only the first 32 can) */
+static inline gboolean
+needle_bit (guint32 bits,
+            guint   i)
+{
+  return i < 32 && (bits & (1u << i)) != 0;
 }
 
 static gboolean
@@ -311,24 +320,21 @@ row_passes (LedgerItemList *self,
   hay = self->rows->haystack + info->hay;
   for (guint i = 0; self->needles[i]; i++)
     if (strstr (hay, self->needles[i]) == NULL &&
-        !((self->pinyin_needles & (1u << i)) && ledger_pinyin_match (hay, self->needles[i])))
+        !(needle_bit (self->pinyin_needles, i) && ledger_pinyin_match (hay, self->needles[i])))
       return FALSE;
   return TRUE;
 }
 
-/* Recomputes the shown rows from the sort order and emits one items-changed
- * for the range that differs (same prefix and suffix left alone). */
+/* Makes @shown (@n rows) the shown rows and emits one items-changed for the
+ * range where they differ from the old ones (same prefix and suffix left
+ * alone; @all_changed: every position). */
 static void
-refilter (LedgerItemList *self,
-          gboolean        all_changed)
+replace_shown (LedgerItemList *self,
+               guint          *shown,
+               guint           n,
+               gboolean        all_changed)
 {
-  guint n_rows = self->rows ? self->rows->n_rows : 0;
-  guint *shown = g_new (guint, MAX (n_rows, 1));
-  guint n = 0, old_n = self->n_shown, prefix = 0, suffix = 0;
-
-  for (guint i = 0; i < n_rows; i++)
-    if (row_passes (self, self->order[i]))
-      shown[n++] = self->order[i];
+  guint old_n = self->n_shown, prefix = 0, suffix = 0;
 
   if (!all_changed)
     {
@@ -345,13 +351,85 @@ refilter (LedgerItemList *self,
     g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix, n - prefix - suffix);
 }
 
-void
-ledger_item_list_set_search (LedgerItemList *self,
-                             const char     *text)
+/* Recomputes the shown rows from the sort order: every row is tested. */
+static void
+refilter (LedgerItemList *self,
+          gboolean        all_changed)
+{
+  guint n_rows = self->rows ? self->rows->n_rows : 0;
+  guint *shown = g_new (guint, MAX (n_rows, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < n_rows; i++)
+    if (row_passes (self, self->order[i]))
+      shown[n++] = self->order[i];
+  replace_shown (self, shown, n, all_changed);
+}
+
+/* Narrows the shown rows: only the rows shown now are tested, in their
+ * order, for a change that can only take rows away (see search_narrows). */
+static void
+refilter_shown (LedgerItemList *self)
+{
+  guint *shown = g_new (guint, MAX (self->n_shown, 1));
+  guint n = 0;
+
+  for (guint i = 0; i < self->n_shown; i++)
+    if (row_passes (self, self->shown[i]))
+      shown[n++] = self->shown[i];
+  replace_shown (self, shown, n, FALSE);
+}
+
+/* TRUE when every text passing the search word @word (a pinyin query when
+ * @pinyin) passes @old (a pinyin query when @old_pinyin) too: the text holds
+ * @old wherever it holds @word, and whatever a pinyin @word spells, a start
+ * of it is spelled too (ledger_pinyin_match takes any start of a reading
+ * last), so @old when it is that start and a pinyin query itself. */
+static gboolean
+word_implies (const char *word,
+              gboolean    pinyin,
+              const char *old,
+              gboolean    old_pinyin)
+{
+  if (strstr (word, old) == NULL)
+    return FALSE;
+  return !pinyin || (old_pinyin && g_str_has_prefix (word, old));
+}
+
+/* TRUE when the search @needles (pinyin bits @pinyin) can only show fewer
+ * rows than the current one: each current word is implied by a new one. */
+static gboolean
+search_narrows (LedgerItemList *self,
+                GStrv           needles,
+                guint32         pinyin)
+{
+  if (self->needles == NULL)
+    return TRUE;
+  if (needles == NULL)
+    return FALSE;
+  for (guint i = 0; self->needles[i]; i++)
+    {
+      gboolean implied = FALSE;
+
+      for (guint j = 0; needles[j] && !implied; j++)
+        implied = word_implies (needles[j], needle_bit (pinyin, j),
+                                self->needles[i], needle_bit (self->pinyin_needles, i));
+      if (!implied)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns: (nullable): the lowercase words of @text; bit i of @pinyin set
+ * when word i may be pinyin (lz, laodong) */
+static GStrv
+split_search (const char *text,
+              guint32    *pinyin)
 {
   g_autofree char *down = text ? g_utf8_strdown (text, -1) : NULL;
   g_auto (GStrv) words = NULL;
-  GPtrArray *needles = g_ptr_array_new ();
+  g_autoptr (GStrvBuilder) needles = g_strv_builder_new ();
+  guint n = 0;
   char *space;
 
   /* the ideographic space of Chinese input methods separates words too */
@@ -359,24 +437,36 @@ ledger_item_list_set_search (LedgerItemList *self,
     memset (space, ' ', 3);
   words = down ? g_strsplit_set (down, " \t\n", -1) : NULL;
 
-  self->pinyin_needles = 0;
+  *pinyin = 0;
   for (guint i = 0; words && words[i]; i++)
     if (*words[i])
       {
-        if (needles->len < 32 && ledger_pinyin_is_query (words[i]))
-          self->pinyin_needles |= 1u << needles->len;
-        g_ptr_array_add (needles, g_strdup (words[i]));
+        if (n < 32 && ledger_pinyin_is_query (words[i]))
+          *pinyin |= 1u << n;
+        g_strv_builder_add (needles, words[i]);
+        n++;
       }
+  return n > 0 ? g_strv_builder_end (needles) : NULL;
+}
+
+/* Typing on narrows the shown rows in place (only they are tested);
+ * deleting tests every row again. Either way one items-changed, for the
+ * range that differs. */
+void
+ledger_item_list_set_search (LedgerItemList *self,
+                             const char     *text)
+{
+  guint32 pinyin;
+  GStrv needles = split_search (text, &pinyin);
+  gboolean narrows = self->rows != NULL && search_narrows (self, needles, pinyin);
+
   g_strfreev (self->needles);
-  self->needles = NULL;
-  if (needles->len > 0)
-    {
-      g_ptr_array_add (needles, NULL);
-      self->needles = (GStrv) g_ptr_array_free (needles, FALSE);
-    }
+  self->needles = needles;
+  self->pinyin_needles = pinyin;
+  if (narrows)
+    refilter_shown (self);
   else
-    g_ptr_array_free (needles, TRUE);
-  refilter (self, FALSE);
+    refilter (self, FALSE);
 }
 
 void

@@ -8,85 +8,246 @@
 #include "ledger-item-private.h"
 #include "ledger-values.h"
 
-#define COL(id, title, numeric, marked, expand) { LEDGER_COLUMN_##id, title, numeric, marked, expand }
+/* Where each kind's columns go. COL is a column of the app's own. A field of
+ * the kind's table whose list_label is set (ledger-kinds.c) is a column titled
+ * by it, numeric when the field is a number, expanding when it is free text,
+ * its text as the detail pane shows it: placed by FIELD where a column of the
+ * app's own goes next to it or where it shows the row's mark, by COMPUTED
+ * where the app computes its text, else where REST stands, in the table's
+ * order. So a field marked in the kinds table shows without touching this file. */
+typedef struct
+{
+  LedgerColumnId  id;
+  const char     *key;      /* the field's key, for FIELD and COMPUTED */
+  const char     *title;    /* msgid of an app column */
+  gboolean        numeric;
+  gboolean        marked;
+  gboolean        expand;
+} Place;
 
-static const LedgerColumnSpec village_columns[] = {
+#define COL(id, title, numeric, marked, expand) { LEDGER_COLUMN_##id, NULL, title, numeric, marked, expand }
+#define FIELD(key, marked) { LEDGER_COLUMN_FIELD, key, NULL, FALSE, marked, FALSE }
+#define COMPUTED(id, key) { LEDGER_COLUMN_##id, key, NULL, FALSE, FALSE, FALSE }
+#define REST { LEDGER_COLUMN_FIELD, NULL, NULL, FALSE, FALSE, FALSE }
+#define END { LEDGER_N_COLUMNS, NULL, NULL, FALSE, FALSE, FALSE }
+
+static const Place village_places[] = {
   COL (CODE, N_("Code"), FALSE, FALSE, FALSE),
   COL (NAME, N_("Name"), FALSE, FALSE, TRUE),
   COL (TOWNSHIP, N_("Township"), FALSE, FALSE, FALSE),
-  COL (HOUSEHOLDS, N_("Households"), TRUE, FALSE, FALSE),
-  COL (MODE, N_("Treatment mode"), FALSE, FALSE, FALSE),
-  COL (COVERED, N_("Households covered"), TRUE, FALSE, FALSE),
-  COL (YEAR_DONE, N_("Year done"), TRUE, FALSE, FALSE),
+  REST,
   COL (VERDICT, N_("Effective treatment"), FALSE, TRUE, TRUE),
+  END
 };
 
-static const LedgerColumnSpec facility_columns[] = {
+static const Place facility_places[] = {
   COL (CODE, N_("Code"), FALSE, FALSE, FALSE),
   COL (NAME, N_("Name"), FALSE, FALSE, TRUE),
-  COL (TYPE, N_("Type"), FALSE, FALSE, FALSE),
+  FIELD ("kind", FALSE),
   COL (TOWNSHIP, N_("Township"), FALSE, FALSE, FALSE),
   COL (VILLAGE, N_("Village"), FALSE, FALSE, FALSE),
-  COL (STATUS, N_("Status"), FALSE, TRUE, FALSE),
-  COL (CAPACITY, N_("Capacity (t/day)"), TRUE, FALSE, FALSE),
-  COL (OPERATOR, N_("Operator"), FALSE, FALSE, TRUE),
+  FIELD ("status", TRUE),
+  REST,
+  END
 };
 
-static const LedgerColumnSpec farm_columns[] = {
+static const Place farm_places[] = {
   COL (CODE, N_("Code"), FALSE, FALSE, FALSE),
   COL (NAME, N_("Name"), FALSE, FALSE, TRUE),
-  COL (SPECIES, N_("Species"), FALSE, FALSE, FALSE),
+  FIELD ("species", FALSE),
   COL (TOWNSHIP, N_("Township"), FALSE, FALSE, FALSE),
   COL (VILLAGE, N_("Village"), FALSE, FALSE, FALSE),
-  COL (STOCK, N_("Stock"), TRUE, FALSE, FALSE),
-  COL (ANNUAL_OUTPUT, N_("Annual output"), TRUE, FALSE, FALSE),
+  FIELD ("stock", FALSE),
+  FIELD ("annual_output", FALSE),
   COL (SCALE, N_("Scale farm"), FALSE, FALSE, FALSE),
-  COL (MATCHED, N_("Manure facilities matched"), FALSE, TRUE, FALSE),
-  COL (PRODUCED, N_("Manure produced (t/year)"), TRUE, FALSE, FALSE),
-  COL (UTILISED, N_("Manure utilised (t/year)"), TRUE, FALSE, FALSE),
+  FIELD ("facilities_matched", TRUE),
+  COMPUTED (PRODUCED, "manure_produced_t"),
+  REST,
   COL (PIG_EQ, N_("Pig equivalents"), TRUE, FALSE, FALSE),
+  END
 };
 
-static const LedgerColumnSpec water_columns[] = {
+static const Place water_places[] = {
   COL (CODE, N_("Code"), FALSE, FALSE, FALSE),
   COL (NAME, N_("Name"), FALSE, FALSE, TRUE),
-  COL (TYPE, N_("Type"), FALSE, FALSE, FALSE),
+  FIELD ("kind", FALSE),
   COL (TOWNSHIP, N_("Township"), FALSE, FALSE, FALSE),
   COL (VILLAGE, N_("Village"), FALSE, FALSE, FALSE),
-  COL (AREA, N_("Area (m²)"), TRUE, FALSE, FALSE),
-  COL (STATUS, N_("Remediation status"), FALSE, TRUE, FALSE),
+  FIELD ("area_m2", FALSE),
+  FIELD ("status", TRUE),
   COL (LIST_LEVEL, N_("Supervision list"), FALSE, FALSE, FALSE),
-  COL (DUE, N_("Due date"), FALSE, FALSE, FALSE),
-  COL (COMPLETED, N_("Completed on"), FALSE, FALSE, FALSE),
+  REST,
+  END
 };
+
+static const Place *const places[] = {
+  [LEDGER_KIND_VILLAGES] = village_places,
+  [LEDGER_KIND_FACILITIES] = facility_places,
+  [LEDGER_KIND_FARMS] = farm_places,
+  [LEDGER_KIND_WATER_BODIES] = water_places,
+};
+
+/* The list data's columns the rules read, found by key once per kind; -1
+ * where the kind has none. */
+typedef struct
+{
+  int mode, households, covered, year_done, facility_down, region_kind;
+  int status, species, stock, output, matched, produced, area, operator;
+} RuleColumns;
+
+/* A kind's columns, made once from its places and the kinds table */
+typedef struct
+{
+  GArray      *specs;                    /* LedgerColumnSpec */
+  int          data[LEDGER_N_COLUMNS];   /* each column's list data column, or -1 */
+  RuleColumns  rules;
+} ColumnTable;
+
+static gboolean
+field_is_placed (const Place *place,
+                 const char  *key)
+{
+  for (; place->id != LEDGER_N_COLUMNS; place++)
+    if (g_strcmp0 (place->key, key) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_field_column (ColumnTable *table,
+                  LedgerKind   kind,
+                  const Place *place,
+                  int          index)
+{
+  const LedgerField *field;
+  LedgerColumnSpec spec;
+
+  g_return_if_fail (index >= 0 && LEDGER_COLUMN_FIELD + index < LEDGER_N_COLUMNS);
+  field = &ledger_kind_fields (kind, NULL)[index];
+  g_return_if_fail (field->list_label != NULL);
+  spec = (LedgerColumnSpec) {
+    place->id == LEDGER_COLUMN_FIELD ? (LedgerColumnId) (LEDGER_COLUMN_FIELD + index) : place->id,
+    field->list_label,
+    field->type == LEDGER_FIELD_INT || field->type == LEDGER_FIELD_REAL || field->type == LEDGER_FIELD_YEAR,
+    place->marked,
+    field->type == LEDGER_FIELD_TEXT,
+    field,
+  };
+  table->data[spec.id] = ledger_list_column (kind, field->key);
+  g_array_append_val (table->specs, spec);
+}
+
+/* every listed field that no place names, in the table's order */
+static void
+add_rest (ColumnTable *table,
+          LedgerKind   kind,
+          const Place *place)
+{
+  guint n_fields;
+  const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
+
+  for (guint i = 0; i < n_fields; i++)
+    if (fields[i].list_label != NULL && !field_is_placed (places[kind], fields[i].key))
+      add_field_column (table, kind, place, i);
+}
+
+static void
+add_app_column (ColumnTable *table,
+                LedgerKind   kind,
+                const Place *place)
+{
+  static const char *const data_keys[] = {
+    [LEDGER_COLUMN_CODE] = "code", [LEDGER_COLUMN_NAME] = "name", [LEDGER_COLUMN_TOWNSHIP] = "township_name",
+  };
+  LedgerColumnSpec spec = { place->id, place->title, place->numeric, place->marked, place->expand, NULL };
+
+  if (place->id < G_N_ELEMENTS (data_keys) && data_keys[place->id] != NULL)
+    table->data[place->id] = ledger_list_column (kind, data_keys[place->id]);
+  g_array_append_val (table->specs, spec);
+}
+
+static void
+find_rule_columns (RuleColumns *rules,
+                   LedgerKind   kind)
+{
+  rules->mode = ledger_list_column (kind, "mode");
+  rules->households = ledger_list_column (kind, "households");
+  rules->covered = ledger_list_column (kind, "covered_households");
+  rules->year_done = ledger_list_column (kind, "year_done");
+  rules->facility_down = ledger_list_column (kind, "facility_down");
+  rules->region_kind = ledger_list_column (kind, "region_kind");
+  rules->status = ledger_list_column (kind, "status");
+  rules->species = ledger_list_column (kind, "species");
+  rules->stock = ledger_list_column (kind, "stock");
+  rules->output = ledger_list_column (kind, "annual_output");
+  rules->matched = ledger_list_column (kind, "facilities_matched");
+  rules->produced = ledger_list_column (kind, "manure_produced_t");
+  rules->area = ledger_list_column (kind, "area_m2");
+  rules->operator = ledger_list_column (kind, "operator");
+}
+
+static ColumnTable *
+build_table (LedgerKind kind)
+{
+  ColumnTable *table = g_new0 (ColumnTable, 1);
+
+  table->specs = g_array_new (FALSE, FALSE, sizeof (LedgerColumnSpec));
+  for (guint c = 0; c < LEDGER_N_COLUMNS; c++)
+    table->data[c] = -1;
+  for (const Place *place = places[kind]; place->id != LEDGER_N_COLUMNS; place++)
+    {
+      if (place->key != NULL)
+        add_field_column (table, kind, place, ledger_kind_field_index (kind, place->key));
+      else if (place->id == LEDGER_COLUMN_FIELD)
+        add_rest (table, kind, place);
+      else
+        add_app_column (table, kind, place);
+    }
+  find_rule_columns (&table->rules, kind);
+  return table;
+}
+
+static const ColumnTable *
+table_of (LedgerKind kind)
+{
+  static ColumnTable *tables[G_N_ELEMENTS (places)];
+
+  if (g_once_init_enter (&tables[kind]))
+    g_once_init_leave (&tables[kind], build_table (kind));
+  return tables[kind];
+}
 
 const LedgerColumnSpec *
 ledger_item_columns (LedgerKind  kind,
                      guint      *n_columns)
 {
-  switch (kind)
+  if (kind >= G_N_ELEMENTS (places))
     {
-    case LEDGER_KIND_VILLAGES:
-      *n_columns = G_N_ELEMENTS (village_columns);
-      return village_columns;
-    case LEDGER_KIND_FACILITIES:
-      *n_columns = G_N_ELEMENTS (facility_columns);
-      return facility_columns;
-    case LEDGER_KIND_FARMS:
-      *n_columns = G_N_ELEMENTS (farm_columns);
-      return farm_columns;
-    case LEDGER_KIND_WATER_BODIES:
-      *n_columns = G_N_ELEMENTS (water_columns);
-      return water_columns;
-    default:
       *n_columns = 0;
       return NULL;
     }
+  *n_columns = table_of (kind)->specs->len;
+  return (const LedgerColumnSpec *) (gpointer) table_of (kind)->specs->data;
+}
+
+LedgerColumnId
+ledger_item_field_column (LedgerKind  kind,
+                          const char *key)
+{
+  guint n;
+  const LedgerColumnSpec *specs = ledger_item_columns (kind, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (specs[i].field != NULL && g_strcmp0 (specs[i].field->key, key) == 0)
+      return specs[i].id;
+  return LEDGER_N_COLUMNS;
 }
 
 /* ---- LedgerRows: what is computed once per load ---- */
 
 #define CELL(rows, row, col) ledger_list_data_get ((rows)->data, (row), (col))
+/* a cell of a column the kind may lack (-1): NULL there */
+#define CELL_AT(rows, row, col) ((col) < 0 ? NULL : CELL ((rows), (row), (col)))
 
 static double
 cell_number (const char *text)
@@ -119,17 +280,18 @@ classify_village (LedgerRows        *rows,
                   int                year)
 {
   LedgerRowInfo *info = &rows->info[row];
+  const RuleColumns *c = &table_of (rows->kind)->rules;
   LedgerVillageStatus status = {
-    .mode = CELL (rows, row, LEDGER_LIST_V_MODE),
-    .households = cell_int (CELL (rows, row, LEDGER_LIST_V_HOUSEHOLDS), -1),
-    .covered_households = cell_int (CELL (rows, row, LEDGER_LIST_V_COVERED), -1),
-    .year_done = cell_int (CELL (rows, row, LEDGER_LIST_V_YEAR_DONE), 0),
-    .facility_down = g_strcmp0 (CELL (rows, row, LEDGER_LIST_V_FACILITY_DOWN), "1") == 0,
+    .mode = CELL_AT (rows, row, c->mode),
+    .households = cell_int (CELL_AT (rows, row, c->households), -1),
+    .covered_households = cell_int (CELL_AT (rows, row, c->covered), -1),
+    .year_done = cell_int (CELL_AT (rows, row, c->year_done), 0),
+    .facility_down = g_strcmp0 (CELL_AT (rows, row, c->facility_down), "1") == 0,
   };
   LedgerVillageVerdict verdict = ledger_village_verdict (rules, &status, year);
 
   info->verdict = verdict;
-  if (g_strcmp0 (CELL (rows, row, LEDGER_LIST_V_REGION_KIND), "community") == 0)
+  if (g_strcmp0 (CELL_AT (rows, row, c->region_kind), "community") == 0)
     {
       info->flags |= ROW_COMMUNITY;
       return;
@@ -149,7 +311,7 @@ classify_facility (LedgerRows *rows,
                    guint       row)
 {
   LedgerRowInfo *info = &rows->info[row];
-  const char *status = CELL (rows, row, LEDGER_LIST_F_STATUS);
+  const char *status = CELL_AT (rows, row, table_of (rows->kind)->rules.status);
   int i = enum_index ("facility_status", status);
 
   if (i < 0)
@@ -165,15 +327,16 @@ classify_farm (LedgerRows        *rows,
                const LedgerRules *rules)
 {
   LedgerRowInfo *info = &rows->info[row];
+  const RuleColumns *c = &table_of (rows->kind)->rules;
   LedgerSpecies species;
-  double stock = cell_number (CELL (rows, row, LEDGER_LIST_A_STOCK));
-  double output = cell_number (CELL (rows, row, LEDGER_LIST_A_ANNUAL_OUTPUT));
-  const char *matched = CELL (rows, row, LEDGER_LIST_A_MATCHED);
+  double stock = cell_number (CELL_AT (rows, row, c->stock));
+  double output = cell_number (CELL_AT (rows, row, c->output));
+  const char *matched = CELL_AT (rows, row, c->matched);
   gboolean is_matched = g_strcmp0 (matched, "1") == 0;
 
   info->pig_eq = NAN;
-  info->produced = cell_number (CELL (rows, row, LEDGER_LIST_A_PRODUCED));
-  if (!ledger_species_from_key (CELL (rows, row, LEDGER_LIST_A_SPECIES), &species))
+  info->produced = cell_number (CELL_AT (rows, row, c->produced));
+  if (!ledger_species_from_key (CELL_AT (rows, row, c->species), &species))
     return;
   if (!isnan (stock))
     {
@@ -198,7 +361,7 @@ classify_water_body (LedgerRows        *rows,
                      guint              row)
 {
   LedgerRowInfo *info = &rows->info[row];
-  const char *status = CELL (rows, row, LEDGER_LIST_W_STATUS);
+  const char *status = CELL_AT (rows, row, table_of (rows->kind)->rules.status);
   int i = enum_index ("water_status", status);
 
   if (i < 0)
@@ -223,8 +386,7 @@ static void
 build_haystack (LedgerRows *rows)
 {
   GString *hay = g_string_sized_new (rows->n_rows * 48 + 1);
-  guint operator_col = rows->kind == LEDGER_KIND_FACILITIES ? LEDGER_LIST_F_OPERATOR
-                       : rows->kind == LEDGER_KIND_FARMS ? LEDGER_LIST_A_OPERATOR : 0;
+  int operator_col = table_of (rows->kind)->rules.operator;
 
   for (guint row = 0; row < rows->n_rows; row++)
     {
@@ -234,8 +396,7 @@ build_haystack (LedgerRows *rows)
       rows->info[row].hay = start;
       append_hay (hay, CELL (rows, row, LEDGER_LIST_CODE));
       append_hay (hay, CELL (rows, row, LEDGER_LIST_NAME));
-      if (operator_col)
-        append_hay (hay, CELL (rows, row, operator_col));
+      append_hay (hay, CELL_AT (rows, row, operator_col));
       append_hay (hay, CELL (rows, row, LEDGER_LIST_VILLAGE_NAME));
       append_hay (hay, CELL (rows, row, LEDGER_LIST_TOWNSHIP_NAME));
       for (gsize i = start; i < hay->len; i++)
@@ -282,7 +443,7 @@ ledger_rows_new (LedgerListData    *data,
           break;
         case LEDGER_KIND_WATER_BODIES:
           classify_water_body (rows, row);
-          if (ledger_water_body_is_national (rules, cell_number (CELL (rows, row, LEDGER_LIST_W_AREA))))
+          if (ledger_water_body_is_national (rules, cell_number (CELL_AT (rows, row, table_of (rows->kind)->rules.area))))
             rows->info[row].category |= 1 << 7;
           break;
         default:
@@ -341,57 +502,39 @@ format_number (double value)
 }
 
 static char *
-enum_text (const char *enum_name,
-           const char *key)
-{
-  return key ? g_strdup (ledger_enum_display (ledger_enum_by_name (enum_name), key)) : NULL;
-}
-
-static char *
 yes_no (gboolean yes)
 {
   return g_strdup (yes ? _("Yes") : _("No"));
 }
 
-static guint
-data_column (LedgerKind     kind,
-             LedgerColumnId column)
-{
-  switch (column)
-    {
-    case LEDGER_COLUMN_CODE: return LEDGER_LIST_CODE;
-    case LEDGER_COLUMN_NAME: return LEDGER_LIST_NAME;
-    case LEDGER_COLUMN_TOWNSHIP: return LEDGER_LIST_TOWNSHIP_NAME;
-    case LEDGER_COLUMN_HOUSEHOLDS: return LEDGER_LIST_V_HOUSEHOLDS;
-    case LEDGER_COLUMN_COVERED: return LEDGER_LIST_V_COVERED;
-    case LEDGER_COLUMN_YEAR_DONE: return LEDGER_LIST_V_YEAR_DONE;
-    case LEDGER_COLUMN_CAPACITY: return LEDGER_LIST_F_CAPACITY;
-    case LEDGER_COLUMN_OPERATOR:
-      return kind == LEDGER_KIND_FARMS ? LEDGER_LIST_A_OPERATOR : LEDGER_LIST_F_OPERATOR;
-    case LEDGER_COLUMN_STOCK: return LEDGER_LIST_A_STOCK;
-    case LEDGER_COLUMN_ANNUAL_OUTPUT: return LEDGER_LIST_A_ANNUAL_OUTPUT;
-    case LEDGER_COLUMN_UTILISED: return LEDGER_LIST_A_UTILISED;
-    case LEDGER_COLUMN_AREA: return LEDGER_LIST_W_AREA;
-    case LEDGER_COLUMN_DUE: return LEDGER_LIST_W_DUE;
-    case LEDGER_COLUMN_COMPLETED: return LEDGER_LIST_W_COMPLETED;
-    default: return G_MAXUINT;
-    }
-}
-
+/* NAN when blank or where the kind has no such column */
 double
 ledger_rows_number (LedgerRows     *rows,
                     guint           row,
                     LedgerColumnId  column)
 {
   const LedgerRowInfo *info = &rows->info[row];
-  guint col;
 
   if (column == LEDGER_COLUMN_PIG_EQ)
     return info->pig_eq;
   if (column == LEDGER_COLUMN_PRODUCED)
     return info->produced;
-  col = data_column (rows->kind, column);
-  return col == G_MAXUINT ? NAN : cell_number (CELL (rows, row, col));
+  if (column >= LEDGER_N_COLUMNS)
+    return NAN;
+  return cell_number (CELL_AT (rows, row, table_of (rows->kind)->data[column]));
+}
+
+/* a plain field's cell as the list shows it: as the detail pane does
+ * (ledger_field_display), but a blank stays blank and a real is rounded */
+static char *
+field_text (const LedgerField *field,
+            const char        *cell)
+{
+  if (cell == NULL)
+    return field->type == LEDGER_FIELD_BOOL ? g_strdup (_("Not recorded")) : NULL;
+  if (field->type == LEDGER_FIELD_REAL)
+    return format_number (cell_number (cell));
+  return ledger_field_display (field, cell);
 }
 
 static char *
@@ -408,30 +551,20 @@ derived_text (LedgerRows     *rows,
               LedgerColumnId  column)
 {
   const LedgerRowInfo *info = &rows->info[row];
-  LedgerKind kind = rows->kind;
   g_autofree char *number = NULL;
 
   switch (column)
     {
+    case LEDGER_COLUMN_CODE:
+    case LEDGER_COLUMN_NAME:
+    case LEDGER_COLUMN_TOWNSHIP:
+      return g_strdup (CELL_AT (rows, row, table_of (rows->kind)->data[column]));
     case LEDGER_COLUMN_VILLAGE:
       return g_strdup (CELL (rows, row, LEDGER_LIST_VILLAGE_NAME) ?: CELL (rows, row, LEDGER_LIST_VILLAGE_CODE));
-    case LEDGER_COLUMN_MODE:
-      return enum_text ("mode", CELL (rows, row, LEDGER_LIST_V_MODE));
     case LEDGER_COLUMN_VERDICT:
       return verdict_text (info);
-    case LEDGER_COLUMN_TYPE:
-      return kind == LEDGER_KIND_FACILITIES ? enum_text ("facility_kind", CELL (rows, row, LEDGER_LIST_F_KIND))
-                                            : enum_text ("water_kind", CELL (rows, row, LEDGER_LIST_W_KIND));
-    case LEDGER_COLUMN_STATUS:
-      return kind == LEDGER_KIND_FACILITIES ? enum_text ("facility_status", CELL (rows, row, LEDGER_LIST_F_STATUS))
-                                            : enum_text ("water_status", CELL (rows, row, LEDGER_LIST_W_STATUS));
-    case LEDGER_COLUMN_SPECIES:
-      return enum_text ("species", CELL (rows, row, LEDGER_LIST_A_SPECIES));
     case LEDGER_COLUMN_SCALE:
       return yes_no (info->flags & ROW_SCALE);
-    case LEDGER_COLUMN_MATCHED:
-      return CELL (rows, row, LEDGER_LIST_A_MATCHED) ? yes_no (g_strcmp0 (CELL (rows, row, LEDGER_LIST_A_MATCHED), "1") == 0)
-                                                     : g_strdup (_("Not recorded"));
     case LEDGER_COLUMN_PRODUCED:
       number = format_number (info->produced);
       if (number && (info->flags & ROW_PRODUCED_ESTIMATED))
@@ -440,7 +573,7 @@ derived_text (LedgerRows     *rows,
     case LEDGER_COLUMN_PIG_EQ:
       return format_number (info->pig_eq);
     case LEDGER_COLUMN_LIST_LEVEL:
-      if (CELL (rows, row, LEDGER_LIST_W_AREA) == NULL)
+      if (CELL_AT (rows, row, table_of (rows->kind)->rules.area) == NULL)
         return NULL;
       return g_strdup ((info->category & (1 << 7)) ? _("National") : _("Provincial"));
     default:
@@ -453,15 +586,15 @@ ledger_rows_dup_text (LedgerRows     *rows,
                       guint           row,
                       LedgerColumnId  column)
 {
-  guint col = data_column (rows->kind, column);
+  guint n_fields;
+  const LedgerField *fields = ledger_kind_fields (rows->kind, &n_fields);
 
-  if (col == G_MAXUINT)
+  if (column < LEDGER_COLUMN_FIELD)
     return derived_text (rows, row, column);
-  if (column == LEDGER_COLUMN_CAPACITY || column == LEDGER_COLUMN_UTILISED || column == LEDGER_COLUMN_AREA)
-    return format_number (cell_number (CELL (rows, row, col)));
-  if (column == LEDGER_COLUMN_DUE || column == LEDGER_COLUMN_COMPLETED)
-    return CELL (rows, row, col) ? ledger_date_display (CELL (rows, row, col)) : NULL;
-  return g_strdup (CELL (rows, row, col));
+  if (column - LEDGER_COLUMN_FIELD >= n_fields)
+    return NULL;
+  return field_text (&fields[column - LEDGER_COLUMN_FIELD],
+                     CELL_AT (rows, row, table_of (rows->kind)->data[column]));
 }
 
 /* ---- LedgerItem ---- */

@@ -113,7 +113,12 @@ static const LedgerEnum enums[] = {
 #define BASIS             (&enums[8])
 #define FOLLOW_UP         (&enums[9])
 
-#define F(key, zh, en, type, en_, req, lo, hi) { key, zh, en, LEDGER_FIELD_##type, en_, req, lo, hi }
+#define F(key, zh, en, type, en_, req, lo, hi) { key, zh, en, LEDGER_FIELD_##type, en_, req, lo, hi, NULL }
+/* A field the Ledger page lists as a column (ledger-list-data loads it, the
+ * app's ledger-item shows it): LIST under its own label, LISTED under @title. */
+#define LISTED(title, key, zh, en, type, en_, req, lo, hi) \
+  { key, zh, en, LEDGER_FIELD_##type, en_, req, lo, hi, title }
+#define LIST(key, zh, en, type, en_, req, lo, hi) LISTED (en, key, zh, en, type, en_, req, lo, hi)
 #define TEXT(key, zh, en)      F (key, zh, en, TEXT, NULL, FALSE, 1, 0)
 #define LON                    F ("lon", "经度", N_("Longitude"), LON, NULL, FALSE, 73.0, 135.5)
 #define LAT                    F ("lat", "纬度", N_("Latitude"), LAT, NULL, FALSE, 3.0, 54.0)
@@ -122,27 +127,28 @@ static const LedgerEnum enums[] = {
 static const LedgerField village_fields[] = {
   F ("village_code", "行政村代码", N_("Village code"), REGION, NULL, TRUE, 1, 0),
   TEXT ("name", "名称", N_("Name")),
-  F ("households", "户数", N_("Households"), INT, NULL, FALSE, 0, 1e6),
+  LIST ("households", "户数", N_("Households"), INT, NULL, FALSE, 0, 1e6),
   F ("population", "常住人口", N_("Resident population"), INT, NULL, FALSE, 0, 1e7),
   LON,
   LAT,
-  F ("mode", "治理方式", N_("Treatment mode"), ENUM, MODE, FALSE, 1, 0),
-  F ("covered_households", "覆盖户数", N_("Households covered"), INT, NULL, FALSE, 0, 1e6),
-  F ("year_done", "完成年份", N_("Year done"), YEAR, NULL, FALSE, 1949, 2100),
+  LIST ("mode", "治理方式", N_("Treatment mode"), ENUM, MODE, FALSE, 1, 0),
+  LIST ("covered_households", "覆盖户数", N_("Households covered"), INT, NULL, FALSE, 0, 1e6),
+  LIST ("year_done", "完成年份", N_("Year done"), YEAR, NULL, FALSE, 1949, 2100),
   TEXT ("note", "备注", N_("Note")),
 };
 
 static const LedgerField facility_fields[] = {
   F ("code", "编号", N_("Code"), CODE, NULL, FALSE, 1, 0),
   F ("name", "名称", N_("Name"), TEXT, NULL, TRUE, 1, 0),
-  F ("kind", "类型", N_("Type"), ENUM, FACILITY_KIND, TRUE, 1, 0),
+  LIST ("kind", "类型", N_("Type"), ENUM, FACILITY_KIND, TRUE, 1, 0),
   F ("village_code", "行政村代码", N_("Village code"), REGION, NULL, TRUE, 1, 0),
   TEXT ("process", "工艺", N_("Process")),
-  F ("capacity_m3d", "设计规模(吨/日)", N_("Design capacity (t/day)"), REAL, NULL, FALSE, 0, 1e7),
+  LISTED (N_("Capacity (t/day)"),
+          "capacity_m3d", "设计规模(吨/日)", N_("Design capacity (t/day)"), REAL, NULL, FALSE, 0, 1e7),
   F ("households_served", "服务户数", N_("Households served"), INT, NULL, FALSE, 0, 1e7),
   TEXT ("standard", "排放标准", N_("Discharge standard")),
-  TEXT ("operator", "运维单位", N_("Operator")),
-  F ("status", "运行状态", N_("Status"), ENUM, FACILITY_STATUS, TRUE, 1, 0),
+  LIST ("operator", "运维单位", N_("Operator"), TEXT, NULL, FALSE, 1, 0),
+  LIST ("status", "运行状态", N_("Status"), ENUM, FACILITY_STATUS, TRUE, 1, 0),
   F ("commissioned", "投运日期", N_("Commissioned"), DATE, NULL, FALSE, 1, 0),
   LON,
   LAT,
@@ -153,7 +159,7 @@ static const LedgerField farm_fields[] = {
   F ("name", "名称", N_("Name"), TEXT, NULL, TRUE, 1, 0),
   TEXT ("operator", "经营主体", N_("Operating entity")),
   F ("village_code", "行政村代码", N_("Village code"), REGION, NULL, TRUE, 1, 0),
-  F ("species", "畜种", N_("Species"), ENUM, SPECIES, TRUE, 1, 0),
+  LIST ("species", "畜种", N_("Species"), ENUM, SPECIES, TRUE, 1, 0),
   LON,
   LAT,
   TEXT ("mara_code", "直联直报统一编码", N_("MARA code")),
@@ -161,27 +167,27 @@ static const LedgerField farm_fields[] = {
   TEXT ("manure_receiver", "粪污接收方", N_("Manure receiver")),
   TEXT ("third_party_contract", "第三方处理协议", N_("Third-party contract")),
   F ("year", "统计年度", N_("Year"), YEAR, NULL, FALSE, 1949, 2100),
-  F ("stock", "存栏", N_("Stock"), INT, NULL, FALSE, 0, BIG),
-  F ("annual_output", "年出栏", N_("Annual output"), INT, NULL, FALSE, 0, BIG),
-  F ("facilities_matched", "粪污处理设施配套", N_("Manure facilities matched"), BOOL, NULL, FALSE, 1, 0),
-  F ("manure_produced_t", "粪污产生量(吨/年)", N_("Manure produced (t/year)"), REAL, NULL, FALSE, 0, BIG),
-  F ("manure_utilised_t", "粪污利用量(吨/年)", N_("Manure utilised (t/year)"), REAL, NULL, FALSE, 0, BIG),
+  LIST ("stock", "存栏", N_("Stock"), INT, NULL, FALSE, 0, BIG),
+  LIST ("annual_output", "年出栏", N_("Annual output"), INT, NULL, FALSE, 0, BIG),
+  LIST ("facilities_matched", "粪污处理设施配套", N_("Manure facilities matched"), BOOL, NULL, FALSE, 1, 0),
+  LIST ("manure_produced_t", "粪污产生量(吨/年)", N_("Manure produced (t/year)"), REAL, NULL, FALSE, 0, BIG),
+  LIST ("manure_utilised_t", "粪污利用量(吨/年)", N_("Manure utilised (t/year)"), REAL, NULL, FALSE, 0, BIG),
   F ("utilisation", "利用方式", N_("Utilisation"), ENUM, UTILISATION, FALSE, 1, 0),
 };
 
 static const LedgerField water_body_fields[] = {
   F ("code", "编号", N_("Code"), CODE, NULL, FALSE, 1, 0),
   F ("name", "名称", N_("Name"), TEXT, NULL, TRUE, 1, 0),
-  F ("kind", "类型", N_("Type"), ENUM, WATER_KIND, TRUE, 1, 0),
+  LIST ("kind", "类型", N_("Type"), ENUM, WATER_KIND, TRUE, 1, 0),
   F ("village_code", "行政村代码", N_("Village code"), REGION, NULL, TRUE, 1, 0),
   F ("length_m", "长度(米)", N_("Length (m)"), REAL, NULL, FALSE, 0, 1e6),
-  F ("area_m2", "面积(平方米)", N_("Area (m²)"), REAL, NULL, FALSE, 0, 1e9),
+  LIST ("area_m2", "面积(平方米)", N_("Area (m²)"), REAL, NULL, FALSE, 0, 1e9),
   TEXT ("causes", "污染成因", N_("Causes of pollution")),
   TEXT ("measures", "治理措施", N_("Remediation measures")),
   TEXT ("responsible", "责任人", N_("Person responsible")),
-  F ("status", "治理状态", N_("Remediation status"), ENUM, WATER_STATUS, TRUE, 1, 0),
-  F ("due", "计划完成日期", N_("Due date"), DATE, NULL, FALSE, 1, 0),
-  F ("completed_on", "完成日期", N_("Completed on"), DATE, NULL, FALSE, 1, 0),
+  LIST ("status", "治理状态", N_("Remediation status"), ENUM, WATER_STATUS, TRUE, 1, 0),
+  LIST ("due", "计划完成日期", N_("Due date"), DATE, NULL, FALSE, 1, 0),
+  LIST ("completed_on", "完成日期", N_("Completed on"), DATE, NULL, FALSE, 1, 0),
   LON,
   LAT,
   F ("basis", "判定依据", N_("Basis"), ENUM, BASIS, FALSE, 1, 0),

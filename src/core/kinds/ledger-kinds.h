@@ -1,8 +1,9 @@
 /* ledger-kinds.h: the kinds of ledger records and their columns (README.md and ledger-kinds.c)
  *
  * One table describes every column of every kind: its English key, its Chinese
- * header, its type and its range. Import, export, the editor forms and the
- * list columns are all driven by it, so a column is added in one place.
+ * header, its type and its range, and whether the Ledger page lists it.
+ * Import, export, the editor forms, the store's reads and writes and the list
+ * columns are all driven by it, so a column is added in one place.
  */
 #pragma once
 
@@ -62,6 +63,9 @@ typedef struct
   gboolean          required;
   double            min;        /* inclusive range for numbers; ignored when min > max */
   double            max;
+  const char       *list_label; /* the Ledger page's column title (msgid): the field is a
+                                 * list column, loaded by ledger-list-data in the table's
+                                 * order; NULL: not a list column */
 } LedgerField;
 
 const char        *ledger_kind_to_key        (LedgerKind   kind);

@@ -12,43 +12,136 @@ typedef struct
 
 #define REGION_JOINS \
   " LEFT JOIN regions v ON v.code = x.village_code LEFT JOIN regions t ON t.code = v.parent"
+#define COMMON_COLUMNS "x.uid, x.code, x.name, x.village_code, v.name, v.parent, t.name"
 
-/* Columns in the order of the LEDGER_LIST_* enums; ?1 is the farms' year.
- * Whether a village's facility is down comes from the schema's view
- * village_facility_down (docs/RULES.md). */
-static const char *const list_sql[] = {
-  [LEDGER_KIND_VILLAGES] =
-    "SELECT r.code, r.code, r.name, r.code, r.name, r.parent, t.name,"
-    " r.kind, r.households, s.mode, s.covered_households, s.year_done,"
-    " r.code IN (SELECT village_code FROM village_facility_down),"
-    " s.village_code IS NOT NULL"
-    " FROM regions r LEFT JOIN regions t ON t.code = r.parent"
+/* Where each kind's list is read from. The SELECT list is made from the kinds
+ * table, like the store's build_load_sql(): the common columns, then every
+ * field marked as a list column (its list_label) in the table's order as
+ * ALIAS.KEY (of @alias2 from the field @second_from on), then @extras.
+ * ?1 is the farms' year. Whether a village's facility is down comes from the
+ * schema's view village_facility_down (docs/RULES.md). */
+typedef struct
+{
+  const char        *common;
+  const char        *alias;
+  const char        *second_from;
+  const char        *alias2;
+  const char *const *extras;    /* key, expression, …, NULL */
+  const char        *from;      /* FROM … ORDER BY … */
+} ListSource;
+
+static const char *const common_keys[LEDGER_LIST_N_COMMON] = {
+  "uid", "code", "name", "village_code", "village_name", "township_code", "township_name",
+};
+
+static const char *const village_extras[] = {
+  "region_kind", "r.kind",
+  "facility_down", "r.code IN (SELECT village_code FROM village_facility_down)",
+  "has_record", "s.village_code IS NOT NULL",
+  NULL
+};
+static const char *const farm_extras[] = { "operator", "x.operator", NULL };
+
+static const ListSource list_sources[] = {
+  [LEDGER_KIND_VILLAGES] = {
+    "r.code, r.code, r.name, r.code, r.name, r.parent, t.name", "r", "mode", "s", village_extras,
+    "regions r LEFT JOIN regions t ON t.code = r.parent"
     " LEFT JOIN village_sewage s ON s.village_code = r.code"
-    " WHERE r.kind IN ('village', 'community') AND r.valid_to IS NULL ORDER BY r.code",
-  [LEDGER_KIND_FACILITIES] =
-    "SELECT x.uid, x.code, x.name, x.village_code, v.name, v.parent, t.name,"
-    " x.kind, x.status, x.capacity_m3d, x.operator"
-    " FROM facilities x" REGION_JOINS " ORDER BY x.code",
-  [LEDGER_KIND_FARMS] =
-    "SELECT x.uid, x.code, x.name, x.village_code, v.name, v.parent, t.name,"
-    " x.operator, x.species, y.year, y.stock, y.annual_output, y.facilities_matched,"
-    " y.manure_produced_t, y.manure_utilised_t"
-    " FROM farms x" REGION_JOINS
+    " WHERE r.kind IN ('village', 'community') AND r.valid_to IS NULL ORDER BY r.code" },
+  [LEDGER_KIND_FACILITIES] = {
+    COMMON_COLUMNS, "x", NULL, NULL, NULL, "facilities x" REGION_JOINS " ORDER BY x.code" },
+  [LEDGER_KIND_FARMS] = {
+    COMMON_COLUMNS, "x", "year", "y", farm_extras,
+    "farms x" REGION_JOINS
     " LEFT JOIN farm_years y ON y.farm_uid = x.uid AND y.year ="
     "   (SELECT max(year) FROM farm_years WHERE farm_uid = x.uid AND year <= ?1)"
-    " ORDER BY x.code",
-  [LEDGER_KIND_WATER_BODIES] =
-    "SELECT x.uid, x.code, x.name, x.village_code, v.name, v.parent, t.name,"
-    " x.kind, x.area_m2, x.status, x.due, x.completed_on"
-    " FROM water_bodies x" REGION_JOINS " ORDER BY x.code",
+    " ORDER BY x.code" },
+  [LEDGER_KIND_WATER_BODIES] = {
+    COMMON_COLUMNS, "x", NULL, NULL, NULL, "water_bodies x" REGION_JOINS " ORDER BY x.code" },
 };
 
-static const guint list_columns[] = {
-  [LEDGER_KIND_VILLAGES] = LEDGER_LIST_V_END,
-  [LEDGER_KIND_FACILITIES] = LEDGER_LIST_F_END,
-  [LEDGER_KIND_FARMS] = LEDGER_LIST_A_END,
-  [LEDGER_KIND_WATER_BODIES] = LEDGER_LIST_W_END,
-};
+/* A kind's statement and the key of each of its columns, made once. */
+typedef struct
+{
+  char        *sql;
+  GPtrArray   *keys;
+} ListShape;
+
+static ListShape *
+build_shape (LedgerKind kind)
+{
+  const ListSource *source = &list_sources[kind];
+  ListShape *shape = g_new0 (ListShape, 1);
+  guint n_fields;
+  const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
+  GString *sql = g_string_new ("SELECT ");
+  gboolean second = FALSE;
+
+  shape->keys = g_ptr_array_new ();
+  g_string_append (sql, source->common);
+  for (guint i = 0; i < LEDGER_LIST_N_COMMON; i++)
+    g_ptr_array_add (shape->keys, (gpointer) common_keys[i]);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      second = second || g_strcmp0 (fields[i].key, source->second_from) == 0;
+      if (fields[i].list_label == NULL)
+        continue;
+      g_string_append_printf (sql, ", %s.%s", second ? source->alias2 : source->alias, fields[i].key);
+      g_ptr_array_add (shape->keys, (gpointer) fields[i].key);
+    }
+  for (guint i = 0; source->extras != NULL && source->extras[i] != NULL; i += 2)
+    {
+      g_string_append_printf (sql, ", %s", source->extras[i + 1]);
+      g_ptr_array_add (shape->keys, (gpointer) source->extras[i]);
+    }
+  g_string_append_printf (sql, " FROM %s", source->from);
+  shape->sql = g_string_free (sql, FALSE);
+  return shape;
+}
+
+static const ListShape *
+shape_of (LedgerKind kind)
+{
+  static ListShape *shapes[G_N_ELEMENTS (list_sources)];
+
+  if (g_once_init_enter (&shapes[kind]))
+    g_once_init_leave (&shapes[kind], build_shape (kind));
+  return shapes[kind];
+}
+
+/**
+ * ledger_list_column:
+ * @kind: villages, facilities, farms or water bodies
+ * @key: a common column's key, a listed field's or an extra's
+ *
+ * Returns: the column of @key in @kind's list data, or -1
+ */
+int
+ledger_list_column (LedgerKind  kind,
+                    const char *key)
+{
+  guint index;
+
+  g_return_val_if_fail (kind <= LEDGER_KIND_WATER_BODIES, -1);
+  if (!g_ptr_array_find_with_equal_func (shape_of (kind)->keys, key, g_str_equal, &index))
+    return -1;
+  return index;
+}
+
+guint
+ledger_list_n_columns (LedgerKind kind)
+{
+  g_return_val_if_fail (kind <= LEDGER_KIND_WATER_BODIES, 0);
+  return shape_of (kind)->keys->len;
+}
+
+const char *
+ledger_list_column_key (LedgerKind kind,
+                        guint      column)
+{
+  g_return_val_if_fail (column < ledger_list_n_columns (kind), NULL);
+  return g_ptr_array_index (shape_of (kind)->keys, column);
+}
 
 static void
 list_data_clear (gpointer data)
@@ -79,6 +172,22 @@ column_text (GStringChunk *chunk,
     }
 }
 
+/* a water body's status as of the chosen year, by the rule the detail pane
+ * and progress use */
+static void
+status_in_year (LedgerListData *data,
+                GPtrArray      *cells)
+{
+  int status = ledger_list_column (data->kind, "status");
+  int completed = ledger_list_column (data->kind, "completed_on");
+  guint n = data->n_columns;
+
+  g_return_if_fail (status >= 0 && completed >= 0);
+  for (guint r = 0; r < data->n_rows; r++)
+    cells->pdata[r * n + status] = (gpointer) ledger_water_body_status_in_year (
+      cells->pdata[r * n + status], cells->pdata[r * n + completed], data->year);
+}
+
 static gboolean
 read_rows (LedgerDb     *db,
            sqlite3_stmt *stmt,
@@ -97,10 +206,8 @@ read_rows (LedgerDb     *db,
     }
   if (rc != SQLITE_DONE)
     return ledger_db_set_sqlite_error (db, rc, error);
-  /* the status as of the chosen year, by the rule the detail pane and progress use */
-  for (guint r = 0; self->pub.kind == LEDGER_KIND_WATER_BODIES && r < self->pub.n_rows; r++)
-    cells->pdata[r * n + LEDGER_LIST_W_STATUS] = (gpointer) ledger_water_body_status_in_year (
-      cells->pdata[r * n + LEDGER_LIST_W_STATUS], cells->pdata[r * n + LEDGER_LIST_W_COMPLETED], self->pub.year);
+  if (self->pub.kind == LEDGER_KIND_WATER_BODIES)
+    status_in_year (&self->pub, cells);
   self->pub.cells = (const char **) g_ptr_array_steal (cells, NULL);
   return TRUE;
 }
@@ -124,7 +231,7 @@ ledger_list_data_load (LedgerDb    *db,
   g_return_val_if_fail (LEDGER_IS_DB (db), NULL);
   g_return_val_if_fail (kind <= LEDGER_KIND_WATER_BODIES, NULL);
 
-  stmt = ledger_db_prepare (db, list_sql[kind], error);
+  stmt = ledger_db_prepare (db, shape_of (kind)->sql, error);
   if (stmt == NULL)
     return NULL;
   if (kind == LEDGER_KIND_FARMS)
@@ -133,7 +240,7 @@ ledger_list_data_load (LedgerDb    *db,
   self = g_rc_box_new0 (ListData);
   self->pub.kind = kind;
   self->pub.year = year;
-  self->pub.n_columns = list_columns[kind];
+  self->pub.n_columns = ledger_list_n_columns (kind);
   self->chunk = g_string_chunk_new (64 * 1024);
   if (!read_rows (db, stmt, self, error))
     {

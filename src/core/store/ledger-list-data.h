@@ -25,47 +25,19 @@ typedef enum
   LEDGER_LIST_N_COMMON,
 } LedgerListCommonColumn;
 
-/* Columns of one kind, after the common ones */
-enum
-{
-  /* villages */
-  LEDGER_LIST_V_REGION_KIND = LEDGER_LIST_N_COMMON, /* village or community */
-  LEDGER_LIST_V_HOUSEHOLDS,
-  LEDGER_LIST_V_MODE,
-  LEDGER_LIST_V_COVERED,
-  LEDGER_LIST_V_YEAR_DONE,
-  LEDGER_LIST_V_FACILITY_DOWN,  /* "1": a facility serving it is stopped or faulty */
-  LEDGER_LIST_V_HAS_RECORD,     /* "1": a village_sewage row exists */
-  LEDGER_LIST_V_END,
-
-  /* facilities */
-  LEDGER_LIST_F_KIND = LEDGER_LIST_N_COMMON,
-  LEDGER_LIST_F_STATUS,
-  LEDGER_LIST_F_CAPACITY,
-  LEDGER_LIST_F_OPERATOR,
-  LEDGER_LIST_F_END,
-
-  /* farms: the figures of the year asked, or the latest before */
-  LEDGER_LIST_A_OPERATOR = LEDGER_LIST_N_COMMON,
-  LEDGER_LIST_A_SPECIES,
-  LEDGER_LIST_A_YEAR,
-  LEDGER_LIST_A_STOCK,
-  LEDGER_LIST_A_ANNUAL_OUTPUT,
-  LEDGER_LIST_A_MATCHED,
-  LEDGER_LIST_A_PRODUCED,
-  LEDGER_LIST_A_UTILISED,
-  LEDGER_LIST_A_END,
-
-  /* water bodies */
-  LEDGER_LIST_W_KIND = LEDGER_LIST_N_COMMON,
-  LEDGER_LIST_W_AREA,
-  LEDGER_LIST_W_STATUS,
-  LEDGER_LIST_W_DUE,
-  LEDGER_LIST_W_COMPLETED,
-  LEDGER_LIST_W_END,
-};
-
-#define LEDGER_LIST_MAX_COLUMNS 16
+/* After the common columns: the kind's fields marked as list columns in the
+ * kinds table (ledger-kinds.c), in the table's order, then a few the list
+ * computes or needs besides (villages: "region_kind", village or community;
+ * "facility_down", "1" when a facility serving it is stopped or faulty;
+ * "has_record", "1" when a village_sewage row exists; farms: "operator", for
+ * searching and filtering). Each column is found by its key, once per kind,
+ * with ledger_list_column(); the common ones have the keys "uid", "code",
+ * "name", "village_code", "village_name", "township_code", "township_name". */
+int             ledger_list_column     (LedgerKind      kind,
+                                        const char     *key);
+guint           ledger_list_n_columns  (LedgerKind      kind);
+const char     *ledger_list_column_key (LedgerKind      kind,
+                                        guint           column);
 
 typedef struct
 {

@@ -1,0 +1,282 @@
+/* test-item-list-search.c: typing in a list's search changes the model by
+ * one minimal items-changed, and shows what a fresh search shows (issue 19) */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "ledger-item.h"
+#include "ledger-item-list.h"
+#include "ledger-test-db.h"
+
+static const char *const first[] = { "金", "顺", "宝", "林", "石", "佛", "回", "澜" };
+static const char *const second[] = { "丰", "盛", "兴", "旺", "福", "康", "瑞", "祥" };
+static const char *const trades[] = { "生猪养殖场", "奶牛场", "蛋鸡场" };
+
+typedef struct
+{
+  char     *dir;
+  LedgerDb *db;
+} Fixture;
+
+typedef struct
+{
+  guint n_emissions;
+  guint position;
+  guint removed;
+  guint added;
+} Changes;
+
+/* 乐至 + two of first[]/second[] + a trade + a number: names that share
+ * prefixes, so typing one narrows step by step */
+static void
+add_farms (LedgerDb *db,
+           guint     n)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) villages = ledger_regions_list (db, "village", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ledger_db_begin (db, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (LedgerRecord) farm = ledger_record_new (LEDGER_KIND_FARMS);
+      g_autofree char *name = g_strdup_printf ("乐至%s%s%s%u", first[i % 8], second[(i / 8) % 8],
+                                               trades[i % 3], i);
+      LedgerRegion *village = g_ptr_array_index (villages, i % villages->len);
+
+      ledger_record_set (farm, "name", name);
+      ledger_record_set (farm, "operator", "测试农牧有限公司");
+      ledger_record_set (farm, "village_code", village->code);
+      ledger_record_set (farm, "species", i % 2 ? "pig" : "layer");
+      ledger_record_set (farm, "year", "2025");
+      ledger_record_set (farm, "stock", i % 5 ? "800" : "20");
+      ledger_record_set (farm, "facilities_matched", i % 3 ? "1" : "0");
+      g_assert_true (ledger_store_save (db, farm, &error));
+    }
+  g_assert_true (ledger_db_commit (db, &error));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->db = ledger_test_new_ledger ("test-item-list-search", "512022", TRUE, &fixture->dir, NULL);
+  add_farms (fixture->db, 700);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  ledger_test_remove_dir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Changes    *changes)
+{
+  changes->n_emissions++;
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+}
+
+static LedgerItemList *
+new_list (Fixture    *fixture,
+          LedgerKind  kind)
+{
+  g_autoptr (GError) error = NULL;
+  LedgerItemList *list = ledger_item_list_new (kind);
+
+  g_assert_true (ledger_item_list_load (list, fixture->db, 2025, &error));
+  g_assert_no_error (error);
+  return list;
+}
+
+/* the uids shown, in order */
+static GPtrArray *
+dup_shown (LedgerItemList *list)
+{
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr (LedgerItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_ptr_array_add (uids, g_strdup (ledger_item_get_uid (item)));
+    }
+  return uids;
+}
+
+static void
+assert_same_uids (GPtrArray *a,
+                  GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a, i), ==, g_ptr_array_index (b, i));
+}
+
+/* what a list just loaded shows for @text, with @status */
+static GPtrArray *
+fresh_search (Fixture    *fixture,
+              LedgerKind  kind,
+              guint       status,
+              const char *text)
+{
+  g_autoptr (LedgerItemList) list = new_list (fixture, kind);
+
+  ledger_item_list_set_status (list, status);
+  ledger_item_list_set_search (list, text);
+  return dup_shown (list);
+}
+
+/* Sets @text on @list and checks the one items-changed: it spans exactly
+ * the range between the unchanged prefix and suffix of before and after,
+ * and nothing is emitted when nothing changed. */
+static void
+search_and_check (Fixture        *fixture,
+                  LedgerItemList *list,
+                  guint           status,
+                  const char     *text)
+{
+  g_autoptr (GPtrArray) before = dup_shown (list);
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GPtrArray) expected = fresh_search (fixture, ledger_item_list_get_kind (list), status, text);
+  Changes changes = { 0 };
+  gulong handler = g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  guint prefix = 0, suffix = 0;
+
+  ledger_item_list_set_search (list, text);
+  g_signal_handler_disconnect (list, handler);
+  after = dup_shown (list);
+  assert_same_uids (after, expected);
+
+  while (prefix < before->len && prefix < after->len &&
+         g_str_equal (g_ptr_array_index (before, prefix), g_ptr_array_index (after, prefix)))
+    prefix++;
+  while (suffix < before->len - prefix && suffix < after->len - prefix &&
+         g_str_equal (g_ptr_array_index (before, before->len - 1 - suffix),
+                      g_ptr_array_index (after, after->len - 1 - suffix)))
+    suffix++;
+  if (prefix == before->len && prefix == after->len)
+    {
+      g_assert_cmpuint (changes.n_emissions, ==, 0);
+      return;
+    }
+  g_assert_cmpuint (changes.n_emissions, ==, 1);
+  g_assert_cmpuint (changes.position, ==, prefix);
+  g_assert_cmpuint (changes.removed, ==, before->len - prefix - suffix);
+  g_assert_cmpuint (changes.added, ==, after->len - prefix - suffix);
+}
+
+/* types @text a character at a time, then deletes it again */
+static void
+type_and_delete (Fixture        *fixture,
+                 LedgerItemList *list,
+                 guint           status,
+                 const char     *text)
+{
+  glong len = g_utf8_strlen (text, -1);
+
+  for (glong i = 1; i <= 2 * len; i++)
+    {
+      g_autofree char *prefix = g_utf8_substring (text, 0, i <= len ? i : 2 * len - i);
+      search_and_check (fixture, list, status, prefix);
+    }
+}
+
+static void
+test_typing_chinese (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (LedgerItemList) list = new_list (fixture, LEDGER_KIND_FARMS);
+  guint n_total = ledger_item_list_get_n_total (list);
+
+  g_assert_cmpuint (n_total, >=, 700);
+  type_and_delete (fixture, list, 0, "乐至金康蛋鸡场");
+  g_assert_cmpuint (ledger_item_list_get_n_shown (list), ==, n_total);
+
+  /* the narrowing really narrowed: the steps show fewer and fewer rows */
+  ledger_item_list_set_search (list, "乐至金");
+  g_assert_cmpuint (ledger_item_list_get_n_shown (list), <, n_total);
+  g_assert_cmpuint (ledger_item_list_get_n_shown (list), >=, 700 / 8);
+  ledger_item_list_set_search (list, "乐至金康");
+  g_assert_cmpuint (ledger_item_list_get_n_shown (list), >=, 700 / 64);
+  g_assert_cmpuint (ledger_item_list_get_n_shown (list), <, 700 / 8);
+}
+
+/* words in any order, pinyin, replacing a word, widening by a word */
+static void
+test_words_and_pinyin (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr (LedgerItemList) list = new_list (fixture, LEDGER_KIND_FARMS);
+  const char *const steps[] = {
+    "l", "lz", "lzj", "lzjk", "lzj", "lz", "lezhi", "lezhij", "le", "",
+    "蛋鸡", "蛋鸡 金", "蛋鸡 金康", "金康 蛋鸡", "金康\u3000蛋鸡", "金康", "金康 5", "金康 50", "金康 5", "康",
+    "lzjin", "lzjink", "lzji", "乐至 lz", "乐至 lzsh", "乐至 sh", "养殖场 sh", "养殖场 shun", "zhi", "zh", "z",
+    "金康 蛋鸡 金", "nomatch", "nomatchx", "",
+  };
+
+  g_autoptr (GString) many = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    search_and_check (fixture, list, 0, steps[i]);
+
+  /* past the 32nd word a word is never taken for pinyin (the first is) */
+  g_string_append (many, "lz ");
+  for (guint i = 1; i < 32; i++)
+    g_string_append (many, "乐至 ");
+  g_string_append (many, "l");
+  search_and_check (fixture, list, 0, many->str);
+  g_string_append (many, "z");
+  search_and_check (fixture, list, 0, many->str);
+  g_assert_cmpuint (ledger_item_list_get_n_shown (list), ==, 0);
+  g_string_truncate (many, many->len - 3);
+  search_and_check (fixture, list, 0, many->str);
+  g_assert_cmpuint (ledger_item_list_get_n_shown (list), >=, 700);
+}
+
+/* a status filter and the search combine, narrowing and widening */
+static void
+test_with_status (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr (LedgerItemList) list = new_list (fixture, LEDGER_KIND_FARMS);
+  g_autoptr (GPtrArray) all = NULL;
+
+  ledger_item_list_set_status (list, 3);   /* not matched */
+  all = dup_shown (list);
+  g_assert_cmpuint (all->len, >, 0);
+  g_assert_cmpuint (all->len, <, ledger_item_list_get_n_total (list));
+  type_and_delete (fixture, list, 3, "乐至顺福");
+  type_and_delete (fixture, list, 3, "lzsf");
+}
+
+static void
+test_villages (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr (LedgerItemList) list = new_list (fixture, LEDGER_KIND_VILLAGES);
+
+  type_and_delete (fixture, list, 0, "天池");
+  type_and_delete (fixture, list, 0, "tchi");
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+#define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/item-list-search/typing-chinese", test_typing_chinese);
+  ADD ("/item-list-search/words-and-pinyin", test_words_and_pinyin);
+  ADD ("/item-list-search/with-status", test_with_status);
+  ADD ("/item-list-search/villages", test_villages);
+  return g_test_run ();
+}
