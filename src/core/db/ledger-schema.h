@@ -12,6 +12,8 @@ struct _LedgerDb;
 char *ledger_schema_sources_sql (void);
 gboolean ledger_schema_widen_species (struct _LedgerDb *db, GError **error);
 char *ledger_schema_refresh_triggers_sql (void);
+/* ledger-schema-checks.c (issue 19) */
+gboolean ledger_schema_checks_without_lists (struct _LedgerDb *db, GError **error);
 const char *ledger_schema_region_history_sql (void);
 
 G_END_DECLS

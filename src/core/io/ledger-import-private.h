@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ledger-import.h"
+#include "ledger-store-bulk.h"
 #include "ledger-values.h"
 #include "ledger-village-names.h"
 
@@ -31,6 +32,7 @@ typedef struct
   GPtrArray                 *consumed_rows;  /* the table's rows, when the import owns them: each
                                               * data row is freed once read (issue 19: memory) */
   GArray                    *record_lines;
+  LedgerStoreBulk           *bulk;           /* the write pass's bulk writer (ledger-import-write.c) */
   guint                      n_data_rows;    /* for the progress fraction */
   /* issue 10: officers' sheets (ledger-import-officers.c) */
   const LedgerTableLayout   *layout;

@@ -14,6 +14,7 @@
 #include "ledger-error.h"
 #include "ledger-import-private.h"
 #include "ledger-store.h"
+#include "ledger-store-bulk.h"
 
 typedef LedgerImport Import;
 
@@ -164,6 +165,21 @@ give_up (Import *self)
   g_clear_pointer (&self->report->changes, g_bytes_unref);
 }
 
+/* A checked record without a geometry, in the write transaction: queued
+ * by the bulk writer, which owns it from now on. */
+static gboolean
+save_in_bulk (Import  *self,
+              guint    i,
+              GError **error)
+{
+  LedgerRecord *record = g_steal_pointer (&g_ptr_array_index (self->records, i));
+
+  if (!ledger_store_bulk_save (self->bulk, record, error))
+    return FALSE;
+  self->report->n_written++;
+  return TRUE;
+}
+
 /* One record; FALSE with @error stops the import (a refused row under
  * valid_only is reported and skipped). */
 static gboolean
@@ -177,6 +193,11 @@ save_record (Import        *self,
   guint line = g_array_index (self->record_lines, guint, i);
 
   *rejected = FALSE;
+  if (self->checked_in_transaction && g_ptr_array_index (self->geometries, i) == NULL)
+    return save_in_bulk (self, i, error);
+  /* a geometry is written after its item's row: nothing may wait in the queue */
+  if (self->checked_in_transaction && !ledger_store_bulk_flush (self->bulk, error))
+    return FALSE;
   if (self->checked_in_transaction ? ledger_store_save_prechecked (self->db, record, &local)
                                     : ledger_store_save (self->db, record, &local))
     {
@@ -226,7 +247,7 @@ save_records (Import   *self,
       g_clear_pointer (&g_ptr_array_index (self->records, i), ledger_record_free);
       g_clear_pointer (&g_ptr_array_index (self->geometries, i), g_free);
     }
-  return TRUE;
+  return ledger_store_bulk_flush (self->bulk, error);
 }
 
 /* ---- internal API ---- */
@@ -253,8 +274,10 @@ ledger_import_write (Import  *self,
   if (!begin_writing (self, error))
     return FALSE;
   session = start_recording (self, &local);
+  self->bulk = ledger_store_bulk_new (self->db);
   ok = local == NULL && open_batch (self, batch, &local) && save_records (self, &n_new, &n_updated, &local) &&
        keep_recording (self, session, &local);
+  g_clear_pointer (&self->bulk, ledger_store_bulk_free);
   g_clear_pointer (&session, sqlite3session_delete);
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&local));

@@ -612,6 +612,7 @@ end_transaction (Import    *self,
   if (!self->checked_in_transaction)
     return ok;
   ledger_db_set_cache_kib (self->db, 0);
+  ledger_store_caches_pin (self->db, FALSE);
   self->checked_in_transaction = FALSE;
   if (!ok || self->report->n_written == 0)
     {
@@ -640,11 +641,15 @@ import_rows (Import             *self,
   header_ok = read_header (self, table);
   /* a real import checks inside its write transaction, so the rows need not
    * be checked again when they are written: nothing can change in between */
+  ledger_store_caches_prepare (self->db);
   if (!self->options->dry_run && header_ok && !ledger_db_begin (self->db, error))
     return FALSE;
   self->checked_in_transaction = !self->options->dry_run && header_ok;
   if (self->checked_in_transaction)
-    ledger_db_set_cache_kib (self->db, IMPORT_CACHE_KIB);
+    {
+      ledger_db_set_cache_kib (self->db, IMPORT_CACHE_KIB);
+      ledger_store_caches_pin (self->db, TRUE);   /* an import writes no rules */
+    }
   if (!check_rows (self, table, header_ok, error))
     return end_transaction (self, FALSE, error);
   g_ptr_array_sort (self->report->problems, compare_problems);

@@ -57,9 +57,15 @@ trim_blank (const char *text)
 static char *
 fold_width (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  GString *out;
+  const char *p = text;
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  while (*p != '\0' && (guchar) *p < 0x80)
+    p++;
+  if (*p == '\0')
+    return g_strdup (text);   /* plain ASCII, most cells: nothing to fold */
+  out = g_string_sized_new (strlen (text));
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 

@@ -12,11 +12,7 @@
 
 #include "ledger-store-private.h"
 
-/* the VALUES of AUDIT_INSERT in ledger-schema.c, for action 'insert' */
-#define AUDIT_NEW_ROW_SQL \
-  "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value, batch)" \
-  " VALUES (ledger_uid(), strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), ?1, ?2, 'insert'," \
-  " NULL, NULL, NULL, ledger_audit_batch())"
+#define AUDIT_NEW_ROW_SQL LEDGER_STORE_AUDIT_NEW_HEAD LEDGER_STORE_AUDIT_NEW_ROW
 
 /**
  * ledger_store_insert_audited:

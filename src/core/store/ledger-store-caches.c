@@ -13,7 +13,51 @@
 
 #include "ledger-field-slots.h"
 #include "ledger-rules.h"
+#include "ledger-store-bulk.h"
 #include "ledger-store-private.h"
+
+/* ---- pinned: one write transaction that changes neither rules nor codes behind the caches ---- */
+
+/* While an import checks and writes its rows in its own write transaction
+ * no other connection can commit (PRAGMA data_version stays), and the
+ * import writes no rules: a cache asked again once under the pin is
+ * still right for every later row, without the queries that tell. */
+typedef struct
+{
+  guint current;   /* the serial of the pin in force, 0 none */
+  guint last;
+} Pin;
+
+static guint
+pin_in_force (LedgerDb *db)
+{
+  Pin *pin = g_object_get_data (G_OBJECT (db), "ledger-caches-pin");
+
+  return pin != NULL ? pin->current : 0;
+}
+
+/**
+ * ledger_store_caches_pin:
+ * @pinned: %TRUE in a write transaction that writes no rules; %FALSE
+ *   before it ends
+ *
+ * Lets the rules and the code numbers be asked for once per transaction
+ * instead of once per record (issue 19: two queries per imported row).
+ */
+void
+ledger_store_caches_pin (LedgerDb *db,
+                         gboolean  pinned)
+{
+  Pin *pin = g_object_get_data (G_OBJECT (db), "ledger-caches-pin");
+
+  g_return_if_fail (!pinned || ledger_db_in_transaction (db));
+  if (pin == NULL)
+    {
+      pin = g_new0 (Pin, 1);
+      g_object_set_data_full (G_OBJECT (db), "ledger-caches-pin", pin, g_free);
+    }
+  pin->current = pinned ? ++pin->last : 0;
+}
 
 /* ---- the rules ---- */
 
@@ -32,6 +76,7 @@ typedef struct
   gint64       data_version;
   guint64      generation;
   gint64       undoable;
+  guint        pin;          /* the pin it was last asked again under, 0 none */
 } RulesCache;
 
 typedef struct
@@ -118,9 +163,14 @@ ledger_store_cached_rules (LedgerDb *db)
 {
   RulesCache *cache = g_object_get_data (G_OBJECT (db), "ledger-rules-cache");
   RulesWatch *watch = rules_watch (db);
-  gint64 version = data_version (db);
-  gint64 undoable = watch->installed ? query_int64 (db, "SELECT n FROM temp.ledger_rules_generation") : -1;
+  guint pin = pin_in_force (db);
+  gint64 version, undoable;
   g_autofree char *fingerprint = NULL;
+
+  if (pin != 0 && cache != NULL && cache->pin == pin && cache->generation == watch->generation)
+    return cache->rules;
+  version = data_version (db);
+  undoable = watch->installed ? query_int64 (db, "SELECT n FROM temp.ledger_rules_generation") : -1;
 
   if (cache != NULL && undoable >= 0 && version >= 0 && cache->data_version == version &&
       cache->generation == watch->generation && cache->undoable == undoable)
@@ -141,7 +191,25 @@ ledger_store_cached_rules (LedgerDb *db)
   cache->data_version = version;
   cache->generation = watch->generation;
   cache->undoable = undoable;
+  cache->pin = undoable >= 0 && version >= 0 ? pin : 0;
   return cache->rules;
+}
+
+/**
+ * ledger_store_caches_prepare:
+ *
+ * Outside a transaction: installs the temporary triggers by which the rules
+ * cache sees this connection's own changes. They cannot go in inside a
+ * transaction, and without them the cache is never trusted: an import whose
+ * checks were the connection's first (the command line, a fresh window) ran
+ * the rule tables' fingerprint query for every row (issue 19: a third of
+ * importing 100,000 farms).
+ */
+void
+ledger_store_caches_prepare (LedgerDb *db)
+{
+  if (sqlite3_get_autocommit (ledger_db_get_handle (db)))
+    rules_watch (db);
 }
 
 /* ---- one read transaction per check ---- */
@@ -186,6 +254,7 @@ typedef struct
 {
   gint64      data_version;
   GHashTable *highest;   /* prefix → gint64 * */
+  guint       pin;       /* the pin it was last asked again under, 0 none */
 } CodeCache;
 
 static void
@@ -201,8 +270,12 @@ static CodeCache *
 code_cache (LedgerDb *db)
 {
   CodeCache *cache = g_object_get_data (G_OBJECT (db), "ledger-code-cache");
-  gint64 version = data_version (db);
+  guint pin = pin_in_force (db);
+  gint64 version;
 
+  if (pin != 0 && cache != NULL && cache->pin == pin)
+    return cache;
+  version = data_version (db);
   if (cache == NULL || cache->data_version != version || version < 0)
     {
       cache = g_new0 (CodeCache, 1);
@@ -210,6 +283,7 @@ code_cache (LedgerDb *db)
       cache->highest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_object_set_data_full (G_OBJECT (db), "ledger-code-cache", cache, code_cache_free);
     }
+  cache->pin = version >= 0 ? pin : 0;
   return cache;
 }
 

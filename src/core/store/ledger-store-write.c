@@ -19,11 +19,11 @@
 
 /* ---- auxiliary functions ---- */
 
-static void
-bind_value (sqlite3_stmt      *stmt,
-            int                index,
-            const LedgerField *field,
-            const char        *canonical)
+void
+ledger_store_bind_value (sqlite3_stmt      *stmt,
+                         int                index,
+                         const LedgerField *field,
+                         const char        *canonical)
 {
   if (canonical == NULL)
     {
@@ -319,9 +319,10 @@ ledger_store_check (LedgerDb           *db,
 
 /* ---- finding what a record updates ---- */
 
-static char *
-existing_uid (LedgerDb           *db,
-              const LedgerRecord *record)
+/* The uid of the stored item @record updates, or NULL for a new one. */
+char *
+ledger_store_existing_uid (LedgerDb           *db,
+                           const LedgerRecord *record)
 {
   g_autofree char *by_uid = NULL;
   g_autofree char *by_code = NULL;
@@ -386,7 +387,7 @@ LedgerRecord *
 ledger_store_find_existing (LedgerDb           *db,
                             const LedgerRecord *record)
 {
-  g_autofree char *uid = existing_uid (db, record);
+  g_autofree char *uid = ledger_store_existing_uid (db, record);
   int year_slot = ledger_field_slots (LEDGER_KIND_FARMS)->year;
   const char *year = record->kind == LEDGER_KIND_FARMS ? record->values[year_slot] : NULL;
   LedgerRecord *existing;
@@ -461,7 +462,7 @@ upsert_item (LedgerDb      *db,
   if (!(stmt = ledger_db_prepare (db, upsert_sql (record->kind, n_fields, existing != NULL), error)))
     return FALSE;
   for (guint i = 0; i < n_fields; i++)
-    bind_value (stmt, i + 1, &fields[i], record->values[i]);
+    ledger_store_bind_value (stmt, i + 1, &fields[i], record->values[i]);
   sqlite3_bind_int (stmt, n_fields + 1, record->is_demo);
   sqlite3_bind_text (stmt, n_fields + 2, record->uid, -1, SQLITE_TRANSIENT);
   if (existing == NULL)
@@ -493,7 +494,7 @@ save_farm_year (LedgerDb      *db,
   if (stmt == NULL)
     return FALSE;
   for (guint i = first; i < record->n_values; i++)
-    bind_value (stmt, i - first + 1, &fields[i], record->values[i]);
+    ledger_store_bind_value (stmt, i - first + 1, &fields[i], record->values[i]);
   sqlite3_bind_int (stmt, 8, record->is_demo);
   sqlite3_bind_text (stmt, 9, record->uid, -1, SQLITE_TRANSIENT);
   if (new_farm)
@@ -519,7 +520,7 @@ save_village (LedgerDb      *db,
   if (region == NULL)
     return FALSE;
   for (guint i = 0; i < 6; i++)
-    bind_value (region, i + 1, &fields[i], record->values[i]);
+    ledger_store_bind_value (region, i + 1, &fields[i], record->values[i]);
   sqlite3_bind_int (region, 7, record->is_demo);
   if (!ledger_store_step_done (db, region, error))
     return FALSE;
@@ -537,7 +538,7 @@ save_village (LedgerDb      *db,
       return FALSE;
     sqlite3_bind_text (sewage, 1, record->values[0], -1, SQLITE_TRANSIENT);
     for (guint i = 6; i < record->n_values && !no_sewage; i++)
-      bind_value (sewage, i - 4, &fields[i], record->values[i]);
+      ledger_store_bind_value (sewage, i - 4, &fields[i], record->values[i]);
     if (!no_sewage)
       sqlite3_bind_int (sewage, 6, record->is_demo);
     return ledger_store_step_done (db, sewage, error);
@@ -584,7 +585,7 @@ save_observation (LedgerDb      *db,
       sqlite3_bind_int (stmt, 2, record->is_demo);
       sqlite3_bind_text (stmt, 3, subject.uid, -1, SQLITE_TRANSIENT);
       for (guint i = 1; i < record->n_values; i++)
-        bind_value (stmt, i + 3, &fields[i], record->values[i]);
+        ledger_store_bind_value (stmt, i + 3, &fields[i], record->values[i]);
       ok = ledger_store_step_done (db, stmt, error);
     }
   g_free (subject.uid);
@@ -596,7 +597,7 @@ save_checked (LedgerDb      *db,
               LedgerRecord  *record,
               GError       **error)
 {
-  g_autofree char *existing = existing_uid (db, record);
+  g_autofree char *existing = ledger_store_existing_uid (db, record);
 
   if (existing != NULL)
     {
