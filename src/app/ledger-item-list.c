@@ -12,12 +12,14 @@
 #define NO_ROW G_MAXUINT
 
 /* A paced list (the Ledger page's) that shows more rows after a search hands
- * GTK at most PUBLISH_STEP new positions a frame, as its view asks
+ * GTK a screenful of new positions (at least FIRST_STEP) in the keystroke's
+ * frame and then PUBLISH_STEP a frame, as its view asks
  * (ledger_item_list_publish_step() from a tick callback): GTK 4.8's list
  * view makes a row of cells for each new position near the top (about 200
  * of them), which took a whole keystroke at once. Past ROWS_GTK_BUILDS
  * positions the rest come at once: GTK makes no rows for them. */
-#define PUBLISH_STEP 16
+#define FIRST_STEP 8
+#define PUBLISH_STEP 48
 #define ROWS_GTK_BUILDS 256
 
 struct _LedgerItemList
@@ -435,7 +437,7 @@ ledger_item_list_publish_all (LedgerItemList *self)
 
 /* Makes @shown (@n rows) the shown rows. The published positions both have
  * keep their items, moved to their new rows; one items-changed removes the
- * positions past @n, or adds new ones (a paced list: PUBLISH_STEP now, and
+ * positions past @n, or adds new ones (a paced list: a screenful now, and
  * "publish-pending" for the rest). One selection-changed covers the moved
  * positions. @all_changed (a new load): every position is new, all at once. */
 static void
@@ -462,7 +464,7 @@ replace_shown (LedgerItemList *self,
   self->n_shown = n;
   self->n_published = common;
   published = all_changed || !self->paced || n <= old_n ? n
-              : MAX (next_published (self), MIN (n, self->rows_in_view));
+              : MIN (n, MAX (old_n + FIRST_STEP, self->rows_in_view));
   self->n_published = published;
   if (all_changed && (old_n > 0 || n > 0))
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, n);
