@@ -291,6 +291,66 @@ test_villages (Fixture       *fixture,
   type_and_delete (fixture, list, 0, "tchi");
 }
 
+static void
+on_publish_pending (LedgerItemList *list,
+                    guint          *n_pending)
+{
+  (*n_pending)++;
+}
+
+/* A paced list (the Ledger page's) hands on new positions a step at a time:
+ * the first step a screenful (or 8 more), then each publish step 48 more
+ * until 256, then the rest at once; a narrowing has every row at once, and
+ * the rows are those of a fresh search once all are handed on. Walking or
+ * choosing all rows takes them all at once. */
+static void
+test_paced (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr (LedgerItemList) list = new_list (fixture, LEDGER_KIND_FARMS);
+  g_autoptr (GPtrArray) expected = fresh_search (fixture, LEDGER_KIND_FARMS, 0, "乐至");
+  GListModel *model = G_LIST_MODEL (list);
+  guint n_pending = 0, steps = 0;
+  Changes changes = { 0 };
+
+  ledger_item_list_set_paced (list, 10);
+  g_signal_connect (list, "publish-pending", G_CALLBACK (on_publish_pending), &n_pending);
+  ledger_item_list_set_search (list, "乐至金康蛋鸡场");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, ledger_item_list_get_n_shown (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, 10);
+  g_assert_cmpuint (n_pending, ==, 0);
+
+  g_signal_connect (list, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  ledger_item_list_set_search (list, "乐至");
+  g_assert_cmpuint (ledger_item_list_get_n_shown (list), ==, expected->len);
+  g_assert_cmpuint (expected->len, >, 300);
+  g_assert_cmpuint (n_pending, ==, 1);
+  g_assert_cmpuint (changes.n_emissions, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, MAX (changes.position + 8, 10));
+  g_assert_null (g_list_model_get_item (model, g_list_model_get_n_items (model)));
+  while (ledger_item_list_publish_step (list))
+    {
+      g_assert_cmpuint (g_list_model_get_n_items (model), ==, changes.position + changes.added);
+      g_assert_cmpuint (changes.added, ==, 48);
+      g_assert_cmpuint (changes.removed, ==, 0);
+      steps++;
+    }
+  g_assert_cmpuint (steps, >, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, expected->len);
+  {
+    g_autoptr (GPtrArray) shown = dup_shown (list);
+    assert_same_uids (shown, expected);
+  }
+
+  /* a narrowing: all at once; a widening then walked: all at once */
+  ledger_item_list_set_search (list, "乐至金康");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, ledger_item_list_get_n_shown (list));
+  ledger_item_list_set_search (list, "");
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, ledger_item_list_get_n_shown (list));
+  ledger_item_list_publish_all (list);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, ledger_item_list_get_n_shown (list));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -300,5 +360,6 @@ main (int argc, char **argv)
   ADD ("/item-list-search/words-and-pinyin", test_words_and_pinyin);
   ADD ("/item-list-search/with-status", test_with_status);
   ADD ("/item-list-search/villages", test_villages);
+  ADD ("/item-list-search/paced", test_paced);
   return g_test_run ();
 }

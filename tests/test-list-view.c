@@ -368,6 +368,8 @@ inner_list_view (GtkColumnView *view)
   g_assert_not_reached ();
 }
 
+static char *read_clipboard (GtkWidget *widget);
+
 /* the first label under @widget, depth first */
 static GtkLabel *
 first_label (GtkWidget *widget)
@@ -413,13 +415,37 @@ test_search_redraws_rows (Fixture       *fixture,
 {
   const char *const searches[] = { "", "养殖", "养殖场", "石佛", "l5120221", "", "猪", "" };
 
+  GListModel *model;
+  guint n_total;
+  g_autofree char *copied = NULL;
+  g_auto (GStrv) lines = NULL;
+
   settle ();
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
       ledger_list_view_set_search (fixture->view, searches[i]);
       settle ();
       assert_drawn_rows_match (fixture);
+      /* the frames have handed every row on */
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (shown_column_view (fixture)))),
+                        ==, ledger_list_view_get_n_shown (fixture->view));
     }
+
+  /* right after a widening search, before the frames hand the rows on:
+   * Select All and Copy take every row */
+  ledger_list_view_set_search (fixture->view, "圣美园");
+  settle ();
+  ledger_list_view_set_search (fixture->view, "");
+  model = G_LIST_MODEL (gtk_column_view_get_model (shown_column_view (fixture)));
+  n_total = ledger_list_view_get_n_shown (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (model), <, n_total);
+  g_assert_true (gtk_widget_activate_action (inner_list_view (shown_column_view (fixture)), "list.select-all", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "ledger-list.copy", NULL));
+  copied = read_clipboard (GTK_WIDGET (fixture->view));
+  lines = g_strsplit (copied, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + n_total + 1);
+  for (guint i = 1; i <= n_total; i++)
+    g_assert_true (g_str_has_prefix (lines[i], "L512022"));
 }
 
 static void

@@ -11,6 +11,17 @@
 
 #define NO_ROW G_MAXUINT
 
+/* A paced list (the Ledger page's) that shows more rows after a search hands
+ * GTK a screenful of new positions (at least FIRST_STEP) in the keystroke's
+ * frame and then PUBLISH_STEP a frame, as its view asks
+ * (ledger_item_list_publish_step() from a tick callback): GTK 4.8's list
+ * view makes a row of cells for each new position near the top (about 200
+ * of them), which took a whole keystroke at once. Past ROWS_GTK_BUILDS
+ * positions the rest come at once: GTK makes no rows for them. */
+#define FIRST_STEP 8
+#define PUBLISH_STEP 48
+#define ROWS_GTK_BUILDS 256
+
 struct _LedgerItemList
 {
   GObject         parent_instance;
@@ -20,6 +31,9 @@ struct _LedgerItemList
   guint          *order;       /* every row, in sort order */
   guint          *shown;       /* the rows passing the filters, in sort order */
   guint           n_shown;
+  guint           n_published; /* the first n_shown positions the model has */
+  gboolean        paced;       /* new positions a step a frame */
+  guint           rows_in_view; /* a paced list's first step: a screenful */
   GPtrArray      *slots;       /* position → its LedgerItem (or NULL), moved
                                 * to another row when the shown rows change */
 
@@ -39,7 +53,7 @@ struct _LedgerItemList
   char           *selected_uid;
 };
 
-enum { SIGNAL_USER_SELECTED, N_SIGNALS };
+enum { SIGNAL_USER_SELECTED, SIGNAL_PUBLISH_PENDING, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -67,7 +81,7 @@ list_get_item_type (GListModel *model)
 static guint
 list_get_n_items (GListModel *model)
 {
-  return LEDGER_ITEM_LIST (model)->n_shown;
+  return LEDGER_ITEM_LIST (model)->n_published;
 }
 
 static gpointer
@@ -76,7 +90,7 @@ list_get_item (GListModel *model,
 {
   LedgerItemList *self = LEDGER_ITEM_LIST (model);
 
-  if (position >= self->n_shown)
+  if (position >= self->n_published)
     return NULL;
   if (position >= self->slots->len)
     g_ptr_array_set_size (self->slots, position + 1);
@@ -117,7 +131,7 @@ sel_is_selected (GtkSelectionModel *model,
 {
   LedgerItemList *self = LEDGER_ITEM_LIST (model);
 
-  return position < self->n_shown && self->chosen[self->shown[position]];
+  return position < self->n_published && self->chosen[self->shown[position]];
 }
 
 static void
@@ -171,13 +185,13 @@ change_selection (LedgerItemList *self,
   set_current (self, row);
   if (many)
     {
-      if (self->n_shown > 0)
-        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0, self->n_shown);
+      if (self->n_published > 0)
+        gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), 0, self->n_published);
       return;
     }
-  if (old_pos >= 0)
+  if (old_pos >= 0 && (guint) old_pos < self->n_published)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), old_pos, 1);
-  if (new_pos >= 0 && new_pos != old_pos)
+  if (new_pos >= 0 && new_pos != old_pos && (guint) new_pos < self->n_published)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), new_pos, 1);
 }
 
@@ -189,7 +203,7 @@ sel_select_item (GtkSelectionModel *model,
   LedgerItemList *self = LEDGER_ITEM_LIST (model);
   guint row;
 
-  if (position >= self->n_shown)
+  if (position >= self->n_published)
     return FALSE;
   row = self->shown[position];
   if (unselect_rest)
@@ -240,8 +254,8 @@ sel_select_range (GtkSelectionModel *model,
     choose (self, self->shown[i], TRUE);
   if (self->selected_row != NO_ROW && !self->chosen[self->selected_row])
     set_current (self, NO_ROW);
-  if (self->n_shown > 0)
-    gtk_selection_model_selection_changed (model, 0, self->n_shown);
+  if (self->n_published > 0)
+    gtk_selection_model_selection_changed (model, 0, self->n_published);
   return TRUE;
 }
 
@@ -252,12 +266,12 @@ sel_unselect_range (GtkSelectionModel *model,
 {
   LedgerItemList *self = LEDGER_ITEM_LIST (model);
 
-  for (guint i = position; i < position + n_items && i < self->n_shown; i++)
+  for (guint i = position; i < position + n_items && i < self->n_published; i++)
     choose (self, self->shown[i], FALSE);
   if (self->selected_row != NO_ROW && !self->chosen[self->selected_row])
     set_current (self, NO_ROW);
-  if (n_items > 0)
-    gtk_selection_model_selection_changed (model, position, n_items);
+  if (n_items > 0 && position < self->n_published)
+    gtk_selection_model_selection_changed (model, position, MIN (n_items, self->n_published - position));
   return TRUE;
 }
 
@@ -362,17 +376,78 @@ move_slots (LedgerItemList *self,
   return last_changed - first;
 }
 
-/* Makes @shown (@n rows) the shown rows. The positions both have keep their
- * items, moved to their new rows; one items-changed adds or removes the
- * positions past the shorter one, and one selection-changed covers the
- * moved positions. @all_changed (a new load): every position is new. */
+/* Adds positions up to @n_published to the model (one items-changed) */
+static void
+publish (LedgerItemList *self,
+         guint           n_published)
+{
+  guint old = self->n_published;
+
+  self->n_published = n_published;
+  if (n_published > old)
+    g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n_published - old);
+}
+
+static guint
+next_published (LedgerItemList *self)
+{
+  guint next = self->n_published + PUBLISH_STEP;
+
+  return next >= ROWS_GTK_BUILDS ? self->n_shown : MIN (next, self->n_shown);
+}
+
+/**
+ * ledger_item_list_publish_step:
+ *
+ * Gives the model the next step of a paced list's shown rows.
+ *
+ * Returns: whether rows are left for a later step
+ */
+gboolean
+ledger_item_list_publish_step (LedgerItemList *self)
+{
+  publish (self, next_published (self));
+  return self->n_published < self->n_shown;
+}
+
+/* A list paced by its view: see PUBLISH_STEP; "publish-pending" asks for
+ * ledger_item_list_publish_step() until it returns FALSE. A search's first
+ * step fills @rows_in_view, what the view shows at once. */
+void
+ledger_item_list_set_paced (LedgerItemList *self,
+                            guint           rows_in_view)
+{
+  self->paced = rows_in_view > 0;
+  self->rows_in_view = rows_in_view;
+}
+
+/**
+ * ledger_item_list_publish_all:
+ *
+ * Gives the model every shown row now, not a frame's worth at a time: for
+ * what walks the items or a position past those given (copying, exporting,
+ * editing the chosen rows, scrolling to a row). Not from a handler of the
+ * model's own signals.
+ */
+void
+ledger_item_list_publish_all (LedgerItemList *self)
+{
+  publish (self, self->n_shown);
+}
+
+/* Makes @shown (@n rows) the shown rows. The published positions both have
+ * keep their items, moved to their new rows; one items-changed removes the
+ * positions past @n, or adds new ones (a paced list: a screenful now, and
+ * "publish-pending" for the rest). One selection-changed covers the moved
+ * positions. @all_changed (a new load): every position is new, all at once. */
 static void
 replace_shown (LedgerItemList *self,
                guint          *shown,
                guint           n,
                gboolean        all_changed)
 {
-  guint old_n = self->n_shown, common = MIN (old_n, n), prefix = 0, moved = 0;
+  guint old_n = self->n_published, common = MIN (old_n, n), prefix = 0, moved = 0;
+  guint published;
 
   if (all_changed)
     g_ptr_array_set_size (self->slots, 0);
@@ -387,12 +462,18 @@ replace_shown (LedgerItemList *self,
   g_free (self->shown);
   self->shown = shown;
   self->n_shown = n;
+  self->n_published = common;
+  published = all_changed || !self->paced || n <= old_n ? n
+              : MIN (n, MAX (old_n + FIRST_STEP, self->rows_in_view));
+  self->n_published = published;
   if (all_changed && (old_n > 0 || n > 0))
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, n);
-  else if (old_n != n)
-    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, n - common);
+  else if (old_n != published)
+    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, published - common);
   if (moved > 0 && self->n_chosen > 0)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), prefix, moved);
+  if (self->n_published < self->n_shown)
+    g_signal_emit (self, signals[SIGNAL_PUBLISH_PENDING], 0);
 }
 
 /* Recomputes the shown rows from the sort order: every row is tested. */
@@ -949,6 +1030,10 @@ ledger_item_list_class_init (LedgerItemListClass *klass)
   signals[SIGNAL_USER_SELECTED] =
     g_signal_new ("user-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* a paced list has shown rows the model does not have yet */
+  signals[SIGNAL_PUBLISH_PENDING] =
+    g_signal_new ("publish-pending", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -57,6 +57,10 @@ void            ledger_item_list_sort              (LedgerItemList *self,
                                                     gboolean        descending);
 
 guint           ledger_item_list_get_n_total       (LedgerItemList *self);
+void            ledger_item_list_set_paced   (LedgerItemList *self,
+                                              guint           rows_in_view);
+gboolean        ledger_item_list_publish_step (LedgerItemList *self);
+void            ledger_item_list_publish_all (LedgerItemList *self);
 guint           ledger_item_list_get_n_shown       (LedgerItemList *self);
 /* position of @uid in the filtered list, or -1 */
 int             ledger_item_list_find              (LedgerItemList *self,

@@ -123,8 +123,11 @@ copy_activated (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   LedgerListView *self = LEDGER_LIST_VIEW (widget);
-  g_autoptr (GArray) positions = ledger_item_list_get_chosen (self->lists[self->kind]);
+  g_autoptr (GArray) positions = NULL;
   g_autofree char *text = NULL;
+
+  ledger_item_list_publish_all (self->lists[self->kind]);
+  positions = ledger_item_list_get_chosen (self->lists[self->kind]);
 
   if (positions->len == 0)
     return;
@@ -192,6 +195,7 @@ ledger_list_view_export_view_to (LedgerListView *self,
         if (specs[s].id == column_id (g_ptr_array_index (columns, c)))
           numeric[c] = specs[s].numeric;
     }
+  ledger_item_list_publish_all (self->lists[self->kind]);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (LedgerItem) item = g_list_model_get_item (model, i);

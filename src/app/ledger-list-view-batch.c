@@ -156,8 +156,11 @@ make_form (BatchDialog *batch)
 static GStrv
 dup_chosen_uids (LedgerListView *self)
 {
-  g_autoptr (GArray) positions = ledger_item_list_get_chosen (self->lists[self->kind]);
+  g_autoptr (GArray) positions = NULL;
   g_autoptr (GStrvBuilder) uids = g_strv_builder_new ();
+
+  ledger_item_list_publish_all (self->lists[self->kind]);
+  positions = ledger_item_list_get_chosen (self->lists[self->kind]);
 
   for (guint i = 0; i < positions->len; i++)
     {

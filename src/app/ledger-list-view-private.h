@@ -40,6 +40,7 @@ struct _LedgerListView
   LedgerDb        *db;
   GSignalGroup    *db_signals;
   guint            reload_idle;
+  guint            publish_tick;   /* lists' rows handed on a step a frame */
   int              year;
   LedgerKind       kind;
   char            *search;

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "ledger-item-list.h"
@@ -352,6 +354,49 @@ on_row_activated_cb (LedgerListView *self,
                                 (int) ledger_item_get_kind (item), ledger_item_get_uid (item));
 }
 
+/* the rows a list shows at once until its view has measured them */
+#define ROWS_IN_VIEW_GUESS 32
+
+/* one step of each list's shown rows a frame: GTK makes and lays out one
+ * step of rows, paints, then takes the next (ledger-item-list.c, PUBLISH_STEP) */
+static gboolean
+publish_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       data)
+{
+  LedgerListView *self = LEDGER_LIST_VIEW (widget);
+  gboolean more = FALSE;
+
+  for (guint k = 0; k < N_LIST_KINDS; k++)
+    if (self->lists[k] != NULL)
+      more = ledger_item_list_publish_step (self->lists[k]) || more;
+  if (more)
+    return G_SOURCE_CONTINUE;
+  self->publish_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* How many rows the list shows at once: its height over the rows' average
+ * (GTK estimates the content's height from the rows it made) */
+static void
+on_list_adjustment_changed_cb (GtkAdjustment  *adjustment,
+                               LedgerItemList *list)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  double upper = gtk_adjustment_get_upper (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (n > 0 && upper > 0 && page > 0)
+    ledger_item_list_set_paced (list, (guint) ceil (page * n / upper) + 2);
+}
+
+static void
+on_publish_pending_cb (LedgerListView *self)
+{
+  if (self->publish_tick == 0)
+    self->publish_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), publish_tick_cb, NULL, NULL);
+}
+
 static GtkWidget *
 make_list (LedgerListView *self,
            LedgerKind      kind)
@@ -362,6 +407,9 @@ make_list (LedgerListView *self,
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   self->lists[kind] = ledger_item_list_new (kind);
+  ledger_item_list_set_paced (self->lists[kind], ROWS_IN_VIEW_GUESS);
+  g_signal_connect_object (self->lists[kind], "publish-pending", G_CALLBACK (on_publish_pending_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lists[kind], "items-changed", G_CALLBACK (on_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lists[kind], "user-selected", G_CALLBACK (on_user_selected_cb),
@@ -383,6 +431,8 @@ make_list (LedgerListView *self,
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
   self->column_views[kind] = view;
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "changed",
+                           G_CALLBACK (on_list_adjustment_changed_cb), self->lists[kind], 0);
   return scrolled;
 }
 
@@ -601,6 +651,8 @@ ledger_list_view_select (LedgerListView *self,
     return;
   show_kind (self, kind);
   ledger_item_list_set_selected_uid (self->lists[kind], uid);
+  if (uid != NULL)
+    ledger_item_list_publish_all (self->lists[kind]);
   position = ledger_item_list_find (self->lists[kind], uid);
   if (position >= 0)
     scroll_to_position (self, kind, position);
@@ -705,6 +757,9 @@ ledger_list_view_dispose (GObject *object)
   LedgerListView *self = LEDGER_LIST_VIEW (object);
 
   g_clear_handle_id (&self->reload_idle, g_source_remove);
+  if (self->publish_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->publish_tick);
+  self->publish_tick = 0;
   g_clear_object (&self->db_signals);
   g_clear_object (&self->db);
   for (guint k = 0; k < N_LIST_KINDS; k++)
