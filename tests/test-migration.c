@@ -227,6 +227,46 @@ test_inspection_follow_up_migration (void)
   ledger_test_remove_dir (dir);
 }
 
+/* v9: an old ledger's items are found by village and name through one
+ * index (a codeless row of an officers' sheet), which also serves the
+ * lookups by village; the index by village alone is gone */
+static void
+test_village_name_indexes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-migration-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerDb) db = NULL;
+  const char *const tables[] = { "facilities", "farms", "water_bodies" };
+  sqlite3 *handle;
+
+  write_v1_ledger (path);
+  db = ledger_db_open (path, LEDGER_DB_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  handle = ledger_db_get_handle (db);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *by_village = g_strdup_printf ("SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                                     " AND name = '%s_village'", tables[i]);
+      g_autofree char *columns = g_strdup_printf ("SELECT group_concat(name, ',') = 'village_code,name'"
+                                                  " FROM pragma_index_info('%s_village_name')", tables[i]);
+      g_autofree char *plan = g_strdup_printf ("EXPLAIN QUERY PLAN SELECT code FROM %s"
+                                               " WHERE name = ?1 AND village_code = ?2 LIMIT 2", tables[i]);
+      g_autofree char *expected = g_strdup_printf ("SEARCH %s USING INDEX %s_village_name (village_code=? AND name=?)",
+                                                   tables[i], tables[i]);
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (query_int (handle, by_village), ==, 0);
+      g_assert_cmpint (query_int (handle, columns), ==, 1);
+      g_assert_cmpint (sqlite3_prepare_v2 (handle, plan, -1, &stmt, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, expected);
+      sqlite3_finalize (stmt);
+    }
+  g_clear_object (&db);
+  ledger_test_remove_dir (dir);
+}
+
 static void
 test_new_ledger_needs_no_backup (void)
 {
@@ -251,5 +291,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/migration/new-ledger-no-backup", test_new_ledger_needs_no_backup);
   g_test_add_func ("/migration/sources", test_sources_migration);
   g_test_add_func ("/migration/inspection-follow-up", test_inspection_follow_up_migration);
+  g_test_add_func ("/migration/village-name-indexes", test_village_name_indexes);
   return g_test_run ();
 }

@@ -288,6 +288,26 @@ migrate_to_checks_without_lists (LedgerDb  *self,
   return ledger_schema_checks_without_lists (self, error);
 }
 
+/* v9: a codeless row of an officers' sheet is the item of the same name in
+ * the same village (ledger_import_match_by_name); by village alone SQLite
+ * read every item of the village for each row (re-importing 100,000 farms:
+ * 18 s). The index by village and name also serves every lookup by village,
+ * so it replaces the one by village: no more writing per new item. */
+static const char village_name_indexes_sql[] =
+  "DROP INDEX IF EXISTS facilities_village;\n"
+  "CREATE INDEX facilities_village_name ON facilities(village_code, name);\n"
+  "DROP INDEX IF EXISTS farms_village;\n"
+  "CREATE INDEX farms_village_name ON farms(village_code, name);\n"
+  "DROP INDEX IF EXISTS water_bodies_village;\n"
+  "CREATE INDEX water_bodies_village_name ON water_bodies(village_code, name);\n";
+
+static gboolean
+migrate_to_village_name_indexes (LedgerDb  *self,
+                                 GError   **error)
+{
+  return ledger_db_exec (self, village_name_indexes_sql, error);
+}
+
 typedef gboolean (*MigrateFunc) (LedgerDb *self, GError **error);
 
 /* migrations[i] takes the schema from version i to i + 1. A migration after
@@ -302,6 +322,7 @@ static const MigrateFunc migrations[] = {
   migrate_to_undo_labels,
   migrate_to_inspection_follow_up,
   migrate_to_checks_without_lists,
+  migrate_to_village_name_indexes,
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == LEDGER_SCHEMA_VERSION);
 
