@@ -41,6 +41,31 @@ ledger_test_new_ledger (const char  *test,
   return db;
 }
 
+/* Two villages of two townships of Lezhi, for small import tests */
+#define LEDGER_TEST_VILLAGE  "512022101203"
+#define LEDGER_TEST_VILLAGE2 "512022102201"
+
+/* An empty ledger (see ledger_test_new_ledger) holding only the county,
+ * 中天镇 with 试验村 (LEDGER_TEST_VILLAGE) and 佛星镇 with 二村
+ * (LEDGER_TEST_VILLAGE2). */
+static inline LedgerDb *
+ledger_test_new_two_village_ledger (const char  *test,
+                                    char       **dir)
+{
+  g_autoptr (GError) error = NULL;
+  LedgerDb *db = ledger_test_new_ledger (test, NULL, FALSE, dir, NULL);
+
+  g_assert_true (ledger_db_exec (db,
+                                 "INSERT INTO regions (code, name, kind, parent) VALUES"
+                                 " ('512022', '乐至县', 'county', NULL),"
+                                 " ('512022101', '中天镇', 'township', '512022'),"
+                                 " ('512022102', '佛星镇', 'township', '512022'),"
+                                 " ('" LEDGER_TEST_VILLAGE "', '试验村', 'village', '512022101'),"
+                                 " ('" LEDGER_TEST_VILLAGE2 "', '二村', 'village', '512022102')", &error));
+  g_assert_no_error (error);
+  return db;
+}
+
 /* The one number @sql (SELECT count(*) …) returns. */
 static inline gint64
 ledger_test_count (LedgerDb   *db,

@@ -8,8 +8,8 @@
 #include "ledger-store-bulk.h"
 #include "ledger-test-db.h"
 
-#define VILLAGE  "512022101203"
-#define VILLAGE2 "512022102201"
+#define VILLAGE  LEDGER_TEST_VILLAGE
+#define VILLAGE2 LEDGER_TEST_VILLAGE2
 #define HEADER   "编号,名称,行政村代码,畜种,存栏,年度\r\n"
 
 typedef struct
@@ -18,22 +18,10 @@ typedef struct
   LedgerDb *db;
 } Fixture;
 
-static const char regions_sql[] =
-  "INSERT INTO regions (code, name, kind, parent) VALUES"
-  " ('512022', '乐至县', 'county', NULL),"
-  " ('512022101', '中天镇', 'township', '512022'),"
-  " ('512022102', '佛星镇', 'township', '512022'),"
-  " ('" VILLAGE "', '试验村', 'village', '512022101'),"
-  " ('" VILLAGE2 "', '二村', 'village', '512022102')";
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->db = ledger_test_new_ledger ("test-import-bulk", NULL, FALSE, &f->dir, NULL);
-  g_assert_true (ledger_db_exec (f->db, regions_sql, &error));
-  g_assert_no_error (error);
+  f->db = ledger_test_new_two_village_ledger ("test-import-bulk", &f->dir);
 }
 
 static void

@@ -17,8 +17,8 @@
 #include "ledger-store.h"
 #include "ledger-test-util.h"
 
-#define VILLAGE   "512022101203"
-#define VILLAGE2  "512022102201"
+#define VILLAGE  LEDGER_TEST_VILLAGE
+#define VILLAGE2 LEDGER_TEST_VILLAGE2
 
 #define FACILITIES_CSV \
   "编号,名称,类型,行政村代码,运行状态,设计规模(吨/日),经度,纬度\r\n" \
@@ -31,21 +31,10 @@ typedef struct
   LedgerDb *db;
 } Fixture;
 
-static const char regions_sql[] =
-  "INSERT INTO regions (code, name, kind, parent) VALUES"
-  " ('512022', '乐至县', 'county', NULL),"
-  " ('512022101', '中天镇', 'township', '512022'),"
-  " ('512022102', '佛星镇', 'township', '512022'),"
-  " ('" VILLAGE "', '试验村', 'village', '512022101'),"
-  " ('" VILLAGE2 "', '二村', 'village', '512022102')";
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->db = ledger_test_new_ledger ("test-import-engine", NULL, FALSE, &f->dir, NULL);
-  g_assert_true (ledger_db_exec (f->db, regions_sql, &error));
+  f->db = ledger_test_new_two_village_ledger ("test-import-engine", &f->dir);
 }
 
 static void

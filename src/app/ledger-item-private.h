@@ -40,7 +40,6 @@ typedef struct
   guint           n_rows;
   LedgerRowInfo  *info;
   char           *haystack;
-  LedgerItem    **cache;                        /* weak: an item clears its slot when finalized */
   double         *num_keys[LEDGER_N_COLUMNS];   /* lazily, numeric columns */
   char          **text_keys[LEDGER_N_COLUMNS];  /* lazily, text columns: collation keys */
 } LedgerRows;
@@ -57,8 +56,6 @@ char       *ledger_rows_dup_text      (LedgerRows        *rows,
 double      ledger_rows_number        (LedgerRows        *rows,
                                        guint              row,
                                        LedgerColumnId     column);
-LedgerItem *ledger_rows_get_item      (LedgerRows        *rows,
-                                       guint              row);
 
 LedgerItem *ledger_item_new_slot      (LedgerRows        *rows,
                                        guint              row);

@@ -427,7 +427,6 @@ ledger_rows_new (LedgerListData    *data,
   rows->data = ledger_list_data_ref (data);
   rows->n_rows = data->n_rows;
   rows->info = g_new0 (LedgerRowInfo, MAX (rows->n_rows, 1));
-  rows->cache = g_new0 (LedgerItem *, MAX (rows->n_rows, 1));
   for (guint row = 0; row < rows->n_rows; row++)
     {
       switch (rows->kind)
@@ -477,7 +476,6 @@ rows_clear (gpointer data)
     }
   g_free (rows->info);
   g_free (rows->haystack);
-  g_free (rows->cache);
   ledger_list_data_unref (rows->data);
 }
 
@@ -616,8 +614,6 @@ ledger_item_finalize (GObject *object)
 {
   LedgerItem *self = LEDGER_ITEM (object);
 
-  if (self->rows->cache[self->row] == self)
-    self->rows->cache[self->row] = NULL;
   ledger_rows_unref (self->rows);
   G_OBJECT_CLASS (ledger_item_parent_class)->finalize (object);
 }
@@ -636,22 +632,6 @@ ledger_item_class_init (LedgerItemClass *klass)
 static void
 ledger_item_init (LedgerItem *self)
 {
-}
-
-/* Returns: (transfer full): the row's object, the same while one is alive */
-LedgerItem *
-ledger_rows_get_item (LedgerRows *rows,
-                      guint       row)
-{
-  LedgerItem *item = rows->cache[row];
-
-  if (item)
-    return g_object_ref (item);
-  item = g_object_new (LEDGER_TYPE_ITEM, NULL);
-  item->rows = ledger_rows_ref (rows);
-  item->row = row;
-  rows->cache[row] = item;
-  return item;
 }
 
 /* Returns: (transfer full): an item of its own for @row, which a list

@@ -10,13 +10,10 @@
  * is the same test (a NULL passes both, every other value is compared with
  * the column's affinity in both) and is coded as plain comparisons.
  *
- * Like ledger_schema_widen_species(), the constraint is edited in place
- * (https://www.sqlite.org/lang_altertable.html, "making other kinds of table
- * schema changes": the stored rows satisfy the new constraint, which accepts
- * and refuses exactly what the old one did, and the file format does not
- * change), in the migration's transaction, with the schema version bumped so
- * that every connection reads the tables anew. A table whose constraint is
- * not written as this file expects is left as it is.
+ * Like ledger_schema_widen_species(), the constraint is edited in place by
+ * ledger_schema_edit_in_place() (the stored rows satisfy the new constraint,
+ * which accepts and refuses exactly what the old one did). A table whose
+ * constraint is not written as this file expects is left as it is.
  */
 #include "config.h"
 
@@ -114,9 +111,12 @@ set_table_sql (sqlite3    *handle,
   return rc;
 }
 
-static int
-rewrite_all (sqlite3 *handle)
+/* rewrites each constraint of in_lists[] written as this file expects */
+static gboolean
+rewrite_all (struct _LedgerDb  *db,
+             GError           **error)
 {
+  sqlite3 *handle = ledger_db_get_handle (db);
   int rc = SQLITE_OK;
 
   for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (in_lists); i++)
@@ -126,7 +126,7 @@ rewrite_all (sqlite3 *handle)
       if (rewritten != NULL)
         rc = set_table_sql (handle, in_lists[i].table, rewritten);
     }
-  return rc;
+  return rc == SQLITE_OK || ledger_db_set_sqlite_error (db, rc, error);
 }
 
 static gint64
@@ -143,6 +143,39 @@ schema_version (sqlite3 *handle)
 }
 
 /**
+ * ledger_schema_edit_in_place:
+ * @db: a ledger being migrated, inside the migration's transaction
+ * @edit: changes rows of sqlite_schema (a table's definition)
+ *
+ * Runs @edit with writable_schema on, then bumps the schema version so that
+ * every connection reads the tables anew: SQLite's documented way to change
+ * a CHECK constraint the stored rows satisfy (lang_altertable.html, "making
+ * other kinds of table schema changes"). The file format does not change.
+ *
+ * Returns: %FALSE with @error set when the schema could not be changed
+ */
+gboolean
+ledger_schema_edit_in_place (struct _LedgerDb  *db,
+                             LedgerSchemaEdit   edit,
+                             GError           **error)
+{
+  sqlite3 *handle = ledger_db_get_handle (db);
+  gint64 version = schema_version (handle);
+  g_autofree char *bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, version + 1);
+
+  if (version < 0)
+    return ledger_db_set_sqlite_error (db, sqlite3_errcode (handle), error);
+  if (!ledger_db_exec (db, "PRAGMA writable_schema = ON", error))
+    return FALSE;
+  if (!edit (db, error) || !ledger_db_exec (db, bump, error))
+    {
+      ledger_db_exec (db, "PRAGMA writable_schema = OFF", NULL);
+      return FALSE;
+    }
+  return ledger_db_exec (db, "PRAGMA writable_schema = OFF", error);
+}
+
+/**
  * ledger_schema_checks_without_lists:
  * @db: a ledger being migrated, inside the migration's transaction
  *
@@ -155,25 +188,5 @@ gboolean
 ledger_schema_checks_without_lists (struct _LedgerDb  *db,
                                     GError           **error)
 {
-  sqlite3 *handle = ledger_db_get_handle (db);
-  gint64 version = schema_version (handle);
-  g_autofree char *bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, version + 1);
-  int rc;
-
-  if (version < 0)
-    return ledger_db_set_sqlite_error (db, sqlite3_errcode (handle), error);
-  if (!ledger_db_exec (db, "PRAGMA writable_schema = ON", error))
-    return FALSE;
-  rc = rewrite_all (handle);
-  if (rc != SQLITE_OK)
-    {
-      ledger_db_exec (db, "PRAGMA writable_schema = OFF", NULL);
-      return ledger_db_set_sqlite_error (db, rc, error);
-    }
-  if (!ledger_db_exec (db, bump, error))
-    {
-      ledger_db_exec (db, "PRAGMA writable_schema = OFF", NULL);
-      return FALSE;
-    }
-  return ledger_db_exec (db, "PRAGMA writable_schema = OFF", error);
+  return ledger_schema_edit_in_place (db, rewrite_all, error);
 }

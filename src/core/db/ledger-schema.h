@@ -12,7 +12,9 @@ struct _LedgerDb;
 char *ledger_schema_sources_sql (void);
 gboolean ledger_schema_widen_species (struct _LedgerDb *db, GError **error);
 char *ledger_schema_refresh_triggers_sql (void);
-/* ledger-schema-checks.c (issue 19) */
+/* ledger-schema-checks.c (issue 19): a table's definition edited in place */
+typedef gboolean (*LedgerSchemaEdit) (struct _LedgerDb *db, GError **error);
+gboolean ledger_schema_edit_in_place (struct _LedgerDb *db, LedgerSchemaEdit edit, GError **error);
 gboolean ledger_schema_checks_without_lists (struct _LedgerDb *db, GError **error);
 const char *ledger_schema_region_history_sql (void);
 

@@ -99,15 +99,20 @@ static const char schema_sources_effluent[] =
 
 /* The v1 schema lists the species a farm may have in a CHECK constraint.
  * Widening it to the species both scale standards name is the change SQLite
- * documents for CHECK constraints (https://www.sqlite.org/lang_altertable.html,
- * "making other kinds of table schema changes"): the stored rows are valid
- * under the new constraint and the file format does not change, so the
- * table's definition is edited in place, in the migration's transaction,
- * and the schema version bumped so that every connection reads it anew. */
+ * documents for CHECK constraints: the stored rows are valid under the new
+ * constraint, so the table's definition is edited in place
+ * (ledger_schema_edit_in_place()). */
 static const char widen_species[] =
   "UPDATE sqlite_schema SET sql = replace(sql, '''other_poultry'')',"
   " '''other_poultry'',''goat'',''meat_duck'',''laying_duck'',''goose'',''rabbit'')')"
   " WHERE type = 'table' AND name = 'farms' AND sql NOT LIKE '%''rabbit''%'";
+
+static gboolean
+widen_species_sql (struct _LedgerDb  *db,
+                   GError           **error)
+{
+  return ledger_db_exec (db, widen_species, error);
+}
 
 /**
  * ledger_schema_widen_species:
@@ -120,25 +125,7 @@ gboolean
 ledger_schema_widen_species (struct _LedgerDb  *db,
                              GError           **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, "PRAGMA schema_version", error);
-  g_autofree char *bump = NULL;
-  gint64 version;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return ledger_db_set_sqlite_error (db, sqlite3_errcode (ledger_db_get_handle (db)), error);
-  version = sqlite3_column_int64 (stmt, 0);
-  g_clear_pointer (&stmt, sqlite3_reset);  /* cached: reset, never finalized */
-  bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, version + 1);
-  if (!ledger_db_exec (db, "PRAGMA writable_schema = ON", error))
-    return FALSE;
-  if (!ledger_db_exec (db, widen_species, error) || !ledger_db_exec (db, bump, error))
-    {
-      ledger_db_exec (db, "PRAGMA writable_schema = OFF", NULL);
-      return FALSE;
-    }
-  return ledger_db_exec (db, "PRAGMA writable_schema = OFF", error);
+  return ledger_schema_edit_in_place (db, widen_species_sql, error);
 }
 
 /**

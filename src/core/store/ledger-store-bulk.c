@@ -126,33 +126,6 @@ pending_record (LedgerStoreBulk *self,
   return g_ptr_array_index (self->pending, i);
 }
 
-/* "INSERT INTO farms (code, name, …, is_demo, uid) VALUES " */
-static char *
-items_head (guint n_fields)
-{
-  const LedgerField *fields = ledger_kind_fields (LEDGER_KIND_FARMS, NULL);
-  GString *head = g_string_new ("INSERT INTO farms (");
-
-  for (guint i = 0; i < n_fields; i++)
-    g_string_append_printf (head, "%s, ", fields[i].key);
-  g_string_append (head, "is_demo, uid) VALUES ");
-  return g_string_free (head, FALSE);
-}
-
-/* "INSERT INTO farm_years (year, stock, …, is_demo, farm_uid) VALUES " */
-static char *
-years_head (guint first,
-            guint n_values)
-{
-  const LedgerField *fields = ledger_kind_fields (LEDGER_KIND_FARMS, NULL);
-  GString *head = g_string_new ("INSERT INTO farm_years (");
-
-  for (guint i = first; i < n_values; i++)
-    g_string_append_printf (head, "%s, ", fields[i].key);
-  g_string_append (head, "is_demo, farm_uid) VALUES ");
-  return g_string_free (head, FALSE);
-}
-
 static gboolean
 insert_items (LedgerStoreBulk  *self,
               GError          **error)
@@ -160,7 +133,7 @@ insert_items (LedgerStoreBulk  *self,
   const LedgerField *fields = ledger_kind_fields (LEDGER_KIND_FARMS, NULL);
   guint n_fields = ledger_field_slots (LEDGER_KIND_FARMS)->year;
   guint n = self->pending->len;
-  g_autofree char *head = items_head (n_fields);
+  g_autofree char *head = ledger_store_insert_head ("farms", LEDGER_KIND_FARMS, 0, n_fields, "uid");
   g_autofree char *tuple = placeholders (n_fields + 2);
   sqlite3_stmt *stmt = prepare_rows (self, head, tuple, n, BULK_ROWS, error);
   int param = 1;
@@ -197,7 +170,7 @@ insert_years (LedgerStoreBulk  *self,
   guint first = ledger_field_slots (LEDGER_KIND_FARMS)->year;
   guint n_values = pending_record (self, 0)->n_values;
   guint n = count_years (self, first);
-  g_autofree char *head = years_head (first, n_values);
+  g_autofree char *head = ledger_store_insert_head ("farm_years", LEDGER_KIND_FARMS, first, n_values, "farm_uid");
   g_autofree char *tuple = placeholders (n_values - first + 2);
   sqlite3_stmt *stmt;
   int param = 1;

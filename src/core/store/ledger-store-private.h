@@ -44,6 +44,14 @@ char     *ledger_store_lookup_text    (LedgerDb           *db,
   "(ledger_uid(), ?1, ledger_actor(), ?, ?, 'insert', NULL, NULL, NULL, ledger_audit_batch())"
 #define LEDGER_STORE_AUDIT_NOW_SQL "SELECT strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 
+/* ledger-store-write.c: "INSERT INTO table (fields first…last-1, is_demo,
+ * key_column) VALUES ", the head of every new row's statement */
+char     *ledger_store_insert_head   (const char         *table,
+                                       LedgerKind          kind,
+                                       guint               first,
+                                       guint               last,
+                                       const char         *key_column);
+
 /* ledger-store-audit.c: steps the INSERT of a new row with its audit
  * trigger silenced and writes that trigger's audit row itself */
 gboolean  ledger_store_insert_audited (LedgerDb           *db,

@@ -405,6 +405,29 @@ ledger_store_find_existing (LedgerDb           *db,
 
 /* ---- saving ---- */
 
+/**
+ * ledger_store_insert_head:
+ *
+ * Returns: (transfer full): "INSERT INTO @table (KEY, …, is_demo, @key_column)
+ *   VALUES " naming the fields @first to @last - 1 of @kind
+ */
+char *
+ledger_store_insert_head (const char *table,
+                          LedgerKind  kind,
+                          guint       first,
+                          guint       last,
+                          const char *key_column)
+{
+  const LedgerField *fields = ledger_kind_fields (kind, NULL);
+  GString *head = g_string_new (NULL);
+
+  g_string_append_printf (head, "INSERT INTO %s (", table);
+  for (guint i = first; i < last; i++)
+    g_string_append_printf (head, "%s, ", fields[i].key);
+  g_string_append_printf (head, "is_demo, %s) VALUES ", key_column);
+  return g_string_free (head, FALSE);
+}
+
 static char *
 build_upsert_sql (LedgerKind kind,
                   guint      n_fields,
@@ -423,10 +446,9 @@ build_upsert_sql (LedgerKind kind,
     }
   else
     {
-      g_string_append_printf (sql, "INSERT INTO %s (", table);
-      for (guint i = 0; i < n_fields; i++)
-        g_string_append_printf (sql, "%s, ", fields[i].key);
-      g_string_append (sql, "is_demo, uid) VALUES (");
+      g_autofree char *head = ledger_store_insert_head (table, kind, 0, n_fields, "uid");
+
+      g_string_append_printf (sql, "%s(", head);
       for (guint i = 0; i < n_fields + 2; i++)
         g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
       g_string_append (sql, ")");
