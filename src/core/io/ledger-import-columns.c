@@ -88,28 +88,61 @@ static const Variants variants[] = {
 
 /* ---- auxiliary functions ---- */
 
-static gboolean
-variant_matches (const char *list,
-                 const char *normalised)
+/* @name → @field unless an earlier name took it: the first match wins, as
+ * in the order the names are listed */
+static void
+add_name (GHashTable *names,
+          char       *name,
+          int         field)
 {
-  g_auto (GStrv) each = g_strsplit (list, "|", -1);
-
-  for (guint i = 0; each[i] != NULL; i++)
-    if (strcmp (each[i], normalised) == 0)
-      return TRUE;
-  return FALSE;
+  if (*name == '\0' || g_hash_table_contains (names, name))
+    g_free (name);
+  else
+    g_hash_table_insert (names, name, GINT_TO_POINTER (field));
 }
 
-static gboolean
-field_name_matches (const LedgerField *field,
-                    const char        *normalised)
+/* Every name of @kind's fields (key, header, English label, normalised),
+ * then the variants, to the field it names (-1: none of @kind's). */
+static GHashTable *
+names_of_kind (LedgerKind kind)
 {
-  g_autofree char *key = ledger_normalise_header (field->key);
-  g_autofree char *header = ledger_normalise_header (field->header);
-  g_autofree char *label = ledger_normalise_header (field->label_en);
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_fields;
+  const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
 
-  return strcmp (key, normalised) == 0 || strcmp (header, normalised) == 0 ||
-         strcmp (label, normalised) == 0;
+  for (guint i = 0; i < n_fields; i++)
+    {
+      add_name (names, ledger_normalise_header (fields[i].key), i);
+      add_name (names, ledger_normalise_header (fields[i].header), i);
+      add_name (names, ledger_normalise_header (fields[i].label_en), i);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_auto (GStrv) each = NULL;
+
+      if (!(variants[i].kinds & (1u << kind)))
+        continue;
+      each = g_strsplit (variants[i].variants, "|", -1);
+      for (guint j = 0; each[j] != NULL; j++)
+        add_name (names, g_strdup (each[j]), ledger_kind_field_index (kind, variants[i].key));
+    }
+  return names;
+}
+
+/* The names of every kind, made once (issue 19: the header search asked
+ * for hundreds of names, each compared with every name normalised anew). */
+static GHashTable *
+kind_names (LedgerKind kind)
+{
+  static GHashTable *tables[LEDGER_N_KINDS];
+
+  if (g_once_init_enter (&tables[0]))
+    {
+      for (guint k = 1; k < LEDGER_N_KINDS; k++)
+        tables[k] = names_of_kind (k);
+      g_once_init_leave (&tables[0], names_of_kind (0));
+    }
+  return tables[kind];
 }
 
 /* The field a header names in @kind: its own names first, then the variants. */
@@ -118,18 +151,12 @@ ledger_import_match_header (LedgerKind  kind,
                             const char *header)
 {
   g_autofree char *normalised = ledger_normalise_header (header);
-  guint n_fields;
-  const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
+  gpointer field;
 
-  if (*normalised == '\0')
+  g_return_val_if_fail (kind < LEDGER_N_KINDS, -1);
+  if (*normalised == '\0' || !g_hash_table_lookup_extended (kind_names (kind), normalised, NULL, &field))
     return -1;
-  for (guint i = 0; i < n_fields; i++)
-    if (field_name_matches (&fields[i], normalised))
-      return i;
-  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
-    if ((variants[i].kinds & (1u << kind)) && variant_matches (variants[i].variants, normalised))
-      return ledger_kind_field_index (kind, variants[i].key);
-  return -1;
+  return GPOINTER_TO_INT (field);
 }
 
 static gboolean

@@ -79,31 +79,6 @@ static const Synonyms synonyms[] = {
 
 /* ---- auxiliary functions ---- */
 
-static gboolean
-same_word (const char *a,
-           const char *b)
-{
-  g_autofree char *na = ledger_normalise_header (a);
-  g_autofree char *nb = ledger_normalise_header (b);
-
-  return *na != '\0' && strcmp (na, nb) == 0;
-}
-
-static gboolean
-in_words (const char *words,
-          const char *word)
-{
-  g_auto (GStrv) each = NULL;
-
-  if (words == NULL)
-    return FALSE;
-  each = g_strsplit (words, "|", -1);
-  for (guint i = 0; each[i] != NULL; i++)
-    if (same_word (each[i], word))
-      return TRUE;
-  return FALSE;
-}
-
 static const LedgerEnumValue *
 value_of (const LedgerEnum *enumeration,
           const char       *key)
@@ -112,6 +87,82 @@ value_of (const LedgerEnum *enumeration,
     if (g_str_equal (enumeration->values[i].key, key))
       return &enumeration->values[i];
   return NULL;
+}
+
+/* @word normalised → @value unless an earlier word took it: the first
+ * match wins, as in the order the words are listed */
+static void
+add_word (GHashTable            *words,
+          const char            *word,
+          const LedgerEnumValue *value)
+{
+  char *normalised = ledger_normalise_header (word);
+
+  if (*normalised == '\0' || g_hash_table_contains (words, normalised))
+    g_free (normalised);
+  else
+    g_hash_table_insert (words, normalised, (gpointer) value);
+}
+
+static void
+add_words (GHashTable            *words,
+           const char            *list,
+           const LedgerEnumValue *value)
+{
+  g_auto (GStrv) each = list ? g_strsplit (list, "|", -1) : NULL;
+
+  for (guint i = 0; each != NULL && each[i] != NULL; i++)
+    add_word (words, each[i], value);
+}
+
+/* Every word of @enumeration, normalised, to the value it means (NULL for
+ * a synonym of a key the enumeration lacks): its values' keys, labels and
+ * aliases, then the synonyms above. */
+static GHashTable *
+words_of (const LedgerEnum *enumeration)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < enumeration->n_values; i++)
+    {
+      const LedgerEnumValue *v = &enumeration->values[i];
+      add_word (words, v->key, v);
+      add_word (words, v->label, v);
+      add_words (words, v->aliases, v);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
+    if (g_str_equal (synonyms[i].enumeration, enumeration->name))
+      add_words (words, synonyms[i].words, value_of (enumeration, synonyms[i].key));
+  return words;
+}
+
+/* The words of an enumeration (they are static), made on first use (issue
+ * 19: each lookup normalised every word anew, and the header search makes
+ * hundreds). Returns whether @normalised is one; its value in @value. */
+static gboolean
+lookup_word (const LedgerEnum       *enumeration,
+             const char             *normalised,
+             const LedgerEnumValue **value)
+{
+  static GMutex lock;
+  static GHashTable *enumerations;   /* LedgerEnum * → its words */
+  GHashTable *words;
+  gpointer found = NULL;
+  gboolean known;
+
+  g_mutex_lock (&lock);
+  if (enumerations == NULL)
+    enumerations = g_hash_table_new (NULL, NULL);
+  words = g_hash_table_lookup (enumerations, enumeration);
+  if (words == NULL)
+    {
+      words = words_of (enumeration);
+      g_hash_table_insert (enumerations, (gpointer) enumeration, words);
+    }
+  known = g_hash_table_lookup_extended (words, normalised, NULL, &found);
+  g_mutex_unlock (&lock);
+  *value = found;
+  return known;
 }
 
 /* ---- public API ---- */
@@ -125,6 +176,9 @@ const LedgerEnumValue *
 ledger_vocabulary_lookup (const LedgerEnum *enumeration,
                           const char       *word)
 {
+  g_autofree char *normalised = NULL;
+  const LedgerEnumValue *value = NULL;
+
   g_return_val_if_fail (enumeration != NULL, NULL);
 
   if (word == NULL)
@@ -135,16 +189,10 @@ ledger_vocabulary_lookup (const LedgerEnum *enumeration,
       if (g_ascii_strcasecmp (v->key, word) == 0 || strcmp (v->label, word) == 0)
         return v;
     }
-  for (guint i = 0; i < enumeration->n_values; i++)
-    {
-      const LedgerEnumValue *v = &enumeration->values[i];
-      if (same_word (v->key, word) || same_word (v->label, word) || in_words (v->aliases, word))
-        return v;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (synonyms); i++)
-    if (g_str_equal (synonyms[i].enumeration, enumeration->name) && in_words (synonyms[i].words, word))
-      return value_of (enumeration, synonyms[i].key);
-  return NULL;
+  normalised = ledger_normalise_header (word);
+  if (*normalised == '\0' || !lookup_word (enumeration, normalised, &value))
+    return NULL;
+  return value;
 }
 
 /**
