@@ -19,6 +19,43 @@ field_of (LedgerKind  kind,
   return &ledger_kind_fields (kind, NULL)[index];
 }
 
+/* The canonical text of a number is printf's "%.15g" (no "-0"), also where
+ * it is made without printf: decimals of a few places, integers, the
+ * smallest and largest of the fixed notation, and random doubles. */
+static void
+assert_canonical (double value)
+{
+  char expected[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *canonical = ledger_number_canonical (value);
+
+  g_ascii_formatd (expected, sizeof expected, "%.15g", value == 0 ? 0 : value);
+  g_assert_cmpstr (canonical, ==, expected);
+}
+
+static void
+test_number_canonical (void)
+{
+  static const double fixed[] = {
+    0.0, -0.0, 1, -1, 0.1, 0.5, 105.001, 30.2, 30.201, 1e-4, 0.00012, 9.9e-5, 123456789012345.0,
+    999999999999999.0, 1e15, 1e16, -2.5e-7, 0.30000000000000004, 1.0 / 3, 2.675, 1e300, 5e-324,
+    0.1 + 0.2, 4503599627370497.0, 12345678.12345678, 0.00999, 100.00001,
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (19);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    assert_canonical (fixed[i]), assert_canonical (-fixed[i]);
+  for (guint i = 0; i < 200000; i++)
+    {
+      guint places = g_rand_int_range (rand, 0, 11);
+      gint64 digits = g_rand_int_range (rand, 0, G_MAXINT32) * (gint64) g_rand_int_range (rand, 1, 100000);
+      char text[64];
+
+      g_snprintf (text, sizeof text, "%s%" G_GINT64_FORMAT "e-%u", i % 2 ? "-" : "", digits, places);
+      assert_canonical (g_ascii_strtod (text, NULL));
+      assert_canonical (g_rand_double_range (rand, -1e6, 1e6));
+    }
+}
+
 static void
 test_parse_number (void)
 {
@@ -604,6 +641,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/values/parse-number", test_parse_number);
+  g_test_add_func ("/values/number-canonical", test_number_canonical);
   g_test_add_func ("/values/enum-aliases", test_enum_aliases);
   g_test_add_func ("/values/parse-date", test_parse_date);
   g_test_add_func ("/values/field/numbers", test_field_numbers);

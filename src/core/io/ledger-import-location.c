@@ -63,11 +63,7 @@ set_coordinate (Import       *self G_GNUC_UNUSED,
                 int           field,
                 double        value)
 {
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (value == 0)
-    value = 0;
-  ledger_record_take (record, field, g_strdup (g_ascii_formatd (text, sizeof text, "%.15g", value)));
+  ledger_record_take (record, field, ledger_number_canonical (value));
 }
 
 static gboolean

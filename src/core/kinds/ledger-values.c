@@ -246,11 +246,59 @@ reject_value (const LedgerField  *field,
 static char *
 format_double (double value)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  return ledger_number_canonical (value);
+}
 
-  if (value == 0)
-    value = 0;   /* no "-0" */
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", value));
+/* |@scaled| / 10^@places in decimal, without trailing zeros */
+static char *
+format_scaled (gint64 scaled,
+               guint  places)
+{
+  char digits[24];
+  GString *out = g_string_sized_new (24);
+  int len = g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, scaled < 0 ? -scaled : scaled);
+
+  if (scaled < 0)
+    g_string_append_c (out, '-');
+  if (places == 0)
+    g_string_append (out, digits);
+  else if ((guint) len <= places)
+    {
+      g_string_append (out, "0.");
+      for (guint i = len; i < places; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, digits);
+    }
+  else
+    {
+      g_string_append_len (out, digits, len - places);
+      g_string_append_c (out, '.');
+      g_string_append (out, digits + len - places);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A plain decimal number: an optional sign, digits and at most one point,
+ * at least one digit (what scan_mantissa() accepts without separators or
+ * exponent, so that it is its own clean form). */
+static gboolean
+is_plain_number (const char *text)
+{
+  gboolean point = FALSE, digit = FALSE;
+  const char *p = text;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p == '.' && !point)
+        point = TRUE;
+      else
+        return FALSE;
+    }
+  return digit;
 }
 
 static gboolean
@@ -556,12 +604,23 @@ gboolean
 ledger_parse_number (const char *text,
                      double     *out)
 {
-  g_autofree char *trimmed = normalise (text);
+  g_autofree char *trimmed = NULL;
   g_autoptr(GString) clean = NULL;
-  const char *p = trimmed;
+  const char *p;
   char *end = NULL;
   double value;
 
+  /* most cells: nothing to fold, trim or take out (issue 19) */
+  if (text != NULL && is_plain_number (text))
+    {
+      value = g_ascii_strtod (text, &end);
+      if (*end != '\0' || !isfinite (value))
+        return FALSE;
+      *out = value;
+      return TRUE;
+    }
+  trimmed = normalise (text);
+  p = trimmed;
   if (trimmed == NULL)
     return FALSE;
   clean = g_string_new (NULL);
@@ -577,6 +636,36 @@ ledger_parse_number (const char *text,
     return FALSE;
   *out = value;
   return TRUE;
+}
+
+/**
+ * ledger_number_canonical:
+ * @value: a finite number
+ *
+ * The canonical text of a number: printf's "%.15g" in the C locale, and
+ * "0" for -0. Most numbers of a sheet have a few decimals: their text is
+ * made without printf (issue 19: a tenth of checking a farm row), the
+ * same text — a decimal of at most 15 significant digits that reads back
+ * as @value is what "%.15g" prints, trailing zeros left out.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+ledger_number_canonical (double value)
+{
+  static const double powers[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8 };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == 0)
+    return g_strdup ("0");   /* no "-0" */
+  if (fabs (value) >= 1e-4 && fabs (value) < 1e15)
+    for (guint k = 0; k < G_N_ELEMENTS (powers); k++)
+      {
+        double scaled = round (value * powers[k]);
+        if (fabs (scaled) < 1e15 && scaled / powers[k] == value)
+          return format_scaled ((gint64) scaled, k);
+      }
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", value));
 }
 
 /**

@@ -18,6 +18,7 @@ typedef enum
   LEDGER_HEADER_KEYS,   /* English keys (yes/no, pig) */
 } LedgerHeaderStyle;
 
+char    *ledger_number_canonical (double value);
 gboolean ledger_parse_number  (const char        *text,
                                double            *out);
 gboolean ledger_parse_date    (const char        *text,
