@@ -42,6 +42,14 @@ test_number_canonical (void)
   };
   g_autoptr (GRand) rand = g_rand_new_with_seed (19);
 
+  static const gint64 integers[] = { 0, 1, -1, 9, 10, -10, 2025, G_MAXINT64, G_MININT64, G_MAXINT64 - 1 };
+  char buffer[24];
+
+  for (guint i = 0; i < G_N_ELEMENTS (integers); i++)
+    {
+      g_autofree char *printed = g_strdup_printf ("%" G_GINT64_FORMAT, integers[i]);
+      g_assert_cmpstr (ledger_format_int64 (buffer, integers[i]), ==, printed);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
     assert_canonical (fixed[i]), assert_canonical (-fixed[i]);
   for (guint i = 0; i < 200000; i++)

@@ -254,28 +254,31 @@ static char *
 format_scaled (gint64 scaled,
                guint  places)
 {
-  char digits[24];
-  GString *out = g_string_sized_new (24);
-  int len = g_snprintf (digits, sizeof digits, "%" G_GINT64_FORMAT, scaled < 0 ? -scaled : scaled);
+  char number[24];
+  const char *digits = ledger_format_int64 (number, scaled < 0 ? -scaled : scaled);
+  guint len = strlen (digits);
+  char out[48];
+  char *p = out;
 
   if (scaled < 0)
-    g_string_append_c (out, '-');
+    *p++ = '-';
   if (places == 0)
-    g_string_append (out, digits);
-  else if ((guint) len <= places)
+    p = stpcpy (p, digits);
+  else if (len <= places)
     {
-      g_string_append (out, "0.");
+      p = stpcpy (p, "0.");
       for (guint i = len; i < places; i++)
-        g_string_append_c (out, '0');
-      g_string_append (out, digits);
+        *p++ = '0';
+      p = stpcpy (p, digits);
     }
   else
     {
-      g_string_append_len (out, digits, len - places);
-      g_string_append_c (out, '.');
-      g_string_append (out, digits + len - places);
+      memcpy (p, digits, len - places);
+      p += len - places;
+      *p++ = '.';
+      p = stpcpy (p, digits + len - places);
     }
-  return g_string_free (out, FALSE);
+  return g_strndup (out, p - out);
 }
 
 /* A plain decimal number: an optional sign, digits and at most one point,
@@ -348,6 +351,7 @@ parse_int (const LedgerField  *field,
            char              **canonical,
            GError            **error)
 {
+  char number[24];
   double value;
 
   if (!ledger_parse_number (text, &value))
@@ -356,7 +360,7 @@ parse_int (const LedgerField  *field,
     return reject_value (field, text, _("%s: “%s” is not a whole number"), error);
   if (!check_range (field, text, value, error))
     return FALSE;
-  *canonical = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
+  *canonical = g_strdup (ledger_format_int64 (number, (gint64) value));
   return TRUE;
 }
 
@@ -636,6 +640,31 @@ ledger_parse_number (const char *text,
     return FALSE;
   *out = value;
   return TRUE;
+}
+
+/**
+ * ledger_format_int64:
+ * @buffer: at least 21 bytes
+ *
+ * @value in decimal, as "%" G_GINT64_FORMAT prints it, without printf (a
+ * farm row has several numbers and each imported item a code).
+ *
+ * Returns: (transfer none): the text, somewhere in @buffer
+ */
+const char *
+ledger_format_int64 (char   buffer[24],
+                     gint64 value)
+{
+  char *p = buffer + 23;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  *p = '\0';
+  do
+    *--p = '0' + magnitude % 10;
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  return p;
 }
 
 /**

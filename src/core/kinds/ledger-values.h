@@ -19,6 +19,8 @@ typedef enum
 } LedgerHeaderStyle;
 
 char    *ledger_number_canonical (double value);
+const char *ledger_format_int64 (char   buffer[24],
+                                 gint64 value);
 gboolean ledger_parse_number  (const char        *text,
                                double            *out);
 gboolean ledger_parse_date    (const char        *text,

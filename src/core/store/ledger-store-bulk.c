@@ -29,7 +29,7 @@ struct _LedgerStoreBulk
   LedgerDb   *db;
   GPtrArray  *pending;        /* LedgerRecord *: new farms, checked, not yet written */
   GHashTable *pending_codes;  /* their codes (owned by the records) */
-  GHashTable *full_sql;       /* head → the statement of a full batch */
+  GHashTable *full;           /* head → the prepared statement of a full batch */
 };
 
 /* ---- statements of many rows ---- */
@@ -59,8 +59,34 @@ placeholders (guint n)
   return g_string_free (tuple, FALSE);
 }
 
-/* A full batch's statement is the connection's cached one (its text made
- * once); a shorter last batch gets one of its own, finalized by step_rows(). */
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static sqlite3_stmt *
+prepare_sql (LedgerStoreBulk  *self,
+             const char       *sql,
+             unsigned int      flags,
+             GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v3 (ledger_db_get_handle (self->db), sql, -1, flags, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      ledger_db_set_sqlite_error (self->db, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* A full batch's statement is made once and kept by the bulk writer (not
+ * looked up by its text of thousands of characters in the connection's
+ * cache at every batch); a shorter last batch gets one of its own,
+ * finalized by step_rows(). Every parameter is bound afresh. */
 static sqlite3_stmt *
 prepare_rows (LedgerStoreBulk  *self,
               const char       *head,
@@ -70,25 +96,16 @@ prepare_rows (LedgerStoreBulk  *self,
               GError          **error)
 {
   g_autofree char *sql = NULL;
-  const char *full = g_hash_table_lookup (self->full_sql, head);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  sqlite3_stmt *stmt;
 
-  if (n_rows == full_rows && full == NULL)
-    {
-      full = multi_row_sql (head, tuple, n_rows);
-      g_hash_table_insert (self->full_sql, g_strdup (head), (char *) full);
-    }
-  if (n_rows == full_rows)
-    return ledger_db_prepare (self->db, full, error);
+  if (n_rows == full_rows && (stmt = g_hash_table_lookup (self->full, head)) != NULL)
+    return stmt;
   sql = multi_row_sql (head, tuple, n_rows);
-  rc = sqlite3_prepare_v2 (ledger_db_get_handle (self->db), sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      sqlite3_finalize (stmt);
-      ledger_db_set_sqlite_error (self->db, rc, error);
-      return NULL;
-    }
+  if (n_rows != full_rows)
+    return prepare_sql (self, sql, 0, error);
+  stmt = prepare_sql (self, sql, SQLITE_PREPARE_PERSISTENT, error);
+  if (stmt != NULL)
+    g_hash_table_insert (self->full, g_strdup (head), stmt);
   return stmt;
 }
 
@@ -317,7 +334,7 @@ ledger_store_bulk_new (LedgerDb *db)
   self->db = db;
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_record_free);
   self->pending_codes = g_hash_table_new (g_str_hash, g_str_equal);
-  self->full_sql = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->full = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   return self;
 }
 
@@ -390,6 +407,6 @@ ledger_store_bulk_free (LedgerStoreBulk *self)
     return;
   g_ptr_array_unref (self->pending);
   g_hash_table_unref (self->pending_codes);
-  g_hash_table_unref (self->full_sql);
+  g_hash_table_unref (self->full);
   g_free (self);
 }

@@ -15,6 +15,7 @@
 #include "ledger-rules.h"
 #include "ledger-store-bulk.h"
 #include "ledger-store-private.h"
+#include "ledger-values.h"
 
 /* ---- pinned: one write transaction that changes neither rules nor codes behind the caches ---- */
 
@@ -314,7 +315,9 @@ code_prefix (const LedgerRecord *record)
     [LEDGER_KIND_FACILITIES] = 'F', [LEDGER_KIND_FARMS] = 'L', [LEDGER_KIND_WATER_BODIES] = 'W',
   };
 
-  return g_strdup_printf ("%c%s-", letters[record->kind], ledger_record_slot (record, ledger_field_slots (record->kind)->village_code));
+  char letter[2] = { letters[record->kind], '\0' };
+
+  return g_strconcat (letter, ledger_record_slot (record, ledger_field_slots (record->kind)->village_code), "-", NULL);
 }
 
 /* A code given by hand ("L512022100201-40") raises the highest number in use. */
@@ -339,7 +342,7 @@ ledger_store_assign_code (LedgerDb           *db,
 {
   const char *table = ledger_kind_table (record->kind);
   g_autofree char *prefix = code_prefix (record);
-  g_autofree char *owner_sql = g_strdup_printf ("SELECT uid FROM %s WHERE code = ?", table);
+  g_autofree char *owner_sql = g_strconcat ("SELECT uid FROM ", table, " WHERE code = ?", NULL);
   CodeCache *cache = code_cache (db);
   gint64 *highest = g_hash_table_lookup (cache->highest, prefix);
 
@@ -351,7 +354,8 @@ ledger_store_assign_code (LedgerDb           *db,
     }
   for (gint64 n = *highest + 1;; n++)
     {
-      char *code = g_strdup_printf ("%s%" G_GINT64_FORMAT, prefix, n);
+      char number[24];
+      char *code = g_strconcat (prefix, ledger_format_int64 (number, n), NULL);
       g_autofree char *owner = ledger_store_lookup_text (db, owner_sql, code, NULL);
       if (owner == NULL)
         {
