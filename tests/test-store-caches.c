@@ -15,6 +15,7 @@
 #include "ledger-geo.h"
 #include "ledger-rules-edit.h"
 #include "ledger-store.h"
+#include "ledger-store-bulk.h"
 #include "ledger-test-db.h"
 #include "ledger-test-util.h"
 
@@ -212,6 +213,45 @@ test_outline_bands (void)
   g_assert_cmpuint (n_inside, >, 301 * 301 / 4);
 }
 
+static gboolean
+farm_in_passes (Fixture    *f,
+                const char *village)
+{
+  g_autoptr (LedgerRecord) farm = new_farm (NULL);
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
+
+  ledger_record_set (farm, "village_code", village);
+  ledger_record_set (farm, "manure_utilised_t", NULL);
+  return ledger_store_check (f->db, farm, problems);
+}
+
+/* Under an import's pin the kind of each village code is asked once: the
+ * answers stay right, repeated, and a region retired between two imports
+ * is seen by the next one. */
+static void
+test_region_kinds_under_pin (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ledger_db_begin (f->db, &error));
+  ledger_store_caches_pin (f->db, TRUE);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (farm_in_passes (f, VILLAGE));
+      g_assert_false (farm_in_passes (f, "512022101"));      /* a township */
+      g_assert_false (farm_in_passes (f, "512022101999"));   /* none */
+    }
+  ledger_store_caches_pin (f->db, FALSE);
+  ledger_db_rollback (f->db);
+  g_assert_true (ledger_db_exec (f->db, "UPDATE regions SET valid_to = '2026-01-01' WHERE code = '" VILLAGE "'", &error));
+  g_assert_false (farm_in_passes (f, VILLAGE));
+  g_assert_true (ledger_db_begin (f->db, &error));
+  ledger_store_caches_pin (f->db, TRUE);
+  g_assert_false (farm_in_passes (f, VILLAGE));
+  ledger_store_caches_pin (f->db, FALSE);
+  ledger_db_rollback (f->db);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -219,6 +259,7 @@ main (int argc, char *argv[])
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/store-caches/rules", test_rules_follow_changes);
   ADD ("/store-caches/codes", test_codes_follow_changes);
+  ADD ("/store-caches/region-kinds", test_region_kinds_under_pin);
   g_test_add_func ("/store-caches/uids", test_uids_are_ordered);
   g_test_add_func ("/store-caches/outline-bands", test_outline_bands);
   return g_test_run ();

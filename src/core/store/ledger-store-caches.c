@@ -213,6 +213,66 @@ ledger_store_caches_prepare (LedgerDb *db)
     rules_watch (db);
 }
 
+/* ---- the kinds of regions ---- */
+
+/* An import's rows name the same few hundred villages again and again. An
+ * import changes no region's kind nor retires one (a village's row updates
+ * its name and figures), so under the pin each code is asked once. */
+#define REGION_CACHE_MAX 50000   /* a province's villages; a nation's are asked each time */
+
+typedef struct
+{
+  guint       pin;
+  GHashTable *kinds;   /* code → kind of a current region, "" none */
+} RegionCache;
+
+static void
+region_cache_free (gpointer data)
+{
+  RegionCache *cache = data;
+
+  g_hash_table_unref (cache->kinds);
+  g_free (cache);
+}
+
+static char *
+query_region_kind (LedgerDb   *db,
+                   const char *code)
+{
+  return ledger_store_lookup_text (db, "SELECT kind FROM regions WHERE code = ? AND valid_to IS NULL", code, NULL);
+}
+
+/* The kind of the current region @code, or NULL when there is none. */
+char *
+ledger_store_region_kind (LedgerDb   *db,
+                          const char *code)
+{
+  RegionCache *cache = g_object_get_data (G_OBJECT (db), "ledger-region-cache");
+  guint pin = pin_in_force (db);
+  const char *known;
+  char *kind;
+
+  if (pin == 0)
+    return query_region_kind (db, code);
+  if (cache == NULL)
+    {
+      cache = g_new0 (RegionCache, 1);
+      cache->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_object_set_data_full (G_OBJECT (db), "ledger-region-cache", cache, region_cache_free);
+    }
+  if (cache->pin != pin)
+    {
+      g_hash_table_remove_all (cache->kinds);
+      cache->pin = pin;
+    }
+  if ((known = g_hash_table_lookup (cache->kinds, code)) != NULL)
+    return *known != '\0' ? g_strdup (known) : NULL;
+  kind = query_region_kind (db, code);
+  if (g_hash_table_size (cache->kinds) < REGION_CACHE_MAX)
+    g_hash_table_insert (cache->kinds, g_strdup (code), g_strdup (kind ? kind : ""));
+  return kind;
+}
+
 /* ---- one read transaction per check ---- */
 
 static void

@@ -62,6 +62,8 @@ gboolean  ledger_store_insert_audited (LedgerDb           *db,
 
 /* ledger-store-caches.c */
 const LedgerRules *ledger_store_cached_rules (LedgerDb *db);
+char     *ledger_store_region_kind    (LedgerDb           *db,
+                                       const char         *code);
 /* outside a transaction, the checks of one record share one read transaction */
 gboolean  ledger_store_begin_snapshot (LedgerDb           *db);
 void      ledger_store_end_snapshot   (LedgerDb           *db,

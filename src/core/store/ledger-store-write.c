@@ -160,7 +160,7 @@ check_fields (LedgerDb           *db,
         }
       if (field->type == LEDGER_FIELD_REGION)
         {
-          g_autofree char *kind = ledger_store_lookup_text (db, "SELECT kind FROM regions WHERE code = ? AND valid_to IS NULL", value, NULL);
+          g_autofree char *kind = ledger_store_region_kind (db, value);
           if (kind == NULL || !(g_str_equal (kind, "village") || g_str_equal (kind, "community")))
             add_problem (problems, i, FALSE, _("%s: %s is not a village or community of this ledger’s county."),
                          ledger_field_display_name (field), value);
