@@ -252,6 +252,28 @@ test_region_kinds_under_pin (Fixture *f, gconstpointer data)
   ledger_db_rollback (f->db);
 }
 
+/* A dry run's read transaction: one snapshot, whatever another connection
+ * commits meanwhile; the next check after it sees the change. */
+static void
+test_read_snapshot (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean began = ledger_store_caches_read_begin (f->db);
+
+  g_assert_true (began);
+  g_assert_true (farm_passes (f));
+  {
+    g_autoptr (LedgerDb) other = ledger_db_open (f->path, LEDGER_DB_OPEN_DEFAULT, &error);
+    g_assert_true (ledger_db_exec (other, "UPDATE rules SET value = '1.0' WHERE key = 'manure_t_per_head_year.pig'", &error));
+    g_assert_true (ledger_db_exec (other, "UPDATE regions SET valid_to = '2026-01-01' WHERE code = '" VILLAGE "'", &error));
+  }
+  g_assert_true (farm_passes (f));
+  g_assert_false (ledger_store_caches_read_begin (f->db));   /* already in one */
+  ledger_store_caches_read_end (f->db, began);
+  g_assert_false (farm_passes (f));
+  g_assert_false (farm_in_passes (f, VILLAGE));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -260,6 +282,7 @@ main (int argc, char *argv[])
   ADD ("/store-caches/rules", test_rules_follow_changes);
   ADD ("/store-caches/codes", test_codes_follow_changes);
   ADD ("/store-caches/region-kinds", test_region_kinds_under_pin);
+  ADD ("/store-caches/read-snapshot", test_read_snapshot);
   g_test_add_func ("/store-caches/uids", test_uids_are_ordered);
   g_test_add_func ("/store-caches/outline-bands", test_outline_bands);
   return g_test_run ();

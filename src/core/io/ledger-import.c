@@ -622,6 +622,21 @@ end_transaction (Import    *self,
   return ledger_db_commit (self->db, error);
 }
 
+/* A dry run checks its rows in one read transaction, its caches pinned; a
+ * real import in its write transaction (import_rows()). */
+static gboolean
+check_rows_in_snapshot (Import             *self,
+                        const LedgerTable  *table,
+                        gboolean            header_ok,
+                        GError            **error)
+{
+  gboolean snapshot = !self->checked_in_transaction && ledger_store_caches_read_begin (self->db);
+  gboolean ok = check_rows (self, table, header_ok, error);
+
+  ledger_store_caches_read_end (self->db, snapshot);
+  return ok;
+}
+
 /* Runs the rows (the layout says which are the header and which items) and
  * writes what may be written. FALSE with @error: cancelled, or the ledger
  * cannot be written. */
@@ -650,7 +665,7 @@ import_rows (Import             *self,
       ledger_db_set_cache_kib (self->db, IMPORT_CACHE_KIB);
       ledger_store_caches_pin (self->db, TRUE);   /* an import writes no rules */
     }
-  if (!check_rows (self, table, header_ok, error))
+  if (!check_rows_in_snapshot (self, table, header_ok, error))
     return end_transaction (self, FALSE, error);
   g_ptr_array_sort (self->report->problems, compare_problems);
   if (!header_ok || nothing_to_write (self))

@@ -25,6 +25,11 @@ void             ledger_store_caches_prepare (LedgerDb     *db);
  * cached rules and codes once, not once per row */
 void             ledger_store_caches_pin     (LedgerDb     *db,
                                               gboolean      pinned);
+/* a dry run's checks: one read transaction (one snapshot) with the caches
+ * pinned, begun outside a transaction; returns whether it began */
+gboolean         ledger_store_caches_read_begin (LedgerDb  *db);
+void             ledger_store_caches_read_end   (LedgerDb  *db,
+                                                 gboolean   began);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerStoreBulk, ledger_store_bulk_free)
 

@@ -45,19 +45,60 @@ pin_in_force (LedgerDb *db)
  * Lets the rules and the code numbers be asked for once per transaction
  * instead of once per record (issue 19: two queries per imported row).
  */
-void
-ledger_store_caches_pin (LedgerDb *db,
-                         gboolean  pinned)
+static void
+set_pin (LedgerDb *db,
+         gboolean  pinned)
 {
   Pin *pin = g_object_get_data (G_OBJECT (db), "ledger-caches-pin");
 
-  g_return_if_fail (!pinned || ledger_db_in_transaction (db));
   if (pin == NULL)
     {
       pin = g_new0 (Pin, 1);
       g_object_set_data_full (G_OBJECT (db), "ledger-caches-pin", pin, g_free);
     }
   pin->current = pinned ? ++pin->last : 0;
+}
+
+void
+ledger_store_caches_pin (LedgerDb *db,
+                         gboolean  pinned)
+{
+  g_return_if_fail (!pinned || ledger_db_in_transaction (db));
+  set_pin (db, pinned);
+}
+
+/**
+ * ledger_store_caches_read_begin:
+ *
+ * Outside a transaction: begins a read transaction, in which a dry run
+ * checks all its rows against one snapshot of the ledger, and pins the
+ * caches for it (it writes nothing, and it sees no other connection's
+ * commits: what a cache was told once stays right). Issue 19: a dry run
+ * of 100,000 farms began and ended a read transaction and asked the rules'
+ * and the villages' tables again for every row.
+ *
+ * Returns: whether it began; pass it to ledger_store_caches_read_end()
+ */
+gboolean
+ledger_store_caches_read_begin (LedgerDb *db)
+{
+  gboolean began;
+
+  ledger_store_caches_prepare (db);
+  began = ledger_store_begin_snapshot (db);
+  if (began)
+    set_pin (db, TRUE);
+  return began;
+}
+
+void
+ledger_store_caches_read_end (LedgerDb *db,
+                              gboolean  began)
+{
+  if (!began)
+    return;
+  set_pin (db, FALSE);
+  ledger_store_end_snapshot (db, TRUE);
 }
 
 /* ---- the rules ---- */
