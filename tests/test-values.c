@@ -1,6 +1,7 @@
 /* test-values.c: cell values as Excel/WPS leave them (README.md, Import) */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ledger-csv.h"
@@ -61,6 +62,51 @@ test_number_canonical (void)
       g_snprintf (text, sizeof text, "%s%" G_GINT64_FORMAT "e-%u", i % 2 ? "-" : "", digits, places);
       assert_canonical (g_ascii_strtod (text, NULL));
       assert_canonical (g_rand_double_range (rand, -1e6, 1e6));
+    }
+}
+
+/* ledger_strtod() reads what g_ascii_strtod() reads, to the last bit and
+ * the same end: plain decimals (its own way) and everything else. */
+static void
+assert_strtod (const char *text)
+{
+  char *end = NULL, *expected_end = NULL;
+  double value = ledger_strtod (text, &end);
+  double expected = g_ascii_strtod (text, &expected_end);
+
+  g_assert_true (memcmp (&value, &expected, sizeof value) == 0 || (isnan (value) && isnan (expected)));
+  g_assert_true (end == expected_end);
+}
+
+static void
+test_strtod (void)
+{
+  static const char *const texts[] = {
+    "0", "-0", "+0", "0.0", ".5", "5.", "-.5", "105.001", "30.2", "0.1", "0.30000000000000004",
+    "123456789012345", "1234567890123456", "999999999999999.9", "0.000000000000001", "1e5", "1.5e-3",
+    "12kg", "", "-", ".", "..5", "1.2.3", " 7", "7 ", "nan", "inf", "0x10", "00012.500",
+  };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (190);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_strtod (texts[i]);
+  for (guint i = 0; i < 200000; i++)
+    {
+      guint n = g_rand_int_range (rand, 1, 18);
+      guint point = g_rand_int_range (rand, 0, n + 2);
+      char text[32];
+      char *p = text;
+
+      if (g_rand_boolean (rand))
+        *p++ = '-';
+      for (guint j = 0; j < n; j++)
+        {
+          if (j == point)
+            *p++ = '.';
+          *p++ = '0' + g_rand_int_range (rand, 0, 10);
+        }
+      *p = '\0';
+      assert_strtod (text);
     }
 }
 
@@ -650,6 +696,7 @@ main (int   argc,
 
   g_test_add_func ("/values/parse-number", test_parse_number);
   g_test_add_func ("/values/number-canonical", test_number_canonical);
+  g_test_add_func ("/values/strtod", test_strtod);
   g_test_add_func ("/values/enum-aliases", test_enum_aliases);
   g_test_add_func ("/values/parse-date", test_parse_date);
   g_test_add_func ("/values/field/numbers", test_field_numbers);

@@ -617,7 +617,7 @@ ledger_parse_number (const char *text,
   /* most cells: nothing to fold, trim or take out (issue 19) */
   if (text != NULL && is_plain_number (text))
     {
-      value = g_ascii_strtod (text, &end);
+      value = ledger_strtod (text, &end);
       if (*end != '\0' || !isfinite (value))
         return FALSE;
       *out = value;
@@ -635,11 +635,57 @@ ledger_parse_number (const char *text,
     p = scan_exponent (p, clean);
   if (p == NULL || *p != '\0')
     return FALSE;
-  value = g_ascii_strtod (clean->str, &end);
+  value = ledger_strtod (clean->str, &end);
   if (*end != '\0' || !isfinite (value))
     return FALSE;
   *out = value;
   return TRUE;
+}
+
+/**
+ * ledger_strtod:
+ * @text: a number in the C locale
+ * @end: (out) (optional): where the number ends
+ *
+ * g_ascii_strtod(), the same value: a plain decimal of at most 15 digits
+ * ("105.001", "-3", "0.5") is its digits divided by a power of ten, both
+ * exact in a double, and so the correctly rounded value, made without
+ * the C library's locale-aware reading (issue 19: a farm row's numbers
+ * are read when checked and again when written).
+ *
+ * Returns: the value
+ */
+double
+ledger_strtod (const char  *text,
+               char       **end)
+{
+  static const double powers[] = { 1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15 };
+  const char *p = text;
+  gboolean negative = FALSE, point = FALSE;
+  guint64 digits = 0;
+  guint n_digits = 0, places = 0;
+  double value;
+
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+  for (; g_ascii_isdigit (*p) || (*p == '.' && !point); p++)
+    {
+      if (*p == '.')
+        {
+          point = TRUE;
+          continue;
+        }
+      if (++n_digits > 15)
+        return g_ascii_strtod (text, end);
+      digits = digits * 10 + (guint64) (*p - '0');
+      places += point;
+    }
+  if (n_digits == 0 || *p != '\0')
+    return g_ascii_strtod (text, end);
+  value = (double) digits / powers[places];
+  if (end != NULL)
+    *end = (char *) p;
+  return negative ? -value : value;
 }
 
 /**

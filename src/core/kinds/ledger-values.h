@@ -19,6 +19,8 @@ typedef enum
 } LedgerHeaderStyle;
 
 char    *ledger_number_canonical (double value);
+double   ledger_strtod        (const char        *text,
+                               char             **end);
 const char *ledger_format_int64 (char   buffer[24],
                                  gint64 value);
 gboolean ledger_parse_number  (const char        *text,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ledger-field-slots.h"
+#include "ledger-values.h"
 
 static int
 key_index (LedgerKind  kind,
@@ -81,5 +82,5 @@ ledger_record_slot_double (const LedgerRecord *record,
 {
   const char *text = ledger_record_slot (record, slot);
 
-  return text ? g_ascii_strtod (text, NULL) : if_blank;
+  return text ? ledger_strtod (text, NULL) : if_blank;
 }

@@ -16,6 +16,7 @@
 #include "ledger-store-private.h"
 #include "ledger-undo.h"
 #include "ledger-inspections.h"
+#include "ledger-values.h"
 
 /* ---- auxiliary functions ---- */
 
@@ -40,7 +41,7 @@ ledger_store_bind_value (sqlite3_stmt      *stmt,
     case LEDGER_FIELD_REAL:
     case LEDGER_FIELD_LON:
     case LEDGER_FIELD_LAT:
-      sqlite3_bind_double (stmt, index, g_ascii_strtod (canonical, NULL));
+      sqlite3_bind_double (stmt, index, ledger_strtod (canonical, NULL));
       break;
     default:
       sqlite3_bind_text (stmt, index, canonical, -1, SQLITE_TRANSIENT);
@@ -212,8 +213,8 @@ check_location (LedgerDb           *db,
   if (record->values[lon] == NULL || (outline = county_outline (db)) == NULL)
     return;
   /* the outline is approximate: a warning, never a refusal */
-  if (!ledger_outline_contains (outline, g_ascii_strtod (record->values[lon], NULL),
-                                g_ascii_strtod (record->values[lon + 1], NULL)))
+  if (!ledger_outline_contains (outline, ledger_strtod (record->values[lon], NULL),
+                                ledger_strtod (record->values[lon + 1], NULL)))
     add_problem (problems, lon, TRUE, _("The location %s, %s is outside the county’s outline: check the coordinates."),
                  record->values[lon], record->values[lon + 1]);
 }
