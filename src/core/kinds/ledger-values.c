@@ -750,12 +750,12 @@ ledger_field_display (const LedgerField *field,
     return g_strdup ("");
   switch (field->type)
     {
-    case LEDGER_FIELD_ENUM:
-      return g_strdup (ledger_enum_display (field->enumeration, canonical));
     case LEDGER_FIELD_BOOL:
       return g_strdup (strcmp (canonical, "1") == 0 ? _("Yes") : _("No"));
     case LEDGER_FIELD_DATE:
       return ledger_date_display (canonical);
+    case LEDGER_FIELD_ENUM:
+      return g_strdup (ledger_enum_display (field->enumeration, canonical));
     default:
       return g_strdup (canonical);
     }
@@ -772,52 +772,3 @@ ledger_text_is_blank (const char *text)
   return TRUE;
 }
 
-static gboolean
-is_open_bracket (gunichar c)
-{
-  return c == '(' || c == '[' || c == 0x3010 /* 【 */ || c == 0x3014 /* 〔 */;
-}
-
-static gboolean
-is_close_bracket (gunichar c)
-{
-  return c == ')' || c == ']' || c == 0x3011 || c == 0x3015;
-}
-
-static gunichar
-half_width (gunichar c)
-{
-  if (c >= 0xFF01 && c <= 0xFF5E)
-    return c - 0xFEE0;
-  if (c == 0x3000)
-    return ' ';
-  return c;
-}
-
-/**
- * ledger_normalise_header:
- *
- * Returns: (transfer full): @header trimmed, half-width, without white
- *   space, bracketed parts, a leading "*" or a trailing ":", ASCII lower case
- */
-char *
-ledger_normalise_header (const char *header)
-{
-  GString *out = g_string_new (NULL);
-  int depth = 0;
-
-  if (header == NULL || !g_utf8_validate (header, -1, NULL))
-    return g_string_free (out, FALSE);
-  for (const char *p = header; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = half_width (g_utf8_get_char (p));
-
-      if (is_open_bracket (c))
-        depth++;
-      else if (is_close_bracket (c))
-        depth = MAX (depth - 1, 0);
-      else if (depth == 0 && !g_unichar_isspace (c) && c != '*' && c != ':' && c != 0xFEFF)
-        g_string_append_unichar (out, c < 128 ? (gunichar) g_ascii_tolower ((char) c) : c);
-    }
-  return g_string_free (out, FALSE);
-}

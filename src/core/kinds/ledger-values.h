@@ -41,9 +41,5 @@ char    *ledger_field_display (const LedgerField *field,
 
 /* TRUE when @text (nullable) is empty or ASCII white space only */
 gboolean ledger_text_is_blank    (const char *text);
-/* (transfer full): @header half-width, without white space, bracketed
- * parts, "*" or ":", ASCII lower case: how a column header or an officer's
- * word is compared */
-char    *ledger_normalise_header (const char *header);
 
 G_END_DECLS

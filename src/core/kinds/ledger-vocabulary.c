@@ -80,6 +80,57 @@ static const Synonyms synonyms[] = {
 /* ---- auxiliary functions ---- */
 
 static gboolean
+is_open_bracket (gunichar c)
+{
+  return c == '(' || c == '[' || c == 0x3010 /* 【 */ || c == 0x3014 /* 〔 */;
+}
+
+static gboolean
+is_close_bracket (gunichar c)
+{
+  return c == ')' || c == ']' || c == 0x3011 || c == 0x3015;
+}
+
+static gunichar
+half_width (gunichar c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    return c - 0xFEE0;
+  if (c == 0x3000)
+    return ' ';
+  return c;
+}
+
+/**
+ * ledger_normalise_header:
+ *
+ * Returns: (transfer full): @header trimmed, half-width, without white
+ *   space, bracketed parts, a leading "*" or a trailing ":", ASCII lower case
+ */
+char *
+ledger_normalise_header (const char *header)
+{
+  GString *out = g_string_new (NULL);
+  int depth = 0;
+
+  if (header == NULL || !g_utf8_validate (header, -1, NULL))
+    return g_string_free (out, FALSE);
+  for (const char *p = header; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = half_width (g_utf8_get_char (p));
+
+      if (is_open_bracket (c))
+        depth++;
+      else if (is_close_bracket (c))
+        depth = MAX (depth - 1, 0);
+      else if (depth == 0 && !g_unichar_isspace (c) && c != '*' && c != ':' && c != 0xFEFF)
+        g_string_append_unichar (out, c < 128 ? (gunichar) g_ascii_tolower ((char) c) : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+
+static gboolean
 same_word (const char *a,
            const char *b)
 {

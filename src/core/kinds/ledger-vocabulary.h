@@ -25,6 +25,11 @@ const LedgerEnumValue *ledger_vocabulary_lookup (const LedgerEnum *enumeration,
 const char           **ledger_vocabulary_words  (const LedgerEnum *enumeration,
                                                  const char       *key);
 
+/* (transfer full): @header half-width, without white space, bracketed
+ * parts, "*" or ":", ASCII lower case: how a column header or an officer's
+ * word is compared */
+char                  *ledger_normalise_header (const char *header);
+
 typedef struct _LedgerValueMap LedgerValueMap;
 
 LedgerValueMap *ledger_value_map_new   (void);
