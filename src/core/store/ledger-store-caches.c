@@ -217,7 +217,7 @@ ledger_store_cached_rules (LedgerDb *db)
   if (cache != NULL && undoable >= 0 && version >= 0 && cache->data_version == version &&
       cache->generation == watch->generation && cache->undoable == undoable)
     return cache->rules;
-  fingerprint = ledger_store_lookup_text (db,
+  fingerprint = ledger_db_lookup_text (db,
     "SELECT (SELECT group_concat(key || '=' || value, ';') FROM rules) || '|' ||"
     " (SELECT group_concat(standard || species || measure || threshold, ';') FROM scale_thresholds)",
     NULL, NULL);
@@ -280,7 +280,7 @@ static char *
 query_region_kind (LedgerDb   *db,
                    const char *code)
 {
-  return ledger_store_lookup_text (db, "SELECT kind FROM regions WHERE code = ? AND valid_to IS NULL", code, NULL);
+  return ledger_db_lookup_text (db, "SELECT kind FROM regions WHERE code = ? AND valid_to IS NULL", code, NULL);
 }
 
 /* The kind of the current region @code, or NULL when there is none. */
@@ -457,7 +457,7 @@ ledger_store_assign_code (LedgerDb           *db,
     {
       char number[24];
       char *code = g_strconcat (prefix, ledger_format_int64 (number, n), NULL);
-      g_autofree char *owner = ledger_store_lookup_text (db, owner_sql, code, NULL);
+      g_autofree char *owner = ledger_db_lookup_text (db, owner_sql, code, NULL);
       if (owner == NULL)
         {
           *highest = n;
