@@ -31,12 +31,23 @@ is_blank_char (gunichar c)
          c == 0xFEFF || c == 0x200B;
 }
 
+/* an ASCII byte that is_blank_char() is not */
+static gboolean
+is_ascii_solid (char c)
+{
+  return (guchar) c < 0x80 && strchr (" \t\n\r\f", c) == NULL;
+}
+
 /* @text must be valid UTF-8. */
 static char *
 trim_blank (const char *text)
 {
   const char *start = text;
   const char *end = text + strlen (text);
+
+  /* an ASCII character that is not blank at both ends: nothing to trim */
+  if (end > start && is_ascii_solid (*start) && is_ascii_solid (end[-1]))
+    return g_strndup (text, end - start);
 
   while (*start != '\0' && is_blank_char (g_utf8_get_char (start)))
     start = g_utf8_next_char (start);

@@ -161,7 +161,7 @@ insert_items (LedgerStoreBulk  *self,
     {
       LedgerRecord *record = pending_record (self, r);
       for (guint i = 0; i < n_fields; i++)
-        ledger_store_bind_value (stmt, param++, &fields[i], record->values[i]);
+        ledger_store_bind_value_kept (stmt, param++, &fields[i], record->values[i], SQLITE_STATIC);
       sqlite3_bind_int (stmt, param++, record->is_demo);
       sqlite3_bind_text (stmt, param++, record->uid, -1, SQLITE_STATIC);
     }
@@ -202,7 +202,7 @@ insert_years (LedgerStoreBulk  *self,
       if (record->values[first] == NULL)
         continue;
       for (guint i = first; i < n_values; i++)
-        ledger_store_bind_value (stmt, param++, &fields[i], record->values[i]);
+        ledger_store_bind_value_kept (stmt, param++, &fields[i], record->values[i], SQLITE_STATIC);
       sqlite3_bind_int (stmt, param++, record->is_demo);
       sqlite3_bind_text (stmt, param++, record->uid, -1, SQLITE_STATIC);
     }

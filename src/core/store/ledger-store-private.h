@@ -15,6 +15,11 @@ void      ledger_store_bind_value     (sqlite3_stmt       *stmt,
                                        int                 index,
                                        const LedgerField  *field,
                                        const char         *canonical);
+void      ledger_store_bind_value_kept (sqlite3_stmt      *stmt,
+                                        int                index,
+                                        const LedgerField *field,
+                                        const char        *canonical,
+                                        sqlite3_destructor_type text_destructor);
 /* the uid of the stored item @record updates, or NULL for a new one */
 char     *ledger_store_existing_uid   (LedgerDb           *db,
                                        const LedgerRecord *record);

@@ -26,6 +26,18 @@ ledger_store_bind_value (sqlite3_stmt      *stmt,
                          const LedgerField *field,
                          const char        *canonical)
 {
+  ledger_store_bind_value_kept (stmt, index, field, canonical, SQLITE_TRANSIENT);
+}
+
+/* @text_destructor for a text value: SQLITE_STATIC when @canonical stays
+ * until the statement has run (the bulk writer's queued records), not copied */
+void
+ledger_store_bind_value_kept (sqlite3_stmt      *stmt,
+                              int                index,
+                              const LedgerField *field,
+                              const char        *canonical,
+                              sqlite3_destructor_type text_destructor)
+{
   if (canonical == NULL)
     {
       sqlite3_bind_null (stmt, index);
@@ -44,7 +56,7 @@ ledger_store_bind_value (sqlite3_stmt      *stmt,
       sqlite3_bind_double (stmt, index, ledger_strtod (canonical, NULL));
       break;
     default:
-      sqlite3_bind_text (stmt, index, canonical, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, index, canonical, -1, text_destructor);
     }
 }
 
