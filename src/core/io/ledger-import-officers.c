@@ -257,8 +257,8 @@ ledger_import_match_by_name (LedgerImport *self,
   if (code < 0 || name < 0 || village < 0 || record->uid != NULL || record->values[code] != NULL ||
       record->values[name] == NULL || record->values[village] == NULL)
     return;
-  sql = g_strdup_printf ("SELECT code FROM %s WHERE name = ?1 AND village_code = ?2 LIMIT 2",
-                         ledger_kind_table (self->kind));
+  sql = g_strconcat ("SELECT code FROM ", ledger_kind_table (self->kind),
+                     " WHERE name = ?1 AND village_code = ?2 LIMIT 2", NULL);
   if ((stmt = ledger_db_prepare (self->db, sql, NULL)) == NULL)
     return;
   sqlite3_bind_text (stmt, 1, record->values[name], -1, SQLITE_STATIC);
