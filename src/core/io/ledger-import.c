@@ -357,8 +357,13 @@ check_rows_in_snapshot (Import             *self,
                         GError            **error)
 {
   gboolean snapshot = !self->checked_in_transaction && ledger_store_caches_read_begin (self->db);
-  gboolean ok = check_rows (self, table, header_ok, error);
+  gboolean ok;
 
+  if (snapshot)
+    ledger_db_set_cache_kib (self->db, IMPORT_CACHE_KIB);   /* as the write's: the pages read stay few */
+  ok = check_rows (self, table, header_ok, error);
+  if (snapshot)
+    ledger_db_set_cache_kib (self->db, 0);
   ledger_store_caches_read_end (self->db, snapshot);
   return ok;
 }
