@@ -83,6 +83,18 @@ static double cpu_ms (void);
 static guint n_paints;
 static gint64 first_paint_at, last_paint_at;
 static double first_paint_cpu;
+/* the end of each phase of the keystroke's first frame (GdkFrameClock:
+ * update runs the tick callbacks, layout measures and allocates, paint
+ * snapshots and renders) */
+static gint64 phase_end[4];
+
+static void
+on_phase_done (GdkFrameClock *clock,
+               gpointer       phase)
+{
+  if (first_paint_at == 0)
+    phase_end[GPOINTER_TO_UINT (phase)] = g_get_monotonic_time ();
+}
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -217,6 +229,10 @@ main (int argc, char **argv)
   while (!gtk_widget_get_mapped (view))
     g_main_context_iteration (NULL, TRUE);
   g_signal_connect (gtk_widget_get_frame_clock (view), "after-paint", G_CALLBACK (on_after_paint), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (view), "before-paint", G_CALLBACK (on_phase_done), GUINT_TO_POINTER (3));
+  g_signal_connect_after (gtk_widget_get_frame_clock (view), "update", G_CALLBACK (on_phase_done), GUINT_TO_POINTER (0));
+  g_signal_connect_after (gtk_widget_get_frame_clock (view), "layout", G_CALLBACK (on_phase_done), GUINT_TO_POINTER (1));
+  g_signal_connect_after (gtk_widget_get_frame_clock (view), "paint", G_CALLBACK (on_phase_done), GUINT_TO_POINTER (2));
 
   t0 = g_get_monotonic_time ();
   ledger_list_view_set_db (LEDGER_LIST_VIEW (view), db, 2025);
@@ -231,13 +247,16 @@ main (int argc, char **argv)
       glong k = i <= len ? i : 2 * len - i;
       g_autofree char *text = g_utf8_substring (name, 0, k);
       double ms, model_ms, cpu, cpu0, settled_ms, settled_cpu;
+      gint64 model_end;
 
       settle_all ();
       first_paint_at = 0;
       t0 = g_get_monotonic_time ();
       cpu0 = cpu_ms ();
       ledger_list_view_set_search (LEDGER_LIST_VIEW (view), text);
-      model_ms = (g_get_monotonic_time () - t0) / 1e3;
+      model_end = g_get_monotonic_time ();
+      model_ms = (model_end - t0) / 1e3;
+      memset (phase_end, 0, sizeof phase_end);
       gtk_widget_queue_draw (view);   /* a paint even when nothing changed */
       settle ();
       ms = (first_paint_at - t0) / 1e3;
@@ -251,8 +270,14 @@ main (int argc, char **argv)
       g_array_append_val (cpu_times, cpu);
       worst[i > len] = MAX (worst[i > len], ms);
       worst_cpu[i > len] = MAX (worst_cpu[i > len], cpu);
-      g_printerr ("  \"%s\": %u shown, %.1f ms (model %.1f ms, CPU %.1f ms; every row handed on %.1f ms)\n", text,
-                  ledger_list_view_get_n_shown (LEDGER_LIST_VIEW (view)), ms, model_ms, cpu, settled_ms);
+      g_printerr ("  \"%s\": %u shown, %.1f ms (model %.1f ms, then wait %.1f, tick %.1f, layout %.1f, paint %.1f ms; "
+                  "CPU %.1f ms; every row handed on %.1f ms)\n", text,
+                  ledger_list_view_get_n_shown (LEDGER_LIST_VIEW (view)), ms, model_ms,
+                  phase_end[3] ? (phase_end[3] - model_end) / 1e3 : 0,
+                  phase_end[0] && phase_end[3] ? (phase_end[0] - phase_end[3]) / 1e3 : 0,
+                  phase_end[1] && phase_end[0] ? (phase_end[1] - phase_end[0]) / 1e3 : 0,
+                  phase_end[2] && phase_end[1] ? (phase_end[2] - phase_end[1]) / 1e3 : 0,
+                  cpu, settled_ms);
       if (shot && k == 3 && i <= len)
         save_screenshot (GTK_WIDGET (window), shot);
     }
