@@ -197,6 +197,8 @@ on_sorter_changed_cb (LedgerListView *self,
   self->probed_column = -1;
   ordering = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
   self->probing = FALSE;
+  /* the new order shows its top (below): its rows there first */
+  ledger_item_list_set_view_start (self->lists[kind], 0);
   if (self->probed_column < 0 || ordering == GTK_ORDERING_EQUAL)
     ledger_item_list_sort (self->lists[kind], LEDGER_N_COLUMNS, FALSE);
   else
