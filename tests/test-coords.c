@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "ledger-coords.h"
+#include "ledger-values.h"
 
 static void
 assert_near (double lon,
@@ -160,7 +161,7 @@ test_parse_degrees (void)
     {
       double degrees = 0;
       char hemisphere = 'x';
-      gboolean ok = ledger_coords_parse_degrees (cases[i].text, &degrees, &hemisphere);
+      gboolean ok = ledger_parse_degrees (cases[i].text, &degrees, &hemisphere);
 
       g_test_message ("%s", cases[i].text);
       g_assert_cmpint (ok, ==, cases[i].ok);

@@ -32,6 +32,16 @@ gboolean      ledger_db_set_sqlite_error (LedgerDb           *self,
                                           int                 rc,
                                           GError            **error);
 
+/* ledger-db-queries.c: steps a write; a constraint failure becomes LEDGER_ERROR_INVALID */
+gboolean      ledger_db_step_done        (LedgerDb           *self,
+                                          sqlite3_stmt       *stmt,
+                                          GError            **error);
+/* the first column of the first row, @arg1 and @arg2 (nullable) bound, or NULL */
+char         *ledger_db_lookup_text      (LedgerDb           *self,
+                                          const char         *sql,
+                                          const char         *arg1,
+                                          const char         *arg2);
+
 /* the connection's page cache, KiB (PRAGMA cache_size) */
 #define LEDGER_DB_CACHE_KIB 65536
 

@@ -7,8 +7,6 @@
 #include <unistd.h>
 
 #include "ledger-db.h"
-#include "ledger-undo.h"
-#include "ledger-inspections.h"
 #include "ledger-error.h"
 #include "ledger-replace.h"
 #include "ledger-exchange-private.h"
@@ -240,9 +238,7 @@ static gboolean
 migrate_to_exchange (LedgerDb  *self,
                      GError   **error)
 {
-  g_autofree char *sql = ledger_exchange_schema_sql ();
-
-  return ledger_db_exec (self, sql, error);
+  return ledger_db_exec (self, ledger_schema_exchange_sql (), error);
 }
 
 /* issue 18: the list of townships and villages with its history */
@@ -268,7 +264,7 @@ static gboolean
 migrate_to_undo_labels (LedgerDb  *self,
                         GError   **error)
 {
-  return ledger_db_exec (self, ledger_undo_schema_sql (), error);
+  return ledger_db_exec (self, ledger_schema_undo_sql (), error);
 }
 
 /* issue 16: 整改期限 and 整改状态 of an inspection, its place, photo thumbnails (ledger-inspections.c) */
@@ -276,7 +272,7 @@ static gboolean
 migrate_to_inspection_follow_up (LedgerDb  *self,
                                  GError   **error)
 {
-  return ledger_db_exec (self, ledger_inspections_schema_sql (), error);
+  return ledger_db_exec (self, ledger_schema_inspections_sql (), error);
 }
 
 /* issue 19: CHECK constraints an import runs per row, without constant IN

@@ -17,5 +17,10 @@ typedef gboolean (*LedgerSchemaEdit) (struct _LedgerDb *db, GError **error);
 gboolean ledger_schema_edit_in_place (struct _LedgerDb *db, LedgerSchemaEdit edit, GError **error);
 gboolean ledger_schema_checks_without_lists (struct _LedgerDb *db, GError **error);
 const char *ledger_schema_region_history_sql (void);
+/* ledger-schema-tables.c: the exchange (issue 13), the undo labels (issue 16),
+ * the inspections' follow-up */
+const char *ledger_schema_exchange_sql (void);
+const char *ledger_schema_undo_sql (void);
+const char *ledger_schema_inspections_sql (void);
 
 G_END_DECLS

@@ -23,7 +23,6 @@ ledger_exchange_is_batch_table (const char *table)
   return g_str_equal (table, "audit_batches") || g_str_equal (table, "audit_labels");
 }
 
-char            *ledger_exchange_schema_sql  (void);
 
 sqlite3_session *ledger_exchange_log_start   (LedgerDb         *db);
 gboolean         ledger_exchange_log_capture (LedgerDb         *db,

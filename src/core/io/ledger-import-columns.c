@@ -12,6 +12,7 @@
 
 #include "ledger-import-private.h"
 #include "ledger-values.h"
+#include "ledger-vocabulary.h"
 
 #define K(kind) (1u << LEDGER_KIND_##kind)
 #define ANY     0xffu

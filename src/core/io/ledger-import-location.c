@@ -23,13 +23,14 @@ typedef LedgerImport Import;
 
 /* ---- auxiliary functions ---- */
 
+/* a 1-based column's text as ledger_import_read_cells() left it: NULL when blank */
 static const char *
-cell_at (const LedgerCsvRow *row,
-         int                 column)
+cell_at (const LedgerImportCells *cells,
+         int                      column)
 {
-  if (column <= 0 || (guint) column > row->n_cells)
+  if (column <= 0 || (guint) column > cells->n_texts)
     return NULL;
-  return row->cells[column - 1];
+  return cells->texts[column - 1];
 }
 
 static gboolean
@@ -70,32 +71,40 @@ set_coordinate (Import       *self G_GNUC_UNUSED,
   ledger_record_take (record, field, g_strdup (g_ascii_formatd (text, sizeof text, "%.15g", value)));
 }
 
+/* The degrees ledger_import_read_cells() read from the coordinate's cell
+ * (@index 0 lon, 1 lat), or the problem of a cell that is not a coordinate */
 static gboolean
-parse_coordinate (Import             *self,
-                  const LedgerCsvRow *row,
-                  int                 field,
-                  const char         *text,
-                  double             *value,
-                  char               *hemisphere)
+cell_degrees (Import                  *self,
+              const LedgerImportCells *cells,
+              int                      field,
+              int                      index,
+              double                  *value,
+              char                    *hemisphere)
 {
-  if (ledger_coords_parse_degrees (text, value, hemisphere))
-    return TRUE;
-  ledger_import_add_problem (self, row->line, field, self->field_column[field], FALSE,
+  if (cells->degrees_read[index])
+    {
+      *value = cells->degrees[index];
+      if (hemisphere != NULL)
+        *hemisphere = cells->hemisphere[index];
+      return TRUE;
+    }
+  ledger_import_add_problem (self, cells->line, field, self->field_column[field], FALSE,
                              _("%s: “%s” is not a coordinate (decimal degrees such as 105.03, or 30°16′30″N)."),
-                             ledger_field_display_name (&self->fields[field]), text);
+                             ledger_field_display_name (&self->fields[field]),
+                             cell_at (cells, self->field_column[field]));
   return FALSE;
 }
 
 static void
-read_alone (Import             *self,
-            LedgerRecord       *record,
-            const LedgerCsvRow *row,
-            int                 field,
-            const char         *text)
+read_alone (Import                  *self,
+            LedgerRecord            *record,
+            const LedgerImportCells *cells,
+            int                      field,
+            int                      index)
 {
-  double value;
+  double value = 0;
 
-  if (!ledger_text_is_blank (text) && parse_coordinate (self, row, field, text, &value, NULL))
+  if (cell_at (cells, self->field_column[field]) != NULL && cell_degrees (self, cells, field, index, &value, NULL))
     set_coordinate (self, record, field, value);
 }
 
@@ -110,7 +119,7 @@ format_coordinate (double value)
 
 static gboolean
 convert_and_check (Import             *self,
-                   const LedgerCsvRow *row,
+                   guint               line,
                    int                 lon_field,
                    double             *lon,
                    double             *lat)
@@ -122,7 +131,7 @@ convert_and_check (Import             *self,
       g_autofree char *shown_lon = format_coordinate (raw_lon);
       g_autofree char *shown_lat = format_coordinate (raw_lat);
 
-      ledger_import_add_problem (self, row->line, lon_field, self->field_column[lon_field], FALSE,
+      ledger_import_add_problem (self, line, lon_field, self->field_column[lon_field], FALSE,
                                  _("The location %s, %s is outside China (longitude 73–136, latitude 3–54): check the coordinates."),
                                  shown_lon, shown_lat);
       return FALSE;
@@ -308,11 +317,11 @@ convert_geometry (Import     *self,
 gboolean
 ledger_import_read_geometry (Import             *self,
                              LedgerRecord       *record,
-                             const LedgerCsvRow *row,
-                             gboolean           *present,
+                             LedgerImportCells  *cells,
                              char              **geometry)
 {
-  const char *text = cell_at (row, self->geometry_column);
+  const char *text = cell_at (cells, self->geometry_column);
+  gboolean *present = cells->present;
   int lon_field = ledger_field_slots (self->kind)->lon;
   g_autoptr (JsonParser) parser = NULL;
   JsonNode *root;
@@ -320,7 +329,7 @@ ledger_import_read_geometry (Import             *self,
   double lon, lat;
 
   *geometry = NULL;
-  if (self->kind != LEDGER_KIND_WATER_BODIES || ledger_text_is_blank (text))
+  if (self->kind != LEDGER_KIND_WATER_BODIES || text == NULL)
     return TRUE;
   parser = json_parser_new ();
   root = ledger_json_parse (parser, text, -1, NULL) ? json_parser_get_root (parser) : NULL;
@@ -331,13 +340,13 @@ ledger_import_read_geometry (Import             *self,
   *geometry = convert_geometry (self, json_node_get_object (root), &lon, &lat);
   if (*geometry == NULL)
     {
-      ledger_import_add_problem (self, row->line, -1, 0, FALSE,
+      ledger_import_add_problem (self, cells->line, -1, 0, FALSE,
                                  _("The %s of this feature has coordinates that are not numbers or lie outside China."),
                                  type);
       return FALSE;
     }
-  if (ledger_text_is_blank (cell_at (row, self->field_column[lon_field])) &&
-      ledger_text_is_blank (cell_at (row, self->field_column[lon_field + 1])))
+  if (cell_at (cells, self->field_column[lon_field]) == NULL &&
+      cell_at (cells, self->field_column[lon_field + 1]) == NULL)
     {
       set_coordinate (self, record, lon_field, lon);
       set_coordinate (self, record, lon_field + 1, lat);
@@ -356,11 +365,9 @@ ledger_import_read_geometry (Import             *self,
  * Returns: FALSE when the row is rejected
  */
 gboolean
-ledger_import_read_location (Import             *self,
-                             LedgerRecord       *record,
-                             const LedgerCsvRow *row,
-                             gboolean           *present,
-                             gboolean           *failed)
+ledger_import_read_location (Import            *self,
+                             LedgerRecord      *record,
+                             LedgerImportCells *cells)
 {
   int lon_field = ledger_field_slots (self->kind)->lon;
   int lat_field = lon_field + 1;
@@ -371,40 +378,39 @@ ledger_import_read_location (Import             *self,
 
   if (lon_field < 0)
     return TRUE;
-  lon_text = cell_at (row, self->field_column[lon_field]);
-  lat_text = cell_at (row, self->field_column[lat_field]);
-  if (self->geojson && ledger_text_is_blank (lon_text) && ledger_text_is_blank (lat_text) &&
-      record->values[lon_field] == NULL)
+  lon_text = cell_at (cells, self->field_column[lon_field]);
+  lat_text = cell_at (cells, self->field_column[lat_field]);
+  if (self->geojson && lon_text == NULL && lat_text == NULL && record->values[lon_field] == NULL)
     {
       /* a feature without a point or shape says nothing about where the item is */
-      present[lon_field] = present[lat_field] = FALSE;
+      cells->present[lon_field] = cells->present[lat_field] = FALSE;
       return TRUE;
     }
-  if (ledger_text_is_blank (lon_text) || ledger_text_is_blank (lat_text))
+  if (lon_text == NULL || lat_text == NULL)
     {
       /* one of the two alone: the store says they go together */
-      read_alone (self, record, row, lon_field, lon_text);
-      read_alone (self, record, row, lat_field, lat_text);
+      read_alone (self, record, cells, lon_field, 0);
+      read_alone (self, record, cells, lat_field, 1);
       return TRUE;
     }
-  ok = parse_coordinate (self, row, lon_field, lon_text, &lon, &lon_hemisphere);
-  ok = parse_coordinate (self, row, lat_field, lat_text, &lat, &lat_hemisphere) && ok;
+  ok = cell_degrees (self, cells, lon_field, 0, &lon, &lon_hemisphere);
+  ok = cell_degrees (self, cells, lat_field, 1, &lat, &lat_hemisphere) && ok;
   if (!ok)
     {
-      failed[lon_field] = failed[lat_field] = TRUE;
+      cells->failed[lon_field] = cells->failed[lat_field] = TRUE;
       return FALSE;
     }
   if (plainly_swapped (lon, lon_hemisphere, lat, lat_hemisphere))
     {
       double swap = lon;
       lon = lat, lat = swap;
-      ledger_import_add_problem (self, row->line, lon_field, self->field_column[lon_field], TRUE,
+      ledger_import_add_problem (self, cells->line, lon_field, self->field_column[lon_field], TRUE,
                                  _("Longitude and latitude were swapped (%s, %s): read as longitude %s, latitude %s."),
                                  lon_text, lat_text, lat_text, lon_text);
     }
-  if (!convert_and_check (self, row, lon_field, &lon, &lat))
+  if (!convert_and_check (self, cells->line, lon_field, &lon, &lat))
     {
-      failed[lon_field] = failed[lat_field] = TRUE;
+      cells->failed[lon_field] = cells->failed[lat_field] = TRUE;
       return FALSE;
     }
   set_coordinate (self, record, lon_field, lon);

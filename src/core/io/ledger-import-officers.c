@@ -23,14 +23,14 @@
 
 /* ---- auxiliary functions ---- */
 
+/* a 1-based column's text as ledger_import_read_cells() left it: NULL when blank */
 static const char *
-cell_of (const LedgerCsvRow *row,
-         int                 column)
+cell_of (const LedgerImportCells *cells,
+         int                      column)
 {
-  if (column <= 0 || (guint) column > row->n_cells || row->cells[column - 1] == NULL ||
-      ledger_text_is_blank (row->cells[column - 1]))
+  if (column <= 0 || (guint) column > cells->n_texts)
     return NULL;
-  return row->cells[column - 1];
+  return cells->texts[column - 1];
 }
 
 static gboolean
@@ -59,16 +59,16 @@ load_village_names (LedgerImport *self)
 }
 
 static gboolean
-read_village_by_name (LedgerImport       *self,
-                      LedgerRecord       *record,
-                      const LedgerCsvRow *row,
-                      gboolean           *present,
-                      gboolean           *failed)
+read_village_by_name (LedgerImport      *self,
+                      LedgerRecord      *record,
+                      LedgerImportCells *cells)
 {
+  gboolean *present = cells->present;
+  gboolean *failed = cells->failed;
   int code_field = ledger_field_slots (self->kind)->village_code;
   int name_field = ledger_field_slots (self->kind)->name;
   int column = self->village_name_column;
-  const char *village = cell_of (row, column);
+  const char *village = cell_of (cells, column);
   g_autofree char *message = NULL;
   char *code;
 
@@ -76,11 +76,11 @@ read_village_by_name (LedgerImport       *self,
     return TRUE;
   if (!load_village_names (self))
     return TRUE;
-  code = ledger_village_names_resolve (self->village_names, cell_of (row, self->township_column), village,
+  code = ledger_village_names_resolve (self->village_names, cell_of (cells, self->township_column), village,
                                        &message);
   if (code == NULL)
     {
-      add_problem (self, row->line, code_field, column, FALSE, "%s", message);
+      add_problem (self, cells->line, code_field, column, FALSE, "%s", message);
       failed[code_field] = TRUE;
       return FALSE;
     }
@@ -95,36 +95,9 @@ read_village_by_name (LedgerImport       *self,
   return TRUE;
 }
 
-/* One wide cell: its figure parsed into the record. FALSE: rejected. */
-static gboolean
-read_wide_cell (LedgerImport       *self,
-                LedgerRecord       *record,
-                const LedgerCsvRow *row,
-                int                 column,
-                int                 target,
-                gboolean           *present,
-                gboolean           *failed)
-{
-  guint field = LEDGER_TARGET_WIDE_FIELD (target);
-  g_autoptr (GError) error = NULL;
-  char *canonical = NULL;
-
-  if (field >= self->n_fields)
-    return TRUE;
-  if (!ledger_field_parse (&self->fields[field], cell_of (row, column), &canonical, &error))
-    {
-      add_problem (self, row->line, field, column, FALSE, "%s", error->message);
-      failed[field] = TRUE;
-      return FALSE;
-    }
-  ledger_record_take (record, field, canonical);
-  present[field] = TRUE;
-  return TRUE;
-}
-
 static gboolean
 set_species (LedgerImport       *self,
-             const LedgerCsvRow *row,
+             guint               line,
              int                 species_column,
              guint              *species,
              int                 column,
@@ -135,7 +108,7 @@ set_species (LedgerImport       *self,
 
   if (*species != G_MAXUINT && *species != index)
     {
-      add_problem (self, row->line, field, column, FALSE,
+      add_problem (self, line, field, column, FALSE,
                    _("Figures are given for two species, %s (column %d) and %s (column %d): one row per farm and species."),
                    species_label (*species), species_column, species_label (index), column);
       return FALSE;
@@ -144,13 +117,15 @@ set_species (LedgerImport       *self,
   return TRUE;
 }
 
+/* The wide columns' figures are parsed with the row's cells; here the
+ * species they name. */
 static gboolean
-read_wide (LedgerImport       *self,
-           LedgerRecord       *record,
-           const LedgerCsvRow *row,
-           gboolean           *present,
-           gboolean           *failed)
+read_wide (LedgerImport      *self,
+           LedgerRecord      *record,
+           LedgerImportCells *cells)
 {
+  gboolean *present = cells->present;
+  gboolean *failed = cells->failed;
   int field = ledger_field_slots (self->kind)->species;
   const LedgerEnum *species_enum = ledger_enum_by_name ("species");
   guint species = G_MAXUINT;
@@ -164,10 +139,9 @@ read_wide (LedgerImport       *self,
       int column = g_array_index (self->wide_columns, int, i);
       int target = g_array_index (self->column_field, int, column - 1);
 
-      if (cell_of (row, column) == NULL)
+      if (cell_of (cells, column) == NULL)
         continue;
-      ok = read_wide_cell (self, record, row, column, target, present, failed) && ok;
-      if (!set_species (self, row, species_column, &species, column, target))
+      if (!set_species (self, cells->line, species_column, &species, column, target))
         return failed[field] = TRUE, FALSE;
       species_column = column;
     }
@@ -178,14 +152,14 @@ read_wide (LedgerImport       *self,
     }
   else if (species != G_MAXUINT && g_strcmp0 (record->values[field], species_enum->values[species].key) != 0)
     {
-      add_problem (self, row->line, field, self->field_column[field], FALSE,
+      add_problem (self, cells->line, field, self->field_column[field], FALSE,
                    _("The species is %s but the figures are in the column of %s."),
                    ledger_enum_label (species_enum, record->values[field]), species_label (species));
       return failed[field] = TRUE, FALSE;
     }
   else if (species == G_MAXUINT && field_blank (record, field) && !failed[field])
     {
-      add_problem (self, row->line, field, g_array_index (self->wide_columns, int, 0), FALSE,
+      add_problem (self, cells->line, field, g_array_index (self->wide_columns, int, 0), FALSE,
                    _("No figure in any species’ column: the species of the farm cannot be told. Fill in the stock of its species."));
       return failed[field] = TRUE, FALSE;
     }
@@ -205,12 +179,12 @@ has_year_figures (LedgerImport       *self,
 }
 
 static gboolean
-read_year (LedgerImport       *self,
-           LedgerRecord       *record,
-           const LedgerCsvRow *row,
-           gboolean           *present,
-           gboolean           *failed)
+read_year (LedgerImport      *self,
+           LedgerRecord      *record,
+           LedgerImportCells *cells)
 {
+  gboolean *present = cells->present;
+  gboolean *failed = cells->failed;
   int field = ledger_field_slots (self->kind)->year;
 
   if (self->kind != LEDGER_KIND_FARMS || !field_blank (record, field) || failed[field])
@@ -223,7 +197,7 @@ read_year (LedgerImport       *self,
     }
   if (!has_year_figures (self, record))
     return TRUE;
-  add_problem (self, row->line, field, self->field_column[field], FALSE,
+  add_problem (self, cells->line, field, self->field_column[field], FALSE,
                _("The row has figures of a year but no year. Give the year in a 统计年度 column, "
                  "in the title or the file name (…2025年…), or with --year YYYY (the year field of the import assistant)."));
   failed[field] = TRUE;
@@ -350,18 +324,16 @@ ledger_import_has_target_for (LedgerImport *self,
 }
 
 gboolean
-ledger_import_read_officers (LedgerImport       *self,
-                             LedgerRecord       *record,
-                             const LedgerCsvRow *row,
-                             gboolean           *present,
-                             gboolean           *failed)
+ledger_import_read_officers (LedgerImport      *self,
+                             LedgerRecord      *record,
+                             LedgerImportCells *cells)
 {
   gboolean ok = TRUE;
 
+  ok = read_wide (self, record, cells) && ok;
+  ok = read_year (self, record, cells) && ok;
   if (self->village_name_column != 0)
-    ok = read_village_by_name (self, record, row, present, failed) && ok;
-  ok = read_wide (self, record, row, present, failed) && ok;
-  ok = read_year (self, record, row, present, failed) && ok;
+    ok = read_village_by_name (self, record, cells) && ok;
   return ok;
 }
 

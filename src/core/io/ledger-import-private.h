@@ -45,6 +45,19 @@ typedef struct
   GHashTable                *unknown;             /* "field/text" → LedgerImportUnknownValue */
 } LedgerImport;
 
+/* One data row's cells, read once by ledger_import_read_cells() */
+typedef struct
+{
+  guint         line;
+  guint         n_texts;
+  const char  **texts;           /* per column: the cell's text as read, NULL when blank */
+  gboolean     *present;         /* per field: the row gives it (a blank cell too) */
+  gboolean     *failed;          /* per field, and [n_fields] the row: its problem is reported */
+  double        degrees[2];      /* the lon and lat cells in degrees, where degrees_read */
+  char          hemisphere[2];   /* N, S, E, W or 0 */
+  gboolean      degrees_read[2];
+} LedgerImportCells;
+
 void     ledger_import_add_problem (LedgerImport *self,
                                     guint         line,
                                     int           field,
@@ -58,18 +71,33 @@ int      ledger_import_match_header (LedgerKind  kind,
 void     ledger_import_report_progress (LedgerImport *self,
                                         double        fraction);
 
-/* ledger-import-location.c: lon/lat cells (DMS, swapped, CRS, in China) and
- * GeoJSON geometries; FALSE when the row is rejected */
-gboolean ledger_import_read_location (LedgerImport       *self,
-                                      LedgerRecord       *record,
-                                      const LedgerCsvRow *row,
-                                      gboolean           *present,
-                                      gboolean           *failed);
+/* An import row, step by step (import_row() in ledger-import.c): */
+/* 1. ledger-import-cells.c: each cell read once, fields parsed */
+LedgerRecord *ledger_import_read_cells  (LedgerImport       *self,
+                                         const LedgerCsvRow *row,
+                                         LedgerImportCells  *cells);
+void          ledger_import_cells_clear (LedgerImportCells  *cells);
+/* 2. ledger-import-officers.c: wide species columns, the year, the village by
+ * name; FALSE when the row is rejected */
+gboolean ledger_import_read_officers  (LedgerImport       *self,
+                                       LedgerRecord       *record,
+                                       LedgerImportCells  *cells);
+/* 3. ledger-import-location.c: GeoJSON geometries and lon/lat (swapped, CRS,
+ * in China); FALSE when the row is rejected */
 gboolean ledger_import_read_geometry (LedgerImport       *self,
                                       LedgerRecord       *record,
-                                      const LedgerCsvRow *row,
-                                      gboolean           *present,
+                                      LedgerImportCells  *cells,
                                       char              **geometry);
+gboolean ledger_import_read_location (LedgerImport       *self,
+                                      LedgerRecord       *record,
+                                      LedgerImportCells  *cells);
+/* 4. ledger-import-check.c: the row matched, checked and kept (@record and
+ * @geometry taken) or rejected */
+void     ledger_import_accept_row    (LedgerImport       *self,
+                                      LedgerRecord       *record,
+                                      LedgerImportCells  *cells,
+                                      char               *geometry,
+                                      gboolean            ok);
 
 /* ledger-import-officers.c: targets besides fields, the year, unknown words */
 LedgerTableLayout *ledger_import_layout_for (const LedgerTable         *table,
@@ -83,11 +111,6 @@ void     ledger_import_map_target     (LedgerImport       *self,
                                        int                 target);
 gboolean ledger_import_has_target_for (LedgerImport       *self,
                                        int                 field);
-gboolean ledger_import_read_officers  (LedgerImport       *self,
-                                       LedgerRecord       *record,
-                                       const LedgerCsvRow *row,
-                                       gboolean           *present,
-                                       gboolean           *failed);
 void     ledger_import_match_by_name  (LedgerImport       *self,
                                        LedgerRecord       *record);
 void     ledger_import_note_unknown   (LedgerImport       *self,

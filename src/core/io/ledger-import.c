@@ -121,18 +121,6 @@ report_new (const char *file_name,
   return report;
 }
 
-#define text_is_blank ledger_text_is_blank
-
-/* Our CSV export writes text that Excel would run as a formula with a
- * leading apostrophe ('=SUM…); it is read back without it. */
-static const char *
-strip_formula_guard (const char *text)
-{
-  if (text != NULL && text[0] == '\'' && text[1] != '\0' && strchr ("=+-@", text[1]) != NULL)
-    return text + 1;
-  return text;
-}
-
 /* ---- the header row ---- */
 
 static gboolean
@@ -227,287 +215,25 @@ read_header (Import            *self,
 
 /* ---- one data row ---- */
 
-static gboolean
-is_location_field (const LedgerField *field)
-{
-  return field->type == LEDGER_FIELD_LON || field->type == LEDGER_FIELD_LAT;
-}
-
-static void
-parse_cell (Import       *self,
-            LedgerRecord *record,
-            guint         line,
-            guint         column,
-            const char   *text,
-            gboolean     *failed)
-{
-  int field = g_array_index (self->column_field, int, column - 1);
-  g_autoptr (GError) error = NULL;
-  char *canonical = NULL;
-
-  if (field >= LEDGER_TARGET_SERIAL)
-    return;   /* read with the row, by ledger_import_read_officers() */
-  if (field < 0)
-    {
-      if (field == LEDGER_IMPORT_NO_HEADER && !text_is_blank (text) &&
-          !g_hash_table_contains (self->warned_columns, GUINT_TO_POINTER (column)))
-        {
-          g_hash_table_add (self->warned_columns, GUINT_TO_POINTER (column));
-          add_problem (self, line, -1, column, TRUE, _("Column %u has no known header: its values are ignored."),
-                       column);
-        }
-      return;
-    }
-  if (is_location_field (&self->fields[field]))
-    return;   /* read together, by ledger_import_read_location() */
-  text = strip_formula_guard (text);
-  if (self->options->value_map != NULL && text != NULL)
-    text = ledger_value_map_lookup (self->options->value_map, self->fields[field].key, text) ?: text;
-  if (!ledger_field_parse (&self->fields[field], text, &canonical, &error))
-    {
-      if (self->fields[field].type == LEDGER_FIELD_ENUM || self->fields[field].type == LEDGER_FIELD_BOOL)
-        ledger_import_note_unknown (self, field, text, line);
-      add_problem (self, line, field, column, FALSE, "%s", error->message);
-      failed[field] = TRUE;
-      return;
-    }
-  ledger_record_take (record, field, canonical);
-}
-/* The cells of a row into a record; @present marks the fields the row gives. */
-static LedgerRecord *
-parse_row (Import             *self,
-           const LedgerCsvRow *row,
-           gboolean           *present,
-           gboolean           *failed)
-{
-  LedgerRecord *record = ledger_record_new (self->kind);
-  guint n_columns = self->column_field->len;
-
-  record->is_demo = self->options->as_demo;
-  for (guint i = 0; i < MIN (row->n_cells, n_columns); i++)
-    {
-      int field = g_array_index (self->column_field, int, i);
-      if (field >= 0 && (guint) field < self->n_fields && row->cells[i] != NULL)   /* NULL: a GeoJSON property left out */
-        present[field] = TRUE;
-      parse_cell (self, record, row->line, i + 1, row->cells[i], failed);
-    }
-  for (guint i = n_columns; i < row->n_cells; i++)
-    if (!text_is_blank (row->cells[i]))
-      {
-        add_problem (self, row->line, -1, i + 1, FALSE,
-                     _("This row has more cells than the header row (%u, not %u)."), row->n_cells, n_columns);
-        failed[self->n_fields] = TRUE;
-        break;
-      }
-  if (row->n_cells < n_columns && !self->geojson)
-    {
-      /* a short CSV row may be a broken line; a workbook row just ends */
-      if (!self->workbook)
-        add_problem (self, row->line, -1, row->n_cells + 1, TRUE,
-                     _("This row has fewer cells than the header row (%u, not %u): the missing ones are read as blank."),
-                     row->n_cells, n_columns);
-      for (guint i = row->n_cells; i < n_columns; i++)
-        {
-          int field = g_array_index (self->column_field, int, i);
-          if (field >= 0 && (guint) field < self->n_fields)
-            present[field] = TRUE;
-        }
-    }
-  return record;
-}
-
-
-/* Columns absent from the file keep what the ledger holds. Returns the
- * stored record (NULL for a new one). */
-static LedgerRecord *
-overlay_existing (Import         *self,
-                  LedgerRecord   *record,
-                  const gboolean *present)
-{
-  LedgerRecord *existing = ledger_store_find_existing (self->db, record);
-
-  if (existing == NULL)
-    return NULL;
-  for (guint i = 0; i < self->n_fields; i++)
-    if (!present[i])
-      ledger_record_take (record, i, g_strdup (existing->values[i]));
-  g_free (record->uid);
-  record->uid = g_strdup (existing->uid);
-  return existing;
-}
-
-static char *
-duplicate_key (const LedgerRecord *record,
-               int                *field)
-{
-  const char *code;
-
-  switch (record->kind)
-    {
-    case LEDGER_KIND_VILLAGES:
-      *field = 0;
-      return g_strdup (record->values[0]);
-    case LEDGER_KIND_FARMS:
-      *field = 0;
-      code = record->values[0];
-      return code ? g_strdup_printf ("%s/%s", code, ledger_record_slot (record, ledger_field_slots (record->kind)->year) ?: "") : NULL;
-    case LEDGER_KIND_SAMPLES:
-    case LEDGER_KIND_INSPECTIONS:
-      *field = 1;
-      return g_strjoin ("/", record->values[0] ?: "", record->values[1] ?: "",
-                        record->kind == LEDGER_KIND_INSPECTIONS ? ledger_record_slot (record, ledger_field_slots (record->kind)->inspector) : NULL,
-                        NULL);
-    default:
-      *field = 0;
-      return g_strdup (record->values[0]);
-    }
-}
-
-static gboolean
-check_duplicate (Import             *self,
-                 const LedgerRecord *record,
-                 guint               line)
-{
-  int field = 0;
-  char *key = duplicate_key (record, &field);
-  gpointer first;
-
-  if (key == NULL)
-    return TRUE;
-  if (g_hash_table_lookup_extended (self->seen, key, NULL, &first))
-    {
-      add_problem (self, line, field, self->field_column[field], FALSE,
-                   _("The same item as on line %u: each item may appear only once in a file."),
-                   GPOINTER_TO_UINT (first));
-      g_free (key);
-      return FALSE;
-    }
-  g_hash_table_insert (self->seen, key, GUINT_TO_POINTER (line));
-  return TRUE;
-}
-
-/* The store's checks, their problems moved to the row's line and columns. */
-static gboolean
-check_record (Import             *self,
-              const LedgerRecord *record,
-              guint               line,
-              const gboolean     *failed)
-{
-  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) ledger_problem_free);
-  int lon = ledger_field_slots (self->kind)->lon;
-  gboolean outside_county = FALSE;
-  gboolean ok = TRUE;
-
-  ledger_store_check (self->db, record, problems);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      LedgerProblem *problem = g_ptr_array_steal_index (problems, i--);
-      if (problem->field >= 0 && failed[problem->field])
-        {
-          ledger_problem_free (problem);   /* already reported by its cell */
-          continue;
-        }
-      problem->line = line;
-      problem->column = problem->field >= 0 && !self->geojson ? self->field_column[problem->field] : 0;
-      ok = ok && problem->warning;
-      /* the store's one warning on the location: outside the county outline */
-      outside_county = outside_county || (problem->warning && lon >= 0 && problem->field == lon);
-      g_ptr_array_add (self->report->problems, problem);
-    }
-  /* counted like the warning is listed, also on a row refused for another reason */
-  if (outside_county)
-    self->report->n_outside_county++;
-  return ok;
-}
-
-/* ---- what a valid row does ---- */
-
-static char *
-record_code (const LedgerRecord *record)
-{
-  if (record->kind == LEDGER_KIND_SAMPLES || record->kind == LEDGER_KIND_INSPECTIONS)
-    return g_strdup_printf ("%s %s", record->values[0] ?: "", record->values[1] ?: "");
-  return g_strdup (record->values[0]);
-}
-
-static LedgerImportAction *
-compare_with_stored (Import             *self,
-                     const LedgerRecord *record,
-                     const char         *geometry,
-                     const LedgerRecord *existing,
-                     guint               line)
-{
-  LedgerImportAction *action = g_new0 (LedgerImportAction, 1);
-  g_autoptr (GStrvBuilder) changed = g_strv_builder_new ();
-  guint n_changed = 0;
-
-  action->line = line;
-  action->code = record_code (record);
-  action->is_update = existing != NULL;
-  if (existing == NULL)
-    return action;
-  for (guint i = 0; i < self->n_fields; i++)
-    if (g_strcmp0 (record->values[i], existing->values[i]) != 0)
-      g_strv_builder_add (changed, self->fields[i].key), n_changed++;
-  if (geometry != NULL)
-    {
-      g_autofree char *stored = ledger_shapes_dup_geometry (self->db, existing->uid);
-      if (g_strcmp0 (stored, geometry) != 0)
-        g_strv_builder_add (changed, LEDGER_TABLE_GEOMETRY_COLUMN), n_changed++;
-    }
-  action->changed_fields = g_strv_builder_end (changed);
-  action->unchanged = n_changed == 0;
-  return action;
-}
-
-static void
-count_action (LedgerImportReport       *report,
-              const LedgerImportAction *action)
-{
-  if (!action->is_update)
-    report->n_new++;
-  else if (action->unchanged)
-    report->n_unchanged++;
-  else
-    report->n_updated++;
-}
-
+/* A data row, step by step, each step in a file of its own and the row's
+ * cells read once, by the first (docs/ARCHITECTURE.md, "Following one
+ * import row"). */
 static void
 import_row (Import             *self,
             const LedgerCsvRow *row)
 {
-  g_autofree gboolean *present = g_new0 (gboolean, self->n_fields);
-  g_autofree gboolean *failed = g_new0 (gboolean, self->n_fields + 1);
-  g_autoptr (LedgerRecord) record = NULL;
-  g_autoptr (LedgerRecord) existing = NULL;
-  g_autofree char *geometry = NULL;
-  LedgerImportAction *action;
-  gboolean ok = TRUE;
+  LedgerImportCells cells;
+  LedgerRecord *record;
+  char *geometry = NULL;
+  gboolean ok;
 
   self->report->n_rows++;
-  record = parse_row (self, row, present, failed);
-  ok = ledger_import_read_officers (self, record, row, present, failed) && ok;
-  ok = ledger_import_read_geometry (self, record, row, present, &geometry) && ok;
-  ok = ledger_import_read_location (self, record, row, present, failed) && ok;
-  for (guint i = 0; i <= self->n_fields; i++)
-    ok = ok && !failed[i];
-  if (ok)
-    ledger_import_match_by_name (self, record);
-  if (ok)
-    existing = overlay_existing (self, record, present);
-  ok = check_duplicate (self, record, row->line) && ok;
-  ok = check_record (self, record, row->line, failed) && ok;
-  if (!ok)
-    {
-      self->report->n_rejected++;
-      return;
-    }
-  action = compare_with_stored (self, record, geometry, existing, row->line);
-  count_action (self->report, action);
-  g_ptr_array_add (self->report->actions, action);
-  g_ptr_array_add (self->records, g_steal_pointer (&record));
-  g_ptr_array_add (self->geometries, g_steal_pointer (&geometry));
-  g_array_append_val (self->record_lines, row->line);
+  record = ledger_import_read_cells (self, row, &cells);
+  ok = ledger_import_read_officers (self, record, &cells);
+  ok = ledger_import_read_geometry (self, record, &cells, &geometry) && ok;
+  ok = ledger_import_read_location (self, record, &cells) && ok;
+  ledger_import_accept_row (self, record, &cells, geometry, ok);
+  ledger_import_cells_clear (&cells);
 }
 
 /* ---- the whole table ---- */

@@ -11,6 +11,7 @@
 #include "ledger-record.h"
 #include "ledger-table.h"
 #include "ledger-table-layout.h"
+#include "ledger-value-map.h"
 #include "ledger-vocabulary.h"
 
 G_BEGIN_DECLS

@@ -13,6 +13,7 @@
 
 #include "ledger-import-private.h"
 #include "ledger-table-layout-private.h"
+#include "ledger-vocabulary.h"
 
 #define MAX_TOTAL_CHARS 16   /* "石佛镇小计", "全县合计（户）" */
 #define MIN_YEAR 1949

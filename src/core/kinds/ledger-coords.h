@@ -30,8 +30,5 @@ gboolean ledger_coords_in_china   (double       lon,
                                    double       lat);
 gboolean ledger_datum_from_key    (const char  *key,
                                    LedgerDatum *datum);
-gboolean ledger_coords_parse_degrees (const char *text,
-                                      double     *degrees,
-                                      char       *hemisphere);
 
 G_END_DECLS

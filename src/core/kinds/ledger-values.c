@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "ledger-error.h"
-#include "ledger-coords.h"
 #include "ledger-values.h"
 
 #define MAX_CODE_CHARS   64
@@ -323,7 +322,7 @@ parse_real (const LedgerField  *field,
   double value;
 
   /* a location may also be given in degrees, minutes and seconds */
-  if (!(location ? ledger_coords_parse_degrees (text, &value, NULL) : ledger_parse_number (text, &value)))
+  if (!(!location ? ledger_parse_number (text, &value) : ledger_parse_degrees (text, &value, NULL)))
     return set_not_a_number (field, text, error);
   if (!check_range (field, text, value, error))
     return FALSE;
@@ -367,9 +366,9 @@ parse_enum (const LedgerField  *field,
             GError            **error)
 {
   const LedgerEnum *enumeration = field->enumeration;
+  g_autofree char *shown = quote_value (text);   /* before the lookup: the text read once, forward */
   const LedgerEnumValue *value = ledger_enum_lookup (enumeration, text);
   g_autoptr(GString) allowed = NULL;
-  g_autofree char *shown = NULL;
 
   if (value != NULL)
     {
@@ -380,7 +379,6 @@ parse_enum (const LedgerField  *field,
   for (guint i = 0; i < enumeration->n_values; i++)
     g_string_append_printf (allowed, "%s%s", i > 0 ? " / " : "",
                             enumeration->values[i].label);
-  shown = quote_value (text);
   g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID,
                _("%s: “%s” is not one of: %s"),
                ledger_field_display_name (field), shown, allowed->str);
@@ -539,6 +537,149 @@ parse_text (const LedgerField  *field,
   return TRUE;
 }
 
+/* ---- degrees, minutes, seconds ---- */
+
+/* The hemisphere a word names: N, S, E, W (also 北纬, 南纬, 东经, 西经), or 0. */
+static char
+hemisphere_of (const char *word)
+{
+  static const struct { const char *word; char hemisphere; } words[] = {
+    { "北纬", 'N' }, { "南纬", 'S' }, { "东经", 'E' }, { "西经", 'W' },
+    { "北", 'N' }, { "南", 'S' }, { "东", 'E' }, { "西", 'W' },
+    { "N", 'N' }, { "S", 'S' }, { "E", 'E' }, { "W", 'W' },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_prefix (word, words[i].word))
+      return words[i].hemisphere;
+  return 0;
+}
+
+static gsize
+hemisphere_len (const char *word)
+{
+  return g_str_has_prefix (word, "北纬") || g_str_has_prefix (word, "南纬") ||
+         g_str_has_prefix (word, "东经") || g_str_has_prefix (word, "西经") ? strlen ("北纬")
+         : (guchar) *word >= 0x80 ? strlen ("北") : 1;
+}
+
+/* The marks after degrees, minutes and seconds as people type them. */
+static int
+unit_of (const char *p,
+         gsize      *len)
+{
+  static const struct { const char *mark; int unit; } marks[] = {
+    { "°", 0 }, { "度", 0 },
+    { "′", 1 }, { "’", 1 }, { "'", 1 }, { "分", 1 },
+    { "″", 2 }, { "′′", 2 }, { "”", 2 }, { "\"", 2 }, { "''", 2 }, { "’’", 2 }, { "秒", 2 },
+  };
+  int found = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (g_str_has_prefix (p, marks[i].mark) && (found < 0 || strlen (marks[i].mark) > *len))
+      {
+        found = marks[i].unit;
+        *len = strlen (marks[i].mark);
+      }
+  return found;
+}
+
+/* "30°16'30"" or "30 16 30" into degrees; FALSE on anything else. */
+static gboolean
+parse_dms_body (const char *text,
+                double     *degrees)
+{
+  double parts[3] = { 0, 0, 0 };
+  int next = 0;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      char *end;
+      gsize len = 0;
+      int unit;
+      double value;
+
+      while (*p == ' ')
+        p++;
+      if (*p == '\0')
+        break;
+      value = g_ascii_strtod (p, &end);
+      if (end == p || next > 2 || !isfinite (value) || value < 0)
+        return FALSE;
+      p = end;
+      while (*p == ' ')
+        p++;
+      unit = unit_of (p, &len);
+      if (unit < 0)
+        unit = next;         /* "30 16 30": by position */
+      else
+        p += len;
+      if (unit < next)
+        return FALSE;
+      parts[unit] = value;
+      next = unit + 1;
+    }
+  if (next == 0 || parts[1] >= 60 || parts[2] >= 60)
+    return FALSE;
+  *degrees = parts[0] + parts[1] / 60.0 + parts[2] / 3600.0;
+  return TRUE;
+}
+
+/**
+ * ledger_parse_degrees:
+ * @text: decimal degrees ("104.55", "-30.2") or degrees, minutes and
+ *   seconds ("30°16'30\"N", "104°33'12.5\"E", "北纬30度16分30秒", "E 104 33 12.5")
+ * @degrees: (out): the value, negative for S and W
+ * @hemisphere: (out) (optional): 'N', 'S', 'E', 'W' when @text names one, else 0
+ *
+ * Full-width digits and marks are accepted.
+ *
+ * Returns: %TRUE when @text is a coordinate
+ */
+gboolean
+ledger_parse_degrees (const char *text,
+                             double     *degrees,
+                             char       *hemisphere)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *body = NULL;
+  char found = 0;
+  double value;
+  gboolean negative = FALSE;
+  gsize len;
+
+  if (hemisphere)
+    *hemisphere = 0;
+  if (text == NULL)
+    return FALSE;
+  if (ledger_parse_number (text, degrees))
+    return TRUE;
+  folded = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  if (folded == NULL)
+    return FALSE;
+  body = g_strstrip (g_strdup (folded));
+  if ((found = hemisphere_of (body)) != 0)
+    memmove (body, body + hemisphere_len (body), strlen (body + hemisphere_len (body)) + 1);
+  g_strstrip (body);
+  len = strlen (body);
+  if (found == 0 && len > 0 && (found = hemisphere_of (body + len - 1)) != 0)
+    body[len - 1] = '\0';
+  else if (found == 0 && len >= 3 && (found = hemisphere_of (body + len - 3)) != 0)
+    body[len - 3] = '\0';
+  g_strstrip (body);
+  if (body[0] == '-')
+    negative = TRUE, body[0] = ' ';
+  if (!parse_dms_body (body, &value))
+    return FALSE;
+  if (found == 'S' || found == 'W')
+    negative = !negative;
+  *degrees = negative ? -value : value;
+  if (hemisphere)
+    *hemisphere = found;
+  return TRUE;
+}
+
 /* ---- public API ---- */
 
 /**
@@ -655,8 +796,6 @@ ledger_field_parse (const LedgerField  *field,
       return parse_year (field, trimmed, canonical, error);
     case LEDGER_FIELD_DATE:
       return parse_date_field (field, trimmed, canonical, error);
-    case LEDGER_FIELD_ENUM:
-      return parse_enum (field, trimmed, canonical, error);
     case LEDGER_FIELD_BOOL:
       return parse_bool (field, trimmed, canonical, error);
     case LEDGER_FIELD_REGION:
@@ -666,98 +805,8 @@ ledger_field_parse (const LedgerField  *field,
     case LEDGER_FIELD_SUBJECT:
     default:
       return parse_text (field, trimmed, canonical, error);
-    }
-}
-
-/**
- * ledger_field_format:
- * @field: the column
- * @canonical: (nullable): a canonical value
- * @style: Chinese labels or English keys
- *
- * Formats a value for a spreadsheet export, so that it parses back with
- * ledger_field_parse() to the same canonical text.
- *
- * Returns: (transfer full): the cell text; "" for a blank value
- */
-char *
-ledger_field_format (const LedgerField *field,
-                     const char        *canonical,
-                     LedgerHeaderStyle  style)
-{
-  gboolean zh = style == LEDGER_HEADER_ZH;
-
-  g_return_val_if_fail (field != NULL, NULL);
-
-  if (canonical == NULL)
-    return g_strdup ("");
-  switch (field->type)
-    {
-    case LEDGER_FIELD_ENUM:
-      return g_strdup (zh ? ledger_enum_label (field->enumeration, canonical) : canonical);
-    case LEDGER_FIELD_BOOL:
-      if (strcmp (canonical, "1") == 0)
-        return g_strdup (zh ? "是" : "yes");
-      return g_strdup (zh ? "否" : "no");
-    default:
-      return g_strdup (canonical);
-    }
-}
-
-/**
- * ledger_field_display:
- * @field: the column
- * @canonical: (nullable): a canonical value
- *
- * Returns: (transfer full): the value as shown in the UI, in the user's
- *   language; "" for a blank value
- */
-char *
-ledger_date_display (const char *canonical)
-{
-  int year, month, day;
-  g_autoptr (GDateTime) date = NULL;
-
-  if (canonical == NULL)
-    return g_strdup ("");
-  if (sscanf (canonical, "%4d-%2d-%2d", &year, &month, &day) != 3
-      || (date = g_date_time_new_utc (year, month, day, 0, 0, 0)) == NULL)
-    return g_strdup (canonical);
-  /* TRANSLATORS: strftime-style date as shown in lists and forms; keep it
-   * fixed width (zero-padded) so that lists sort by it, e.g. "%Y年%m月%d日" */
-  return g_date_time_format (date, C_("date format", "%Y-%m-%d"));
-}
-
-char *
-ledger_time_display (const char *utc)
-{
-  g_autoptr (GDateTime) at = utc ? g_date_time_new_from_iso8601 (utc, NULL) : NULL;
-  g_autoptr (GDateTime) local = at ? g_date_time_to_local (at) : NULL;
-
-  if (local == NULL)
-    return g_strdup (utc ? utc : "");
-  /* TRANSLATORS: strftime-style date and time of a change, e.g. "%Y年%m月%d日 %H:%M" */
-  return g_date_time_format (local, C_("date and time format", "%Y-%m-%d %H:%M"));
-}
-
-char *
-ledger_field_display (const LedgerField *field,
-                      const char        *canonical)
-{
-  g_return_val_if_fail (field != NULL, NULL);
-
-  if (canonical == NULL)
-    return g_strdup ("");
-  switch (field->type)
-    {
-    case LEDGER_FIELD_ENUM:
-      return g_strdup (ledger_enum_display (field->enumeration, canonical));
-    case LEDGER_FIELD_BOOL:
-      return g_strdup (strcmp (canonical, "1") == 0 ? _("Yes") : _("No"));
-    case LEDGER_FIELD_DATE:
-      return ledger_date_display (canonical);
-    default:
-      return g_strdup (canonical);
+    case LEDGER_FIELD_ENUM:   /* last: the one that reads the vocabulary */
+      return parse_enum (field, trimmed, canonical, error);
     }
 }
 
@@ -772,52 +821,3 @@ ledger_text_is_blank (const char *text)
   return TRUE;
 }
 
-static gboolean
-is_open_bracket (gunichar c)
-{
-  return c == '(' || c == '[' || c == 0x3010 /* 【 */ || c == 0x3014 /* 〔 */;
-}
-
-static gboolean
-is_close_bracket (gunichar c)
-{
-  return c == ')' || c == ']' || c == 0x3011 || c == 0x3015;
-}
-
-static gunichar
-half_width (gunichar c)
-{
-  if (c >= 0xFF01 && c <= 0xFF5E)
-    return c - 0xFEE0;
-  if (c == 0x3000)
-    return ' ';
-  return c;
-}
-
-/**
- * ledger_normalise_header:
- *
- * Returns: (transfer full): @header trimmed, half-width, without white
- *   space, bracketed parts, a leading "*" or a trailing ":", ASCII lower case
- */
-char *
-ledger_normalise_header (const char *header)
-{
-  GString *out = g_string_new (NULL);
-  int depth = 0;
-
-  if (header == NULL || !g_utf8_validate (header, -1, NULL))
-    return g_string_free (out, FALSE);
-  for (const char *p = header; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = half_width (g_utf8_get_char (p));
-
-      if (is_open_bracket (c))
-        depth++;
-      else if (is_close_bracket (c))
-        depth = MAX (depth - 1, 0);
-      else if (depth == 0 && !g_unichar_isspace (c) && c != '*' && c != ':' && c != 0xFEFF)
-        g_string_append_unichar (out, c < 128 ? (gunichar) g_ascii_tolower ((char) c) : c);
-    }
-  return g_string_free (out, FALSE);
-}

@@ -22,11 +22,17 @@ gboolean ledger_parse_number  (const char        *text,
                                double            *out);
 gboolean ledger_parse_date    (const char        *text,
                                char             **iso);
+/* decimal degrees (105.03) or degrees, minutes and seconds (30°16′30″N,
+ * 北纬30度16分30秒); *@hemisphere (nullable) gets N, S, E, W or 0 */
+gboolean ledger_parse_degrees (const char        *text,
+                               double            *degrees,
+                               char              *hemisphere);
 
 gboolean ledger_field_parse   (const LedgerField *field,
                                const char        *text,
                                char             **canonical,
                                GError           **error);
+/* ledger-values-display.c */
 char    *ledger_field_format  (const LedgerField *field,
                                const char        *canonical,
                                LedgerHeaderStyle  style);
@@ -41,9 +47,5 @@ char    *ledger_field_display (const LedgerField *field,
 
 /* TRUE when @text (nullable) is empty or ASCII white space only */
 gboolean ledger_text_is_blank    (const char *text);
-/* (transfer full): @header half-width, without white space, bracketed
- * parts, "*" or ":", ASCII lower case: how a column header or an officer's
- * word is compared */
-char    *ledger_normalise_header (const char *header);
 
 G_END_DECLS

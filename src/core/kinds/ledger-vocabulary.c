@@ -80,6 +80,57 @@ static const Synonyms synonyms[] = {
 /* ---- auxiliary functions ---- */
 
 static gboolean
+is_open_bracket (gunichar c)
+{
+  return c == '(' || c == '[' || c == 0x3010 /* 【 */ || c == 0x3014 /* 〔 */;
+}
+
+static gboolean
+is_close_bracket (gunichar c)
+{
+  return c == ')' || c == ']' || c == 0x3011 || c == 0x3015;
+}
+
+static gunichar
+half_width (gunichar c)
+{
+  if (c >= 0xFF01 && c <= 0xFF5E)
+    return c - 0xFEE0;
+  if (c == 0x3000)
+    return ' ';
+  return c;
+}
+
+/**
+ * ledger_normalise_header:
+ *
+ * Returns: (transfer full): @header trimmed, half-width, without white
+ *   space, bracketed parts, a leading "*" or a trailing ":", ASCII lower case
+ */
+char *
+ledger_normalise_header (const char *header)
+{
+  GString *out = g_string_new (NULL);
+  int depth = 0;
+
+  if (header == NULL || !g_utf8_validate (header, -1, NULL))
+    return g_string_free (out, FALSE);
+  for (const char *p = header; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = half_width (g_utf8_get_char (p));
+
+      if (is_open_bracket (c))
+        depth++;
+      else if (is_close_bracket (c))
+        depth = MAX (depth - 1, 0);
+      else if (depth == 0 && !g_unichar_isspace (c) && c != '*' && c != ':' && c != 0xFEFF)
+        g_string_append_unichar (out, c < 128 ? (gunichar) g_ascii_tolower ((char) c) : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+
+static gboolean
 same_word (const char *a,
            const char *b)
 {
@@ -167,74 +218,4 @@ ledger_vocabulary_words (const LedgerEnum *enumeration,
       }
   g_ptr_array_add (words, NULL);
   return (const char **) g_ptr_array_free (words, FALSE);
-}
-
-/* ---- the per-import value map ---- */
-
-struct _LedgerValueMap
-{
-  GHashTable *values;   /* "field_key\037trimmed text" → value */
-};
-
-static char *
-map_key (const char *field_key,
-         const char *text)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-
-  return g_strdup_printf ("%s\037%s", field_key, trimmed);
-}
-
-LedgerValueMap *
-ledger_value_map_new (void)
-{
-  LedgerValueMap *map = g_rc_box_new0 (LedgerValueMap);
-
-  map->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  return map;
-}
-
-LedgerValueMap *
-ledger_value_map_ref (LedgerValueMap *map)
-{
-  return g_rc_box_acquire (map);
-}
-
-static void
-value_map_clear (gpointer data)
-{
-  LedgerValueMap *map = data;
-
-  g_clear_pointer (&map->values, g_hash_table_unref);
-}
-
-void
-ledger_value_map_unref (LedgerValueMap *map)
-{
-  if (map != NULL)
-    g_rc_box_release_full (map, value_map_clear);
-}
-
-void
-ledger_value_map_add (LedgerValueMap *map,
-                      const char     *field_key,
-                      const char     *text,
-                      const char     *value)
-{
-  g_return_if_fail (map != NULL && field_key != NULL && text != NULL && value != NULL);
-
-  g_hash_table_replace (map->values, map_key (field_key, text), g_strdup (value));
-}
-
-const char *
-ledger_value_map_lookup (const LedgerValueMap *map,
-                         const char           *field_key,
-                         const char           *text)
-{
-  g_autofree char *key = NULL;
-
-  if (map == NULL || text == NULL)
-    return NULL;
-  key = map_key (field_key, text);
-  return g_hash_table_lookup (map->values, key);
 }

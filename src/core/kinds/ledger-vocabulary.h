@@ -25,23 +25,9 @@ const LedgerEnumValue *ledger_vocabulary_lookup (const LedgerEnum *enumeration,
 const char           **ledger_vocabulary_words  (const LedgerEnum *enumeration,
                                                  const char       *key);
 
-typedef struct _LedgerValueMap LedgerValueMap;
-
-LedgerValueMap *ledger_value_map_new   (void);
-LedgerValueMap *ledger_value_map_ref   (LedgerValueMap *map);
-void            ledger_value_map_unref (LedgerValueMap *map);
-/* Every cell of @field_key (a field of the import's kind) reading @text
- * (compared trimmed) is read as @value (the text to parse instead: an enum
- * key or label, 是/否, a number …). */
-void            ledger_value_map_add   (LedgerValueMap *map,
-                                        const char     *field_key,
-                                        const char     *text,
-                                        const char     *value);
-/* (nullable): the value @text of @field_key stands for, or NULL */
-const char     *ledger_value_map_lookup (const LedgerValueMap *map,
-                                         const char           *field_key,
-                                         const char           *text);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerValueMap, ledger_value_map_unref)
+/* (transfer full): @header half-width, without white space, bracketed
+ * parts, "*" or ":", ASCII lower case: how a column header or an officer's
+ * word is compared */
+char                  *ledger_normalise_header (const char *header);
 
 G_END_DECLS

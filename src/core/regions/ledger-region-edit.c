@@ -3,7 +3,7 @@
  * A change closes the unit's current period: the attributes it had until the
  * effective date go to region_history (and, for a merge target, its sewage
  * record to village_sewage_history), so progress for an earlier year reads
- * the list, the households and the records as they were (ledger-region-history-private-sql.h).
+ * the list, the households and the records as they were (ledger-history-sql.h).
  * A merge moves the facilities, farms and water bodies of the merged units
  * to the unit they joined and writes each move to item_moves; the merged
  * units keep their own sewage records for the years they existed.
@@ -15,7 +15,7 @@
 
 #include "ledger-error.h"
 #include "ledger-region-edit-private.h"
-#include "ledger-store-private.h"
+#include "ledger-db.h"
 #include "ledger-values.h"
 
 #define ITEM_TABLES "facilities", "farms", "water_bodies"
@@ -36,7 +36,7 @@ run (LedgerDb           *db,
     return FALSE;
   for (guint i = 0; i < n_args; i++)
     sqlite3_bind_text (stmt, i + 1, args[i], -1, SQLITE_TRANSIENT);
-  return ledger_store_step_done (db, stmt, error);
+  return ledger_db_step_done (db, stmt, error);
 }
 
 #define RUN(db, error, sql, ...) \
@@ -131,7 +131,7 @@ check_name (LedgerDb           *db,
 
   if (name == NULL || *g_strstrip (g_strdup (name)) == '\0' || g_utf8_strlen (name, -1) > 60)
     return invalid (error, _("A name is required (at most 60 characters)."));
-  same = ledger_store_lookup_text (db, "SELECT code FROM regions WHERE parent IS ?1 AND name = ?2"
+  same = ledger_db_lookup_text (db, "SELECT code FROM regions WHERE parent IS ?1 AND name = ?2"
                                        " AND valid_to IS NULL", parent, name);
   if (same != NULL && g_strcmp0 (same, except) != 0 &&
       (replacing == NULL || !g_strv_contains (replacing, same)))
@@ -178,7 +178,7 @@ next_local_code (LedgerDb    *db,
                  GError     **error)
 {
   g_autofree char *pattern = g_strconcat (parent, "L%", NULL);
-  g_autofree char *last = ledger_store_lookup_text (db,
+  g_autofree char *last = ledger_db_lookup_text (db,
     "SELECT max(code) FROM regions WHERE code LIKE ?1 AND length(code) = length(?2) + 3", pattern, parent);
   guint64 n = last != NULL ? g_ascii_strtoull (last + strlen (parent) + 1, NULL, 10) : 0;
 
@@ -301,7 +301,7 @@ describe_units (LedgerDb           *db,
 
   for (guint i = 0; codes[i] != NULL; i++)
     {
-      g_autofree char *name = ledger_store_lookup_text (db, "SELECT name FROM regions WHERE code = ?1", codes[i], NULL);
+      g_autofree char *name = ledger_db_lookup_text (db, "SELECT name FROM regions WHERE code = ?1", codes[i], NULL);
 
       g_string_append_printf (out, "%s%s (%s)", i > 0 ? "、" : "", name ? name : "", codes[i]);
     }

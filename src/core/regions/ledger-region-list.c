@@ -4,7 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "ledger-region-history-private-sql.h"
+#include "ledger-history-sql.h"
 #include "ledger-region-list.h"
 #include "ledger-regions.h"
 

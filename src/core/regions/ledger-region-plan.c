@@ -19,7 +19,8 @@
 #include "ledger-error.h"
 #include "ledger-region-edit-private.h"
 #include "ledger-region-plan-private.h"
-#include "ledger-store-private.h"
+#include "ledger-db.h"
+#include "ledger-rules.h"
 
 typedef enum
 {
@@ -383,7 +384,7 @@ resolve_row_unit (Planner               *p,
 
   if (row->code != NULL)
     {
-      g_autofree char *known = ledger_store_lookup_text (p->db, "SELECT code FROM regions WHERE code = ?1",
+      g_autofree char *known = ledger_db_lookup_text (p->db, "SELECT code FROM regions WHERE code = ?1",
                                                          row->code, NULL);
 
       unit = g_hash_table_lookup (p->units, row->code);
@@ -425,7 +426,7 @@ static gboolean
 former_is_gone (Planner    *p,
                 const char *former)
 {
-  g_autofree char *code = ledger_store_lookup_text (p->db,
+  g_autofree char *code = ledger_db_lookup_text (p->db,
     "SELECT code FROM regions WHERE (code = ?1 OR name = ?1) AND valid_to IS NOT NULL", former, NULL);
 
   return code != NULL;
@@ -617,7 +618,7 @@ static gint64
 count_items (Planner    *p,
              const char *code)
 {
-  g_autofree char *n = ledger_store_lookup_text (p->db,
+  g_autofree char *n = ledger_db_lookup_text (p->db,
     "SELECT (SELECT count(*) FROM facilities WHERE village_code = ?1)"
     " + (SELECT count(*) FROM farms WHERE village_code = ?1)"
     " + (SELECT count(*) FROM water_bodies WHERE village_code = ?1)", code, NULL);
@@ -799,7 +800,7 @@ open_batch (LedgerDb          *db,
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, plan->file_name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 3, plan->steps->len);
-  if (!ledger_store_step_done (db, stmt, error))
+  if (!ledger_db_step_done (db, stmt, error))
     return FALSE;
   ledger_db_set_audit_batch (db, id);
   return TRUE;

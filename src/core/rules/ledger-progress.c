@@ -16,7 +16,7 @@
 
 #include "ledger-error.h"
 #include "ledger-progress.h"
-#include "ledger-region-history-private-sql.h"
+#include "ledger-history-sql.h"
 #include "ledger-rules.h"
 
 /* one item's share of an indicator, kept when asked what holds a township back */

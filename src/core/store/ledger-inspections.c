@@ -18,16 +18,6 @@
 G_STATIC_ASSERT (LEDGER_KIND_VILLAGES == 0 && LEDGER_KIND_FACILITIES == 1 && LEDGER_KIND_FARMS == 2 &&
                  LEDGER_KIND_WATER_BODIES == 3 && LEDGER_KIND_SAMPLES == 4 && LEDGER_KIND_INSPECTIONS == 5);
 
-static const char schema_sql[] =
-  "ALTER TABLE inspections ADD COLUMN deadline TEXT;\n"      /* 整改期限, YYYY-MM-DD */
-  "ALTER TABLE inspections ADD COLUMN follow_up TEXT\n"      /* 整改状态 */
-  "  CHECK (follow_up IN ('pending', 'rectified', 'not_needed'));\n"
-  "ALTER TABLE inspections ADD COLUMN lon REAL;\n"           /* where it was made (a photo's GPS) */
-  "ALTER TABLE inspections ADD COLUMN lat REAL;\n"
-  "CREATE INDEX inspections_date ON inspections(date);\n"
-  "ALTER TABLE inspection_photos ADD COLUMN thumbnail BLOB;\n" /* made by the app, at most 256 px */
-  "ALTER TABLE inspection_photos ADD COLUMN taken_at TEXT;\n"  /* EXIF DateTimeOriginal, local time */
-  "CREATE INDEX inspection_photos_inspection ON inspection_photos(inspection_uid);\n";
 
 /* 本地口径 (docs/RULES.md): a sewage facility in operation — running
  * normally or faulty — is inspected at least once a calendar month. No
@@ -212,8 +202,3 @@ ledger_inspection_check (const LedgerRecord *record,
                                                  message));
 }
 
-const char *
-ledger_inspections_schema_sql (void)
-{
-  return schema_sql;
-}

@@ -54,8 +54,6 @@ char      *ledger_today                (void);
 /* ledger_store_check: the deadline is not before the inspection */
 void        ledger_inspection_check      (const LedgerRecord *record,
                                           GPtrArray          *problems);
-/* the migration that adds deadline, follow-up, location and photo columns */
-const char *ledger_inspections_schema_sql (void);
 #endif
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerObservationRow, ledger_observation_row_free)

@@ -1,6 +1,7 @@
 /* ledger-list-data.c: one query per kind for the Ledger page's lists */
 #include "config.h"
 
+#include "ledger-kind-tables.h"
 #include "ledger-list-data.h"
 #include "ledger-rules.h"
 
@@ -14,20 +15,18 @@ typedef struct
   " LEFT JOIN regions v ON v.code = x.village_code LEFT JOIN regions t ON t.code = v.parent"
 #define COMMON_COLUMNS "x.uid, x.code, x.name, x.village_code, v.name, v.parent, t.name"
 
-/* Where each kind's list is read from. The SELECT list is made from the kinds
- * table, like the store's build_load_sql(): the common columns, then every
- * field marked as a list column (its list_label) in the table's order as
- * ALIAS.KEY (of @alias2 from the field @second_from on), then @extras.
+/* Where each kind's list is read from: the kind's tables (ledger-kind-tables.c,
+ * as the store reads them), then @joins. The SELECT list is made from the
+ * kinds table, like the store's build_load_sql(): the common columns, then
+ * every field marked as a list column (its list_label) in the table's order
+ * as ALIAS.KEY (of the second table from its first field on), then @extras.
  * ?1 is the farms' year. Whether a village's facility is down comes from the
  * schema's view village_facility_down (docs/RULES.md). */
 typedef struct
 {
   const char        *common;
-  const char        *alias;
-  const char        *second_from;
-  const char        *alias2;
   const char *const *extras;    /* key, expression, …, NULL */
-  const char        *from;      /* FROM … ORDER BY … */
+  const char        *joins;     /* … WHERE … ORDER BY … */
 } ListSource;
 
 static const char *const common_keys[LEDGER_LIST_N_COMMON] = {
@@ -44,20 +43,12 @@ static const char *const farm_extras[] = { "operator", "x.operator", NULL };
 
 static const ListSource list_sources[] = {
   [LEDGER_KIND_VILLAGES] = {
-    "r.code, r.code, r.name, r.code, r.name, r.parent, t.name", "r", "mode", "s", village_extras,
-    "regions r LEFT JOIN regions t ON t.code = r.parent"
-    " LEFT JOIN village_sewage s ON s.village_code = r.code"
+    "r.code, r.code, r.name, r.code, r.name, r.parent, t.name", village_extras,
+    " LEFT JOIN regions t ON t.code = r.parent"
     " WHERE r.kind IN ('village', 'community') AND r.valid_to IS NULL ORDER BY r.code" },
-  [LEDGER_KIND_FACILITIES] = {
-    COMMON_COLUMNS, "x", NULL, NULL, NULL, "facilities x" REGION_JOINS " ORDER BY x.code" },
-  [LEDGER_KIND_FARMS] = {
-    COMMON_COLUMNS, "x", "year", "y", farm_extras,
-    "farms x" REGION_JOINS
-    " LEFT JOIN farm_years y ON y.farm_uid = x.uid AND y.year ="
-    "   (SELECT max(year) FROM farm_years WHERE farm_uid = x.uid AND year <= ?1)"
-    " ORDER BY x.code" },
-  [LEDGER_KIND_WATER_BODIES] = {
-    COMMON_COLUMNS, "x", NULL, NULL, NULL, "water_bodies x" REGION_JOINS " ORDER BY x.code" },
+  [LEDGER_KIND_FACILITIES] = { COMMON_COLUMNS, NULL, REGION_JOINS " ORDER BY x.code" },
+  [LEDGER_KIND_FARMS] = { COMMON_COLUMNS, farm_extras, REGION_JOINS " ORDER BY x.code" },
+  [LEDGER_KIND_WATER_BODIES] = { COMMON_COLUMNS, NULL, REGION_JOINS " ORDER BY x.code" },
 };
 
 /* A kind's statement and the key of each of its columns, made once. */
@@ -71,6 +62,8 @@ static ListShape *
 build_shape (LedgerKind kind)
 {
   const ListSource *source = &list_sources[kind];
+  const LedgerKindTables *tables = ledger_kind_tables (kind);
+  g_autofree char *from = ledger_kind_tables_from (kind, "?1", NULL);
   ListShape *shape = g_new0 (ListShape, 1);
   guint n_fields;
   const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
@@ -83,10 +76,10 @@ build_shape (LedgerKind kind)
     g_ptr_array_add (shape->keys, (gpointer) common_keys[i]);
   for (guint i = 0; i < n_fields; i++)
     {
-      second = second || g_strcmp0 (fields[i].key, source->second_from) == 0;
+      second = second || g_strcmp0 (fields[i].key, tables->second_from) == 0;
       if (fields[i].list_label == NULL)
         continue;
-      g_string_append_printf (sql, ", %s.%s", second ? source->alias2 : source->alias, fields[i].key);
+      g_string_append_printf (sql, ", %s.%s", second ? tables->second_alias : tables->alias, fields[i].key);
       g_ptr_array_add (shape->keys, (gpointer) fields[i].key);
     }
   for (guint i = 0; source->extras != NULL && source->extras[i] != NULL; i += 2)
@@ -94,7 +87,7 @@ build_shape (LedgerKind kind)
       g_string_append_printf (sql, ", %s", source->extras[i + 1]);
       g_ptr_array_add (shape->keys, (gpointer) source->extras[i]);
     }
-  g_string_append_printf (sql, " FROM %s", source->from);
+  g_string_append_printf (sql, " FROM %s%s", from, source->joins);
   shape->sql = g_string_free (sql, FALSE);
   return shape;
 }

@@ -55,7 +55,7 @@ insert_photo (LedgerDb    *db,
   if (thumbnail != NULL)
     sqlite3_bind_blob64 (stmt, 5, g_bytes_get_data (thumbnail, NULL), g_bytes_get_size (thumbnail), SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, taken_at, -1, SQLITE_TRANSIENT);
-  return ledger_store_step_done (db, stmt, error);
+  return ledger_db_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -205,7 +205,7 @@ char *
 ledger_photos_dup_names (LedgerDb   *db,
                          const char *inspection_uid)
 {
-  return ledger_store_lookup_text (db, "SELECT group_concat (file_name, '、') FROM"
+  return ledger_db_lookup_text (db, "SELECT group_concat (file_name, '、') FROM"
                                        " (SELECT file_name FROM inspection_photos WHERE inspection_uid = ? ORDER BY rowid)",
                                    inspection_uid, NULL);
 }
@@ -215,7 +215,7 @@ ledger_photo_delete (LedgerDb    *db,
                      const char  *photo_uid,
                      GError     **error)
 {
-  g_autofree char *inspection = ledger_store_lookup_text (db, "SELECT inspection_uid FROM inspection_photos WHERE uid = ?",
+  g_autofree char *inspection = ledger_db_lookup_text (db, "SELECT inspection_uid FROM inspection_photos WHERE uid = ?",
                                                           photo_uid, NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -229,7 +229,7 @@ ledger_photo_delete (LedgerDb    *db,
   stmt = ledger_db_prepare (db, "DELETE FROM inspection_photos WHERE uid = ?1", error);
   if (stmt != NULL)
     sqlite3_bind_text (stmt, 1, photo_uid, -1, SQLITE_TRANSIENT);
-  if (stmt == NULL || !ledger_store_step_done (db, stmt, error) || !ledger_db_commit (db, error))
+  if (stmt == NULL || !ledger_db_step_done (db, stmt, error) || !ledger_db_commit (db, error))
     {
       g_clear_pointer (&stmt, sqlite3_reset);
       ledger_db_rollback (db);

@@ -37,13 +37,13 @@ ledger_store_insert_audited (LedgerDb      *db,
   gboolean ok;
 
   if (ledger_db_get_applying (db))
-    return ledger_store_step_done (db, insert, error);
+    return ledger_db_step_done (db, insert, error);
   ledger_db_set_applying (db, TRUE);
-  ok = ledger_store_step_done (db, insert, error);
+  ok = ledger_db_step_done (db, insert, error);
   ledger_db_set_applying (db, FALSE);
   if (!ok || !(audit = ledger_db_prepare (db, AUDIT_NEW_ROW_SQL, error)))
     return FALSE;
   sqlite3_bind_text (audit, 1, entity, -1, SQLITE_STATIC);
   sqlite3_bind_text (audit, 2, entity_uid, -1, SQLITE_TRANSIENT);
-  return ledger_store_step_done (db, audit, error);
+  return ledger_db_step_done (db, audit, error);
 }

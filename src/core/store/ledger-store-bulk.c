@@ -111,7 +111,7 @@ step_rows (LedgerStoreBulk  *self,
            guint             full_rows,
            GError          **error)
 {
-  gboolean ok = ledger_store_step_done (self->db, stmt, error);
+  gboolean ok = ledger_db_step_done (self->db, stmt, error);
 
   abandon_rows (stmt, n_rows, full_rows);
   return ok;

@@ -175,7 +175,7 @@ ledger_store_cached_rules (LedgerDb *db)
   if (cache != NULL && undoable >= 0 && version >= 0 && cache->data_version == version &&
       cache->generation == watch->generation && cache->undoable == undoable)
     return cache->rules;
-  fingerprint = ledger_store_lookup_text (db,
+  fingerprint = ledger_db_lookup_text (db,
     "SELECT (SELECT group_concat(key || '=' || value, ';') FROM rules) || '|' ||"
     " (SELECT group_concat(standard || species || measure || threshold, ';') FROM scale_thresholds)",
     NULL, NULL);
@@ -352,7 +352,7 @@ ledger_store_assign_code (LedgerDb           *db,
   for (gint64 n = *highest + 1;; n++)
     {
       char *code = g_strdup_printf ("%s%" G_GINT64_FORMAT, prefix, n);
-      g_autofree char *owner = ledger_store_lookup_text (db, owner_sql, code, NULL);
+      g_autofree char *owner = ledger_db_lookup_text (db, owner_sql, code, NULL);
       if (owner == NULL)
         {
           *highest = n;

@@ -62,7 +62,7 @@ delete_row (LedgerDb    *db,
   if (!(stmt = ledger_db_prepare (db, sql, error)))
     return FALSE;
   sqlite3_bind_text (stmt, 1, uid, -1, SQLITE_TRANSIENT);
-  return ledger_store_step_done (db, stmt, error);
+  return ledger_db_step_done (db, stmt, error);
 }
 
 /**
@@ -165,7 +165,7 @@ ledger_store_remove_demo (LedgerDb  *db,
   for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
     {
       g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, statements[i], error);
-      if (stmt == NULL || !ledger_store_step_done (db, stmt, error))
+      if (stmt == NULL || !ledger_db_step_done (db, stmt, error))
         {
           ledger_db_rollback (db);
           return FALSE;

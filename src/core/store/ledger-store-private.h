@@ -10,11 +10,6 @@ char *ledger_store_column_text (sqlite3_stmt      *stmt,
                                 int                column,
                                 const LedgerField *field);
 
-/* steps a write; a constraint failure becomes LEDGER_ERROR_INVALID */
-gboolean ledger_store_step_done (LedgerDb      *db,
-                                 sqlite3_stmt  *stmt,
-                                 GError       **error);
-
 /* binds a canonical value as its field's SQLite type (NULL for NULL) */
 void      ledger_store_bind_value     (sqlite3_stmt       *stmt,
                                        int                 index,
@@ -23,12 +18,6 @@ void      ledger_store_bind_value     (sqlite3_stmt       *stmt,
 /* the uid of the stored item @record updates, or NULL for a new one */
 char     *ledger_store_existing_uid   (LedgerDb           *db,
                                        const LedgerRecord *record);
-
-/* the first column of the first row, or NULL */
-char     *ledger_store_lookup_text    (LedgerDb           *db,
-                                       const char         *sql,
-                                       const char         *arg1,
-                                       const char         *arg2);
 
 /* the audit row of a new item (the VALUES of AUDIT_INSERT in
  * ledger-schema.c, for action 'insert'): the entity, then its key */

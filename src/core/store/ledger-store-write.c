@@ -47,42 +47,6 @@ ledger_store_bind_value (sqlite3_stmt      *stmt,
     }
 }
 
-gboolean
-ledger_store_step_done (LedgerDb      *db,
-                        sqlite3_stmt  *stmt,
-                        GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    {
-      g_set_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID, _("The value was refused by the ledger: %s."),
-                   sqlite3_errmsg (ledger_db_get_handle (db)));
-      return FALSE;
-    }
-  return ledger_db_set_sqlite_error (db, rc, error);
-}
-
-char *
-ledger_store_lookup_text (LedgerDb   *db,
-                          const char *sql,
-                          const char *arg1,
-                          const char *arg2)
-{
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, sql, NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, arg1, -1, SQLITE_TRANSIENT);
-  if (arg2 != NULL)
-    sqlite3_bind_text (stmt, 2, arg2, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  return NULL;
-}
-
 static void G_GNUC_PRINTF (4, 5)
 add_problem (GPtrArray *problems,
              int        field,
@@ -126,7 +90,7 @@ resolve_subject (LedgerDb   *db,
     {
       if (lookups[i].inspections_only && kind != LEDGER_KIND_INSPECTIONS)
         continue;
-      subject->uid = ledger_store_lookup_text (db, lookups[i].sql, code, NULL);
+      subject->uid = ledger_db_lookup_text (db, lookups[i].sql, code, NULL);
       if (subject->uid != NULL)
         {
           subject->column = lookups[i].column;
@@ -160,7 +124,7 @@ check_fields (LedgerDb           *db,
         }
       if (field->type == LEDGER_FIELD_REGION)
         {
-          g_autofree char *kind = ledger_store_lookup_text (db, "SELECT kind FROM regions WHERE code = ? AND valid_to IS NULL", value, NULL);
+          g_autofree char *kind = ledger_db_lookup_text (db, "SELECT kind FROM regions WHERE code = ? AND valid_to IS NULL", value, NULL);
           if (kind == NULL || !(g_str_equal (kind, "village") || g_str_equal (kind, "community")))
             add_problem (problems, i, FALSE, _("%s: %s is not a village or community of this ledger’s county."),
                          ledger_field_display_name (field), value);
@@ -234,7 +198,7 @@ check_code_unique (LedgerDb           *db,
   if (code == NULL || record->uid == NULL)
     return;
   sql = g_strdup_printf ("SELECT name FROM %s WHERE code = ? AND uid <> ?", ledger_kind_table (record->kind));
-  owner = ledger_store_lookup_text (db, sql, code, record->uid);
+  owner = ledger_db_lookup_text (db, sql, code, record->uid);
   if (owner != NULL)
     add_problem (problems, ledger_field_slots (record->kind)->code, FALSE,
                  _("Code %s is already used by “%s”."), code, owner);
@@ -341,7 +305,7 @@ ledger_store_existing_uid (LedgerDb           *db,
       if (record->uid != NULL)
         {
           by_uid = g_strdup_printf ("SELECT uid FROM %s WHERE uid = ?", table);
-          if ((uid = ledger_store_lookup_text (db, by_uid, record->uid, NULL)))
+          if ((uid = ledger_db_lookup_text (db, by_uid, record->uid, NULL)))
             return uid;
         }
       if (!resolve_subject (db, record->kind, ledger_record_slot (record, slot->subject_code), &subject))
@@ -366,12 +330,12 @@ ledger_store_existing_uid (LedgerDb           *db,
       if (record->uid != NULL)
         {
           by_uid = g_strdup_printf ("SELECT uid FROM %s WHERE uid = ?", table);
-          return ledger_store_lookup_text (db, by_uid, record->uid, NULL);
+          return ledger_db_lookup_text (db, by_uid, record->uid, NULL);
         }
       if (code != NULL)
         {
           by_code = g_strdup_printf ("SELECT uid FROM %s WHERE code = ?", table);
-          return ledger_store_lookup_text (db, by_code, code, NULL);
+          return ledger_db_lookup_text (db, by_code, code, NULL);
         }
       return NULL;
     }
@@ -489,7 +453,7 @@ upsert_item (LedgerDb      *db,
   sqlite3_bind_text (stmt, n_fields + 2, record->uid, -1, SQLITE_TRANSIENT);
   if (existing == NULL)
     return ledger_store_insert_audited (db, stmt, ledger_kind_table (record->kind), record->uid, error);
-  return ledger_store_step_done (db, stmt, error);
+  return ledger_db_step_done (db, stmt, error);
 }
 
 /* A new farm's year is inserted (its audit row written by the store); a
@@ -524,7 +488,7 @@ save_farm_year (LedgerDb      *db,
       g_autofree char *key = g_strdup_printf ("%s/%s", record->uid, record->values[first]);
       return ledger_store_insert_audited (db, stmt, "farm_years", key, error);
     }
-  return ledger_store_step_done (db, stmt, error);
+  return ledger_db_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -544,7 +508,7 @@ save_village (LedgerDb      *db,
   for (guint i = 0; i < 6; i++)
     ledger_store_bind_value (region, i + 1, &fields[i], record->values[i]);
   sqlite3_bind_int (region, 7, record->is_demo);
-  if (!ledger_store_step_done (db, region, error))
+  if (!ledger_db_step_done (db, region, error))
     return FALSE;
 
   for (guint i = 6; i < record->n_values; i++)
@@ -563,7 +527,7 @@ save_village (LedgerDb      *db,
       ledger_store_bind_value (sewage, i - 4, &fields[i], record->values[i]);
     if (!no_sewage)
       sqlite3_bind_int (sewage, 6, record->is_demo);
-    return ledger_store_step_done (db, sewage, error);
+    return ledger_db_step_done (db, sewage, error);
   }
 }
 
@@ -608,7 +572,7 @@ save_observation (LedgerDb      *db,
       sqlite3_bind_text (stmt, 3, subject.uid, -1, SQLITE_TRANSIENT);
       for (guint i = 1; i < record->n_values; i++)
         ledger_store_bind_value (stmt, i + 3, &fields[i], record->values[i]);
-      ok = ledger_store_step_done (db, stmt, error);
+      ok = ledger_db_step_done (db, stmt, error);
     }
   g_free (subject.uid);
   return ok;

@@ -4,24 +4,23 @@
 #include <glib/gi18n-lib.h>
 
 #include "ledger-error.h"
+#include "ledger-kind-tables.h"
 #include "ledger-store-private.h"
 #include "ledger-undo.h"
 
 /* Where each kind's records are read from. The SELECT list is made from the
  * kinds table (ledger-kinds.c), like the writes' build_upsert_sql(): the uid,
- * then every field in the table's order as ALIAS.KEY (of @alias2 from the
- * field @second_from on; @exprs overrides a few by key), then is_demo. So a
- * field added to a kind's table is read without touching this file.
- * In @from and @where: ?1 township, ?3 year; ?2, a uid, selects @uid_match. */
+ * then every field in the table's order as ALIAS.KEY (of the second table
+ * from its first field on, ledger-kind-tables.c; @exprs overrides a few by
+ * key), then is_demo. So a field added to a kind's table is read without
+ * touching this file. In @joins and @where: ?1 township, ?3 year (0: every
+ * year's figures); ?2, a uid, selects @uid_match. */
 typedef struct
 {
   const char        *uid;
-  const char        *alias;
-  const char        *second_from;
-  const char        *alias2;
   const char *const *exprs;     /* key, expression, …, NULL */
   const char        *is_demo;
-  const char        *from;
+  const char        *joins;     /* after the kind's tables (ledger-kind-tables.c) */
   const char        *where;
   const char        *uid_match;
   const char        *order;
@@ -37,31 +36,24 @@ static const char *const inspection_exprs[] = {
 
 static const LoadSource load_sources[LEDGER_N_KINDS] = {
   [LEDGER_KIND_VILLAGES] = {
-    "r.code", "r", "mode", "s", village_exprs, "r.is_demo OR coalesce(s.is_demo, 0)",
-    "regions r LEFT JOIN village_sewage s ON s.village_code = r.code",
+    "r.code", village_exprs, "r.is_demo OR coalesce(s.is_demo, 0)", "",
     "r.kind IN ('village', 'community') AND (?2 IS NOT NULL OR r.valid_to IS NULL)"
     " AND (?1 IS NULL OR r.parent = ?1)",
     "r.code = ?2", "r.code" },
   [LEDGER_KIND_FACILITIES] = {
-    "x.uid", "x", NULL, NULL, NULL, "x.is_demo", "facilities x",
-    TOWNSHIP_OF ("x.village_code"), "x.uid = ?2", "x.code" },
+    "x.uid", NULL, "x.is_demo", "", TOWNSHIP_OF ("x.village_code"), "x.uid = ?2", "x.code" },
   [LEDGER_KIND_FARMS] = {
-    "x.uid", "x", "year", "y", NULL, "x.is_demo",
-    "farms x LEFT JOIN farm_years y ON y.farm_uid = x.uid AND (?3 = 0 OR y.year ="
-    " (SELECT max(year) FROM farm_years WHERE farm_uid = x.uid AND year <= ?3))",
-    TOWNSHIP_OF ("x.village_code"), "x.uid = ?2", "x.code, y.year" },
+    "x.uid", NULL, "x.is_demo", "", TOWNSHIP_OF ("x.village_code"), "x.uid = ?2", "x.code, y.year" },
   [LEDGER_KIND_WATER_BODIES] = {
-    "x.uid", "x", NULL, NULL, NULL, "x.is_demo", "water_bodies x",
-    TOWNSHIP_OF ("x.village_code"), "x.uid = ?2", "x.code" },
+    "x.uid", NULL, "x.is_demo", "", TOWNSHIP_OF ("x.village_code"), "x.uid = ?2", "x.code" },
   [LEDGER_KIND_SAMPLES] = {
-    "x.uid", "x", NULL, NULL, sample_exprs, "x.is_demo",
-    "samples x LEFT JOIN facilities f ON f.uid = x.facility_uid"
-    " LEFT JOIN water_bodies w ON w.uid = x.water_body_uid",
+    "x.uid", sample_exprs, "x.is_demo",
+    " LEFT JOIN facilities f ON f.uid = x.facility_uid LEFT JOIN water_bodies w ON w.uid = x.water_body_uid",
     TOWNSHIP_OF ("coalesce(f.village_code, w.village_code)"),
     "(x.uid = ?2 OR x.facility_uid = ?2 OR x.water_body_uid = ?2)", "2, x.date" },
   [LEDGER_KIND_INSPECTIONS] = {
-    "x.uid", "x", NULL, NULL, inspection_exprs, "x.is_demo",
-    "inspections x LEFT JOIN facilities f ON f.uid = x.facility_uid"
+    "x.uid", inspection_exprs, "x.is_demo",
+    " LEFT JOIN facilities f ON f.uid = x.facility_uid"
     " LEFT JOIN farms a ON a.uid = x.farm_uid LEFT JOIN water_bodies w ON w.uid = x.water_body_uid",
     TOWNSHIP_OF ("coalesce(f.village_code, a.village_code, w.village_code, x.village_code)"),
     "(x.uid = ?2 OR x.facility_uid = ?2 OR x.farm_uid = ?2 OR x.water_body_uid = ?2"
@@ -71,10 +63,11 @@ static const LoadSource load_sources[LEDGER_N_KINDS] = {
 /* ---- auxiliary functions ---- */
 
 static void
-append_field_expr (GString           *sql,
-                   const LoadSource  *source,
-                   const LedgerField *field,
-                   gboolean           second)
+append_field_expr (GString                *sql,
+                   const LoadSource       *source,
+                   const LedgerKindTables *tables,
+                   const LedgerField      *field,
+                   gboolean                second)
 {
   for (guint i = 0; source->exprs != NULL && source->exprs[i] != NULL; i += 2)
     if (g_str_equal (source->exprs[i], field->key))
@@ -82,7 +75,7 @@ append_field_expr (GString           *sql,
         g_string_append (sql, source->exprs[i + 1]);
         return;
       }
-  g_string_append_printf (sql, "%s.%s", second ? source->alias2 : source->alias, field->key);
+  g_string_append_printf (sql, "%s.%s", second ? tables->second_alias : tables->alias, field->key);
 }
 
 /* One item (@by_uid): "AND x.uid = ?2", so SQLite searches the uid index
@@ -92,6 +85,8 @@ build_load_sql (LedgerKind kind,
                 gboolean   by_uid)
 {
   const LoadSource *source = &load_sources[kind];
+  const LedgerKindTables *tables = ledger_kind_tables (kind);
+  g_autofree char *from = ledger_kind_tables_from (kind, "?3", "?3 = 0");
   guint n_fields;
   const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
   GString *sql = g_string_new ("SELECT ");
@@ -100,12 +95,12 @@ build_load_sql (LedgerKind kind,
   g_string_append (sql, source->uid);
   for (guint i = 0; i < n_fields; i++)
     {
-      second = second || g_strcmp0 (fields[i].key, source->second_from) == 0;
+      second = second || g_strcmp0 (fields[i].key, tables->second_from) == 0;
       g_string_append (sql, ", ");
-      append_field_expr (sql, source, &fields[i], second);
+      append_field_expr (sql, source, tables, &fields[i], second);
     }
-  g_string_append_printf (sql, ", %s FROM %s WHERE %s AND %s%s%s ORDER BY %s",
-                          source->is_demo, source->from, source->where,
+  g_string_append_printf (sql, ", %s FROM %s%s WHERE %s AND %s%s%s ORDER BY %s",
+                          source->is_demo, from, source->joins, source->where,
                           by_uid ? "" : "(?2 IS NULL OR ", source->uid_match,
                           by_uid ? "" : ")", source->order);
   return g_string_free (sql, FALSE);

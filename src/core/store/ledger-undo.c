@@ -57,13 +57,6 @@ G_DEFINE_FINAL_TYPE (LedgerUndo, ledger_undo, G_TYPE_OBJECT)
 enum { CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char schema_sql[] =
-  "CREATE TABLE audit_labels (\n"
-  "  id TEXT PRIMARY KEY,\n"           /* audit.batch of the labelled rows */
-  "  at TEXT NOT NULL,\n"
-  "  actor TEXT NOT NULL,\n"
-  "  action TEXT NOT NULL,\n"          /* delete, undo-edit, redo-new, … */
-  "  detail TEXT NOT NULL) WITHOUT ROWID;\n";
 
 /* ---- steps ---- */
 
@@ -164,7 +157,7 @@ ledger_undo_label_begin (LedgerDb    *db,
   sqlite3_bind_text (stmt, 3, ledger_db_get_actor (db), -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, action, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 5, detail ? detail : "", -1, SQLITE_TRANSIENT);
-  if (!ledger_store_step_done (db, stmt, error))
+  if (!ledger_db_step_done (db, stmt, error))
     return FALSE;
   ledger_db_set_audit_batch (db, id);
   g_object_set_data_full (G_OBJECT (db), LABEL_DATA, g_steal_pointer (&id), g_free);
@@ -241,11 +234,6 @@ ledger_undo_describe_label (const char *action,
   return g_steal_pointer (&step);
 }
 
-const char *
-ledger_undo_schema_sql (void)
-{
-  return schema_sql;
-}
 
 /* ---- store hooks ---- */
 
@@ -392,7 +380,7 @@ delete_farm_year (LedgerDb    *db,
     return FALSE;
   sqlite3_bind_text (stmt, 1, farm_uid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, year);
-  if (!ledger_store_step_done (db, stmt, error))
+  if (!ledger_db_step_done (db, stmt, error))
     return FALSE;
   ledger_db_note_change (db, LEDGER_KIND_FARMS, farm_uid);
   return TRUE;

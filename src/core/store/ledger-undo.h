@@ -51,9 +51,6 @@ gboolean    ledger_undo_top_is_delete_of (LedgerUndo *self,
 char       *ledger_undo_describe_label (const char  *action,
                                         const char  *detail);
 
-/* schema: the labels of audited transactions (a migration of its own) */
-const char *ledger_undo_schema_sql     (void);
-
 #ifdef LEDGER_COMPILATION
 /* store hooks (ledger-store-write.c, ledger-store-delete.c) */
 LedgerUndo   *ledger_undo_recording    (LedgerDb           *db);

@@ -33,16 +33,42 @@ typedef struct
   double  produced;  /* farms: t/year, given or estimated; NAN unknown */
 } LedgerRowInfo;
 
+/* The list data's columns the rules read, found by key once per kind; -1
+ * where the kind has none. */
 typedef struct
 {
-  LedgerKind      kind;
-  LedgerListData *data;
+  int mode, households, covered, year_done, facility_down, region_kind;
+  int status, species, stock, output, matched, produced, area, operator;
+} LedgerRuleColumns;
+
+/* A kind's columns, made once from its places and the kinds table */
+typedef struct
+{
+  GArray            *specs;                     /* LedgerColumnSpec */
+  int                data[LEDGER_N_COLUMNS];    /* each column's list data column, or -1 */
+  const LedgerField *field[LEDGER_N_COLUMNS];   /* the field of each field column */
+  LedgerRuleColumns  rules;
+  const char        *verdict_text[LEDGER_VILLAGE_FACILITY_DOWN + 1];   /* translated */
+} LedgerItemColumns;
+
+typedef struct
+{
+  LedgerKind               kind;
+  const LedgerItemColumns *columns;
+  LedgerListData          *data;
   guint           n_rows;
   LedgerRowInfo  *info;
   char           *haystack;
   double         *num_keys[LEDGER_N_COLUMNS];   /* lazily, numeric columns */
   char          **text_keys[LEDGER_N_COLUMNS];  /* lazily, text columns: collation keys */
 } LedgerRows;
+
+/* A row's cell: ledger_list_data_get() spelled out, as the cells are read
+ * for every row drawn */
+#define LEDGER_ROWS_CELL(rows, row, col) \
+  ((rows)->data->cells[(gsize) (row) * (rows)->data->n_columns + (col)])
+/* a cell of a column the kind may lack (-1): NULL there */
+#define LEDGER_ROWS_CELL_AT(rows, row, col) ((col) < 0 ? NULL : LEDGER_ROWS_CELL ((rows), (row), (col)))
 
 LedgerRows *ledger_rows_new           (LedgerListData    *data,
                                        const LedgerRules *rules,

@@ -1,4 +1,6 @@
-/* ledger-item.c: the rows of one load, their columns, and the row object */
+/* ledger-item.c: the rows of one load, their columns, and the row object
+ *
+ * What a cell shows is ledger-row-text.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -87,22 +89,6 @@ static const Place *const places[] = {
   [LEDGER_KIND_WATER_BODIES] = water_places,
 };
 
-/* The list data's columns the rules read, found by key once per kind; -1
- * where the kind has none. */
-typedef struct
-{
-  int mode, households, covered, year_done, facility_down, region_kind;
-  int status, species, stock, output, matched, produced, area, operator;
-} RuleColumns;
-
-/* A kind's columns, made once from its places and the kinds table */
-typedef struct
-{
-  GArray      *specs;                    /* LedgerColumnSpec */
-  int          data[LEDGER_N_COLUMNS];   /* each column's list data column, or -1 */
-  RuleColumns  rules;
-} ColumnTable;
-
 static gboolean
 field_is_placed (const Place *place,
                  const char  *key)
@@ -114,7 +100,7 @@ field_is_placed (const Place *place,
 }
 
 static void
-add_field_column (ColumnTable *table,
+add_field_column (LedgerItemColumns *table,
                   LedgerKind   kind,
                   const Place *place,
                   int          index)
@@ -139,7 +125,7 @@ add_field_column (ColumnTable *table,
 
 /* every listed field that no place names, in the table's order */
 static void
-add_rest (ColumnTable *table,
+add_rest (LedgerItemColumns *table,
           LedgerKind   kind,
           const Place *place)
 {
@@ -152,7 +138,7 @@ add_rest (ColumnTable *table,
 }
 
 static void
-add_app_column (ColumnTable *table,
+add_app_column (LedgerItemColumns *table,
                 LedgerKind   kind,
                 const Place *place)
 {
@@ -167,7 +153,7 @@ add_app_column (ColumnTable *table,
 }
 
 static void
-find_rule_columns (RuleColumns *rules,
+find_rule_columns (LedgerRuleColumns *rules,
                    LedgerKind   kind)
 {
   rules->mode = ledger_list_column (kind, "mode");
@@ -186,10 +172,22 @@ find_rule_columns (RuleColumns *rules,
   rules->operator = ledger_list_column (kind, "operator");
 }
 
-static ColumnTable *
+/* every field's column, listed or not: what ledger_rows_dup_text() shows */
+static void
+find_fields (LedgerItemColumns *table,
+             LedgerKind         kind)
+{
+  guint n_fields;
+  const LedgerField *fields = ledger_kind_fields (kind, &n_fields);
+
+  for (guint i = 0; i < n_fields && LEDGER_COLUMN_FIELD + i < LEDGER_N_COLUMNS; i++)
+    table->field[LEDGER_COLUMN_FIELD + i] = &fields[i];
+}
+
+static LedgerItemColumns *
 build_table (LedgerKind kind)
 {
-  ColumnTable *table = g_new0 (ColumnTable, 1);
+  LedgerItemColumns *table = g_new0 (LedgerItemColumns, 1);
 
   table->specs = g_array_new (FALSE, FALSE, sizeof (LedgerColumnSpec));
   for (guint c = 0; c < LEDGER_N_COLUMNS; c++)
@@ -204,13 +202,16 @@ build_table (LedgerKind kind)
         add_app_column (table, kind, place);
     }
   find_rule_columns (&table->rules, kind);
+  find_fields (table, kind);
+  for (guint v = 0; v < G_N_ELEMENTS (table->verdict_text); v++)
+    table->verdict_text[v] = ledger_village_verdict_describe (v);
   return table;
 }
 
-static const ColumnTable *
+static const LedgerItemColumns *
 table_of (LedgerKind kind)
 {
-  static ColumnTable *tables[G_N_ELEMENTS (places)];
+  static LedgerItemColumns *tables[G_N_ELEMENTS (places)];
 
   if (g_once_init_enter (&tables[kind]))
     g_once_init_leave (&tables[kind], build_table (kind));
@@ -245,9 +246,8 @@ ledger_item_field_column (LedgerKind  kind,
 
 /* ---- LedgerRows: what is computed once per load ---- */
 
-#define CELL(rows, row, col) ledger_list_data_get ((rows)->data, (row), (col))
-/* a cell of a column the kind may lack (-1): NULL there */
-#define CELL_AT(rows, row, col) ((col) < 0 ? NULL : CELL ((rows), (row), (col)))
+#define CELL LEDGER_ROWS_CELL
+#define CELL_AT LEDGER_ROWS_CELL_AT
 
 static double
 cell_number (const char *text)
@@ -280,7 +280,7 @@ classify_village (LedgerRows        *rows,
                   int                year)
 {
   LedgerRowInfo *info = &rows->info[row];
-  const RuleColumns *c = &table_of (rows->kind)->rules;
+  const LedgerRuleColumns *c = &rows->columns->rules;
   LedgerVillageStatus status = {
     .mode = CELL_AT (rows, row, c->mode),
     .households = cell_int (CELL_AT (rows, row, c->households), -1),
@@ -311,7 +311,7 @@ classify_facility (LedgerRows *rows,
                    guint       row)
 {
   LedgerRowInfo *info = &rows->info[row];
-  const char *status = CELL_AT (rows, row, table_of (rows->kind)->rules.status);
+  const char *status = CELL_AT (rows, row, rows->columns->rules.status);
   int i = enum_index ("facility_status", status);
 
   if (i < 0)
@@ -327,7 +327,7 @@ classify_farm (LedgerRows        *rows,
                const LedgerRules *rules)
 {
   LedgerRowInfo *info = &rows->info[row];
-  const RuleColumns *c = &table_of (rows->kind)->rules;
+  const LedgerRuleColumns *c = &rows->columns->rules;
   LedgerSpecies species;
   double stock = cell_number (CELL_AT (rows, row, c->stock));
   double output = cell_number (CELL_AT (rows, row, c->output));
@@ -361,7 +361,7 @@ classify_water_body (LedgerRows        *rows,
                      guint              row)
 {
   LedgerRowInfo *info = &rows->info[row];
-  const char *status = CELL_AT (rows, row, table_of (rows->kind)->rules.status);
+  const char *status = CELL_AT (rows, row, rows->columns->rules.status);
   int i = enum_index ("water_status", status);
 
   if (i < 0)
@@ -386,7 +386,7 @@ static void
 build_haystack (LedgerRows *rows)
 {
   GString *hay = g_string_sized_new (rows->n_rows * 48 + 1);
-  int operator_col = table_of (rows->kind)->rules.operator;
+  int operator_col = rows->columns->rules.operator;
 
   for (guint row = 0; row < rows->n_rows; row++)
     {
@@ -424,6 +424,7 @@ ledger_rows_new (LedgerListData    *data,
   LedgerRows *rows = g_rc_box_new0 (LedgerRows);
 
   rows->kind = data->kind;
+  rows->columns = table_of (data->kind);
   rows->data = ledger_list_data_ref (data);
   rows->n_rows = data->n_rows;
   rows->info = g_new0 (LedgerRowInfo, MAX (rows->n_rows, 1));
@@ -442,7 +443,7 @@ ledger_rows_new (LedgerListData    *data,
           break;
         case LEDGER_KIND_WATER_BODIES:
           classify_water_body (rows, row);
-          if (ledger_water_body_is_national (rules, cell_number (CELL_AT (rows, row, table_of (rows->kind)->rules.area))))
+          if (ledger_water_body_is_national (rules, cell_number (CELL_AT (rows, row, rows->columns->rules.area))))
             rows->info[row].category |= 1 << 7;
           break;
         default:
@@ -485,26 +486,6 @@ ledger_rows_unref (LedgerRows *rows)
   g_rc_box_release_full (rows, rows_clear);
 }
 
-/* ---- what a cell shows ---- */
-
-static char *
-format_number (double value)
-{
-  if (isnan (value))
-    return NULL;
-  if (fabs (value - round (value)) < 0.005 || fabs (value) >= 1000)
-    return g_strdup_printf ("%.0f", value);
-  if (fabs (value) >= 100)
-    return g_strdup_printf ("%.1f", value);
-  return g_strdup_printf ("%.2f", value);
-}
-
-static char *
-yes_no (gboolean yes)
-{
-  return g_strdup (yes ? _("Yes") : _("No"));
-}
-
 /* NAN when blank or where the kind has no such column */
 double
 ledger_rows_number (LedgerRows     *rows,
@@ -519,80 +500,7 @@ ledger_rows_number (LedgerRows     *rows,
     return info->produced;
   if (column >= LEDGER_N_COLUMNS)
     return NAN;
-  return cell_number (CELL_AT (rows, row, table_of (rows->kind)->data[column]));
-}
-
-/* a plain field's cell as the list shows it: as the detail pane does
- * (ledger_field_display), but a blank stays blank and a real is rounded */
-static char *
-field_text (const LedgerField *field,
-            const char        *cell)
-{
-  if (cell == NULL)
-    return field->type == LEDGER_FIELD_BOOL ? g_strdup (_("Not recorded")) : NULL;
-  if (field->type == LEDGER_FIELD_REAL)
-    return format_number (cell_number (cell));
-  return ledger_field_display (field, cell);
-}
-
-static char *
-verdict_text (const LedgerRowInfo *info)
-{
-  if (info->flags & ROW_COMMUNITY)
-    return g_strdup (_("Community (not counted)"));
-  return g_strdup (ledger_village_verdict_describe (info->verdict));
-}
-
-static char *
-derived_text (LedgerRows     *rows,
-              guint           row,
-              LedgerColumnId  column)
-{
-  const LedgerRowInfo *info = &rows->info[row];
-  g_autofree char *number = NULL;
-
-  switch (column)
-    {
-    case LEDGER_COLUMN_CODE:
-    case LEDGER_COLUMN_NAME:
-    case LEDGER_COLUMN_TOWNSHIP:
-      return g_strdup (CELL_AT (rows, row, table_of (rows->kind)->data[column]));
-    case LEDGER_COLUMN_VILLAGE:
-      return g_strdup (CELL (rows, row, LEDGER_LIST_VILLAGE_NAME) ?: CELL (rows, row, LEDGER_LIST_VILLAGE_CODE));
-    case LEDGER_COLUMN_VERDICT:
-      return verdict_text (info);
-    case LEDGER_COLUMN_SCALE:
-      return yes_no (info->flags & ROW_SCALE);
-    case LEDGER_COLUMN_PRODUCED:
-      number = format_number (info->produced);
-      if (number && (info->flags & ROW_PRODUCED_ESTIMATED))
-        return g_strdup_printf ("≈ %s", number);
-      return g_steal_pointer (&number);
-    case LEDGER_COLUMN_PIG_EQ:
-      return format_number (info->pig_eq);
-    case LEDGER_COLUMN_LIST_LEVEL:
-      if (CELL_AT (rows, row, table_of (rows->kind)->rules.area) == NULL)
-        return NULL;
-      return g_strdup ((info->category & (1 << 7)) ? _("National") : _("Provincial"));
-    default:
-      return NULL;
-    }
-}
-
-char *
-ledger_rows_dup_text (LedgerRows     *rows,
-                      guint           row,
-                      LedgerColumnId  column)
-{
-  guint n_fields;
-  const LedgerField *fields = ledger_kind_fields (rows->kind, &n_fields);
-
-  if (column < LEDGER_COLUMN_FIELD)
-    return derived_text (rows, row, column);
-  if (column - LEDGER_COLUMN_FIELD >= n_fields)
-    return NULL;
-  return field_text (&fields[column - LEDGER_COLUMN_FIELD],
-                     CELL_AT (rows, row, table_of (rows->kind)->data[column]));
+  return cell_number (CELL_AT (rows, row, rows->columns->data[column]));
 }
 
 /* ---- LedgerItem ---- */

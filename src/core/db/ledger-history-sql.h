@@ -1,4 +1,4 @@
-/* ledger-region-history-private-sql.h: the list of townships and villages as it stood in a year (issue 18)
+/* ledger-history-sql.h (db): the list of townships and villages as it stood in a year (issue 18)
  *
  * SQL pieces over the views of ledger-schema-regions.c, for the queries of
  * core that count "as of year Y" (progress): a period is in force in year Y
