@@ -69,6 +69,7 @@ read_village_by_name (LedgerImport      *self,
   int name_field = ledger_field_slots (self->kind)->name;
   int column = self->village_name_column;
   const char *village = cell_of (cells, column);
+  const char *township = cell_of (cells, self->township_column);
   g_autofree char *message = NULL;
   char *code;
 
@@ -76,8 +77,7 @@ read_village_by_name (LedgerImport      *self,
     return TRUE;
   if (!load_village_names (self))
     return TRUE;
-  code = ledger_village_names_resolve (self->village_names, cell_of (cells, self->township_column), village,
-                                       &message);
+  code = ledger_village_names_resolve (self->village_names, township, village, &message);
   if (code == NULL)
     {
       add_problem (self, cells->line, code_field, column, FALSE, "%s", message);
