@@ -448,6 +448,66 @@ test_search_redraws_rows (Fixture       *fixture,
     g_assert_true (g_str_has_prefix (lines[i], "L512022"));
 }
 
+/* the rows of @view GTK has, and how many of them are drawn (not hidden:
+ * opacity above 0) */
+static guint
+count_rows (GtkColumnView *view,
+            guint         *drawn)
+{
+  guint n = 0;
+
+  *drawn = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (inner_list_view (view)); row; row = gtk_widget_get_next_sibling (row))
+    {
+      n++;
+      *drawn += gtk_widget_get_opacity (row) > 0;
+    }
+  return n;
+}
+
+/* A narrowing's positions past the new end are hidden at once (its rows
+ * kept, not drawn) and dropped by the frames after; the rows drawn are the
+ * shown ones */
+static void
+test_narrowing_hides_rows (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkColumnView *view = shown_column_view (fixture);
+  guint before, drawn, after;
+
+  ledger_list_view_set_search (fixture->view, "");
+  settle ();
+  before = count_rows (view, &drawn);
+  g_assert_cmpuint (before, >, 3);
+  g_assert_cmpuint (drawn, ==, before);
+
+  ledger_list_view_set_search (fixture->view, "圣美园");
+  g_assert_cmpuint (ledger_list_view_get_n_shown (fixture->view), ==, 1);
+  g_assert_cmpuint (count_rows (view, &drawn), ==, before);
+  g_assert_cmpuint (drawn, ==, 1);
+  {
+    g_autoptr (LedgerItem) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (view)), 0);
+    g_autofree char *code = ledger_item_dup_text (item, LEDGER_COLUMN_CODE);
+    GtkLabel *label = first_label (gtk_widget_get_first_child (inner_list_view (view)));
+
+    g_assert_cmpstr (gtk_label_get_text (label), ==, code);
+    g_assert_cmpfloat (gtk_widget_get_opacity (gtk_widget_get_first_child (inner_list_view (view))), ==, 1);
+  }
+
+  settle ();
+  after = count_rows (view, &drawn);
+  g_assert_cmpuint (after, ==, 1);
+  g_assert_cmpuint (drawn, ==, 1);
+  assert_drawn_rows_match (fixture);
+
+  /* widening again: the rows come back drawn, with their text */
+  ledger_list_view_set_search (fixture->view, "");
+  settle ();
+  g_assert_cmpuint (count_rows (view, &drawn), ==, before);
+  g_assert_cmpuint (drawn, ==, before);
+  assert_drawn_rows_match (fixture);
+}
+
 static void
 test_township_column (Fixture       *fixture,
                       gconstpointer  data)
@@ -1014,6 +1074,7 @@ main (int argc, char **argv)
   ADD ("/list-view/multi-select-copy", test_multi_select_copy);
   ADD ("/list-view/pinyin-search", test_pinyin_search);
   ADD ("/list-view/search-redraws-rows", test_search_redraws_rows);
+  ADD ("/list-view/narrowing-hides-rows", test_narrowing_hides_rows);
   ADD ("/list-view/export-view", test_export_view);
   ADD ("/list-view/batch-edit", test_batch_edit);
   ADD ("/list-view/column-filters", test_column_filters);

@@ -1,6 +1,6 @@
 /* bench-search.c: typing in the Ledger page's search over N farms
  *
- * Usage: bench-search [N] [--screenshot FILE.png]
+ * Usage: bench-search [N] [--screenshot FILE.png [K]]
  * Builds a ledger of N generated farms (one transaction), shows the real
  * LedgerListView in a window, types the characters of one farm's name one by
  * one and deletes them again through ledger_list_view_set_search, and after
@@ -83,6 +83,19 @@ static double cpu_ms (void);
 static guint n_paints;
 static gint64 first_paint_at, last_paint_at;
 static double first_paint_cpu;
+/* the end of each phase of the keystroke's first frame (GdkFrameClock:
+ * update runs the tick callbacks, layout measures and allocates, paint
+ * snapshots and renders); [3] its start. Until the frame, GDK's X11 backend
+ * measures the window in an idle of its own (the cells whose text changed). */
+static gint64 phase_end[4];
+
+static void
+on_phase_done (GdkFrameClock *clock,
+               gpointer       phase)
+{
+  if (first_paint_at == 0)
+    phase_end[GPOINTER_TO_UINT (phase)] = g_get_monotonic_time ();
+}
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -192,6 +205,7 @@ main (int argc, char **argv)
 {
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 10000;
   const char *shot = argc > 3 && g_str_equal (argv[2], "--screenshot") ? argv[3] : NULL;
+  glong shot_at = argc > 4 ? g_ascii_strtoll (argv[4], NULL, 10) : 3;   /* characters typed */
   g_autofree char *dir = g_dir_make_tmp ("bench-search-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
   g_autofree char *name = farm_name (n / 2);
@@ -217,6 +231,10 @@ main (int argc, char **argv)
   while (!gtk_widget_get_mapped (view))
     g_main_context_iteration (NULL, TRUE);
   g_signal_connect (gtk_widget_get_frame_clock (view), "after-paint", G_CALLBACK (on_after_paint), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (view), "before-paint", G_CALLBACK (on_phase_done), GUINT_TO_POINTER (3));
+  g_signal_connect_after (gtk_widget_get_frame_clock (view), "update", G_CALLBACK (on_phase_done), GUINT_TO_POINTER (0));
+  g_signal_connect_after (gtk_widget_get_frame_clock (view), "layout", G_CALLBACK (on_phase_done), GUINT_TO_POINTER (1));
+  g_signal_connect_after (gtk_widget_get_frame_clock (view), "paint", G_CALLBACK (on_phase_done), GUINT_TO_POINTER (2));
 
   t0 = g_get_monotonic_time ();
   ledger_list_view_set_db (LEDGER_LIST_VIEW (view), db, 2025);
@@ -231,13 +249,16 @@ main (int argc, char **argv)
       glong k = i <= len ? i : 2 * len - i;
       g_autofree char *text = g_utf8_substring (name, 0, k);
       double ms, model_ms, cpu, cpu0, settled_ms, settled_cpu;
+      gint64 model_end;
 
       settle_all ();
       first_paint_at = 0;
       t0 = g_get_monotonic_time ();
       cpu0 = cpu_ms ();
       ledger_list_view_set_search (LEDGER_LIST_VIEW (view), text);
-      model_ms = (g_get_monotonic_time () - t0) / 1e3;
+      model_end = g_get_monotonic_time ();
+      model_ms = (model_end - t0) / 1e3;
+      memset (phase_end, 0, sizeof phase_end);
       gtk_widget_queue_draw (view);   /* a paint even when nothing changed */
       settle ();
       ms = (first_paint_at - t0) / 1e3;
@@ -251,9 +272,15 @@ main (int argc, char **argv)
       g_array_append_val (cpu_times, cpu);
       worst[i > len] = MAX (worst[i > len], ms);
       worst_cpu[i > len] = MAX (worst_cpu[i > len], cpu);
-      g_printerr ("  \"%s\": %u shown, %.1f ms (model %.1f ms, CPU %.1f ms; every row handed on %.1f ms)\n", text,
-                  ledger_list_view_get_n_shown (LEDGER_LIST_VIEW (view)), ms, model_ms, cpu, settled_ms);
-      if (shot && k == 3 && i <= len)
+      g_printerr ("  \"%s\": %u shown, %.1f ms (model %.1f ms, then until the frame %.1f, tick %.1f, layout %.1f, paint %.1f ms; "
+                  "CPU %.1f ms; every row handed on %.1f ms)\n", text,
+                  ledger_list_view_get_n_shown (LEDGER_LIST_VIEW (view)), ms, model_ms,
+                  phase_end[3] ? (phase_end[3] - model_end) / 1e3 : 0,
+                  phase_end[0] && phase_end[3] ? (phase_end[0] - phase_end[3]) / 1e3 : 0,
+                  phase_end[1] && phase_end[0] ? (phase_end[1] - phase_end[0]) / 1e3 : 0,
+                  phase_end[2] && phase_end[1] ? (phase_end[2] - phase_end[1]) / 1e3 : 0,
+                  cpu, settled_ms);
+      if (shot && k == shot_at && i <= len)
         save_screenshot (GTK_WIDGET (window), shot);
     }
   g_array_sort (times, compare_double);

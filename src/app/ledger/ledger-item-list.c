@@ -17,7 +17,11 @@
  * (ledger_item_list_publish_step() from a tick callback): GTK 4.8's list
  * view makes a row of cells for each new position near the top (about 200
  * of them), which took a whole keystroke at once. Past ROWS_GTK_BUILDS
- * positions the rest come at once: GTK makes no rows for them. */
+ * positions the rest come at once: GTK makes no rows for them.
+ * Showing fewer rows, it drops the positions past ROWS_GTK_BUILDS at once and
+ * keeps the others "vacated" (their row widgets hidden), dropped
+ * PUBLISH_STEP a frame from the end: GTK destroys a row of cells per
+ * position dropped, 175 of them took most of a keystroke. */
 #define FIRST_STEP 8
 #define PUBLISH_STEP 48
 #define ROWS_GTK_BUILDS 256
@@ -31,9 +35,15 @@ struct _LedgerItemList
   guint          *order;       /* every row, in sort order */
   guint          *shown;       /* the rows passing the filters, in sort order */
   guint           n_shown;
-  guint           n_published; /* the first n_shown positions the model has */
+  guint           n_published; /* the positions the model has: the first
+                                * n_shown of them, or all of them and vacated
+                                * ones past them (see ROWS_GTK_BUILDS) */
   gboolean        paced;       /* new positions a step a frame */
   guint           rows_in_view; /* a paced list's first step: a screenful */
+  guint           first_in_view; /* the first position on screen */
+  guint           refill_from; /* positions from here on may have slots
+                                * hidden until refilled (see near_view), or
+                                * NO_ROW */
   GPtrArray      *slots;       /* position → its LedgerItem (or NULL), moved
                                 * to another row when the shown rows change */
 
@@ -53,7 +63,7 @@ struct _LedgerItemList
   char           *selected_uid;
 };
 
-enum { SIGNAL_USER_SELECTED, SIGNAL_PUBLISH_PENDING, N_SIGNALS };
+enum { SIGNAL_USER_SELECTED, SIGNAL_PUBLISH_PENDING, SIGNAL_SHOWN_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -95,7 +105,12 @@ list_get_item (GListModel *model,
   if (position >= self->slots->len)
     g_ptr_array_set_size (self->slots, position + 1);
   if (self->slots->pdata[position] == NULL)
-    self->slots->pdata[position] = ledger_item_new_slot (self->rows, self->shown[position]);
+    {
+      self->slots->pdata[position] = ledger_item_new_slot (self->rows,
+                                                           position < self->n_shown ? self->shown[position] : 0);
+      if (position >= self->n_shown)
+        ledger_item_vacate (self->slots->pdata[position]);
+    }
   return g_object_ref (self->slots->pdata[position]);
 }
 
@@ -131,7 +146,7 @@ sel_is_selected (GtkSelectionModel *model,
 {
   LedgerItemList *self = LEDGER_ITEM_LIST (model);
 
-  return position < self->n_published && self->chosen[self->shown[position]];
+  return position < MIN (self->n_published, self->n_shown) && self->chosen[self->shown[position]];
 }
 
 static void
@@ -203,7 +218,7 @@ sel_select_item (GtkSelectionModel *model,
   LedgerItemList *self = LEDGER_ITEM_LIST (model);
   guint row;
 
-  if (position >= self->n_published)
+  if (position >= MIN (self->n_published, self->n_shown))
     return FALSE;
   row = self->shown[position];
   if (unselect_rest)
@@ -266,7 +281,7 @@ sel_unselect_range (GtkSelectionModel *model,
 {
   LedgerItemList *self = LEDGER_ITEM_LIST (model);
 
-  for (guint i = position; i < position + n_items && i < self->n_published; i++)
+  for (guint i = position; i < position + n_items && i < MIN (self->n_published, self->n_shown); i++)
     choose (self, self->shown[i], FALSE);
   if (self->selected_row != NO_ROW && !self->chosen[self->selected_row])
     set_current (self, NO_ROW);
@@ -352,6 +367,19 @@ row_passes (LedgerItemList *self,
   return TRUE;
 }
 
+/* TRUE when position @p is on screen or next to it. GTK 4.8 keeps a row of
+ * cells for about 200 positions; refilling them all after a keystroke
+ * (new text, measured again) was most of its time, so a paced list shows
+ * the others' new rows a step a frame after (refill_step), hidden until then. */
+static gboolean
+near_view (LedgerItemList *self,
+           guint           p)
+{
+  guint lo = self->first_in_view > FIRST_STEP ? self->first_in_view - FIRST_STEP : 0;
+
+  return !self->paced || (p >= lo && p < self->first_in_view + self->rows_in_view + FIRST_STEP);
+}
+
 /* Moves the items of the positions both old and new rows have to their new
  * rows ("row-changed": their row widgets show the new row, none is made or
  * dropped; GTK 4.8's list view keeps no spare rows, and remaking 200 rows
@@ -367,16 +395,63 @@ move_slots (LedgerItemList *self,
 
   for (guint p = first; p < common; p++)
     {
-      if (shown[p] == self->shown[p])
+      LedgerItem *item = p < self->slots->len ? self->slots->pdata[p] : NULL;
+
+      if (p < self->n_shown && shown[p] == self->shown[p])
         continue;
-      if (p < self->slots->len && self->slots->pdata[p] != NULL)
-        ledger_item_set_row (self->slots->pdata[p], shown[p]);
       last_changed = p + 1;
+      if (item == NULL)
+        continue;
+      if (near_view (self, p))
+        ledger_item_set_row (item, shown[p]);
+      else
+        {
+          ledger_item_defer_row (item, shown[p]);
+          self->refill_from = MIN (self->refill_from, p);
+        }
     }
   return last_changed - first;
 }
 
-/* Adds positions up to @n_published to the model (one items-changed) */
+/* hides the row widgets of positions [@from, @to), dropped later */
+static void
+vacate_slots (LedgerItemList *self,
+              guint           from,
+              guint           to)
+{
+  for (guint p = from; p < MIN (to, self->slots->len); p++)
+    if (self->slots->pdata[p] != NULL)
+      ledger_item_vacate (self->slots->pdata[p]);
+}
+
+/* Shows the new rows of up to PUBLISH_STEP slots hidden by move_slots */
+static void
+refill_step (LedgerItemList *self)
+{
+  guint end = MIN (MIN (self->n_shown, self->n_published), self->slots->len);
+  guint done = 0, p;
+
+  for (p = self->refill_from; p < end && done < PUBLISH_STEP; p++)
+    {
+      LedgerItem *item = self->slots->pdata[p];
+
+      if (item != NULL && ledger_item_is_vacated (item))
+        {
+          ledger_item_set_row (item, self->shown[p]);
+          done++;
+        }
+    }
+  self->refill_from = p < end ? p : NO_ROW;
+}
+
+static gboolean
+steps_left (LedgerItemList *self)
+{
+  return self->refill_from != NO_ROW || self->n_published != self->n_shown;
+}
+
+/* Adds positions up to @n_published to the model, or drops the vacated
+ * ones past it (one items-changed) */
 static void
 publish (LedgerItemList *self,
          guint           n_published)
@@ -384,8 +459,12 @@ publish (LedgerItemList *self,
   guint old = self->n_published;
 
   self->n_published = n_published;
+  if (self->slots->len > n_published)
+    g_ptr_array_set_size (self->slots, n_published);
   if (n_published > old)
     g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n_published - old);
+  else if (n_published < old)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_published, old - n_published, 0);
 }
 
 static guint
@@ -393,6 +472,8 @@ next_published (LedgerItemList *self)
 {
   guint next = self->n_published + PUBLISH_STEP;
 
+  if (self->n_published > self->n_shown)
+    return self->n_published - MIN (PUBLISH_STEP, self->n_published - self->n_shown);
   return next >= ROWS_GTK_BUILDS ? self->n_shown : MIN (next, self->n_shown);
 }
 
@@ -406,8 +487,11 @@ next_published (LedgerItemList *self)
 gboolean
 ledger_item_list_publish_step (LedgerItemList *self)
 {
-  publish (self, next_published (self));
-  return self->n_published < self->n_shown;
+  if (self->refill_from != NO_ROW)
+    refill_step (self);
+  else
+    publish (self, next_published (self));
+  return steps_left (self);
 }
 
 /* A list paced by its view: see PUBLISH_STEP; "publish-pending" asks for
@@ -419,6 +503,14 @@ ledger_item_list_set_paced (LedgerItemList *self,
 {
   self->paced = rows_in_view > 0;
   self->rows_in_view = rows_in_view;
+}
+
+/* the first position a paced list's view shows: see near_view() */
+void
+ledger_item_list_set_view_start (LedgerItemList *self,
+                                 guint           first)
+{
+  self->first_in_view = first;
 }
 
 /**
@@ -433,13 +525,33 @@ void
 ledger_item_list_publish_all (LedgerItemList *self)
 {
   publish (self, self->n_shown);
+  while (self->refill_from != NO_ROW)
+    refill_step (self);
+}
+
+/* the positions a paced list gives GTK at once: a screenful more, or, for
+ * fewer rows, all but those GTK has no rows of cells for (the others are
+ * vacated and dropped a step a frame) */
+static guint
+target_published (LedgerItemList *self,
+                  guint           old_n,
+                  guint           n,
+                  gboolean        all_changed)
+{
+  if (all_changed || !self->paced)
+    return n;
+  if (n >= old_n)
+    return MIN (n, MAX (old_n + FIRST_STEP, self->rows_in_view));
+  return MAX (n, MIN (old_n, ROWS_GTK_BUILDS));
 }
 
 /* Makes @shown (@n rows) the shown rows. The published positions both have
- * keep their items, moved to their new rows; one items-changed removes the
- * positions past @n, or adds new ones (a paced list: a screenful now, and
- * "publish-pending" for the rest). One selection-changed covers the moved
- * positions. @all_changed (a new load): every position is new, all at once. */
+ * keep their items, moved to their new rows (near the view now, the others
+ * a step a frame after); one items-changed removes the positions past @n
+ * (a paced list: those past ROWS_GTK_BUILDS, vacating the others), or adds
+ * new ones (a paced list: a screenful now); "publish-pending" asks for the
+ * rest. One selection-changed covers the moved positions. @all_changed (a
+ * new load): every position is new, all at once. */
 static void
 replace_shown (LedgerItemList *self,
                guint          *shown,
@@ -447,32 +559,35 @@ replace_shown (LedgerItemList *self,
                gboolean        all_changed)
 {
   guint old_n = self->n_published, common = MIN (old_n, n), prefix = 0, moved = 0;
-  guint published;
+  guint published = target_published (self, old_n, n, all_changed);
+  guint from = MIN (old_n, published);
 
   if (all_changed)
-    g_ptr_array_set_size (self->slots, 0);
+    {
+      g_ptr_array_set_size (self->slots, 0);
+      self->refill_from = NO_ROW;
+    }
   else
     {
-      while (prefix < common && shown[prefix] == self->shown[prefix])
+      while (prefix < common && prefix < self->n_shown && shown[prefix] == self->shown[prefix])
         prefix++;
       moved = move_slots (self, shown, prefix, common);
-      if (self->slots->len > n)
-        g_ptr_array_set_size (self->slots, n);
+      vacate_slots (self, n, published);
+      if (self->slots->len > published)
+        g_ptr_array_set_size (self->slots, published);
     }
   g_free (self->shown);
   self->shown = shown;
   self->n_shown = n;
-  self->n_published = common;
-  published = all_changed || !self->paced || n <= old_n ? n
-              : MIN (n, MAX (old_n + FIRST_STEP, self->rows_in_view));
   self->n_published = published;
   if (all_changed && (old_n > 0 || n > 0))
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, n);
   else if (old_n != published)
-    g_list_model_items_changed (G_LIST_MODEL (self), common, old_n - common, published - common);
+    g_list_model_items_changed (G_LIST_MODEL (self), from, old_n - from, published - from);
   if (moved > 0 && self->n_chosen > 0)
     gtk_selection_model_selection_changed (GTK_SELECTION_MODEL (self), prefix, moved);
-  if (self->n_published < self->n_shown)
+  g_signal_emit (self, signals[SIGNAL_SHOWN_CHANGED], 0);
+  if (steps_left (self))
     g_signal_emit (self, signals[SIGNAL_PUBLISH_PENDING], 0);
 }
 
@@ -1034,12 +1149,18 @@ ledger_item_list_class_init (LedgerItemListClass *klass)
   signals[SIGNAL_PUBLISH_PENDING] =
     g_signal_new ("publish-pending", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* the shown rows were filtered or sorted again: n_shown may differ from
+   * the model's items while a paced list steps */
+  signals[SIGNAL_SHOWN_CHANGED] =
+    g_signal_new ("shown-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 ledger_item_list_init (LedgerItemList *self)
 {
   self->selected_row = NO_ROW;
+  self->refill_from = NO_ROW;
   self->sort_column = LEDGER_N_COLUMNS;
   self->chosen = g_new0 (guint8, 1);
   self->slots = g_ptr_array_new_with_free_func (unref_slot);

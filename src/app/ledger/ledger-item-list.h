@@ -59,6 +59,8 @@ void            ledger_item_list_sort              (LedgerItemList *self,
 guint           ledger_item_list_get_n_total       (LedgerItemList *self);
 void            ledger_item_list_set_paced   (LedgerItemList *self,
                                               guint           rows_in_view);
+void            ledger_item_list_set_view_start (LedgerItemList *self,
+                                                 guint           first);
 gboolean        ledger_item_list_publish_step (LedgerItemList *self);
 void            ledger_item_list_publish_all (LedgerItemList *self);
 guint           ledger_item_list_get_n_shown       (LedgerItemList *self);

@@ -87,6 +87,9 @@ LedgerItem *ledger_item_new_slot      (LedgerRows        *rows,
                                        guint              row);
 void        ledger_item_set_row       (LedgerItem        *self,
                                        guint              row);
+void        ledger_item_vacate        (LedgerItem        *self);
+void        ledger_item_defer_row     (LedgerItem        *self,
+                                       guint              row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LedgerRows, ledger_rows_unref)
 
 G_END_DECLS

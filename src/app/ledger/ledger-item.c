@@ -510,6 +510,7 @@ struct _LedgerItem
   GObject     parent_instance;
   LedgerRows *rows;
   guint       row;
+  gboolean    vacated;   /* a position leaving its list (see ledger_item_vacate) */
 };
 
 G_DEFINE_FINAL_TYPE (LedgerItem, ledger_item, G_TYPE_OBJECT)
@@ -562,10 +563,41 @@ ledger_item_set_row (LedgerItem *self,
 {
   g_return_if_fail (row < self->rows->n_rows);
 
-  if (self->row == row)
+  if (self->row == row && !self->vacated)
     return;
   self->row = row;
+  self->vacated = FALSE;
   g_signal_emit (self, item_signals[SIGNAL_ROW_CHANGED], 0);
+}
+
+/* Marks a slot whose position a list drops a few frames later: its row
+ * widgets hide, and keep their text, until then or until the slot gets a
+ * row again (ledger_item_set_row) */
+void
+ledger_item_vacate (LedgerItem *self)
+{
+  if (self->vacated)
+    return;
+  self->vacated = TRUE;
+  g_signal_emit (self, item_signals[SIGNAL_ROW_CHANGED], 0);
+}
+
+/* Moves a slot to @row, hidden (vacated) until ledger_item_set_row() shows
+ * it: a row out of view, refilled a few frames later */
+void
+ledger_item_defer_row (LedgerItem *self,
+                       guint       row)
+{
+  g_return_if_fail (row < self->rows->n_rows);
+
+  self->row = row;
+  ledger_item_vacate (self);
+}
+
+gboolean
+ledger_item_is_vacated (LedgerItem *self)
+{
+  return self->vacated;
 }
 
 LedgerKind

@@ -55,5 +55,6 @@ char       *ledger_item_dup_text     (LedgerItem     *self,
                                       LedgerColumnId  column);
 /* the CSS class of the row's status (mark-good, …), or NULL */
 const char *ledger_item_get_mark_class (LedgerItem   *self);
+gboolean    ledger_item_is_vacated   (LedgerItem     *self);
 
 G_END_DECLS

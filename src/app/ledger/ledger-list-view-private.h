@@ -41,6 +41,7 @@ struct _LedgerListView
   GSignalGroup    *db_signals;
   guint            reload_idle;
   guint            publish_tick;   /* lists' rows handed on a step a frame */
+  gint64           publish_after;  /* from the frame after this one */
   int              year;
   LedgerKind       kind;
   char            *search;

@@ -69,13 +69,10 @@ update_counts (LedgerListView *self)
 }
 
 static void
-on_items_changed_cb (LedgerListView *self,
-                     guint           position,
-                     guint           removed,
-                     guint           added,
-                     GListModel     *model)
+on_shown_changed_cb (LedgerListView *self,
+                     LedgerItemList *list)
 {
-  if (LEDGER_ITEM_LIST (model) == self->lists[self->kind])
+  if (list == self->lists[self->kind])
     update_counts (self);
 }
 
@@ -200,6 +197,8 @@ on_sorter_changed_cb (LedgerListView *self,
   self->probed_column = -1;
   ordering = gtk_sorter_compare (sorter, self->probe_a, self->probe_b);
   self->probing = FALSE;
+  /* the new order shows its top (below): its rows there first */
+  ledger_item_list_set_view_start (self->lists[kind], 0);
   if (self->probed_column < 0 || ordering == GTK_ORDERING_EQUAL)
     ledger_item_list_sort (self->lists[kind], LEDGER_N_COLUMNS, FALSE);
   else
@@ -268,6 +267,23 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, box);
 }
 
+/* A vacated position (ledger-item-list.c, near_view) shows nothing, and its
+ * cells keep their text, so nothing is measured again; its row is not
+ * drawn and takes no clicks (opacity 0) until the position shows a row again
+ * or goes. */
+static gboolean
+hide_vacated_row (GtkWidget  *child,
+                  LedgerItem *item)
+{
+  GtkWidget *cell = gtk_widget_get_parent (child);
+  GtkWidget *row = cell ? gtk_widget_get_parent (cell) : NULL;
+  gboolean vacated = ledger_item_is_vacated (item);
+
+  if (row != NULL)
+    gtk_widget_set_opacity (row, vacated ? 0 : 1);
+  return vacated;
+}
+
 static void
 fill_cell (GtkListItem            *list_item,
            const LedgerColumnSpec *spec)
@@ -275,8 +291,11 @@ fill_cell (GtkListItem            *list_item,
   LedgerItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
   GtkWidget *label = spec->marked ? gtk_widget_get_last_child (child) : child;
-  g_autofree char *text = ledger_item_dup_text (item, spec->id);
+  g_autofree char *text = NULL;
 
+  if (hide_vacated_row (child, item))
+    return;
+  text = ledger_item_dup_text (item, spec->id);
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
   if (spec->marked)
     {
@@ -367,6 +386,9 @@ publish_tick_cb (GtkWidget     *widget,
   LedgerListView *self = LEDGER_LIST_VIEW (widget);
   gboolean more = FALSE;
 
+  /* the keystroke's own frame paints its screenful first */
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->publish_after)
+    return G_SOURCE_CONTINUE;
   for (guint k = 0; k < N_LIST_KINDS; k++)
     if (self->lists[k] != NULL)
       more = ledger_item_list_publish_step (self->lists[k]) || more;
@@ -387,12 +409,18 @@ on_list_adjustment_changed_cb (GtkAdjustment  *adjustment,
   double page = gtk_adjustment_get_page_size (adjustment);
 
   if (n > 0 && upper > 0 && page > 0)
-    ledger_item_list_set_paced (list, (guint) ceil (page * n / upper) + 2);
+    {
+      ledger_item_list_set_paced (list, (guint) ceil (page * n / upper) + 2);
+      ledger_item_list_set_view_start (list, (guint) (gtk_adjustment_get_value (adjustment) * n / upper));
+    }
 }
 
 static void
 on_publish_pending_cb (LedgerListView *self)
 {
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->publish_after = clock ? gdk_frame_clock_get_frame_counter (clock) + 1 : 0;
   if (self->publish_tick == 0)
     self->publish_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), publish_tick_cb, NULL, NULL);
 }
@@ -410,7 +438,7 @@ make_list (LedgerListView *self,
   ledger_item_list_set_paced (self->lists[kind], ROWS_IN_VIEW_GUESS);
   g_signal_connect_object (self->lists[kind], "publish-pending", G_CALLBACK (on_publish_pending_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->lists[kind], "items-changed", G_CALLBACK (on_items_changed_cb),
+  g_signal_connect_object (self->lists[kind], "shown-changed", G_CALLBACK (on_shown_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lists[kind], "user-selected", G_CALLBACK (on_user_selected_cb),
                            self, G_CONNECT_SWAPPED);
@@ -432,6 +460,8 @@ make_list (LedgerListView *self,
   self->column_views[kind] = view;
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (view));
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "changed",
+                           G_CALLBACK (on_list_adjustment_changed_cb), self->lists[kind], 0);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "value-changed",
                            G_CALLBACK (on_list_adjustment_changed_cb), self->lists[kind], 0);
   return scrolled;
 }

@@ -13,36 +13,13 @@
 #include "ledger-db.h"
 #include "ledger-export-xlsx-private.h"
 #include "ledger-kinds.h"
+#include "ledger-store.h"
 
 struct _LedgerXlsxPlaces
 {
   GHashTable *names;     /* region code → name */
   GHashTable *villages;  /* facility, farm or water-body code → village code */
 };
-
-static gboolean
-fill (LedgerDb    *db,
-      const char  *sql,
-      GHashTable  *into,
-      GError     **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      const char *value = (const char *) sqlite3_column_text (stmt, 1);
-
-      if (key != NULL && value != NULL)
-        g_hash_table_insert (into, g_strdup (key), g_strdup (value));
-    }
-  if (rc != SQLITE_DONE)
-    return ledger_db_set_sqlite_error (db, rc, error);
-  return TRUE;
-}
 
 void
 ledger_xlsx_places_free (LedgerXlsxPlaces *places)
@@ -70,10 +47,8 @@ ledger_xlsx_places_load (LedgerDb  *db,
 
   places->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   places->villages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (!fill (db, "SELECT code, name FROM regions WHERE kind IN ('township', 'village', 'community')",
-             places->names, error) ||
-      !fill (db, "SELECT code, village_code FROM facilities UNION ALL SELECT code, village_code FROM farms"
-                 " UNION ALL SELECT code, village_code FROM water_bodies", places->villages, error))
+  if (!ledger_store_region_names (db, places->names, error) ||
+      !ledger_store_item_villages (db, places->villages, error))
     return NULL;
   return g_steal_pointer (&places);
 }

@@ -319,6 +319,8 @@ ledger_import_read_geometry (Import             *self,
   const char *text = cell_at (cells, self->geometry_column);
   gboolean *present = cells->present;
   int lon_field = ledger_field_slots (self->kind)->lon;
+  gboolean no_point = lon_field >= 0 && cell_at (cells, self->field_column[lon_field]) == NULL &&
+                      cell_at (cells, self->field_column[lon_field + 1]) == NULL;
   g_autoptr (JsonParser) parser = NULL;
   JsonNode *root;
   const char *type;
@@ -341,8 +343,7 @@ ledger_import_read_geometry (Import             *self,
                                  type);
       return FALSE;
     }
-  if (cell_at (cells, self->field_column[lon_field]) == NULL &&
-      cell_at (cells, self->field_column[lon_field + 1]) == NULL)
+  if (no_point)
     {
       set_coordinate (self, record, lon_field, lon);
       set_coordinate (self, record, lon_field + 1, lat);

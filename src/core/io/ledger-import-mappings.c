@@ -9,8 +9,9 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "ledger-db-private.h"
+#include "ledger-db.h"
 #include "ledger-import-mappings.h"
+#include "ledger-store.h"
 
 /* ---- auxiliary functions ---- */
 
@@ -55,29 +56,6 @@ mapping_json (const LedgerTableLayout *layout,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   return json_to_string (root, FALSE);
-}
-
-static gboolean
-write_audit_row (LedgerDb    *db,
-                 const char  *key,
-                 const char  *old_value,
-                 const char  *new_value,
-                 GError     **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db,
-    "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value)"
-    " VALUES (ledger_uid(), strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), 'meta', ?1,"
-    " ?2, 'value', ?3, ?4)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, old_value ? "update" : "insert", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, old_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, new_value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return ledger_db_set_sqlite_error (db, sqlite3_errcode (ledger_db_get_handle (db)), error);
-  return TRUE;
 }
 
 /* The stored targets, when the stored names are the layout's. (transfer full) */
@@ -147,7 +125,7 @@ ledger_import_mapping_save (LedgerDb                *db,
   old_value = ledger_db_get_meta (db, key);
   if (g_strcmp0 (old_value, value) == 0)
     return ledger_db_commit (db, error);
-  if (!ledger_db_set_meta (db, key, value, error) || !write_audit_row (db, key, old_value, value, error))
+  if (!ledger_db_set_meta (db, key, value, error) || !ledger_store_audit_meta (db, key, old_value, value, error))
     {
       ledger_db_rollback (db);
       return FALSE;

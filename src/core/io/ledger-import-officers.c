@@ -69,6 +69,7 @@ read_village_by_name (LedgerImport      *self,
   int name_field = ledger_field_slots (self->kind)->name;
   int column = self->village_name_column;
   const char *village = cell_of (cells, column);
+  const char *township = cell_of (cells, self->township_column);
   g_autofree char *message = NULL;
   char *code;
 
@@ -76,8 +77,7 @@ read_village_by_name (LedgerImport      *self,
     return TRUE;
   if (!load_village_names (self))
     return TRUE;
-  code = ledger_village_names_resolve (self->village_names, cell_of (cells, self->township_column), village,
-                                       &message);
+  code = ledger_village_names_resolve (self->village_names, township, village, &message);
   if (code == NULL)
     {
       add_problem (self, cells->line, code_field, column, FALSE, "%s", message);
@@ -250,23 +250,13 @@ ledger_import_match_by_name (LedgerImport *self,
   int code = ledger_field_slots (self->kind)->code;
   int name = ledger_field_slots (self->kind)->name;
   int village = ledger_field_slots (self->kind)->village_code;
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autofree char *sql = NULL;
-  char *found = NULL;
+  char *found;
 
   if (code < 0 || name < 0 || village < 0 || record->uid != NULL || record->values[code] != NULL ||
       record->values[name] == NULL || record->values[village] == NULL)
     return;
-  sql = g_strconcat ("SELECT code FROM ", ledger_kind_table (self->kind),
-                     " WHERE name = ?1 AND village_code = ?2 LIMIT 2", NULL);
-  if ((stmt = ledger_db_prepare (self->db, sql, NULL)) == NULL)
-    return;
-  sqlite3_bind_text (stmt, 1, record->values[name], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, record->values[village], -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  if (found != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    g_clear_pointer (&found, g_free);   /* two of that name: a code must say which */
+  /* two of that name: none found, a code must say which */
+  found = ledger_store_code_by_name (self->db, self->kind, record->values[name], record->values[village]);
   if (found != NULL)
     ledger_record_take (record, code, found);
 }

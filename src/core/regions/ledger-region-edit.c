@@ -129,10 +129,10 @@ check_name (LedgerDb           *db,
 {
   g_autofree char *same = NULL;
 
-  if (name == NULL || *g_strstrip (g_strdup (name)) == '\0' || g_utf8_strlen (name, -1) > 60)
+  if (ledger_text_is_blank (name) || g_utf8_strlen (name, -1) > 60)
     return invalid (error, _("A name is required (at most 60 characters)."));
   same = ledger_db_lookup_text (db, "SELECT code FROM regions WHERE parent IS ?1 AND name = ?2"
-                                       " AND valid_to IS NULL", parent, name);
+                                    " AND valid_to IS NULL", parent, name);
   if (same != NULL && g_strcmp0 (same, except) != 0 &&
       (replacing == NULL || !g_strv_contains (replacing, same)))
     return invalid (error, _("“%s” is already the name of %s in the same township: two units may not share a name."),

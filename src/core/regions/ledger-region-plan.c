@@ -385,7 +385,7 @@ resolve_row_unit (Planner               *p,
   if (row->code != NULL)
     {
       g_autofree char *known = ledger_db_lookup_text (p->db, "SELECT code FROM regions WHERE code = ?1",
-                                                         row->code, NULL);
+                                                      row->code, NULL);
 
       unit = g_hash_table_lookup (p->units, row->code);
       if (unit == NULL && known != NULL)

@@ -206,8 +206,8 @@ ledger_photos_dup_names (LedgerDb   *db,
                          const char *inspection_uid)
 {
   return ledger_db_lookup_text (db, "SELECT group_concat (file_name, '、') FROM"
-                                       " (SELECT file_name FROM inspection_photos WHERE inspection_uid = ? ORDER BY rowid)",
-                                   inspection_uid, NULL);
+                                    " (SELECT file_name FROM inspection_photos WHERE inspection_uid = ? ORDER BY rowid)",
+                                inspection_uid, NULL);
 }
 
 gboolean
@@ -216,7 +216,7 @@ ledger_photo_delete (LedgerDb    *db,
                      GError     **error)
 {
   g_autofree char *inspection = ledger_db_lookup_text (db, "SELECT inspection_uid FROM inspection_photos WHERE uid = ?",
-                                                          photo_uid, NULL);
+                                                       photo_uid, NULL);
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
   if (inspection == NULL)

@@ -122,4 +122,21 @@ GPtrArray    *ledger_store_load_for_subject (LedgerDb               *db,
                                              const char             *subject_uid,
                                              GError                **error);
 
+/* ledger-store-lookups.c: what import and export ask by name */
+char         *ledger_store_code_by_name     (LedgerDb               *db,
+                                             LedgerKind              kind,
+                                             const char             *name,
+                                             const char             *village_code);
+gboolean      ledger_store_region_names     (LedgerDb               *db,
+                                             GHashTable             *into,
+                                             GError                **error);
+gboolean      ledger_store_item_villages    (LedgerDb               *db,
+                                             GHashTable             *into,
+                                             GError                **error);
+gboolean      ledger_store_audit_meta       (LedgerDb               *db,
+                                             const char             *key,
+                                             const char             *old_value,
+                                             const char             *new_value,
+                                             GError                **error);
+
 G_END_DECLS
