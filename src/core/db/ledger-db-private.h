@@ -42,6 +42,13 @@ char         *ledger_db_lookup_text      (LedgerDb           *self,
                                           const char         *arg1,
                                           const char         *arg2);
 
+/* the audit row of a meta value @key set on an officer's behalf (meta has no trigger) */
+gboolean      ledger_db_audit_meta       (LedgerDb           *self,
+                                          const char         *key,
+                                          const char         *old_value,
+                                          const char         *new_value,
+                                          GError            **error);
+
 /* the connection's page cache, KiB (PRAGMA cache_size) */
 #define LEDGER_DB_CACHE_KIB 65536
 

@@ -1,7 +1,8 @@
-/* ledger-db-queries.c: two small queries every part of core runs
+/* ledger-db-queries.c: small queries every part of core runs
  *
- * A write stepped to its end, and the text of a one-value lookup; in db so
- * that regions and store share them without one reaching into the other.
+ * A write stepped to its end, the text of a one-value lookup, and the audit
+ * row of a meta value; in db so that the parts above share them without one
+ * reaching into another.
  */
 #include "config.h"
 
@@ -46,4 +47,29 @@ ledger_db_lookup_text (LedgerDb   *db,
   if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   return NULL;
+}
+
+/* The audit row of a meta value set by the program on an officer's behalf
+ * (a remembered column mapping, a county outline): meta has no trigger of its own. */
+gboolean
+ledger_db_audit_meta (LedgerDb    *db,
+                      const char  *key,
+                      const char  *old_value,
+                      const char  *new_value,
+                      GError     **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db,
+    "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value)"
+    " VALUES (ledger_uid(), strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), 'meta', ?1,"
+    " ?2, 'value', ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, old_value ? "update" : "insert", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, old_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, new_value, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return ledger_db_set_sqlite_error (db, sqlite3_errcode (ledger_db_get_handle (db)), error);
+  return TRUE;
 }

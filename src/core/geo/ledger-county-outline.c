@@ -126,28 +126,6 @@ convert_object (JsonObject  *object,
 }
 
 static gboolean
-write_audit_row (LedgerDb    *db,
-                 const char  *old_value,
-                 const char  *new_value,
-                 GError     **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db,
-    "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value)"
-    " VALUES (ledger_uid(), strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), 'meta', ?1,"
-    " ?2, 'value', ?3, ?4)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, LEDGER_OUTLINE_META_KEY, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, old_value ? "update" : "insert", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, old_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, new_value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return ledger_db_set_sqlite_error (db, sqlite3_errcode (ledger_db_get_handle (db)), error);
-  return TRUE;
-}
-
-static gboolean
 set_mismatch_error (const LedgerOutlineCheck  *check,
                     const char                *path,
                     GError                   **error)
@@ -290,7 +268,7 @@ ledger_county_outline_store (LedgerDb    *db,
     return FALSE;
   old_value = ledger_db_get_meta (db, LEDGER_OUTLINE_META_KEY);
   if (!ledger_db_set_meta (db, LEDGER_OUTLINE_META_KEY, geojson ? geojson : "", error) ||
-      !write_audit_row (db, old_value, geojson ? geojson : "", error))
+      !ledger_db_audit_meta (db, LEDGER_OUTLINE_META_KEY, old_value, geojson ? geojson : "", error))
     {
       ledger_db_rollback (db);
       return FALSE;

@@ -125,7 +125,7 @@ ledger_import_mapping_save (LedgerDb                *db,
   old_value = ledger_db_get_meta (db, key);
   if (g_strcmp0 (old_value, value) == 0)
     return ledger_db_commit (db, error);
-  if (!ledger_db_set_meta (db, key, value, error) || !ledger_store_audit_meta (db, key, old_value, value, error))
+  if (!ledger_db_set_meta (db, key, value, error) || !ledger_db_audit_meta (db, key, old_value, value, error))
     {
       ledger_db_rollback (db);
       return FALSE;

@@ -3,8 +3,7 @@
  * The readers and writers of io reach the ledger only through the store
  * (docs/ARCHITECTURE.md, "Inside core, by concern"): an officer's codeless
  * row finds its item by village and name, the workbook names every row's
- * township and village, and a remembered column mapping is audited like any
- * edit.
+ * township and village.
  */
 #include "config.h"
 
@@ -84,29 +83,4 @@ ledger_store_item_villages (LedgerDb    *db,
 {
   return fill_pairs (db, "SELECT code, village_code FROM facilities UNION ALL SELECT code, village_code FROM farms"
                          " UNION ALL SELECT code, village_code FROM water_bodies", into, error);
-}
-
-/* The audit row of a meta value set by the program on an officer's behalf
- * (a remembered column mapping): meta has no trigger of its own. */
-gboolean
-ledger_store_audit_meta (LedgerDb    *db,
-                         const char  *key,
-                         const char  *old_value,
-                         const char  *new_value,
-                         GError     **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = ledger_db_prepare (db,
-    "INSERT INTO audit (uid, at, actor, entity, entity_uid, action, field, old_value, new_value)"
-    " VALUES (ledger_uid(), strftime('%Y-%m-%dT%H:%M:%fZ','now'), ledger_actor(), 'meta', ?1,"
-    " ?2, 'value', ?3, ?4)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, old_value ? "update" : "insert", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, old_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, new_value, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    return ledger_db_set_sqlite_error (db, sqlite3_errcode (ledger_db_get_handle (db)), error);
-  return TRUE;
 }

@@ -133,10 +133,5 @@ gboolean      ledger_store_region_names     (LedgerDb               *db,
 gboolean      ledger_store_item_villages    (LedgerDb               *db,
                                              GHashTable             *into,
                                              GError                **error);
-gboolean      ledger_store_audit_meta       (LedgerDb               *db,
-                                             const char             *key,
-                                             const char             *old_value,
-                                             const char             *new_value,
-                                             GError                **error);
 
 G_END_DECLS
