@@ -702,8 +702,8 @@ parse_dms_body (const char *text,
  */
 gboolean
 ledger_parse_degrees (const char *text,
-                             double     *degrees,
-                             char       *hemisphere)
+                      double     *degrees,
+                      char       *hemisphere)
 {
   g_autofree char *folded = NULL;
   g_autofree char *body = NULL;

@@ -9,7 +9,6 @@
 
 #include <string.h>
 
-#include "ledger-values.h"
 #include "ledger-vocabulary.h"
 
 typedef struct
@@ -128,7 +127,6 @@ ledger_normalise_header (const char *header)
     }
   return g_string_free (out, FALSE);
 }
-
 
 static const LedgerEnumValue *
 value_of (const LedgerEnum *enumeration,

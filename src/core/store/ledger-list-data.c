@@ -4,6 +4,7 @@
 #include "ledger-kind-tables.h"
 #include "ledger-list-data.h"
 #include "ledger-rules.h"
+#include "ledger-values.h"
 
 typedef struct
 {
@@ -151,15 +152,15 @@ column_text (GStringChunk *chunk,
              sqlite3_stmt *stmt,
              int           column)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *number = NULL;
 
   switch (sqlite3_column_type (stmt, column))
     {
     case SQLITE_NULL:
       return NULL;
     case SQLITE_FLOAT:
-      return g_string_chunk_insert (chunk, g_ascii_formatd (buf, sizeof buf, "%.15g",
-                                                            sqlite3_column_double (stmt, column)));
+      number = ledger_number_canonical (sqlite3_column_double (stmt, column));
+      return g_string_chunk_insert (chunk, number);
     default:
       return g_string_chunk_insert (chunk, (const char *) sqlite3_column_text (stmt, column));
     }

@@ -7,6 +7,7 @@
 #include "ledger-kind-tables.h"
 #include "ledger-store-private.h"
 #include "ledger-undo.h"
+#include "ledger-values.h"
 
 /* Where each kind's records are read from. The SELECT list is made from the
  * kinds table (ledger-kinds.c), like the writes' build_upsert_sql(): the uid,
@@ -125,7 +126,7 @@ ledger_store_column_text (sqlite3_stmt      *stmt,
                           int                column,
                           const LedgerField *field)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char number[24];
 
   switch (sqlite3_column_type (stmt, column))
     {
@@ -134,13 +135,13 @@ ledger_store_column_text (sqlite3_stmt      *stmt,
     case SQLITE_INTEGER:
       if (field->type == LEDGER_FIELD_REAL || field->type == LEDGER_FIELD_LON || field->type == LEDGER_FIELD_LAT)
         break;
-      return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, column));
+      return g_strdup (ledger_format_int64 (number, sqlite3_column_int64 (stmt, column)));
     case SQLITE_FLOAT:
       break;
     default:
       return g_strdup ((const char *) sqlite3_column_text (stmt, column));
     }
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", sqlite3_column_double (stmt, column)));
+  return ledger_number_canonical (sqlite3_column_double (stmt, column));
 }
 
 static LedgerRecord *
