@@ -132,6 +132,7 @@ test_officer_sheet (gconstpointer data)
   guint n_new;
   GtkWidget *header_spin, *count_spin, *year_spin;
   g_autofree char *shot = g_strdup_printf ("assistant-%s", name);
+  g_autofree char *rejected = g_strdup_printf ("%s/rejected-%s.csv", tmp_dir, name);
 
   g_object_add_weak_pointer (G_OBJECT (assistant), (gpointer *) &assistant);
   g_assert_true (ledger_test_wait_for (shows_mapping, assistant, 20));
@@ -180,10 +181,14 @@ test_officer_sheet (gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.check", NULL);
   g_assert_true (ledger_test_wait_for (shows_check, assistant, 30));
   g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rows, ==, 4);
-  g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 0);
+  /* rows 6 and 7 are one codeless farm written twice: row 7 is refused */
+  g_assert_cmpuint (ledger_import_assistant_get_preview (assistant)->n_rejected, ==, 1);
   n_new = ledger_import_assistant_get_preview (assistant)->n_new;
-  g_assert_cmpuint (n_new, >=, 2);   /* all four the first time; the .xls then updates the two with codes */
-  gtk_widget_activate_action (GTK_WIDGET (assistant), "assistant.import-all", NULL);
+  /* three the first time; the .xls then updates the two with codes and the
+   * codeless one, found by village, name and species */
+  g_assert_cmpuint (n_new, ==, g_str_has_suffix (name, ".ods") ? 3 : 0);
+  /* 只导入有效行 (the save chooser is the native one: the path given as it would) */
+  ledger_import_assistant_import_valid_to (assistant, rejected);
   g_assert_true (ledger_test_wait_for (pointer_is_null, &assistant, 30));
   g_assert_cmpuint (ledger_store_count (db, LEDGER_KIND_FARMS), ==, n_farms + n_new);
   /* remembered in the ledger, audited once (the second import changes no mapping) */

@@ -386,6 +386,38 @@ test_reimport_and_another_year (Fixture *f, gconstpointer data)
   assert_values (find_named (farms, "中天镇万安奶牛场"), "year=2024;stock=120");
 }
 
+/* one farm of two species is two rows of the same name (one per farm and
+ * species): a re-import finds each by its species too, and writes nothing;
+ * the same codeless row twice in a file is refused as one item written twice */
+static void
+test_codeless_species_and_repeats (Fixture *f, gconstpointer data)
+{
+  static const char two_species[] =
+    "名称,乡镇,村,畜种,统计年度,存栏\r\n"
+    "张家养殖场,佛星镇,菩萨湾村,生猪,2025,100\r\n"
+    "张家养殖场,佛星镇,菩萨湾村,羊,2025,30\r\n";
+  static const char repeated[] =
+    "名称,乡镇,村,畜种,统计年度,存栏\r\n"
+    "李家养殖场,佛星镇,菩萨湾村,生猪,2025,80\r\n"
+    "李家养殖场,佛星镇,菩萨湾村,生猪,2025,80\r\n";
+  g_autoptr (LedgerImportReport) first = ledger_import_text (f->db, LEDGER_KIND_FARMS, two_species, "场.csv", NULL, NULL);
+  g_autoptr (LedgerImportReport) again = ledger_import_text (f->db, LEDGER_KIND_FARMS, two_species, "场.csv", NULL, NULL);
+  g_autoptr (LedgerImportReport) twice = ledger_import_text (f->db, LEDGER_KIND_FARMS, repeated, "场.csv", NULL, NULL);
+  const LedgerProblem *problem;
+
+  g_assert_cmpuint (first->n_new, ==, 2);
+  g_assert_cmpuint (again->n_new, ==, 0);
+  g_assert_cmpuint (again->n_unchanged, ==, 2);
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farms WHERE name = '张家养殖场'"), ==, 2);
+  g_assert_cmpuint (twice->n_rejected, ==, 1);
+  g_assert_cmpuint (twice->n_written, ==, 0);
+  problem = g_ptr_array_index (twice->problems, 0);
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_cmpint (problem->field, ==, ledger_kind_field_index (LEDGER_KIND_FARMS, "name"));
+  g_assert_nonnull (strstr (problem->message, "line 2"));
+  g_assert_cmpint (ledger_test_count (f->db, "SELECT count(*) FROM farms WHERE name = '李家养殖场'"), ==, 0);
+}
+
 /* the assistant guesses the kind from the detected header, not row 1 */
 static void
 test_guess_kind (Fixture *f, gconstpointer data)
@@ -429,6 +461,7 @@ main (int argc, char **argv)
   ADD ("village-candidates", test_village_candidates);
   ADD ("value-map-and-unknown-words", test_value_map_and_unknown_words);
   ADD ("reimport-and-another-year", test_reimport_and_another_year);
+  ADD ("codeless-species-and-repeats", test_codeless_species_and_repeats);
   ADD ("guess-kind", test_guess_kind);
   return g_test_run ();
 }

@@ -217,14 +217,34 @@ test_import_libreoffice (void)
   ledger_test_remove_dir (dir);
 }
 
+/* whether @report has a problem on @line whose message contains @text */
+static gboolean
+has_problem (const LedgerImportReport *report,
+             guint                     line,
+             const char               *text)
+{
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      const LedgerProblem *problem = g_ptr_array_index (report->problems, i);
+
+      if (problem->line == line && strstr (problem->message, text) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The officer's sheet (title, two-row merged header, one column per species,
  * villages by name, 合计 and footer, year in the title) as .ods and .xls, by
- * a plain import into a fresh Lezhi ledger: the four farms and nothing else. */
+ * a plain import into a fresh Lezhi ledger. Its rows 6 and 7 are the same
+ * codeless farm written twice (same village, name, species and year): row 7
+ * is refused as the same item as row 6 and nothing is written; with
+ * valid_only the three farms and nothing else. */
 static void
 test_import_officer_sheet (void)
 {
   const char *names[] = { "officer-farms.ods", "officer-farms.xls" };
   g_autofree char *dir = g_dir_make_tmp ("test-table-formats-XXXXXX", NULL);
+  LedgerImportOptions valid_only = { .valid_only = TRUE };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -238,9 +258,16 @@ test_import_officer_sheet (void)
       report = ledger_import_file (db, LEDGER_KIND_FARMS, path, NULL, &error);
       g_assert_no_error (error);
       g_test_message ("%s", names[i]);
-      g_assert_cmpuint (report->n_rejected, ==, 0);
-      g_assert_cmpuint (report->n_written, ==, 4);
-      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms"), ==, 4);
+      g_assert_cmpuint (report->n_rejected, ==, 1);
+      g_assert_cmpuint (report->n_written, ==, 0);
+      g_assert_true (has_problem (report, 7, "line 6"));
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms"), ==, 0);
+      g_clear_pointer (&report, ledger_import_report_free);
+      report = ledger_import_file (db, LEDGER_KIND_FARMS, path, &valid_only, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (report->n_written, ==, 3);
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms"), ==, 3);
+      g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms WHERE code IS NULL OR code = ''"), ==, 0);
       g_assert_cmpint (ledger_test_count (db, "SELECT count(*) FROM farms f JOIN farm_years y ON y.farm_uid = f.uid"
                                               " WHERE f.code = '512022112225' AND f.village_code = '512022112203'"
                                               " AND f.species = 'pig' AND y.year = 2025 AND y.stock = 1200"

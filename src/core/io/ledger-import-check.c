@@ -38,6 +38,24 @@ overlay_existing (Import         *self,
   return existing;
 }
 
+/* A row without a code is its item by village and name, and a farm's by
+ * its species and year too (ledger_import_match_by_name finds it so): two
+ * such rows in a file are one item written twice. */
+static char *
+codeless_key (const LedgerRecord *record,
+              int                *field)
+{
+  const LedgerFieldSlots *slots = ledger_field_slots (record->kind);
+  const char *name = ledger_record_slot (record, slots->name);
+  const char *village = ledger_record_slot (record, slots->village_code);
+
+  if (name == NULL || village == NULL)
+    return NULL;
+  *field = slots->name;
+  return g_strjoin ("\037", "", village, name, ledger_record_slot (record, slots->species) ?: "",
+                    ledger_record_slot (record, slots->year) ?: "", NULL);
+}
+
 static char *
 duplicate_key (const LedgerRecord *record,
                int                *field)
@@ -52,7 +70,9 @@ duplicate_key (const LedgerRecord *record,
     case LEDGER_KIND_FARMS:
       *field = 0;
       code = record->values[0];
-      return code ? g_strdup_printf ("%s/%s", code, ledger_record_slot (record, ledger_field_slots (record->kind)->year) ?: "") : NULL;
+      if (code == NULL)
+        return codeless_key (record, field);
+      return g_strdup_printf ("%s/%s", code, ledger_record_slot (record, ledger_field_slots (record->kind)->year) ?: "");
     case LEDGER_KIND_SAMPLES:
     case LEDGER_KIND_INSPECTIONS:
       *field = 1;
@@ -61,7 +81,7 @@ duplicate_key (const LedgerRecord *record,
                         NULL);
     default:
       *field = 0;
-      return g_strdup (record->values[0]);
+      return record->values[0] ? g_strdup (record->values[0]) : codeless_key (record, field);
     }
 }
 

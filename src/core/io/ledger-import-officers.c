@@ -241,7 +241,8 @@ ledger_import_layout_for (const LedgerTable         *table,
 
 
 /* Officers' sheets carry no codes: a row without one is the item of the
- * same name in the same village, when there is exactly one, so that next
+ * same name in the same village (a farm's of the same species too: one row
+ * per farm and species), when there is exactly one, so that next
  * year's sheet adds its figures instead of a second farm. */
 void
 ledger_import_match_by_name (LedgerImport *self,
@@ -250,13 +251,15 @@ ledger_import_match_by_name (LedgerImport *self,
   int code = ledger_field_slots (self->kind)->code;
   int name = ledger_field_slots (self->kind)->name;
   int village = ledger_field_slots (self->kind)->village_code;
+  int species = ledger_field_slots (self->kind)->species;
   char *found;
 
   if (code < 0 || name < 0 || village < 0 || record->uid != NULL || record->values[code] != NULL ||
       record->values[name] == NULL || record->values[village] == NULL)
     return;
-  /* two of that name: none found, a code must say which */
-  found = ledger_store_code_by_name (self->db, self->kind, record->values[name], record->values[village]);
+  /* two of that name (and a farm's species): none found, a code must say which */
+  found = ledger_store_code_by_name (self->db, self->kind, record->values[name], record->values[village],
+                                     ledger_record_slot (record, species));
   if (found != NULL)
     ledger_record_take (record, code, found);
 }

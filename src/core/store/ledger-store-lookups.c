@@ -12,6 +12,7 @@
 /**
  * ledger_store_code_by_name:
  * @kind: facilities, farms or water bodies
+ * @species: (nullable): a farm's species: only a farm of it is the one
  *
  * Returns: (transfer full) (nullable): the code of the one item of @kind
  *   named @name in @village_code, or NULL when there is none or more than
@@ -21,17 +22,21 @@ char *
 ledger_store_code_by_name (LedgerDb   *db,
                            LedgerKind  kind,
                            const char *name,
-                           const char *village_code)
+                           const char *village_code,
+                           const char *species)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *sql = g_strconcat ("SELECT code FROM ", ledger_kind_table (kind),
-                                      " WHERE name = ?1 AND village_code = ?2 LIMIT 2", NULL);
+                                      " WHERE name = ?1 AND village_code = ?2",
+                                      species != NULL ? " AND species = ?3" : "", " LIMIT 2", NULL);
   char *found = NULL;
 
   if ((stmt = ledger_db_prepare (db, sql, NULL)) == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, village_code, -1, SQLITE_STATIC);
+  if (species != NULL)
+    sqlite3_bind_text (stmt, 3, species, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     found = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   if (found != NULL && sqlite3_step (stmt) == SQLITE_ROW)

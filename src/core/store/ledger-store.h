@@ -126,7 +126,8 @@ GPtrArray    *ledger_store_load_for_subject (LedgerDb               *db,
 char         *ledger_store_code_by_name     (LedgerDb               *db,
                                              LedgerKind              kind,
                                              const char             *name,
-                                             const char             *village_code);
+                                             const char             *village_code,
+                                             const char             *species);
 gboolean      ledger_store_region_names     (LedgerDb               *db,
                                              GHashTable             *into,
                                              GError                **error);
