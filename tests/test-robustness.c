@@ -271,6 +271,26 @@ claim_zip64_size (guint8 *zip,
   g_assert_cmpuint (n_patched, ==, 2);
 }
 
+/* A damaged .xls whose BIFF record claims more bytes than its stream:
+ * libfreexl 1.0.6 reads past its buffer and crashes inside freexl_open
+ * (found by fuzz-xls). The read is tried in a child process first: the file
+ * is refused as unreadable and the program goes on. */
+static void
+test_xls_crashing_reader (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", "known", "libfreexl-record-segv.xls", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LedgerTable) table = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  table = ledger_table_read_bytes (bytes, len, "damaged.xls", NULL, &error);
+  g_assert_null (table);
+  g_assert_error (error, LEDGER_ERROR, LEDGER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, ".xls"));
+}
+
 static void
 test_xlsx_zip64_packed_size (Fixture *f, gconstpointer data)
 {
@@ -596,6 +616,7 @@ main (int argc, char *argv[])
   ADD ("/robustness/csv/commas", test_csv_commas);
   ADD ("/robustness/csv/cells-bytes", test_csv_cells_bytes);
   ADD ("/robustness/xlsx/shared-string-references", test_xlsx_shared_string_references);
+  ADD ("/robustness/xls/crashing-reader", test_xls_crashing_reader);
   ADD ("/robustness/xlsx/zip64-packed-size", test_xlsx_zip64_packed_size);
   ADD ("/robustness/db/damaged", test_damaged_ledgers);
   ADD ("/robustness/db/damaged-checked-beside", test_damaged_ledgers_checked_beside);
